@@ -1,0 +1,47 @@
+//! The command line: clap definitions, their help texts, and one function per
+//! subcommand. `main.rs` only parses and dispatches here.
+
+mod run;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use run::RunArgs;
+
+/// gazette turns folders of French and English news articles into tables of
+/// actors, quotes, dates and PLOVER events (Parquet and CSV).
+#[derive(Debug, Parser)]
+#[command(name = "gazette", version, about, long_about = None, term_width = 79)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract tables from articles: gazette run seeds --out output
+    Run(RunArgs),
+    /// Print the output tables' columns, types and meaning
+    Schema,
+}
+
+/// Runs the parsed command line and maps the outcome to an exit code.
+pub fn main(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Schema => {
+            print!("{}", crate::output::schema::describe());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gazette: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

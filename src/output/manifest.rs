@@ -1,0 +1,36 @@
+//! `manifest.json`: what a run did, for people and schedulers.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::ingest::Reject;
+
+/// The run manifest written as `OUT/manifest.json`.
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    /// gazette's version.
+    pub version: String,
+    /// The configuration used (after command-line overrides).
+    pub config: Config,
+    /// The inputs as given on the command line.
+    pub inputs: Vec<String>,
+    /// XXH3 fingerprint of every input file's name and content, in order.
+    pub input_fingerprint: String,
+    /// Input files read.
+    pub files: u64,
+    /// Bytes read from disk.
+    pub bytes: u64,
+    /// Articles written to the `articles` table.
+    pub articles: u64,
+    /// Rows per table.
+    pub rows: BTreeMap<String, u64>,
+    /// Seconds per step: wall time for the run's steps, CPU time summed over
+    /// threads for each extraction stage (`stage.actors`, ...).
+    pub timings: BTreeMap<String, f64>,
+    /// Every input rejected, with its reason.
+    pub rejects: Vec<Reject>,
+    /// Worker threads used.
+    pub threads: usize,
+}

@@ -1,0 +1,9 @@
+//! The sink side: documents → table rows → Parquet and CSV files, plus the
+//! run manifest. See [`schema`] for the table contract.
+
+pub mod manifest;
+pub mod offsets;
+pub mod rows;
+pub mod schema;
+pub mod table;
+pub mod writer;

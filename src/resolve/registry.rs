@@ -1,0 +1,134 @@
+//! The run-wide actor registry: one compact entry per actor id.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::document::{ActorKind, Document};
+use crate::output::schema::ACTORS;
+use crate::output::table::{TableBuilder, Value};
+
+/// What the run knows about one actor.
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    kind: ActorKind,
+    country: Option<String>,
+    sector: Option<String>,
+    wikidata: Option<String>,
+    aliases: BTreeSet<String>,
+    roles: BTreeSet<String>,
+    n_mentions: u64,
+    n_articles: u64,
+    first_seen: Option<NaiveDate>,
+    last_seen: Option<NaiveDate>,
+}
+
+/// Accumulates actors over a run; order-independent, so any thread count or
+/// shard order gives the same table.
+#[derive(Debug, Default)]
+pub struct ActorRegistry {
+    entries: BTreeMap<String, Entry>,
+}
+
+/// Prefers the longer name, then the smaller one: the same choice whatever
+/// order documents arrive in.
+fn better_name(current: &str, candidate: &str) -> bool {
+    let (c, n) = (current.chars().count(), candidate.chars().count());
+    n > c || (n == c && candidate < current)
+}
+
+impl ActorRegistry {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of distinct actors so far.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no actor was added.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds one document's actors and mentions.
+    pub fn add_document(&mut self, doc: &Document) {
+        let seen = doc.published.map(|p| p.date);
+        let mut counts = vec![0u64; doc.actors.len()];
+        let mut forms: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); doc.actors.len()];
+        let mut roles: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); doc.actors.len()];
+        for m in &doc.mentions {
+            counts[m.actor] += 1;
+            forms[m.actor].insert(doc.slice(m.span));
+            if let Some(r) = &m.role {
+                roles[m.actor].insert(r);
+            }
+        }
+        for (i, a) in doc.actors.iter().enumerate() {
+            if counts[i] == 0 {
+                continue;
+            }
+            let e = self
+                .entries
+                .entry(a.actor_id.clone())
+                .or_insert_with(|| Entry {
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    country: a.country.clone(),
+                    sector: a.sector.clone(),
+                    wikidata: a.wikidata.clone(),
+                    aliases: BTreeSet::new(),
+                    roles: BTreeSet::new(),
+                    n_mentions: 0,
+                    n_articles: 0,
+                    first_seen: None,
+                    last_seen: None,
+                });
+            if better_name(&e.name, &a.name) && !a.key.starts_with("gz:") {
+                e.name = a.name.clone();
+            }
+            if e.country.is_none() || (a.country.is_some() && a.country < e.country) {
+                e.country = a.country.clone().or(e.country.take());
+            }
+            if e.sector.is_none() {
+                e.sector = a.sector.clone();
+            }
+            e.aliases.extend(a.known_aliases.iter().cloned());
+            e.aliases.extend(forms[i].iter().map(|s| s.to_string()));
+            e.roles.extend(roles[i].iter().map(|s| s.to_string()));
+            e.n_mentions += counts[i];
+            e.n_articles += 1;
+            if let Some(d) = seen {
+                e.first_seen = Some(e.first_seen.map_or(d, |f| f.min(d)));
+                e.last_seen = Some(e.last_seen.map_or(d, |l| l.max(d)));
+            }
+        }
+    }
+
+    /// The `actors` table, sorted by actor id.
+    pub fn to_table(&self) -> TableBuilder {
+        let mut t = TableBuilder::new(&ACTORS);
+        for (id, e) in &self.entries {
+            let mut aliases = e.aliases.clone();
+            aliases.insert(e.name.clone());
+            t.push(vec![
+                id.as_str().into(),
+                e.name.as_str().into(),
+                e.kind.as_str().into(),
+                e.country.clone().into(),
+                Value::List(aliases.into_iter().collect()),
+                Value::List(e.roles.iter().cloned().collect()),
+                Value::I32(Some(e.n_mentions.min(i32::MAX as u64) as i32)),
+                Value::I32(Some(e.n_articles.min(i32::MAX as u64) as i32)),
+                Value::Date(e.first_seen),
+                Value::Date(e.last_seen),
+                e.sector.clone().into(),
+                e.wikidata.clone().into(),
+            ]);
+        }
+        t
+    }
+}
