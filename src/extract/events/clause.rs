@@ -1,0 +1,308 @@
+//! One sentence as the events stage sees it: folded word tokens, the actor
+//! mentions, demonyms and dates over them, clause bounds, and the
+//! preposition that governs a phrase.
+//!
+//! There is no parser: a phrase's grammatical role is read from the nearest
+//! preposition before it (walking back over determiners, titles and
+//! adjectives), and clauses end at strong punctuation and at the words of
+//! the `clause_break` class (relative pronouns, `que`/`that`, `mais`/`but`,
+//! background conjunctions such as `after`).
+
+use crate::document::{ActorIdx, Document, Span};
+
+use super::lexicon::LangLex;
+use super::tokens::{Folded, Token, tokenize};
+
+/// An actor mention over tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+pub struct Ment {
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// The actor.
+    pub actor: ActorIdx,
+}
+
+/// A demonym (`russe`, `Malian`) standing for its country.
+#[derive(Debug, Clone)]
+pub struct Demonym {
+    /// The token.
+    pub tok: usize,
+    /// ISO alpha-3 code.
+    pub code: String,
+}
+
+/// The phrase role a preposition gives (see [`Sent::governor`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gov {
+    /// Subject or direct object: no preposition.
+    Core,
+    /// `de`, `du`, `of`: complement of a noun.
+    Gen,
+    /// `à`, `au`, `en`, `to`: destination, place or recipient.
+    Dest,
+    /// `dans`, `in`, `at`: where it happens.
+    Loc,
+    /// `avec`, `with`.
+    With,
+    /// `entre`, `between`.
+    Between,
+    /// `par`, `by`: passive agent.
+    Agent,
+    /// `contre`, `against`.
+    Against,
+    /// `from`.
+    From,
+    /// Other prepositions (`selon`, `according to`, `pour`): not a participant.
+    Oblique,
+    /// Background adjuncts (`après`, `following`, `in the wake of`).
+    Background,
+    /// Event adjuncts (`lors de`, `during`): the phrase is an event of the clause subject.
+    EventAdjunct,
+}
+
+/// A sentence prepared for event analysis.
+pub struct Sent<'a> {
+    /// Index of the sentence in the document.
+    pub index: usize,
+    /// Folded word of each token.
+    pub words: Vec<&'a str>,
+    /// The tokens (folded offsets).
+    pub toks: Vec<Token>,
+    /// True when the token starts with a capital in the original text.
+    pub caps: Vec<bool>,
+    /// Actor mentions, in order.
+    pub ments: Vec<Ment>,
+    /// Demonyms, in order.
+    pub demonyms: Vec<Demonym>,
+    /// Dates: (first token, last token, index into `Document::dates`).
+    pub dates: Vec<(usize, usize, usize)>,
+}
+
+/// Tokens covering folded span `[s, e)`: (first, last) inclusive.
+fn tok_range(toks: &[Token], s: usize, e: usize) -> Option<(usize, usize)> {
+    let first = toks.partition_point(|t| t.end <= s);
+    let end = toks.partition_point(|t| t.start < e);
+    (first < end).then(|| (first, end - 1))
+}
+
+impl<'a> Sent<'a> {
+    /// Builds the view of sentence `index` of `doc`.
+    pub fn new(
+        doc: &Document,
+        folded: &'a Folded,
+        index: usize,
+        lex: &LangLex,
+        demonyms: &std::collections::HashMap<String, String>,
+    ) -> Self {
+        let span = doc.sentences[index];
+        let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
+        let mut toks = Vec::new();
+        tokenize(&folded.text, fs, fe, &mut toks);
+        let words: Vec<&str> = toks.iter().map(|t| &folded.text[t.start..t.end]).collect();
+        let bytes = doc.text.as_bytes();
+        let caps = toks
+            .iter()
+            .map(|t| {
+                let o = folded.orig(t.start);
+                doc.text[o..].chars().next().is_some_and(char::is_uppercase) && o < bytes.len()
+            })
+            .collect();
+        let to_toks = |s: Span| tok_range(&toks, folded.folded(s.start), folded.folded(s.end));
+        let lo = doc.mentions.partition_point(|m| m.span.start < span.start);
+        let ments = doc.mentions[lo..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter_map(|m| {
+                let (first, last) = to_toks(m.span)?;
+                Some(Ment {
+                    first,
+                    last,
+                    actor: m.actor,
+                })
+            })
+            .collect::<Vec<_>>();
+        let dates = doc
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| span.contains(d.span))
+            .filter_map(|(i, d)| to_toks(d.span).map(|(a, b)| (a, b, i)))
+            .collect();
+        let demonyms = if demonyms.is_empty() {
+            Vec::new()
+        } else {
+            words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !ments.iter().any(|m| m.first <= *i && *i <= m.last))
+                .filter_map(|(i, w)| {
+                    demonyms.get(*w).map(|c| Demonym {
+                        tok: i,
+                        code: c.clone(),
+                    })
+                })
+                .collect()
+        };
+        let _ = lex;
+        Sent {
+            index,
+            words,
+            toks,
+            caps,
+            ments,
+            demonyms,
+            dates,
+        }
+    }
+
+    /// True for punctuation that ends a phrase (not hyphens, apostrophes or quotes).
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.words[i]
+            .as_bytes()
+            .first()
+            .is_some_and(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'-' | b'"'))
+    }
+
+    fn hard_break(&self, lex: &LangLex, i: usize) -> bool {
+        matches!(
+            self.words[i],
+            ";" | ":" | "(" | ")" | "." | "!" | "?" | "[" | "]"
+        ) || lex.class("clause_break").has(self.words[i])
+    }
+
+    /// First token of the clause containing token `i`.
+    pub fn clause_start(&self, lex: &LangLex, i: usize) -> usize {
+        (0..i)
+            .rev()
+            .find(|&j| self.hard_break(lex, j))
+            .map_or(0, |j| j + 1)
+    }
+
+    /// One past the last token of the clause containing token `i`.
+    pub fn clause_end(&self, lex: &LangLex, i: usize) -> usize {
+        (i + 1..self.words.len())
+            .find(|&j| self.hard_break(lex, j))
+            .unwrap_or(self.words.len())
+    }
+
+    /// The word that opened the clause starting at `start` (the break word), if any.
+    pub fn clause_opener(&self, start: usize) -> Option<&'a str> {
+        start.checked_sub(1).map(|j| self.words[j])
+    }
+
+    /// The mention ending at token `end - 1`, if any.
+    pub fn mention_ending(&self, end: usize) -> Option<&Ment> {
+        self.ments.iter().find(|m| m.last + 1 == end)
+    }
+
+    /// The role the nearest preposition gives the phrase starting at token
+    /// `first`. `stops` are tokens (triggers) the walk may not cross.
+    pub fn governor(&self, lex: &LangLex, first: usize, stops: &[usize]) -> Gov {
+        self.governor_depth(lex, first, stops, 0)
+    }
+
+    fn governor_depth(&self, lex: &LangLex, first: usize, stops: &[usize], depth: usize) -> Gov {
+        const PREPS: [(&str, Gov); 12] = [
+            ("adjunct_background", Gov::Background),
+            ("adjunct_event", Gov::EventAdjunct),
+            ("prep_oblique", Gov::Oblique),
+            ("prep_between", Gov::Between),
+            ("prep_with", Gov::With),
+            ("prep_agent", Gov::Agent),
+            ("prep_against", Gov::Against),
+            ("prep_from", Gov::From),
+            ("prep_dest", Gov::Dest),
+            ("prep_loc", Gov::Loc),
+            ("prep_gen", Gov::Gen),
+            ("led_by", Gov::Core),
+        ];
+        let mut i = first;
+        let mut skipped = 0;
+        while i > 0 && skipped <= 6 {
+            if stops.contains(&(i - 1)) {
+                return Gov::Core;
+            }
+            // the longest preposition ending here
+            let best = PREPS
+                .iter()
+                .filter_map(|(c, g)| lex.class(c).ending_at(&self.words, i).map(|s| (s, *g)))
+                .min_by_key(|(s, _)| *s);
+            if let Some((s, g)) = best {
+                // `des Affaires étrangères`: a capitalised complement inside a title
+                let title = g == Gov::Gen
+                    && self.caps.get(i).copied().unwrap_or(false)
+                    && i != first
+                    && !self.ments.iter().any(|m| m.first == i);
+                // French `a` is also `has`: a preposition only before a phrase
+                let auxiliary = s + 1 == i
+                    && lex.class("aux_have").has(self.words[s])
+                    && i != first
+                    && !lex.class("det").has(self.words[i])
+                    && !self.caps.get(i).copied().unwrap_or(false);
+                if auxiliary {
+                    return Gov::Core;
+                }
+                if !title {
+                    return g;
+                }
+                i = s;
+                skipped += 1;
+                continue;
+            }
+            let w = self.words[i - 1];
+            if w == "," || lex.class("conj").has(w) {
+                // a list: the phrase shares the role of the previous item
+                if depth < 6
+                    && let Some(m) = (i.saturating_sub(3)..i)
+                        .rev()
+                        .find_map(|e| self.mention_ending(e))
+                        .copied()
+                {
+                    return self.governor_depth(lex, m.first, stops, depth + 1);
+                }
+                if let Some(d) = self
+                    .demonyms
+                    .iter()
+                    .find(|d| d.tok + 2 >= i - 1 && d.tok < i - 1)
+                {
+                    return self.governor_depth(lex, d.tok, stops, depth + 1);
+                }
+                return Gov::Core;
+            }
+            if self.is_punct(i - 1)
+                || self.mention_ending(i).is_some()
+                || lex.class("clause_break").has(w)
+            {
+                return Gov::Core;
+            }
+            if lex.class("aux_be").has(w) || lex.class("aux_have").has(w) {
+                return Gov::Core;
+            }
+            i -= 1;
+            skipped += 1;
+        }
+        Gov::Core
+    }
+
+    /// Mentions starting in tokens `[from, to)`.
+    pub fn ments_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Ment> {
+        self.ments
+            .iter()
+            .filter(move |m| m.first >= from && m.first < to)
+    }
+
+    /// Demonyms in tokens `[from, to)`.
+    pub fn demonyms_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Demonym> {
+        self.demonyms
+            .iter()
+            .filter(move |d| d.tok >= from && d.tok < to)
+    }
+
+    /// True when a word of `class` starts in tokens `[from, to)`.
+    pub fn class_in(&self, lex: &LangLex, class: &str, from: usize, to: usize) -> Option<usize> {
+        let c = lex.class(class);
+        (from..to.min(self.words.len())).find(|&i| c.at(&self.words, i).is_some())
+    }
+}

@@ -1,0 +1,507 @@
+//! The events stage's language data, compiled once: word classes
+//! (`event_grammar.tsv`), trigger patterns (`event_triggers.tsv`) expanded
+//! through the inflector, and one Aho-Corasick automaton over the anchor
+//! words of every pattern.
+//!
+//! A pattern is a sequence of space-separated elements: a literal word or
+//! words (`coup d'état`; `_` joins the words of one alternative in a `|`
+//! list), `V:lemma` (every inflected form of a verb),
+//! `N:noun` (singular and plural), `@class` (a grammar class), alternatives
+//! joined by `|`, and `*N` (a gap of up to N words). The anchor (the first
+//! verb or noun element, else the first literal) is what the automaton
+//! finds; the rest is checked around it by [`super::matcher`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::inflect::{Inflector, Tenses};
+use super::tokens::{fold_entry, tokenize_str};
+use crate::lexicon::{LexiconError, read_table};
+
+/// A set of word sequences (a grammar class), looked up by first or last word.
+#[derive(Debug, Clone, Default)]
+pub struct Class {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_last: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Class {
+    fn add(&mut self, seq: Vec<String>) {
+        if let (Some(first), Some(last)) = (seq.first().cloned(), seq.last().cloned()) {
+            self.by_first.entry(first).or_default().push(seq.clone());
+            self.by_last.entry(last).or_default().push(seq);
+        }
+    }
+
+    /// Length of the longest sequence of the class starting at word `i`.
+    pub fn at(&self, words: &[&str], i: usize) -> Option<usize> {
+        let seqs = self.by_first.get(*words.get(i)?)?;
+        seqs.iter()
+            .filter(|s| {
+                i + s.len() <= words.len() && s.iter().zip(&words[i..]).all(|(a, b)| a == b)
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Start of the longest sequence of the class ending just before word `end`.
+    pub fn ending_at(&self, words: &[&str], end: usize) -> Option<usize> {
+        let last = *words.get(end.checked_sub(1)?)?;
+        let seqs = self.by_last.get(last)?;
+        seqs.iter()
+            .filter(|s| {
+                s.len() <= end
+                    && s.iter()
+                        .zip(&words[end - s.len()..end])
+                        .all(|(a, b)| a == b)
+            })
+            .map(|s| end - s.len())
+            .min()
+    }
+
+    /// True when the class has no words (a language without such words).
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// True when the single word `w` is in the class.
+    pub fn has(&self, w: &str) -> bool {
+        self.by_first
+            .get(w)
+            .is_some_and(|v| v.iter().any(|s| s.len() == 1))
+    }
+}
+
+/// One alternative of a pattern element: a word sequence and, for verb
+/// forms, the tenses it expresses.
+#[derive(Debug, Clone)]
+pub struct Alt {
+    /// Folded words.
+    pub words: Vec<String>,
+    /// Tenses of a verb form (0 for other words).
+    pub tenses: Tenses,
+}
+
+/// A pattern element.
+#[derive(Debug, Clone)]
+pub enum Elem {
+    /// Any of these word sequences.
+    Alts(Vec<Alt>),
+    /// Up to this many skipped words.
+    Gap(usize),
+}
+
+/// How a trigger's arguments map to source and target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Subject (or genitive, or `par` agent) is the source; object,
+    /// dative or `contre` phrase is the target.
+    Default,
+    /// Travel: the subject is the source; the destination's country is the
+    /// target (one event per destination) and the place the location.
+    Move,
+    /// `visit X`: the subject is the source, the object the host.
+    Visit,
+    /// `receive X`, `host X`: the subject is the host (target), the object
+    /// the visitor (source).
+    Host,
+    /// Meetings, talks, clashes: every participant is a source.
+    Recip,
+    /// `X said Y must ...`: the speaker is the source, Y the target.
+    Must,
+}
+
+/// What a trigger does besides (or instead of) coding an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A plain event trigger.
+    Event,
+    /// Promise, offer, agreement to do something: embedded acts become AGREE
+    /// (tense rule).
+    Agree,
+    /// Threat to do something: THREATEN, mode from the embedded act.
+    Threaten,
+    /// Refusal to do something: REJECT, mode from the embedded act.
+    Reject,
+    /// Demand that someone do something: REQUEST, mode from the embedded act.
+    Request,
+    /// Plan, announcement, scheduling: the embedded act is planned.
+    Planned,
+    /// Wish, intention: the embedded act is planned, nothing without one.
+    Intent,
+    /// `continue to`, `resume`: passes the embedded act through unchanged.
+    Aspect,
+}
+
+/// A condition a trigger needs in its clause.
+#[derive(Debug, Clone)]
+pub enum Need {
+    /// A destination phrase (`à`, `au`, `in`, `to` + place or country).
+    Dest,
+    /// A word of the class after the trigger in its clause (within 8 words).
+    Obj(String),
+    /// A word of the class before the trigger in its clause (within 8 words).
+    Subj(String),
+    /// An actor mention as the direct object.
+    ObjActor,
+    /// An organisation among the actors after the trigger (`quitter la CEDEAO`).
+    OrgObj,
+    /// A visitor: an actor as the direct object, or a passive agent.
+    Visitor,
+    /// Only as an act governed by a controller or light verb (`poursuivre son aide`).
+    Governed,
+    /// The negation of a need.
+    Not(Box<Need>),
+}
+
+/// One trigger pattern.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// PLOVER category, or `None` for a pure cue (planned, intent, aspect).
+    pub event_type: Option<String>,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// Pattern elements.
+    pub elems: Vec<Elem>,
+    /// Index of the anchor element.
+    pub anchor: usize,
+    /// Argument frame.
+    pub frame: Frame,
+    /// Controller or cue role.
+    pub role: Role,
+    /// Conditions on the clause.
+    pub needs: Vec<Need>,
+    /// True when the anchor is a noun (needs eventive context).
+    pub noun: bool,
+    /// Specificity used to resolve overlapping matches.
+    pub weight: usize,
+    /// Line in the data file, for messages and tests.
+    pub line: usize,
+}
+
+/// Grammar classes the stage code reads, by name. Every one must be
+/// defined in `event_grammar.tsv` (possibly with no words).
+pub const CLASS_NAMES: &[&str] = &[
+    "refl",
+    "aux_be",
+    "aux_have",
+    "det",
+    "pron_subj",
+    "pron_we",
+    "poss",
+    "poss_country",
+    "prep_dest",
+    "prep_loc",
+    "prep_with",
+    "prep_between",
+    "prep_agent",
+    "prep_against",
+    "prep_gen",
+    "prep_from",
+    "prep_oblique",
+    "adjunct_event",
+    "adjunct_background",
+    "clause_break",
+    "conj",
+    "neg_pre",
+    "neg",
+    "speech",
+    "led_by",
+    "future_word",
+    "purpose",
+    "inf_marker",
+    "that",
+    "cond_if",
+    "cue_planned",
+    "cue_hyp",
+    "cue_would",
+    "light_verb",
+    "first_to",
+    "forces",
+    "aid_obj",
+    "crowd",
+    "captives",
+];
+
+/// Everything the stage knows about one language.
+#[derive(Debug)]
+pub struct LangLex {
+    /// Trigger patterns.
+    pub triggers: Vec<Trigger>,
+    /// Grammar classes by name.
+    pub classes: BTreeMap<String, Class>,
+    ac: AhoCorasick,
+    /// For each automaton pattern: (trigger, alternative) pairs anchored on it.
+    anchors: Vec<Vec<(usize, usize)>>,
+    /// Plural suffix rules of nouns, to inflect demonyms.
+    pub inflector: Inflector,
+}
+
+fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
+    LexiconError::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// Reads `event_grammar.tsv`: columns `class`, `words` (`|`-separated).
+pub fn load_classes(path: &Path) -> Result<BTreeMap<String, Class>, LexiconError> {
+    let table = read_table(path)?;
+    let mut classes: BTreeMap<String, Class> = BTreeMap::new();
+    for row in &table.rows {
+        let name = row.require("class", path)?.to_string();
+        let class = classes.entry(name).or_default();
+        for w in row.list("words") {
+            class.add(tokenize_str(&fold_entry(w)));
+        }
+    }
+    for name in CLASS_NAMES {
+        if !classes.contains_key(*name) {
+            return Err(format_err(
+                path,
+                1,
+                format!("class '{name}' is missing (add a row, possibly with no words)"),
+            ));
+        }
+    }
+    Ok(classes)
+}
+
+fn parse_elem(
+    spec: &str,
+    lang: &str,
+    infl: &Inflector,
+    classes: &BTreeMap<String, Class>,
+) -> Result<(Elem, bool, bool), String> {
+    if let Some(n) = spec.strip_prefix('*') {
+        let n: usize = n.parse().map_err(|_| format!("bad gap '{spec}'"))?;
+        return Ok((Elem::Gap(n), false, false));
+    }
+    let (mut alts, mut lemma, mut literal) = (Vec::new(), false, false);
+    for alt in spec.split('|') {
+        // `_` joins the words of a multi-word alternative (`N:état_d'urgence`)
+        let alt = if alt.starts_with('@') {
+            alt.to_string()
+        } else {
+            alt.replace('_', " ")
+        };
+        let alt = alt.as_str();
+        if let Some(v) = alt.strip_prefix("V:") {
+            lemma = true;
+            // the first word conjugates (`mettre en garde`)
+            let words = tokenize_str(&fold_entry(v));
+            for (form, tenses) in infl.verb_forms(&words[0]) {
+                let mut w = words.clone();
+                w[0] = form;
+                alts.push(Alt { words: w, tenses });
+            }
+        } else if let Some(n) = alt.strip_prefix("N:") {
+            lemma = true;
+            let words = tokenize_str(&fold_entry(n));
+            // French plurals mark the head (first word), English the last
+            let head = if lang == "fr" { 0 } else { words.len() - 1 };
+            for form in infl.noun_forms(&words[head]) {
+                let mut w = words.clone();
+                w[head] = form;
+                alts.push(Alt {
+                    words: w,
+                    tenses: 0,
+                });
+            }
+        } else if let Some(c) = alt.strip_prefix('@') {
+            let class = classes
+                .get(c)
+                .ok_or_else(|| format!("unknown class '@{c}'"))?;
+            for seqs in class.by_first.values() {
+                for s in seqs {
+                    alts.push(Alt {
+                        words: s.clone(),
+                        tenses: 0,
+                    });
+                }
+            }
+        } else {
+            literal = true;
+            alts.push(Alt {
+                words: tokenize_str(&fold_entry(alt)),
+                tenses: 0,
+            });
+        }
+    }
+    alts.retain(|a| !a.words.is_empty());
+    if alts.is_empty() {
+        return Err(format!("element '{spec}' matches nothing"));
+    }
+    Ok((Elem::Alts(alts), lemma, literal))
+}
+
+fn parse_need(spec: &str) -> Result<Need, String> {
+    if let Some(rest) = spec.strip_prefix('!') {
+        return Ok(Need::Not(Box::new(parse_need(rest)?)));
+    }
+    match spec.split_once('=') {
+        None if spec == "dest" => Ok(Need::Dest),
+        None if spec == "objactor" => Ok(Need::ObjActor),
+        None if spec == "orgobj" => Ok(Need::OrgObj),
+        None if spec == "visitor" => Ok(Need::Visitor),
+        None if spec == "governed" => Ok(Need::Governed),
+        Some(("obj", c)) => Ok(Need::Obj(c.trim_start_matches('@').to_string())),
+        Some(("subj", c)) => Ok(Need::Subj(c.trim_start_matches('@').to_string())),
+        _ => Err(format!(
+            "unknown need '{spec}' (use dest, objactor, orgobj, visitor, governed, obj=@class, subj=@class, !need)"
+        )),
+    }
+}
+
+fn parse_frame(s: Option<&str>) -> Result<Frame, String> {
+    Ok(match s.unwrap_or("default") {
+        "default" => Frame::Default,
+        "move" => Frame::Move,
+        "visit" => Frame::Visit,
+        "host" => Frame::Host,
+        "recip" => Frame::Recip,
+        "must" => Frame::Must,
+        other => return Err(format!("unknown frame '{other}'")),
+    })
+}
+
+fn parse_role(s: Option<&str>) -> Result<Role, String> {
+    Ok(match s.unwrap_or("event") {
+        "event" => Role::Event,
+        "agree" => Role::Agree,
+        "threaten" => Role::Threaten,
+        "reject" => Role::Reject,
+        "request" => Role::Request,
+        "planned" => Role::Planned,
+        "intent" => Role::Intent,
+        "aspect" => Role::Aspect,
+        other => return Err(format!("unknown role '{other}'")),
+    })
+}
+
+impl LangLex {
+    /// Loads and compiles one language's grammar, inflection and triggers.
+    pub fn load(
+        lang: &str,
+        grammar: &Path,
+        triggers: &Path,
+        verbs: &Path,
+        nouns: &Path,
+    ) -> Result<Self, LexiconError> {
+        let classes = load_classes(grammar)?;
+        let inflector = Inflector::load(verbs, nouns)?;
+        let table = read_table(triggers)?;
+        let mut out = Vec::new();
+        for row in &table.rows {
+            let err = |m: String| format_err(triggers, row.line, m);
+            let event_type = row.get("type").filter(|t| *t != "-").map(str::to_string);
+            if let Some(t) = &event_type
+                && crate::plover::quad_class(t).is_none()
+            {
+                return Err(err(format!("unknown PLOVER category '{t}'")));
+            }
+            let mut elems = Vec::new();
+            // the anchor: the first verb or noun, else the literal whose
+            // shortest alternative is longest (the rarest word)
+            let (mut anchor_lemma, mut anchor_lit, mut noun) =
+                (None, None::<(usize, usize)>, false);
+            for spec in row.require("pattern", triggers)?.split_whitespace() {
+                let (elem, lemma, literal) =
+                    parse_elem(spec, lang, &inflector, &classes).map_err(&err)?;
+                if lemma && anchor_lemma.is_none() {
+                    anchor_lemma = Some(elems.len());
+                    noun = spec.starts_with("N:");
+                }
+                if literal && let Elem::Alts(alts) = &elem {
+                    let len = alts.iter().map(|a| a.words[0].len()).min().unwrap_or(0);
+                    if anchor_lit.is_none_or(|(_, l)| len > l) {
+                        anchor_lit = Some((elems.len(), len));
+                    }
+                }
+                elems.push(elem);
+            }
+            let anchor = anchor_lemma
+                .or(anchor_lit.map(|(i, _)| i))
+                .ok_or_else(|| err("pattern has no word, verb or noun to anchor on".into()))?;
+            if anchor_lemma.is_none() {
+                noun = row.get("pos") == Some("n");
+            }
+            let needs = row
+                .list("needs")
+                .into_iter()
+                .map(parse_need)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(&err)?;
+            let n_words = elems.iter().filter(|e| matches!(e, Elem::Alts(_))).count();
+            out.push(Trigger {
+                event_type,
+                mode: row.get("mode").map(str::to_string),
+                anchor,
+                frame: parse_frame(row.get("frame")).map_err(&err)?,
+                role: parse_role(row.get("role")).map_err(&err)?,
+                weight: n_words * 10 + needs.len(),
+                needs,
+                noun,
+                elems,
+                line: row.line,
+            });
+        }
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        for (ti, t) in out.iter().enumerate() {
+            let Elem::Alts(alts) = &t.elems[t.anchor] else {
+                continue;
+            };
+            for (ai, alt) in alts.iter().enumerate() {
+                let first = alt.words[0].clone();
+                let id = *ids.entry(first.clone()).or_insert_with(|| {
+                    patterns.push(first);
+                    anchors.push(Vec::new());
+                    anchors.len() - 1
+                });
+                anchors[id].push((ti, ai));
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| format_err(triggers, 1, format!("cannot build matcher: {e}")))?;
+        Ok(LangLex {
+            triggers: out,
+            classes,
+            ac,
+            anchors,
+            inflector,
+        })
+    }
+
+    /// A grammar class by name (every name in [`CLASS_NAMES`] exists).
+    pub fn class(&self, name: &str) -> &Class {
+        static EMPTY: std::sync::OnceLock<Class> = std::sync::OnceLock::new();
+        self.classes
+            .get(name)
+            .unwrap_or_else(|| EMPTY.get_or_init(Class::default))
+    }
+
+    /// Anchor occurrences in folded text `[start, end)`: (byte start, byte
+    /// end, (trigger, alternative) pairs), whole words only.
+    pub fn anchors_in<'a>(
+        &'a self,
+        folded: &'a str,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = (usize, usize, &'a [(usize, usize)])> + 'a {
+        let bytes = folded.as_bytes();
+        self.ac.find_iter(&folded[start..end]).filter_map(move |m| {
+            let (s, e) = (start + m.start(), start + m.end());
+            let before_ok = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
+            let after_ok =
+                e >= bytes.len() || !bytes[e].is_ascii_alphanumeric() || bytes[e - 1] == b'\'';
+            (before_ok && after_ok).then(|| (s, e, self.anchors[m.pattern().as_usize()].as_slice()))
+        })
+    }
+}

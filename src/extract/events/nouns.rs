@@ -1,0 +1,154 @@
+//! Event nouns (`visite`, `attack`, `retrait`): their own agent (the first
+//! `de`/`of` phrase, `Russia's`, an adjacent demonym, a `par` agent), and,
+//! when they have none, whether the clause makes them an event of its
+//! subject (`sa visite`, `effectuer une visite`, `lors de la visite`) or of
+//! no one (a noun with a complement, a date or `a eu lieu`). A noun in a
+//! background phrase (`après l'attaque`, `sous sanctions`) is no event.
+
+use crate::document::Document;
+
+use super::clause::{Gov, Sent};
+use super::lexicon::LangLex;
+use super::matcher::TriggerMatch;
+use super::structure::{self, Objects, Part};
+
+/// True when a bare `de` makes the noun a modifier of another noun
+/// (`avions de combat`, `accord de défense`): no event.
+pub fn is_modifier(sent: &Sent, m: &TriggerMatch) -> bool {
+    m.first > 0 && matches!(sent.words[m.first - 1], "de" | "d'")
+}
+
+/// The noun's own agent; `de` phrases after the first one are moved to
+/// `obj.from` (`retrait de ses troupes du Mali`: Mali is where from).
+pub fn own_agent(
+    doc: &Document,
+    sent: &Sent,
+    lex: &LangLex,
+    m: &TriggerMatch,
+    obj: &mut Objects,
+) -> Vec<Part> {
+    let gen_class = lex.class("prep_gen");
+    let first_prep = (m.anchor_last + 1..(m.anchor_last + 4).min(sent.words.len()))
+        .find(|&i| gen_class.has(sent.words[i]));
+    let mut agent: Vec<Part> = Vec::new();
+    let mut prev: Option<usize> = None;
+    let genitive = std::mem::take(&mut obj.genitive);
+    let at = std::mem::take(&mut obj.genitive_at);
+    for (p, at) in genitive.into_iter().zip(at) {
+        let own_prep = (m.anchor_last + 1..at)
+            .rev()
+            .find(|&i| gen_class.has(sent.words[i]));
+        let in_group = match prev {
+            None => first_prep.is_some() && own_prep == first_prep,
+            Some(q) => {
+                at <= q + 6
+                    && sent.words[q + 1..at]
+                        .iter()
+                        .any(|w| *w == "," || lex.class("conj").has(w))
+            }
+        };
+        if in_group && !p.is_place(doc) && obj.from.is_empty() {
+            prev = Some(at);
+            agent.push(p);
+        } else {
+            obj.from.push(p);
+        }
+    }
+    if !agent.is_empty() {
+        return agent;
+    }
+    // `Russia's visit`
+    if let Some(x) = (m.first.saturating_sub(3)..m.first).rev().find_map(|i| {
+        (sent.words[i] == "'s")
+            .then(|| sent.mention_ending(i))
+            .flatten()
+    }) {
+        return vec![Part::Actor(x.actor)];
+    }
+    // `Russian attack`, `retrait français`
+    if let Some(d) = sent
+        .demonyms
+        .iter()
+        .find(|d| d.tok + 1 == m.first || d.tok == m.anchor_last + 1)
+    {
+        return vec![Part::Country(d.code.clone())];
+    }
+    std::mem::take(&mut obj.agent)
+}
+
+/// When the noun has no agent of its own: the clause subject when a
+/// possessive, a light verb or an event adjunct ties it to the clause;
+/// no agent when a complement, a date or `a eu lieu` makes it an event
+/// anyway; `None` when it is no event (background, bare mention).
+pub fn context_agent(
+    sent: &Sent,
+    lex: &LangLex,
+    m: &TriggerMatch,
+    clause: (usize, usize),
+    obj: &Objects,
+    stops: &[usize],
+    subject_of: impl Fn(usize, usize) -> Vec<Part>,
+) -> Option<(Vec<Part>, bool)> {
+    let gov = sent.governor(lex, m.first, stops);
+    if matches!(gov, Gov::Background | Gov::Oblique) {
+        return None;
+    }
+
+    let before = m.first.saturating_sub(3)..m.first;
+    let poss = before.clone().any(|i| lex.class("poss").has(sent.words[i]));
+    let light = sent
+        .class_in(
+            lex,
+            "light_verb",
+            clause.0.max(m.first.saturating_sub(5)),
+            m.first,
+        )
+        .is_some();
+    if poss || light || gov == Gov::EventAdjunct {
+        // the clause subject, which may follow a fronted adjunct
+        let mut subj = subject_of(clause.0, m.first);
+        if subj.is_empty() {
+            let oe = structure::object_end(sent, lex, m.anchor_last, clause.1);
+            subj = structure::subject(sent, lex, oe, clause.1, stops).0;
+        }
+        return Some((subj, true));
+    }
+    let light_after = sent
+        .class_in(
+            lex,
+            "light_verb",
+            m.anchor_last + 1,
+            clause.1.min(m.anchor_last + 6),
+        )
+        .is_some();
+    let has_args = !(obj.dest.is_empty()
+        && obj.loc.is_empty()
+        && obj.against.is_empty()
+        && obj.between.is_empty()
+        && obj.with.is_empty()
+        && obj.from.is_empty());
+    let dated = sent
+        .dates
+        .iter()
+        .any(|(a, _, _)| *a > m.anchor_last && *a <= m.anchor_last + 3);
+    (has_args || dated || light_after).then(|| (Vec::new(), false))
+}
+
+/// The end of a noun's phrase: its complements stop at the next verb
+/// (an auxiliary) or the clause end; `a eu lieu entre X et Y`, `was held
+/// in X` keep theirs.
+pub fn phrase_end(sent: &Sent, lex: &LangLex, m: &TriggerMatch, end: usize) -> usize {
+    let light = lex.class("light_verb");
+    let mut i = m.anchor_last + 1;
+    while i < end {
+        if let Some(len) = light.at(&sent.words, i) {
+            i += len;
+            continue;
+        }
+        if lex.class("aux_be").has(sent.words[i]) || lex.class("aux_have").has(sent.words[i]) {
+            return i;
+        }
+        i += 1;
+    }
+    end
+}

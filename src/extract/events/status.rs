@@ -1,0 +1,191 @@
+//! Status (asserted, planned, negated, hypothetical) from the words around
+//! a trigger, and the category changes that controllers and the PLOVER
+//! tense rule make (`promised to send` → AGREE, `threatened to impose a
+//! curfew` → THREATEN `restrict`, `will not accept` → REJECT).
+
+use crate::document::EventStatus;
+use crate::plover;
+
+use super::clause::Sent;
+use super::inflect::{COND, FUT, INF, PRES, Tenses};
+use super::lexicon::{LangLex, Role};
+use super::matcher::TriggerMatch;
+
+/// What the words before a trigger say about its reality.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Cues {
+    /// `ne … pas`, `not`, `never`.
+    pub negated: bool,
+    /// Future, `will`, `doit`, `prévoit de`, a future date word.
+    pub planned: bool,
+    /// Conditional, `if`, `could`, `pourrait`.
+    pub hypothetical: bool,
+}
+
+/// Reads the cues of the verb group that ends at match `m` (clause starting
+/// at `clause_start`), given the anchor's tenses.
+pub fn cues(
+    sent: &Sent,
+    lex: &LangLex,
+    m: &TriggerMatch,
+    clause_start: usize,
+    clause_end: usize,
+) -> Cues {
+    let w = &sent.words;
+    let from = clause_start.max(m.first.saturating_sub(6));
+    let window = from..m.first;
+    let has = |class: &str, r: std::ops::Range<usize>| {
+        sent.class_in(lex, class, r.start, r.end).is_some()
+    };
+    let mut c = Cues::default();
+    // negation: French needs `ne` before and `pas`/`jamais` around the verb
+    let neg_pre = sent.class_in(lex, "neg_pre", from, m.anchor);
+    let neg_end = (m.anchor_last + 3).min(w.len());
+    c.negated = if !lex.class("neg_pre").is_empty() {
+        neg_pre.is_some_and(|p| has("neg", p + 1..neg_end))
+    } else {
+        has("neg", window.clone()) || has("neg", m.first..m.anchor)
+    };
+    let after_speech = sent.class_in(lex, "speech", 0, m.first).is_some();
+    c.hypothetical = has("cue_hyp", window.clone())
+        || clause_start
+            .checked_sub(1)
+            .is_some_and(|j| lex.class("cond_if").has(w[j]))
+        || sent
+            .class_in(lex, "cond_if", clause_start, clause_start + 1)
+            .is_some();
+    let would = has("cue_would", window.clone());
+    let cond = m.tenses & COND != 0 && m.tenses & (PRES | INF | FUT) == 0;
+    if (would || cond) && !c.hypothetical {
+        if after_speech {
+            c.planned = true;
+        } else {
+            c.hypothetical = true;
+        }
+    }
+    c.planned |= has("cue_planned", window)
+        || (m.tenses & FUT != 0 && m.tenses & (PRES | INF) == 0)
+        || has("future_word", m.first..clause_end.min(m.last + 8));
+    c
+}
+
+/// The tense rule and controller roles applied to an event category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coded {
+    /// Final category.
+    pub event_type: String,
+    /// Final mode.
+    pub mode: Option<String>,
+    /// Final status.
+    pub status: EventStatus,
+}
+
+/// The mode a REQUEST or REJECT takes from the act asked for or refused.
+fn ask_mode(cat: &str) -> &'static str {
+    match cat {
+        "CONSULT" => "meet",
+        "AID" | "COOPERATE" | "SUPPORT" | "AGREE" => "assist",
+        "RETREAT" | "CONCEDE" => "yield",
+        _ => "change",
+    }
+}
+
+/// The mode a THREATEN takes from the act threatened.
+fn threat_mode(cat: &str, mode: Option<&str>) -> Option<&'static str> {
+    Some(match (cat, mode) {
+        ("ASSAULT" | "MOBILIZE", _) => "violence",
+        ("COERCE", Some("arrest")) => "arrest",
+        ("COERCE", Some("seize")) => "territory",
+        ("COERCE" | "PROTEST", _) => "restrict",
+        ("SANCTION", Some("expel")) => "expel",
+        ("SANCTION", _) => "relations",
+        _ => return None,
+    })
+}
+
+/// Codes a chain: the leaf act (`cat`, `mode`) under its controllers
+/// (outermost first), with the cues read at the outermost one.
+pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded {
+    let mut cat = cat.to_string();
+    let mut mode = mode.map(str::to_string);
+    let mut planned = cues.planned;
+    let mut verbal_act = false;
+    // innermost controller first
+    for role in chain.iter().rev() {
+        match role {
+            Role::Event | Role::Aspect => {}
+            Role::Planned | Role::Intent => planned = true,
+            Role::Agree => {
+                let c = plover::tense_rule(&cat).to_string();
+                if c != cat {
+                    mode = None;
+                }
+                cat = c;
+                planned = true;
+            }
+            Role::Threaten => {
+                mode = threat_mode(&cat, mode.as_deref()).map(str::to_string);
+                cat = "THREATEN".into();
+                verbal_act = true;
+            }
+            Role::Reject => {
+                mode = Some(ask_mode(&cat).to_string());
+                cat = "REJECT".into();
+                verbal_act = true;
+            }
+            Role::Request => {
+                mode = Some(ask_mode(&cat).to_string());
+                cat = "REQUEST".into();
+                verbal_act = true;
+            }
+        }
+    }
+    let status = if cues.negated {
+        if (planned || cues.hypothetical) && plover::is_cooperative(&cat) {
+            // `will not accept`, `ne signera pas`: a refusal
+            mode = Some(ask_mode(&cat).to_string());
+            cat = "REJECT".into();
+            EventStatus::Asserted
+        } else {
+            EventStatus::Negated
+        }
+    } else if cues.hypothetical {
+        cat = plover::tense_rule(&cat).to_string();
+        EventStatus::Hypothetical
+    } else if planned && !verbal_act {
+        let c = plover::tense_rule(&cat).to_string();
+        if c != cat {
+            mode = threat_mode(&cat, mode.as_deref())
+                .filter(|_| c == "THREATEN")
+                .map(str::to_string);
+        }
+        cat = c;
+        EventStatus::Planned
+    } else {
+        EventStatus::Asserted
+    };
+    Coded {
+        event_type: cat,
+        mode,
+        status,
+    }
+}
+
+/// True when a match's anchor is an infinitive (or English base form)
+/// introduced by `to`/`de`/`à`/`pour`: a complement or purpose clause.
+pub fn is_infinitive_clause(sent: &Sent, lex: &LangLex, m: &TriggerMatch, tenses: Tenses) -> bool {
+    if tenses & INF == 0 && tenses & super::inflect::GER == 0 {
+        return false;
+    }
+    let start = m.first;
+    let before = |k: usize| start.checked_sub(k);
+    [1usize, 2, 3].iter().any(|&k| {
+        before(k).is_some_and(|j| {
+            ["inf_marker", "purpose"].iter().any(|c| {
+                lex.class(c)
+                    .at(&sent.words, j)
+                    .is_some_and(|len| j + len == start || j + len + 1 == start)
+            })
+        })
+    })
+}
