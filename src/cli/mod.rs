@@ -1,12 +1,14 @@
 //! The command line: clap definitions, their help texts, and one function per
 //! subcommand. `main.rs` only parses and dispatches here.
 
+mod eval_plover;
 mod run;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use eval_plover::EvalPloverArgs;
 pub use run::RunArgs;
 
 /// gazette turns folders of French and English news articles into tables of
@@ -26,12 +28,15 @@ pub enum Command {
     Run(RunArgs),
     /// Print the output tables' columns, types and meaning
     Schema,
+    /// Score a run's events against the PLOVER gold sentences
+    EvalPlover(EvalPloverArgs),
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::EvalPlover(args) => eval_plover::run(args),
         Command::Schema => {
             print!("{}", crate::output::schema::describe());
             Ok(ExitCode::SUCCESS)
