@@ -1,1 +1,5 @@
+//! gazette's end-to-end tests: one binary (every test binary links all of
+//! polars), one module per theme.
 
+mod seeds;
+mod util; // helpers: run the binary, read Parquet tables back // the binary on seeds/: contract schema, contents, determinism, atomic output
