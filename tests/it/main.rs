@@ -1,5 +1,9 @@
 //! gazette's end-to-end tests: one binary (every test binary links all of
 //! polars), one module per theme.
 
+// shards, month partitions, incremental runs
+mod scale;
+// the binary on seeds/: contract schema, contents, determinism, atomic output
 mod seeds;
-mod util; // helpers: run the binary, read Parquet tables back // the binary on seeds/: contract schema, contents, determinism, atomic output
+// helpers: run the binary, read Parquet tables back
+mod util;
