@@ -144,6 +144,14 @@ def main():
         capitals[own] = {fold(c) for c in r["capitals"].split("|") if c}
 
     extra = read_tsv(EXTRA)
+    # Forms of the other gazetteer files: a GeoNames alternate name never steals one (Koufa the
+    # jihadist leader is not an alias of Kufa, Iraq).
+    other_forms = set()
+    for path in (COUNTRIES, ROOT / "pipelines/gazetteer/organizations.tsv", ROOT / "pipelines/gazetteer/people.tsv"):
+        if path.exists():
+            for r in read_tsv(path):
+                for n in [r["name_fr"], r["name_en"]] + [a for a in r["aliases"].split("|") if a]:
+                    other_forms.add(fold(n))
 
     def threshold(cc):
         for pred, minimum in THRESHOLDS:
@@ -194,7 +202,7 @@ def main():
         for alt in sorted(set(c["alternatenames"])):
             fa = fold(alt)
             if (LATIN.match(alt) and alt[:1].isupper() and fa not in (key, fold(name_fr))
-                    and spelling_key(fa) == spelling_key(key) and fa not in used_forms
+                    and spelling_key(fa) == spelling_key(key) and fa not in used_forms and fa not in other_forms
                     and fa not in words and fa not in {fold(a) for a in aliases}):
                 aliases.append(alt)
         forms = [name_fr, name_en] + aliases
