@@ -185,7 +185,9 @@ def check(directory, use_dicts=True):
                         errors.append(f"{where}: '{form}' ({col}) is a common word: drop it or add `ambiguous={form}` to the note")
                     elif f in dict_words and kind != "place":
                         warnings.append(f"dictionary word: {where}: '{form}' ({col})")
-                per_file[f].append((r["id"], whole or f in marked))
+                # Acronyms are matched case-sensitively, so they only clash with the same capitals.
+                key = "=" + form if is_acronym(form) else f
+                per_file[key].append((r["id"], whole or f in marked))
                 cross[f].add((name, r["id"]))
             if kind == "person":
                 if not r.get("roles"):
