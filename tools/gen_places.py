@@ -23,7 +23,7 @@ Names:
     c/k, y/i, sh/ch...) are merged (see spelling_key).
 Ambiguity: a name or alias that is a lower-case word of /usr/share/dict/french or american-english
 (Debian packages `wfrench`, `wamerican`), unless the city is a capital or has 1,000,000 inhabitants, or a
-name of 3 letters or fewer, gets the note `ambiguous`
+name of 3 letters or fewer, or a word of a name in people.tsv (a town called Keïta), gets the note `ambiguous`
 (the matcher should then require a locative cue such as `à`, `in`, `near`). Homonyms: when several kept
 cities share a folded name, only the most populous keeps that name as a surface form unless the
 supplement lists it; the others are dropped (their note would be useless to a matcher without context).
@@ -147,6 +147,10 @@ def main():
     # Forms of the other gazetteer files: a GeoNames alternate name never steals one (Koufa the
     # jihadist leader is not an alias of Kufa, Iraq).
     other_forms = set()
+    surnames = set()  # single words of people's names: a town called Keïta needs a cue
+    for r in read_tsv(ROOT / "pipelines/gazetteer/people.tsv"):
+        for n in [r["name_fr"], r["name_en"]] + [a for a in r["aliases"].split("|") if a]:
+            surnames |= {fold(w) for w in n.split() if len(w) > 2 and w[:1].isupper()}
     for path in (COUNTRIES, ROOT / "pipelines/gazetteer/organizations.tsv", ROOT / "pipelines/gazetteer/people.tsv"):
         if path.exists():
             for r in read_tsv(path):
@@ -220,7 +224,8 @@ def main():
             notes.append("capital")
         # Big cities and capitals are not flagged for being words too (paris, rabat, lima, damascus).
         common = not is_capital and c["population"] < 1_000_000
-        if any(len(fold(f)) <= 3 or (common and fold(f) in words) for f in (name_fr, name_en)):
+        if any(len(fold(f)) <= 3 or (common and fold(f) in words) or (common and fold(f) in surnames)
+               for f in (name_fr, name_en)):
             notes.append("ambiguous")
         notes.append(f"geonames {c['geonameid']}; pop {c['population']}")
         rows.append({"id": pid, "kind": "place", "name_fr": name_fr, "name_en": name_en,
