@@ -106,14 +106,22 @@ impl Report {
             .values()
             .fold((0, 0, 0), |(a, b, c), k| (a + k.tp, b + k.fp, c + k.fn_));
         let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 
     /// The printed table.
     pub fn render(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{:<10} {:>5} {:>5} {:>4} {:>9} {:>7}", "category", "gold", "pred", "tp", "precision", "recall");
+        let _ = writeln!(
+            s,
+            "{:<10} {:>5} {:>5} {:>4} {:>9} {:>7}",
+            "category", "gold", "pred", "tp", "precision", "recall"
+        );
         for (cat, k) in &self.per_category {
             let _ = writeln!(
                 s,
@@ -147,7 +155,10 @@ impl Report {
 pub fn score(gold: &[GoldRecord], predicted: &[Predicted]) -> Report {
     let mut by_text: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for g in gold {
-        by_text.entry(g.text.trim()).or_default().insert(g.event_v2.as_str());
+        by_text
+            .entry(g.text.trim())
+            .or_default()
+            .insert(g.event_v2.as_str());
     }
     let mut pred: BTreeMap<&str, Vec<&Predicted>> = BTreeMap::new();
     for p in predicted {
@@ -155,7 +166,9 @@ pub fn score(gold: &[GoldRecord], predicted: &[Predicted]) -> Report {
     }
     let mut report = Report::default();
     for (cat, _) in CATEGORIES {
-        report.per_category.insert(cat.to_string(), Counts::default());
+        report
+            .per_category
+            .insert(cat.to_string(), Counts::default());
     }
     let mut seen = BTreeSet::new();
     for g in gold {
@@ -177,26 +190,37 @@ pub fn score(gold: &[GoldRecord], predicted: &[Predicted]) -> Report {
         let Some(p) = events.iter().find(|p| p.event_type == g.event_v2) else {
             continue;
         };
-        let codes = |v: &[GoldActor]| v.iter().map(|a| a.code.clone()).filter(|c| !c.is_empty()).collect::<Vec<_>>();
+        let codes = |v: &[GoldActor]| {
+            v.iter()
+                .map(|a| a.code.clone())
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+        };
         let (src, tgt) = (codes(&g.source), codes(&g.target));
         if !src.is_empty() {
             report.source.1 += 1;
-            report.source.0 += usize::from(p.source_country.as_ref().is_some_and(|c| src.contains(c)));
+            report.source.0 +=
+                usize::from(p.source_country.as_ref().is_some_and(|c| src.contains(c)));
         }
         if !tgt.is_empty() {
             report.target.1 += 1;
-            report.target.0 += usize::from(p.target_country.as_ref().is_some_and(|c| tgt.contains(c)));
+            report.target.0 +=
+                usize::from(p.target_country.as_ref().is_some_and(|c| tgt.contains(c)));
         }
     }
     report
 }
 
 fn read_gold(path: &Path) -> Result<Vec<GoldRecord>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read gold file '{}'", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read gold file '{}'", path.display()))?;
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
-        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}: line {}: not a gold record", path.display(), i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .with_context(|| format!("{}: line {}: not a gold record", path.display(), i + 1))
+        })
         .collect()
 }
 
@@ -209,7 +233,11 @@ fn strings(df: &DataFrame, col: &str) -> Result<Vec<Option<String>>> {
 fn read_table(out: &Path, name: &str, cols: &[&str]) -> Result<DataFrame> {
     let path = out.join("parquet").join(format!("{name}.parquet"));
     if !path.exists() {
-        bail!("'{}' not found: run `gazette run INPUT --out {}` first", path.display(), out.display());
+        bail!(
+            "'{}' not found: run `gazette run INPUT --out {}` first",
+            path.display(),
+            out.display()
+        );
     }
     let lf = crate::output::writer::scan_parts(&[path])?;
     let exprs: Vec<Expr> = cols.iter().map(|c| col(*c)).collect();
@@ -229,7 +257,17 @@ fn read_predictions(out: &Path) -> Result<Vec<Predicted>> {
         .zip(strings(&articles, "source")?)
         .filter_map(|(id, src)| Some((id?, article_key(&src?))))
         .collect();
-    let ev = read_table(out, "events", &["article_id", "type", "status", "source_country", "target_country"])?;
+    let ev = read_table(
+        out,
+        "events",
+        &[
+            "article_id",
+            "type",
+            "status",
+            "source_country",
+            "target_country",
+        ],
+    )?;
     let (ids, types, status, src, tgt) = (
         strings(&ev, "article_id")?,
         strings(&ev, "type")?,
@@ -265,10 +303,12 @@ fn read_predictions(out: &Path) -> Result<Vec<Predicted>> {
 pub fn run(args: EvalPloverArgs) -> Result<ExitCode> {
     let gold = read_gold(&args.gold)?;
     if let Some(dir) = &args.write_inputs {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create '{}'", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create '{}'", dir.display()))?;
         for g in &gold {
             let path = dir.join(format!("{}.txt", g.id));
-            std::fs::write(&path, format!("{}\n", g.text.trim())).with_context(|| format!("cannot write '{}'", path.display()))?;
+            std::fs::write(&path, format!("{}\n", g.text.trim()))
+                .with_context(|| format!("cannot write '{}'", path.display()))?;
         }
         eprintln!("wrote {} sentences to {}", gold.len(), dir.display());
         return Ok(ExitCode::SUCCESS);
@@ -325,14 +365,20 @@ mod tests {
         ];
         let r = score(&g, &p);
         let k = |c: &str| r.per_category[c];
-        assert_eq!((k("CONSULT").tp, k("CONSULT").fp, k("CONSULT").fn_), (2, 0, 1));
+        assert_eq!(
+            (k("CONSULT").tp, k("CONSULT").fp, k("CONSULT").fn_),
+            (2, 0, 1)
+        );
         assert_eq!((k("ASSAULT").tp, k("ASSAULT").fn_), (0, 1));
         assert_eq!(k("COERCE").fp, 1);
         assert_eq!(k("REJECT").fn_, 2);
         assert_eq!(r.source, (3, 3));
         assert_eq!(r.target, (0, 1));
         let (p, rc, _) = r.micro();
-        assert!((p - 0.5).abs() < 1e-9 && (rc - 2.0 / 6.0).abs() < 1e-9, "{p} {rc}");
+        assert!(
+            (p - 0.5).abs() < 1e-9 && (rc - 2.0 / 6.0).abs() < 1e-9,
+            "{p} {rc}"
+        );
         assert!(r.render().contains("micro"));
         assert_eq!(article_key("in/PLOVER-1.txt"), "PLOVER-1");
     }

@@ -27,7 +27,11 @@ pub enum Command {
     /// Extract tables from articles: gazette run seeds --out output
     Run(RunArgs),
     /// Print the output tables' columns, types and meaning
-    Schema,
+    Schema {
+        /// Print the contract as JSON (for tools and tests)
+        #[arg(long)]
+        json: bool,
+    },
     /// Score a run's events against the PLOVER gold sentences
     EvalPlover(EvalPloverArgs),
 }
@@ -37,8 +41,12 @@ pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
         Command::EvalPlover(args) => eval_plover::run(args),
-        Command::Schema => {
-            print!("{}", crate::output::schema::describe());
+        Command::Schema { json } => {
+            if json {
+                println!("{}", crate::output::schema::describe_json());
+            } else {
+                print!("{}", crate::output::schema::describe());
+            }
             Ok(ExitCode::SUCCESS)
         }
     };

@@ -81,9 +81,9 @@ pub struct EventsConfig {
     /// Data files per language (`[events.lang.fr]`); default: the standard
     /// files under `lexicons/fr` and `lexicons/en`.
     pub lang: BTreeMap<String, LangFiles>,
-    /// Country table with demonyms (tab-separated, columns `code`, `name`,
-    /// `demonyms`), so that `la délégation russe` or `Israeli troops` give a
-    /// country participant. Optional.
+    /// The country gazetteer with demonyms (`gazetteer/countries.tsv`), so
+    /// that `la délégation russe` or `Israeli troops` give a country
+    /// participant. Optional.
     pub countries: Option<String>,
     /// Events found with a lower confidence are dropped (default 0).
     pub min_confidence: f32,
@@ -102,40 +102,73 @@ impl Default for EventsConfig {
     }
 }
 
+/// A country an event may name by its demonym only.
+#[derive(Debug, Clone, Default)]
+pub struct CountryEntry {
+    /// Gazetteer key (`gz:country:RUS`), the same the actors stage gives it.
+    pub key: String,
+    /// French name.
+    pub name_fr: String,
+    /// English name.
+    pub name_en: String,
+    /// ISO alpha-3 code of the state it belongs to.
+    pub country: String,
+}
+
 /// Country names and demonyms, for participants known by demonym only.
 #[derive(Debug, Default)]
 pub struct Countries {
     /// Folded demonym (singular and plural) → ISO alpha-3 code.
     pub demonyms: HashMap<String, String>,
-    /// ISO alpha-3 code → (gazetteer key, display name).
-    pub names: HashMap<String, (String, String)>,
+    /// ISO alpha-3 code → entry.
+    pub names: HashMap<String, CountryEntry>,
 }
 
 impl Countries {
-    /// Reads a country table: columns `code`, `name`, optional `key`
-    /// (default `gz:country:CODE`) and `demonyms` (`|`-separated).
+    /// Reads the country gazetteer (`pipelines/gazetteer/countries.tsv`:
+    /// columns `id` = `country:CODE`, `name_fr`, `name_en`, `country`,
+    /// `demonyms`). A demonym shared by two countries is dropped.
     pub fn load(
         path: &std::path::Path,
         langs: &BTreeMap<String, LangLex>,
     ) -> Result<Self, LexiconError> {
         let table = read_table(path)?;
         let mut c = Countries::default();
+        let mut ambiguous: Vec<String> = Vec::new();
         for row in &table.rows {
-            let code = row.require("code", path)?.to_string();
-            let name = row.get("name").unwrap_or(&code).to_string();
-            let key = row
-                .get("key")
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("gz:country:{code}"));
+            let id = row.require("id", path)?;
+            let code = id.strip_prefix("country:").unwrap_or(id).to_string();
+            let country = row.get("country").unwrap_or(&code).to_string();
             for d in row.list("demonyms") {
                 let d = fold_entry(d);
                 for lex in langs.values() {
                     for form in lex.inflector.noun_forms(&d) {
-                        c.demonyms.entry(form).or_insert_with(|| code.clone());
+                        match c.demonyms.get(&form) {
+                            Some(other) if *other != country => ambiguous.push(form),
+                            _ => {
+                                c.demonyms.insert(form, country.clone());
+                            }
+                        }
                     }
                 }
             }
-            c.names.insert(code, (key, name));
+            let name_fr = row.get("name_fr").unwrap_or(&code).to_string();
+            let name_en = row.get("name_en").unwrap_or(&name_fr).to_string();
+            // the state itself, not a dependency, stands for its code
+            if country == code || !c.names.contains_key(&country) {
+                c.names.insert(
+                    country.clone(),
+                    CountryEntry {
+                        key: format!("gz:{id}"),
+                        name_fr,
+                        name_en,
+                        country,
+                    },
+                );
+            }
+        }
+        for a in ambiguous {
+            c.demonyms.remove(&a);
         }
         Ok(c)
     }
@@ -237,13 +270,18 @@ impl EventsStage {
                 if let Some(i) = country_actor(doc, code) {
                     return Some(i);
                 }
-                let (key, name) = self.countries.names.get(code)?;
+                let e = self.countries.names.get(code)?;
+                let name = if doc.lang == "fr" {
+                    &e.name_fr
+                } else {
+                    &e.name_en
+                };
                 doc.actors.push(DocActor {
-                    actor_id: crate::resolve::actor_id(key),
-                    key: key.clone(),
+                    actor_id: crate::resolve::actor_id(&e.key),
+                    key: e.key.clone(),
                     name: name.clone(),
                     kind: ActorKind::Country,
-                    country: Some(code.clone()),
+                    country: Some(e.country.clone()),
                     sector: None,
                     known_aliases: Vec::new(),
                     wikidata: None,

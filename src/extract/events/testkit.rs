@@ -18,7 +18,8 @@ use crate::text::Preparer;
 
 use super::{Countries, EventsStage};
 
-/// The stage as configured by `pipelines/default.toml`, with test demonyms.
+/// The stage as configured by `pipelines/default.toml`, with a few test
+/// demonyms instead of the gazetteer's (tests do not depend on its content).
 pub fn stage() -> EventsStage {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pipelines/default.toml");
     let cfg = Config::load(&path).expect("default config");
@@ -54,8 +55,15 @@ pub fn stage() -> EventsStage {
             c.demonyms
                 .insert(super::tokens::fold_entry(d), code.to_string());
         }
-        c.names
-            .insert(code.into(), (format!("gz:country:{code}"), name.into()));
+        c.names.insert(
+            code.into(),
+            super::CountryEntry {
+                key: format!("gz:country:{code}"),
+                name_fr: name.into(),
+                name_en: name.into(),
+                country: code.into(),
+            },
+        );
     }
     st.countries = c;
     st
