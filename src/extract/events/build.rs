@@ -12,7 +12,7 @@ use super::lexicon::{Frame, LangLex, Need, Role, Trigger};
 use super::matcher::TriggerMatch;
 use super::structure::{self, Args, Part, Roles};
 use super::tokens::Folded;
-use super::{dates, nouns, status};
+use super::{dates, nouns, status, usage};
 
 /// An event before participants are resolved to document actors.
 #[derive(Debug, Clone)]
@@ -136,7 +136,8 @@ pub fn find_matches(ctx: &Ctx, sent: &Sent) -> Vec<TriggerMatch> {
             }
         }
     }
-    super::matcher::resolve(ctx.lex, &sent.words, found)
+    let resolved = super::matcher::resolve(ctx.lex, &sent.words, found);
+    usage::keep_used(sent, ctx.lex, resolved)
 }
 
 /// True when controller `c` governs `e` (`promised to send`, `doit signer`,
@@ -289,6 +290,33 @@ pub fn sentence_drafts(
     }
 }
 
+/// True when noun trigger `k` lies in the complement of an earlier trigger
+/// of its clause, with no light verb or possessive of its own.
+fn absorbed(
+    sent: &Sent,
+    lex: &LangLex,
+    matches: &[TriggerMatch],
+    k: usize,
+    clauses: &[(usize, usize)],
+) -> bool {
+    let m = &matches[k];
+    let near = m.first.saturating_sub(3)..m.first;
+    if near.clone().any(|i| lex.class("poss").has(sent.words[i]))
+        || sent
+            .class_in(lex, "light_verb", near.start, near.end)
+            .is_some()
+    {
+        return false;
+    }
+    matches.iter().enumerate().any(|(j, o)| {
+        j != k
+            && o.anchor_last < m.first
+            && clauses[j].0 <= m.first
+            && m.first < structure::object_end(sent, lex, o.anchor_last, clauses[j].1)
+            && sent.governor(lex, m.first, &[o.anchor]) != Gov::EventAdjunct
+    })
+}
+
 /// Acts of force happen somewhere; their `à`/`au` phrase is a place, not a recipient.
 fn dest_is_target(cat: &str) -> bool {
     !matches!(cat, "ASSAULT" | "PROTEST" | "COERCE" | "MOBILIZE")
@@ -328,7 +356,15 @@ fn chain_draft(
     {
         return None;
     }
-    if chain.len() == 1 && rt.noun && nouns::is_modifier(sent, r) {
+    // the condition of a threat or promise is no event (`unless Baghdad accepts`)
+    if status::in_condition(sent, lex, r.first) {
+        return None;
+    }
+    // a noun inside another act's complement is part of it (`rejected calls for talks`)
+    if chain.len() == 1 && rt.noun && absorbed(sent, lex, matches, root, clauses) {
+        return None;
+    }
+    if chain.len() == 1 && rt.noun && usage::noun_modifier(sent, lex, r) {
         return None;
     }
     if chain.len() == 1 && rt.needs.iter().any(|n| matches!(n, Need::Governed)) {
@@ -344,7 +380,7 @@ fn chain_draft(
             return None;
         }
     }
-    if chain.len() == 1 && !rt.noun && status::is_infinitive_clause(sent, lex, r, r.tenses) {
+    if !rt.noun && rt.frame != Frame::Must && status::is_infinitive_clause(sent, lex, r, r.tenses) {
         let first_to = sent
             .class_in(
                 lex,
@@ -480,6 +516,13 @@ fn chain_draft(
         if let Some(i) = roles.location {
             roles.targets.push(Part::Actor(i));
         }
+    }
+    // relative clauses describe their antecedent: keep only full acts
+    let relative = sent
+        .clause_opener(rc.0)
+        .is_some_and(|w| lex.class("relative").has(w));
+    if relative && (roles.sources.is_empty() || args.passive) {
+        return None;
     }
     let cues = status::cues(sent, lex, r, rc.0, rc.1);
     let coded = status::code(leaf_type, lt.mode.as_deref(), roles_chain, cues);

@@ -166,10 +166,37 @@ impl<'a> Sent<'a> {
     }
 
     fn hard_break(&self, lex: &LangLex, i: usize) -> bool {
-        matches!(
+        if matches!(
             self.words[i],
             ";" | ":" | "(" | ")" | "." | "!" | "?" | "[" | "]"
-        ) || lex.class("clause_break").has(self.words[i])
+        ) {
+            return true;
+        }
+        if !lex.class("clause_break").has(self.words[i]) {
+            return false;
+        }
+        // not when the word belongs to a longer phrase (`as well as`, `such
+        // as`, `as part of`) that is not itself a clause opener (`parce que`)
+        let covers = |c: &str| {
+            let class = lex.class(c);
+            (i.saturating_sub(3)..=i).any(|s| {
+                class
+                    .at(&self.words, s)
+                    .is_some_and(|len| len > 1 && s + len > i)
+            })
+        };
+        if covers("clause_break") {
+            return true;
+        }
+        ![
+            "conj",
+            "prep_oblique",
+            "prep_dest",
+            "adjunct_event",
+            "adjunct_background",
+        ]
+        .iter()
+        .any(|c| covers(c))
     }
 
     /// First token of the clause containing token `i`.

@@ -175,8 +175,6 @@ pub struct Trigger {
     pub needs: Vec<Need>,
     /// True when the anchor is a noun (needs eventive context).
     pub noun: bool,
-    /// Specificity used to resolve overlapping matches.
-    pub weight: usize,
     /// Line in the data file, for messages and tests.
     pub line: usize,
 }
@@ -218,6 +216,10 @@ pub const CLASS_NAMES: &[&str] = &[
     "cue_hyp",
     "cue_would",
     "light_verb",
+    "noun_marker",
+    "relative",
+    "compound_head",
+    "ger_verbal_before",
     "first_to",
     "forces",
     "aid_obj",
@@ -435,14 +437,12 @@ impl LangLex {
                 .map(parse_need)
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(&err)?;
-            let n_words = elems.iter().filter(|e| matches!(e, Elem::Alts(_))).count();
             out.push(Trigger {
                 event_type,
                 mode: row.get("mode").map(str::to_string),
                 anchor,
                 frame: parse_frame(row.get("frame")).map_err(&err)?,
                 role: parse_role(row.get("role")).map_err(&err)?,
-                weight: n_words * 10 + needs.len(),
                 needs,
                 noun,
                 elems,

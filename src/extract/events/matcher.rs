@@ -29,6 +29,46 @@ fn skippable(w: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'"'))
 }
 
+/// Marks inside words (`four-day`) that a gap skips without counting them.
+fn free(w: &str) -> bool {
+    matches!(w, "-" | "'" | "\"")
+}
+
+/// Positions reachable by skipping up to `n` counted words from `pos`
+/// rightwards (free marks cost nothing).
+fn gap_right(words: &[&str], pos: usize, n: usize) -> Vec<usize> {
+    let mut out = vec![pos];
+    let (mut i, mut used) = (pos, 0);
+    while i < words.len() && skippable(words[i]) {
+        if !free(words[i]) {
+            used += 1;
+        }
+        if used > n {
+            break;
+        }
+        i += 1;
+        out.push(i);
+    }
+    out
+}
+
+/// Positions reachable by skipping up to `n` counted words leftwards from `end`.
+fn gap_left(words: &[&str], end: usize, n: usize) -> Vec<usize> {
+    let mut out = vec![end];
+    let (mut i, mut used) = (end, 0);
+    while i > 0 && skippable(words[i - 1]) {
+        if !free(words[i - 1]) {
+            used += 1;
+        }
+        if used > n {
+            break;
+        }
+        i -= 1;
+        out.push(i);
+    }
+    out
+}
+
 fn seq_at(words: &[&str], i: usize, seq: &[String]) -> bool {
     i + seq.len() <= words.len() && seq.iter().zip(&words[i..]).all(|(a, b)| a == b)
 }
@@ -40,16 +80,11 @@ fn right(words: &[&str], elems: &[Elem], pos: usize) -> Option<usize> {
         return Some(pos);
     };
     match head {
-        Elem::Gap(n) => (0..=*n).find_map(|k| {
-            if pos + k > words.len() || !words[pos..pos + k].iter().all(|w| skippable(w)) {
-                return None;
-            }
-            // a gap before the end matches nothing: the pattern ends at pos
-            if rest.is_empty() {
-                return Some(pos);
-            }
-            right(words, rest, pos + k)
-        }),
+        // a gap at the end matches nothing: the pattern ends at pos
+        Elem::Gap(_) if rest.is_empty() => Some(pos),
+        Elem::Gap(n) => gap_right(words, pos, *n)
+            .into_iter()
+            .find_map(|p| right(words, rest, p)),
         Elem::Alts(alts) => alts
             .iter()
             .filter(|a| seq_at(words, pos, &a.words))
@@ -64,15 +99,10 @@ fn left(words: &[&str], elems: &[Elem], end: usize) -> Option<usize> {
         return Some(end);
     };
     match head {
-        Elem::Gap(n) => (0..=*n).find_map(|k| {
-            if k > end || !words[end - k..end].iter().all(|w| skippable(w)) {
-                return None;
-            }
-            if rest.is_empty() {
-                return Some(end);
-            }
-            left(words, rest, end - k)
-        }),
+        Elem::Gap(_) if rest.is_empty() => Some(end),
+        Elem::Gap(n) => gap_left(words, end, *n)
+            .into_iter()
+            .find_map(|p| left(words, rest, p)),
         Elem::Alts(alts) => alts
             .iter()
             .filter(|a| a.words.len() <= end && seq_at(words, end - a.words.len(), &a.words))
@@ -108,22 +138,20 @@ pub fn check(
     })
 }
 
-/// Keeps, among overlapping matches, the most specific one (heaviest
-/// pattern; between a noun and a verb reading of one word, the noun after
-/// a determiner and the verb otherwise; then the earliest row); returns
-/// them in text order.
+/// Keeps, among overlapping matches, the most specific one (the one
+/// covering most words, then with most conditions; between a noun and a
+/// verb reading of one word, the noun after a determiner and the verb
+/// otherwise; then the earliest row); returns them in text order.
 pub fn resolve(lex: &LangLex, words: &[&str], mut matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
-    let after_det = |m: &TriggerMatch| {
-        m.anchor > 0
-            && (lex.class("det").has(words[m.anchor - 1])
-                || lex.class("poss").has(words[m.anchor - 1]))
-    };
+    let after_det =
+        |m: &TriggerMatch| m.anchor > 0 && lex.class("noun_marker").has(words[m.anchor - 1]);
+    let weight =
+        |m: &TriggerMatch| (m.last - m.first + 1) * 10 + lex.triggers[m.trigger].needs.len();
     // 0 when the reading fits its context, 1 when it does not
     let misfit = |m: &TriggerMatch| usize::from(lex.triggers[m.trigger].noun != after_det(m));
     matches.sort_by(|a, b| {
-        let (ta, tb) = (&lex.triggers[a.trigger], &lex.triggers[b.trigger]);
-        tb.weight
-            .cmp(&ta.weight)
+        weight(b)
+            .cmp(&weight(a))
             .then(misfit(a).cmp(&misfit(b)))
             .then(a.trigger.cmp(&b.trigger))
             .then(a.first.cmp(&b.first))

@@ -27,6 +27,7 @@ mod nouns;
 mod status;
 mod structure;
 mod tokens;
+mod usage;
 
 #[cfg(test)]
 mod testkit;

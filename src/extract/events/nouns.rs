@@ -12,12 +12,6 @@ use super::lexicon::LangLex;
 use super::matcher::TriggerMatch;
 use super::structure::{self, Objects, Part};
 
-/// True when a bare `de` makes the noun a modifier of another noun
-/// (`avions de combat`, `accord de défense`): no event.
-pub fn is_modifier(sent: &Sent, m: &TriggerMatch) -> bool {
-    m.first > 0 && matches!(sent.words[m.first - 1], "de" | "d'")
-}
-
 /// The noun's own agent; `de` phrases after the first one are moved to
 /// `obj.from` (`retrait de ses troupes du Mali`: Mali is where from).
 pub fn own_agent(
@@ -73,7 +67,14 @@ pub fn own_agent(
     {
         return vec![Part::Country(d.code.clone())];
     }
-    std::mem::take(&mut obj.agent)
+    // `l'aide apportée par la Russie` is the participle's; only a `par`
+    // right after the noun is its agent
+    let adjacent_by = (m.anchor_last + 1..(m.anchor_last + 3).min(sent.words.len()))
+        .any(|i| lex.class("prep_agent").has(sent.words[i]));
+    if adjacent_by {
+        return std::mem::take(&mut obj.agent);
+    }
+    Vec::new()
 }
 
 /// When the noun has no agent of its own: the clause subject when a
@@ -104,7 +105,7 @@ pub fn context_agent(
             m.first,
         )
         .is_some();
-    if poss || light || gov == Gov::EventAdjunct {
+    if poss || light {
         // the clause subject, which may follow a fronted adjunct
         let mut subj = subject_of(clause.0, m.first);
         if subj.is_empty() {

@@ -20,6 +20,30 @@ pub struct Cues {
     pub planned: bool,
     /// Conditional, `if`, `could`, `pourrait`.
     pub hypothetical: bool,
+    /// A condition goes with the act (`… unless Baghdad accepts`, `if`):
+    /// a coercive act under a condition is a threat.
+    pub conditional: bool,
+}
+
+/// The `if`/`unless` clauses of a sentence: from the conjunction to the
+/// next comma (or the sentence end).
+fn conditions(sent: &Sent, lex: &LangLex) -> Vec<(usize, usize)> {
+    let c = lex.class("cond_if");
+    let w = &sent.words;
+    (0..w.len())
+        .filter_map(|i| c.at(w, i).map(|len| (i, len)))
+        .map(|(i, len)| {
+            let end = (i + len..w.len())
+                .find(|&j| matches!(w[j], "," | ";" | ":"))
+                .unwrap_or(w.len());
+            (i, end)
+        })
+        .collect()
+}
+
+/// True when token `i` lies inside an `if`/`unless` clause.
+pub fn in_condition(sent: &Sent, lex: &LangLex, i: usize) -> bool {
+    conditions(sent, lex).iter().any(|(s, e)| *s <= i && i < *e)
 }
 
 /// Reads the cues of the verb group that ends at match `m` (clause starting
@@ -32,7 +56,16 @@ pub fn cues(
     clause_end: usize,
 ) -> Cues {
     let w = &sent.words;
-    let from = clause_start.max(m.first.saturating_sub(6));
+    // the verb group before the trigger: up to four words, not across
+    // punctuation or an actor (`will return weapons ... seized` is not `will seize`)
+    let mut from = m.first;
+    while from > clause_start && m.first - from < 4 {
+        let j = from - 1;
+        if sent.is_punct(j) || sent.ments.iter().any(|x| x.first <= j && j <= x.last) {
+            break;
+        }
+        from = j;
+    }
     let window = from..m.first;
     let has = |class: &str, r: std::ops::Range<usize>| {
         sent.class_in(lex, class, r.start, r.end).is_some()
@@ -63,6 +96,9 @@ pub fn cues(
             c.hypothetical = true;
         }
     }
+    c.conditional = conditions(sent, lex)
+        .iter()
+        .any(|(s, e)| !(*s <= m.first && m.first < *e));
     c.planned |= has("cue_planned", window)
         || (m.tenses & FUT != 0 && m.tenses & (PRES | INF) == 0)
         || has("future_word", m.first..clause_end.min(m.last + 8));
@@ -139,6 +175,17 @@ pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded 
                 verbal_act = true;
             }
         }
+    }
+    // a coercive act announced under a condition is a threat
+    let coercive = !plover::is_cooperative(&cat)
+        && !matches!(cat.as_str(), "THREATEN" | "REQUEST" | "REJECT" | "ACCUSE");
+    if cues.conditional && !cues.negated && coercive && (planned || cues.hypothetical) {
+        mode = threat_mode(&cat, mode.as_deref()).map(str::to_string);
+        return Coded {
+            event_type: "THREATEN".into(),
+            mode,
+            status: EventStatus::Asserted,
+        };
     }
     let status = if cues.negated {
         if (planned || cues.hypothetical) && plover::is_cooperative(&cat) {

@@ -268,7 +268,6 @@ pub fn apply_frame(frame: Frame, args: &Args, doc: &Document, dest_is_target: bo
     match frame {
         Frame::Move => {
             r.sources = args.subject.clone();
-            r.sources.extend(o.agent.iter().cloned());
             r.targets = o.dest.iter().chain(&o.loc).cloned().collect();
             r.location = place(&r.targets);
             r.split_targets = true;
@@ -297,7 +296,12 @@ pub fn apply_frame(frame: Frame, args: &Args, doc: &Document, dest_is_target: bo
                 r.sources = args.subject.clone();
                 r.targets = o.agent.clone();
             } else {
-                r.sources = o.core.clone();
+                // `gave a warm welcome to X`: the visitor may follow `to`
+                r.sources = if o.core.is_empty() {
+                    non_place(&o.dest)
+                } else {
+                    o.core.clone()
+                };
                 r.targets = args.subject.clone();
             }
             r.location = located(&[&o.dest, &o.loc]);

@@ -108,7 +108,18 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             let s = i;
-            while i < end && b[i].is_ascii_alphanumeric() {
+            loop {
+                while i < end && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                // `5.1`, `1,500`: one number
+                let joiner = i + 1 < end
+                    && matches!(b[i], b'.' | b',')
+                    && b[i - 1].is_ascii_digit()
+                    && b[i + 1].is_ascii_digit();
+                if !joiner {
+                    break;
+                }
                 i += 1;
             }
             if i < end && b[i] == b'\'' && is_elision(&b[s..i]) {
@@ -195,6 +206,10 @@ mod tests {
                 &["cessez", "-", "le", "-", "feu", ",", "ici"],
             ),
             ("aujourd'hui", &["aujourd", "'hui"]),
+            (
+                "5.1 million, 1,500 soldats.",
+                &["5.1", "million", ",", "1,500", "soldats", "."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&tokenize_str(text), want, "{text}");

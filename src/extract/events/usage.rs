@@ -1,0 +1,139 @@
+//! Is a matched trigger word used as an event here? Word forms are
+//! ambiguous: `the attack` and `the wounded` are nouns, `ousted president`
+//! and `Israeli-occupied` adjectives, `weapons seized last year` a reduced
+//! relative clause, `suspected of blowing up` and `rebels fighting` verbal
+//! nouns and modifiers, `last March` a date, `in protest against` a
+//! background phrase. These rules read the neighbouring words only; the
+//! word classes they use are data (`event_grammar.tsv`).
+
+use super::clause::Sent;
+use super::inflect::{GER, INF, PAST, PPART, PRES};
+use super::lexicon::LangLex;
+use super::matcher::TriggerMatch;
+
+const PREP_CLASSES: [&str; 9] = [
+    "prep_gen",
+    "prep_with",
+    "prep_agent",
+    "prep_against",
+    "prep_from",
+    "prep_oblique",
+    "prep_loc",
+    "adjunct_background",
+    "adjunct_event",
+];
+
+fn in_class(lex: &LangLex, class: &str, w: &str) -> bool {
+    lex.class(class).has(w)
+}
+
+/// True when a trigger word lies inside a date expression or a background
+/// phrase (`in protest against`, `à la veille de`).
+fn swallowed(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
+    if sent
+        .dates
+        .iter()
+        .any(|(a, b, _)| *a <= m.anchor && m.anchor <= *b)
+    {
+        return true;
+    }
+    let bg = lex.class("adjunct_background");
+    (m.anchor.saturating_sub(3)..=m.anchor).any(|s| {
+        bg.at(&sent.words, s)
+            .is_some_and(|len| len > 1 && s + len > m.anchor)
+    })
+}
+
+/// True when a verb form is used as a noun, an adjective or a verbal noun
+/// rather than as the verb of an event; `earlier` are the kept triggers
+/// before it.
+fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMatch]) -> bool {
+    let w = &sent.words;
+    let prev = m.first.checked_sub(1).map(|i| w[i]);
+    // `the attack`, `the wounded`, `Jordan's visiting king`, `Israeli-occupied`
+    if prev.is_some_and(|p| in_class(lex, "noun_marker", p) || p == "-") {
+        return true;
+    }
+    // `avions de combat`: a finite form after `de`/`of` is a noun
+    if prev.is_some_and(|p| in_class(lex, "prep_gen", p)) && m.tenses & (INF | GER) == 0 {
+        return true;
+    }
+    if m.first > 0
+        && sent.demonyms.iter().any(|d| d.tok + 1 == m.first)
+        && m.tenses & (PAST | PPART) == 0
+    {
+        // `a Brazilian ship`
+        return true;
+    }
+    let ger_only = m.tenses & GER != 0 && m.tenses & !GER == 0;
+    if ger_only {
+        let verbal_before = lex.class("ger_verbal_before");
+        if !verbal_before.is_empty() {
+            // `suspected of blowing up`, `for spying`
+            if prev.is_some_and(|p| {
+                PREP_CLASSES.iter().any(|c| in_class(lex, c, p))
+                    || (in_class(lex, "prep_dest", p) && !in_class(lex, "inf_marker", p))
+            }) {
+                return true;
+            }
+            // `rebels fighting to topple`, `demonstrators protesting`
+            if prev.is_some_and(|p| !verbal_before.has(p)) {
+                return true;
+            }
+        }
+    }
+    let participle = m.tenses & PPART != 0 && m.tenses & (PRES | INF | GER) == 0;
+    if participle {
+        // `Ousted President Akayev`
+        if m.first == 0
+            && sent.caps.get(m.last + 1).copied().unwrap_or(false)
+            && !lex.class("ger_verbal_before").is_empty()
+        {
+            return true;
+        }
+        // `weapons seized last year from`: a participle after another verb's object
+        let aux = (m.first.saturating_sub(3)..m.first)
+            .any(|i| in_class(lex, "aux_be", w[i]) || in_class(lex, "aux_have", w[i]));
+        let subject_before = sent.mention_ending(m.first).is_some()
+            || prev.is_some_and(|p| in_class(lex, "pron_subj", p) || in_class(lex, "refl", p));
+        let cs = sent.clause_start(lex, m.first);
+        let after_verb = earlier.iter().any(|e| {
+            e.first >= cs
+                && e.last < m.first
+                && e.tenses != 0
+                && !w[e.last + 1..m.first]
+                    .iter()
+                    .any(|x| *x == "," || in_class(lex, "conj", x))
+        });
+        if !aux && !subject_before && after_verb {
+            return true;
+        }
+    }
+    false
+}
+
+/// Drops the matches whose words are not used as event triggers here.
+pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
+    let mut kept: Vec<TriggerMatch> = Vec::with_capacity(matches.len());
+    for m in matches {
+        if swallowed(sent, lex, &m) {
+            continue;
+        }
+        if m.tenses != 0 && not_a_verb(sent, lex, &m, &kept) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept
+}
+
+/// True when a noun trigger modifies the next noun (`invasion forces`,
+/// `avions de combat`): no event.
+pub fn noun_modifier(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
+    let bare_de = m.first > 0 && matches!(sent.words[m.first - 1], "de" | "d'");
+    let head_after = sent
+        .words
+        .get(m.last + 1)
+        .is_some_and(|w| in_class(lex, "compound_head", w));
+    bare_de || head_after
+}
