@@ -22,6 +22,7 @@
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;
