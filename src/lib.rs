@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod aggregate;
 pub mod cli;
 pub mod config;
 pub mod document;

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, their help texts, and one function per
 //! subcommand. `main.rs` only parses and dispatches here.
 
+mod aggregate;
 mod eval;
 mod run;
 
@@ -8,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use aggregate::AggregateArgs;
 pub use eval::EvalArgs;
 pub use run::RunArgs;
 
@@ -26,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract tables from articles: gazette run seeds --out output
     Run(RunArgs),
+    /// Recompute the aggregate tables over output folders: gazette aggregate OUT...
+    Aggregate(AggregateArgs),
     /// Score a run against gold files: gazette eval --gold DIR OUT
     Eval(EvalArgs),
     /// Print the output tables' columns, types and meaning
@@ -40,6 +44,7 @@ pub enum Command {
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Aggregate(args) => aggregate::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Schema { json } => {
             if json {

@@ -177,38 +177,34 @@ fn gold_tables(out: &Path, damage: impl Fn(&mut Vec<Document>)) {
     }
     assert_eq!(docs.len(), golds.len());
     damage(&mut docs);
-    let mut writer = OutputWriter::create(
-        out,
-        Formats {
-            parquet: true,
-            csv: false,
-        },
-    )
-    .unwrap();
+    write_tables(out, &docs);
+}
+
+/// Writes documents as one run's output folder with the real table writer
+/// and actor registry (Parquet only).
+pub(crate) fn write_tables(out: &Path, docs: &[Document]) {
+    let formats = Formats {
+        parquet: true,
+        csv: false,
+    };
+    let mut writer = OutputWriter::create(out, formats).unwrap();
     let mut registry = ActorRegistry::new();
     let mut tables = BatchTables::default();
-    for d in &docs {
+    for d in docs {
         registry.add_document(d);
         tables.add(d);
     }
-    writer
-        .write_batch(&ARTICLES, tables.articles.take_frame().unwrap())
-        .unwrap();
-    writer
-        .write_batch(&MENTIONS, tables.mentions.take_frame().unwrap())
-        .unwrap();
-    writer
-        .write_batch(&QUOTES, tables.quotes.take_frame().unwrap())
-        .unwrap();
-    writer
-        .write_batch(&DATES, tables.dates.take_frame().unwrap())
-        .unwrap();
-    writer
-        .write_batch(&EVENTS, tables.events.take_frame().unwrap())
-        .unwrap();
-    writer
-        .write_batch(&ACTORS, registry.to_table().take_frame().unwrap())
-        .unwrap();
+    let t = &mut tables;
+    for (spec, frame) in [
+        (&ARTICLES, t.articles.take_frame()),
+        (&MENTIONS, t.mentions.take_frame()),
+        (&QUOTES, t.quotes.take_frame()),
+        (&DATES, t.dates.take_frame()),
+        (&EVENTS, t.events.take_frame()),
+        (&ACTORS, registry.to_table().take_frame()),
+    ] {
+        writer.write_batch(spec, frame.unwrap()).unwrap();
+    }
     writer.build_tables(&TABLES).unwrap();
     writer.commit().unwrap();
 }
