@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod plover;
+pub mod report;
 pub mod resolve;
 pub mod run;
 pub mod text;
