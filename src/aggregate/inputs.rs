@@ -8,48 +8,47 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use polars::prelude::*;
 
-use crate::output::writer::scan_parts;
+use crate::output::writer::{scan_parts, table_files};
 
-/// The Parquet folders of the output folders to aggregate.
+/// The output folders to aggregate.
 #[derive(Debug, Clone)]
 pub struct Inputs {
     dirs: Vec<PathBuf>,
 }
 
 impl Inputs {
-    /// Checks that every folder holds a run's tables (`parquet/articles.parquet`).
+    /// Checks that every folder holds a run's tables (single files or month
+    /// partitions).
     pub fn open(out_dirs: &[PathBuf]) -> Result<Inputs> {
         if out_dirs.is_empty() {
             bail!("no output folder to aggregate");
         }
-        let mut dirs = Vec::new();
         for d in out_dirs {
-            let p = d.join("parquet");
-            if !p.join("articles.parquet").is_file() {
+            if table_files(d, "articles").is_empty() {
                 bail!(
-                    "'{}' holds no run tables (parquet/articles.parquet): give folders written by `gazette run --out`",
+                    "'{}' holds no run tables (parquet/articles.parquet or parquet/articles/): give folders written by `gazette run --out`",
                     d.display()
                 );
             }
-            dirs.push(p);
         }
-        Ok(Inputs { dirs })
+        Ok(Inputs {
+            dirs: out_dirs.to_vec(),
+        })
     }
 
-    /// One table over every folder, in folder order.
+    /// One table over every folder, in folder order (partition files in name
+    /// order).
     pub fn scan(&self, table: &str) -> Result<LazyFrame> {
-        let parts: Vec<PathBuf> = self
-            .dirs
-            .iter()
-            .map(|d| d.join(format!("{table}.parquet")))
-            .collect();
-        for p in &parts {
-            if !p.is_file() {
+        let mut parts = Vec::new();
+        for d in &self.dirs {
+            let files = table_files(d, table);
+            if files.is_empty() {
                 bail!(
-                    "'{}' is missing: the run that wrote this folder did not finish",
-                    p.display()
+                    "'{}' has no {table} table: the run that wrote it did not finish",
+                    d.display()
                 );
             }
+            parts.extend(files);
         }
         scan_parts(&parts)
     }

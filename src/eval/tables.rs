@@ -7,11 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use polars::prelude::{
-    DataFrame, DataType, LazyFrame, NamedFrom, PlRefPath, ScanArgsParquet, Series, col, lit,
-};
+use polars::prelude::{DataFrame, DataType, LazyFrame, NamedFrom, Series, col, lit};
 
 use super::spans::CharRange;
+use crate::output::writer::{scan_parts, table_files};
 use crate::text::fold::fold;
 
 /// An actor of one article: its name and the surface forms used there.
@@ -133,7 +132,10 @@ fn key(s: &str) -> String {
 /// A run's output folder, opened for reading.
 #[derive(Debug, Clone)]
 pub struct RunTables {
-    dir: PathBuf,
+    /// The output folder (holding `parquet/`), or `None` when the `parquet/`
+    /// folder itself was given.
+    out: PathBuf,
+    flat: bool,
 }
 
 fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
@@ -179,13 +181,20 @@ fn published_value(date: Option<&str>, precision: Option<&str>) -> Option<String
 }
 
 impl RunTables {
-    /// Opens `out`: a run's output folder (with `parquet/`), or its `parquet/`
-    /// folder itself.
+    /// Opens `out`: a run's output folder (tables in `parquet/`, single
+    /// files or month partitions), or its `parquet/` folder itself.
     pub fn open(out: &Path) -> Result<RunTables> {
-        for dir in [out.join("parquet"), out.to_path_buf()] {
-            if dir.join("articles.parquet").is_file() {
-                return Ok(RunTables { dir });
-            }
+        if !table_files(out, "articles").is_empty() {
+            return Ok(RunTables {
+                out: out.to_path_buf(),
+                flat: false,
+            });
+        }
+        if out.join("articles.parquet").is_file() {
+            return Ok(RunTables {
+                out: out.to_path_buf(),
+                flat: true,
+            });
         }
         bail!(
             "no run output in '{}': expected parquet/articles.parquet there (run `gazette run INPUT --out {}` first)",
@@ -195,11 +204,15 @@ impl RunTables {
     }
 
     fn scan(&self, table: &str) -> Result<LazyFrame> {
-        let path = self.dir.join(format!("{table}.parquet"));
-        let p = PlRefPath::try_from_path(&path)
-            .with_context(|| format!("unusable path '{}'", path.display()))?;
-        LazyFrame::scan_parquet(p, ScanArgsParquet::default())
-            .with_context(|| format!("cannot read '{}'", path.display()))
+        let files = if self.flat {
+            vec![self.out.join(format!("{table}.parquet"))]
+        } else {
+            table_files(&self.out, table)
+        };
+        if files.is_empty() || !files.iter().all(|f| f.is_file()) {
+            bail!("'{}' has no {table} table", self.out.display());
+        }
+        scan_parts(&files).with_context(|| format!("cannot read the {table} table"))
     }
 
     fn has_column(&self, lf: &mut LazyFrame, name: &str) -> Result<bool> {

@@ -516,6 +516,14 @@ fn binary_on_two_halves_equals_one_run() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
     assert_same_aggregates(&out("whole"), &out("dest"));
+    // month partitions read like single files
+    run_ok(
+        &root().join("seeds"),
+        &out("part"),
+        &["--partition", "month"],
+    );
+    write_aggregates(&[out("part")], &out("part")).unwrap();
+    assert_same_aggregates(&out("whole"), &out("part"));
     // the shards' own tables are untouched
     assert!(!out("o1").join("parquet").join("timeline.parquet").exists());
     let o = crate::util::gazette(&["aggregate", dir.path().to_str().unwrap()]);
