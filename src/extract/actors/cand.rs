@@ -57,6 +57,9 @@ pub struct Cand {
     pub role: Option<Role>,
     /// A country or capital name standing for a government.
     pub metonym: bool,
+    /// A lowercase description from the gazetteer (`diplomatie russe`,
+    /// `armée malienne`): kept only when the actor is also named.
+    pub descriptive: bool,
 }
 
 impl Cand {
@@ -78,9 +81,17 @@ pub fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
         (b.span.len(), b.rank(), a.span.start).cmp(&(a.span.len(), a.rank(), b.span.start))
     });
+    // Kept spans by start: a new span overlaps a kept one only if it
+    // overlaps its nearest neighbour on either side.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
-        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
+        let before = taken.range(..=c.span.start).next_back();
+        let after = taken.range(c.span.start..).next();
+        let clash = before.is_some_and(|(_, &e)| e > c.span.start)
+            || after.is_some_and(|(&s, _)| s < c.span.end);
+        if !clash {
+            taken.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }
@@ -98,6 +109,7 @@ mod tests {
             what,
             role: None,
             metonym: false,
+            descriptive: false,
         }
     }
 

@@ -41,6 +41,10 @@ pub struct GzEntry {
     /// Demonyms and adjective phrases (countries only): give a title its
     /// country, never an actor on their own.
     pub demonyms: Vec<String>,
+    /// People: the transliteration-normalised words of each name.
+    pub name_words: Vec<Vec<String>>,
+    /// People: each name of two words or more, folded.
+    pub name_folds: Vec<String>,
 }
 
 impl GzEntry {
@@ -163,6 +167,8 @@ impl Gazetteer {
             wikidata: row.get("wikidata").map(own),
             capitals: row.list("capitals").into_iter().map(own).collect(),
             demonyms,
+            name_words: Vec::new(),
+            name_folds: Vec::new(),
         };
         if entry.names().next().is_none() {
             return Err(LexiconError::Format {
@@ -175,12 +181,21 @@ impl Gazetteer {
     }
 
     fn index_people(&mut self, translit: &Translit) {
+        for e in self
+            .entries
+            .iter_mut()
+            .filter(|e| e.kind == ActorKind::Person)
+        {
+            let names: Vec<String> = e.names().map(str::to_string).collect();
+            e.name_words = names.iter().map(|n| translit.words(n)).collect();
+            e.name_folds = names
+                .iter()
+                .map(|n| super::scan::fold_key(n))
+                .filter(|n| n.contains(' '))
+                .collect();
+        }
         for (i, e) in self.entries.iter().enumerate() {
-            if e.kind != ActorKind::Person {
-                continue;
-            }
-            for name in e.names() {
-                let words = translit.words(name);
+            for words in &e.name_words {
                 if words.len() < 2 {
                     continue;
                 }

@@ -16,7 +16,7 @@ use super::scan::fold_key;
 
 /// Data files of one language, relative to the configuration file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields)]
 pub struct LangFiles {
     /// Titles, modifiers and honorifics (`actor_titles.tsv`).
     pub titles: String,

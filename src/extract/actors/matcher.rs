@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::document::Span;
 
@@ -93,6 +93,9 @@ pub struct Hit {
     pub t1: usize,
     /// What it stands for.
     pub pat: Pat,
+    /// The lexicon form starts with a lowercase letter (a description such
+    /// as `armée malienne`, or a lowercase-styled name).
+    pub lower_form: bool,
 }
 
 /// The matches of one document, by category, each leftmost-longest.
@@ -180,14 +183,22 @@ impl Matcher {
                 b.add(&c.form, pat, CaseRule::Any);
             }
         }
+        // A DFA: the folded alphabet is small (`[a-z0-9 ]`), so the table
+        // stays compact and each byte costs one lookup.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&b.patterns)
             .map_err(|e| format!("cannot compile the actor lexicon automaton: {e}"))?;
         Ok(Matcher {
             ac,
             payloads: b.payloads,
         })
+    }
+
+    /// Heap memory of the automaton, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
     }
 
     /// Finds every lexicon match of one document (language index `lang`).
@@ -215,6 +226,7 @@ impl Matcher {
                     t0,
                     t1,
                     pat,
+                    lower_form: rule == CaseRule::Any,
                 };
                 match pat {
                     Pat::Gz(_) | Pat::Capital(_) => hits.gz.push(hit),
@@ -241,10 +253,13 @@ fn case_ok(rule: CaseRule, surface: &str, scan: &Scan, next_tok: usize) -> bool 
         CaseRule::Any => true,
         CaseRule::Capital => first.is_uppercase(),
         CaseRule::Acronym => {
-            let rest: Vec<char> = letters.collect();
-            first.is_uppercase()
-                && (rest.iter().all(|c| c.is_uppercase())
-                    || (rest.len() >= 3 && rest.iter().all(|c| c.is_lowercase())))
+            let (mut n, mut upper, mut lower) = (0, 0, 0);
+            for c in letters {
+                n += 1;
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+            }
+            first.is_uppercase() && (upper == n || (n >= 3 && lower == n))
         }
         CaseRule::Honorific { period } => {
             first.is_uppercase()

@@ -95,11 +95,17 @@ pub fn from_gazetteer(cx: &Ctx, out: &mut Vec<Cand>) {
             }
             (None, None) => continue,
         };
+        let descriptive = group.iter().all(|h| h.lower_form)
+            && matches!(&what, What::Gz(e) if matches!(
+                cx.gz.get(*e).kind,
+                ActorKind::Organization | ActorKind::Person
+            ));
         out.push(Cand {
             span,
             what,
             role: None,
             metonym,
+            descriptive,
         });
     }
 }

@@ -149,6 +149,13 @@ impl ActorsStage {
     }
 }
 
+impl ActorsStage {
+    /// Heap memory of the lexicon automaton, in bytes.
+    pub fn automaton_bytes(&self) -> usize {
+        self.matcher.memory_usage()
+    }
+}
+
 impl Stage for ActorsStage {
     fn name(&self) -> &'static str {
         "actors"

@@ -158,6 +158,7 @@ fn head_cand(cx: &Ctx, head: &Head, start: usize, tl: &Tail) -> Cand {
                 what,
                 role: None,
                 metonym: false,
+                descriptive: false,
             };
         }
     }
@@ -170,6 +171,7 @@ fn head_cand(cx: &Ctx, head: &Head, start: usize, tl: &Tail) -> Cand {
         },
         role: None,
         metonym: false,
+        descriptive: false,
     }
 }
 
@@ -190,7 +192,6 @@ pub fn from_heads(cx: &Ctx, out: &mut Vec<Cand>) {
                 && h - start < MAX_LEAD
                 && cx.same_sentence(start - 1, h)
                 && (cap_word(cx, start - 1) || cx.demonym_at(start - 1).is_some())
-                && !cx.names.is_first_name(cx.fold(start - 1))
             {
                 start -= 1;
             }
@@ -264,7 +265,20 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
         if i >= cx.len() || !cx.same_sentence(cue.t0, i) || cx.in_gz(i) {
             continue;
         }
+        // A name may open with its article: `le journal Le Monde`,
+        // `le quotidien L'Observateur Paalga`.
         let mut end = i;
+        if entry.kind == ActorKind::Organization && cx.scan.tokens[i].is_cap() && cx.grammar(i).det
+        {
+            let next = if cx.is_apostrophe(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if next < cx.len() && cap_word(cx, next) && cx.false_cap(next).is_none() {
+                end = next;
+            }
+        }
         while end < cx.len()
             && end - i < 4
             && cx.same_sentence(i, end)
@@ -287,6 +301,7 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
             },
             role: None,
             metonym: false,
+            descriptive: false,
         });
     }
 }

@@ -244,6 +244,7 @@ fn person_cand(cx: &Ctx, a: usize, b: usize, role: Option<Role>) -> Cand {
         what,
         role,
         metonym: false,
+        descriptive: false,
     }
 }
 
@@ -333,6 +334,7 @@ pub fn from_first_names(cx: &Ctx, out: &mut Vec<Cand>) {
                     },
                     role: None,
                     metonym: false,
+                    descriptive: false,
                 });
                 t = b;
                 continue;

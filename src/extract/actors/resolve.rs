@@ -10,6 +10,8 @@
 //!   is exactly one (a title's sector may settle a tie); two `Traoré`s keep a
 //!   bare `Traoré` unlinked. A one-word name with a title and no full name
 //!   becomes its own person.
+//! - A lowercase description from the gazetteer (`armée malienne`) counts
+//!   only when the document also names that actor.
 //! - Then surnames of the document's people and acronyms given in
 //!   parentheses after a new organisation (`... de l'Azawad (MNLA)`) are
 //!   found again wherever they recur.
@@ -30,6 +32,7 @@ struct Resolved {
     key: String,
     role: Option<Role>,
     metonym: bool,
+    descriptive: bool,
 }
 
 /// What is known of an actor while resolving.
@@ -41,6 +44,8 @@ struct Proto {
     sector: Option<String>,
     /// Normalised words of each full-name form (people).
     names: Vec<Vec<String>>,
+    /// Folded full names as written (people), for finding surnames again.
+    surfaces: Vec<String>,
 }
 
 /// Resolves a document's candidates into actors and mentions.
@@ -99,6 +104,7 @@ pub fn resolve(
                 let p = protos.entry(key.clone()).or_default();
                 p.kind = Some(ActorKind::Person);
                 p.names.push(words);
+                p.surfaces.push(fold_key(surface));
                 if let Some(r) = &c.role {
                     p.country = p.country.or(r.country);
                     p.sector = p.sector.clone().or(r.sector.clone());
@@ -111,9 +117,17 @@ pub fn resolve(
             key,
             role: c.role,
             metonym: c.metonym,
+            descriptive: c.descriptive,
         });
     }
 
+    // A description counts only for an actor the document also names.
+    let named: std::collections::HashSet<String> = out
+        .iter()
+        .filter(|r| !r.descriptive)
+        .map(|r| r.key.clone())
+        .collect();
+    out.retain(|r| !r.descriptive || named.contains(&r.key));
     merge_short_full_names(&mut protos, &mut out);
     for (c, words) in singles {
         if let Some(key) = link_single(cx, &mut protos, &c, &words) {
@@ -122,6 +136,7 @@ pub fn resolve(
                 key,
                 role: c.role,
                 metonym: false,
+                descriptive: false,
             });
         }
     }
@@ -141,11 +156,8 @@ fn gz_proto<'p>(
         kind: Some(entry.kind),
         entry: Some(e),
         sector: entry.sector.clone(),
-        names: if entry.kind == ActorKind::Person {
-            entry.names().map(|n| cx.names.translit.words(n)).collect()
-        } else {
-            Vec::new()
-        },
+        names: entry.name_words.clone(),
+        surfaces: entry.name_folds.clone(),
         ..Default::default()
     });
     (key, p)
@@ -178,6 +190,7 @@ fn merge_short_full_names(protos: &mut BTreeMap<String, Proto>, out: &mut [Resol
             && let Some(t) = protos.get_mut(to)
         {
             t.names.extend(p.names);
+            t.surfaces.extend(p.surfaces);
             t.country = t.country.or(p.country);
             t.sector = t.sector.clone().or(p.sector);
         }
@@ -282,6 +295,22 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
             acronyms.insert(cx.surface(t + 1), r.key.clone());
         }
     }
+    // Folded last words of the people's names: a cheap test before any
+    // transliteration.
+    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, p) in protos
+        .iter()
+        .filter(|(_, p)| p.kind == Some(ActorKind::Person))
+    {
+        for n in &p.surfaces {
+            if let Some(last) = n.rsplit(' ').next() {
+                let keys = surnames.entry(last.to_string()).or_default();
+                if !keys.contains(k) {
+                    keys.push(k.clone());
+                }
+            }
+        }
+    }
     for t in 0..cx.len() {
         if covered[t] {
             continue;
@@ -299,11 +328,9 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
         {
             continue;
         }
-        let words = cx.names.translit.words(cx.surface(t));
-        if words.is_empty() {
-            continue;
-        }
-        if let [k] = people_ending_with(protos, &words).as_slice() {
+        if let Some(keys) = surnames.get(cx.fold(t))
+            && let [k] = keys.as_slice()
+        {
             added.push((t, k.clone()));
         }
     }
@@ -313,6 +340,7 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
             key,
             role: None,
             metonym: false,
+            descriptive: false,
         });
     }
 }
