@@ -109,3 +109,66 @@ pub fn from_gazetteer(cx: &Ctx, out: &mut Vec<Cand>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdata::{C, Case, check, describe, w};
+    use crate::document::ActorKind;
+
+    #[test]
+    fn french_places_countries_and_metonyms() {
+        check(vec![
+            Case {
+                name: "Niger and Nigeria",
+                lang: "fr",
+                text: "Le Niger et le Nigeria ont signé un accord sur le fleuve.",
+                want: vec![
+                    w("Niger", "Niger", C).country("NER"),
+                    w("Nigeria", "Nigeria", C).country("NGA"),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "Guinea family",
+                lang: "fr",
+                text: "La Guinée, la Guinée-Bissau et la Guinée équatoriale ont voté.",
+                want: vec![
+                    w("Guinée", "Guinée", C),
+                    w("Guinée-Bissau", "Guinée-Bissau", C),
+                    w("Guinée équatoriale", "Guinée équatoriale", C),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "capital as government, then as place",
+                lang: "fr",
+                text: "Moscou a envoyé des armes. L'aide de Moscou est arrivée. Le ministre est arrivé à Moscou.",
+                want: vec![w("Moscou", "Russie", C)],
+                absent: vec![],
+            },
+            Case {
+                name: "sentence-initial capitals, months and weekdays",
+                lang: "fr",
+                text: "Dans la soirée, rien. Cette décision surprend. Objectif : gagner. Lundi 3 mars, Défense, sécurité et santé.",
+                want: vec![],
+                absent: vec!["Dans", "Cette", "Objectif", "Lundi", "mars", "Défense"],
+            },
+        ]);
+        // The two readings of one capital in one document.
+        let doc = super::super::testdata::run(
+            "fr",
+            "Moscou a envoyé des armes. Le ministre est arrivé à Moscou.",
+        );
+        let kinds: Vec<(ActorKind, bool)> = doc
+            .mentions
+            .iter()
+            .map(|m| (doc.actors[m.actor].kind, m.metonym))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![(ActorKind::Country, true), (ActorKind::Place, false)],
+            "{}",
+            describe(&doc)
+        );
+    }
+}

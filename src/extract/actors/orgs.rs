@@ -305,3 +305,154 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdata::{C, Case, L, O, check, w};
+
+    #[test]
+    fn french_organisations_from_heads_and_descriptors() {
+        check(vec![
+            Case {
+                name: "head with lowercase word and country",
+                lang: "fr",
+                text: "L'Armée nationale du Mali a repris la ville.",
+                want: vec![
+                    w("Armée nationale du Mali", "Armée nationale du Mali", O).country("MLI"),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "head with demonym",
+                lang: "fr",
+                text: "Les Forces armées maliennes ont riposté.",
+                want: vec![
+                    w("Forces armées maliennes", "Forces armées maliennes", O).country("MLI"),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "acronym in parentheses recurs",
+                lang: "fr",
+                text: "Le Mouvement national de libération de l'Azawad (MNLA) a attaqué. Le MNLA dément.",
+                want: vec![
+                    w(
+                        "Mouvement national de libération de l'Azawad",
+                        "Mouvement national de libération de l'Azawad",
+                        O,
+                    ),
+                    w("MNLA", "Mouvement national de libération de l'Azawad", O),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "head naming its inner actor",
+                lang: "fr",
+                text: "L'État du Mali et la Confédération de l'Alliance des États du Sahel ont signé.",
+                want: vec![
+                    w("État du Mali", "Mali", C),
+                    w(
+                        "Confédération de l'Alliance des États du Sahel",
+                        "Alliance des États du Sahel",
+                        O,
+                    ),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "descriptors",
+                lang: "fr",
+                text: "Selon le site d'information Mondafrique et la page Telegram officielle du groupe, la localité malienne de Tessalit est tombée.",
+                want: vec![
+                    w("Mondafrique", "Mondafrique", O),
+                    w("Telegram", "Telegram", O),
+                    w("Tessalit", "Tessalit", L).country("MLI"),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "elided gazetteer names",
+                lang: "fr",
+                text: "Les pays de l'AES ont accueilli des membres d'Africa Corps.",
+                want: vec![
+                    w("AES", "Alliance des États du Sahel", O),
+                    w("Africa Corps", "Africa Corps", O),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "a gazetteer description needs the actor to be named",
+                lang: "fr",
+                text: "L'armée malienne a riposté.",
+                want: vec![],
+                absent: vec!["armée"],
+            },
+            Case {
+                name: "a gazetteer description links to the named actor",
+                lang: "fr",
+                text: "Les FAMa ont annoncé un bilan. Selon l'armée malienne, dix assaillants sont morts.",
+                want: vec![
+                    w("FAMa", "Forces armées maliennes", O),
+                    w("armée malienne", "Forces armées maliennes", O),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "lowercase head is not a name",
+                lang: "fr",
+                text: "Le ministère russe a publié une photo.",
+                want: vec![],
+                absent: vec!["ministère"],
+            },
+        ]);
+    }
+
+    #[test]
+    fn english_places_and_organisations() {
+        check(vec![
+            Case {
+                name: "metonym and place",
+                lang: "en",
+                text: "Moscow said it would help. The delegation stayed in Moscow.",
+                want: vec![w("Moscow", "Russie", C)],
+                absent: vec![],
+            },
+            Case {
+                name: "closing heads and of-complements",
+                lang: "en",
+                text: "The Malian Armed Forces and the Ministry of Defence denied it, as did the Wagner Group.",
+                want: vec![
+                    w("Malian Armed Forces", "Forces armées maliennes", O).country("MLI"),
+                    w("Ministry of Defence", "Ministry of Defence", O),
+                    w("Wagner Group", "Wagner", O),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "place descriptor and head naming the inner country",
+                lang: "en",
+                text: "Fighting hit the town of Menaka, in the Republic of Niger, not Nigeria.",
+                want: vec![
+                    w("Menaka", "Menaka", L),
+                    w("Republic of Niger", "Niger", C),
+                    w("Nigeria", "Nigeria", C),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "acronyms are case-sensitive",
+                lang: "en",
+                text: "The UN and ECOWAS met; un-named aes were not.",
+                want: vec![
+                    w("UN", "Organisation des Nations unies", O),
+                    w(
+                        "ECOWAS",
+                        "Communauté économique des États de l'Afrique de l'Ouest",
+                        O,
+                    ),
+                ],
+                absent: vec!["un-named", "aes"],
+            },
+        ]);
+    }
+}

@@ -343,3 +343,164 @@ pub fn from_first_names(cx: &Ctx, out: &mut Vec<Cand>) {
         t += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdata::{C, Case, L, P, check, w};
+
+    #[test]
+    fn french_people_from_titles_honorifics_and_first_names() {
+        check(vec![
+            Case {
+                name: "rank before the name",
+                lang: "fr",
+                text: "Le colonel Sadio Camara a inspecté les troupes.",
+                want: vec![w("Sadio Camara", "Sadio Camara", P).role("colonel")],
+                absent: vec!["Le colonel"],
+            },
+            Case {
+                name: "apposition with demonym and complement",
+                lang: "fr",
+                text: "Le ministre nigérien des Affaires étrangères, Bakary Yaou Sangaré, a salué l'accord.",
+                want: vec![
+                    w("Bakary Yaou Sangaré", "Bakary Yaou Sangaré", P)
+                        .country("NER")
+                        .role("ministre nigérien des Affaires étrangères"),
+                ],
+                absent: vec!["Affaires"],
+            },
+            Case {
+                name: "counterpart with demonym",
+                lang: "fr",
+                text: "Il a reçu son homologue malien Abdoulaye Diop mardi.",
+                want: vec![w("Abdoulaye Diop", "Abdoulaye Diop", P).country("MLI")],
+                absent: vec![],
+            },
+            Case {
+                name: "title after the name",
+                lang: "fr",
+                text: "Hier, Moussa Kanté Diarra, chef du gouvernement malien, a démissionné.",
+                want: vec![w("Moussa Kanté Diarra", "Moussa Kanté Diarra", P).country("MLI")],
+                absent: vec!["Hier"],
+            },
+            Case {
+                name: "first name without title",
+                lang: "fr",
+                text: "Pour le juriste, Mamadou Ismaïla Konaté, rien ne change.",
+                want: vec![w("Mamadou Ismaïla Konaté", "Mamadou Ismaïla Konaté", P)],
+                absent: vec![],
+            },
+            Case {
+                name: "honorific short form links to the full name",
+                lang: "fr",
+                text: "Piotr Malinine est arrivé à Gao. Selon M. Malinine, la route est ouverte. Malinine repart demain.",
+                want: vec![
+                    w("Piotr Malinine", "Piotr Malinine", P),
+                    w("Malinine", "Piotr Malinine", P),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "rank chain keeps the nearest title",
+                lang: "fr",
+                text: "La délégation était menée par le vice-ministre russe de la Défense, le colonel-général Iounous Bek-Evkourov.",
+                want: vec![
+                    w("Iounous Bek-Evkourov", "Iounous Bek-Evkourov", P).role("colonel-général"),
+                ],
+                absent: vec!["Défense"],
+            },
+            Case {
+                name: "vice-prime minister with complement",
+                lang: "fr",
+                text: "Le vice-Premier ministre en charge de l'Énergie, Alexandre Novak, a signé.",
+                want: vec![w("Alexandre Novak", "Alexandre Novak", P)],
+                absent: vec!["Énergie"],
+            },
+            Case {
+                name: "titles without a name are not actors",
+                lang: "fr",
+                text: "Le ministre russe de la Défense a rencontré le chef de la diplomatie.",
+                want: vec![],
+                absent: vec!["ministre", "Défense", "chef"],
+            },
+        ]);
+    }
+
+    #[test]
+    fn english_people_titles_and_resolution() {
+        check(vec![
+            Case {
+                name: "capitalised title with demonym",
+                lang: "en",
+                text: "Russian Foreign Minister Sergei Lavrov arrived on Tuesday.",
+                want: vec![
+                    w("Sergei Lavrov", "Sergueï Lavrov", P)
+                        .country("RUS")
+                        .role("Russian Foreign Minister"),
+                ],
+                absent: vec!["Tuesday", "Russian"],
+            },
+            Case {
+                name: "lowercase title with demonym",
+                lang: "en",
+                text: "He met the Malian foreign minister Abdoulaye Diop in Bamako.",
+                want: vec![
+                    w("Abdoulaye Diop", "Abdoulaye Diop", P)
+                        .country("MLI")
+                        .role("Malian foreign minister"),
+                    w("Bamako", "Bamako", L),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "possessive country",
+                lang: "en",
+                text: "Mali's defence minister Sadio Camara visited the base.",
+                want: vec![
+                    w("Sadio Camara", "Sadio Camara", P)
+                        .country("MLI")
+                        .role("Mali's defence minister"),
+                    w("Mali", "Mali", C),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "apposition after the name",
+                lang: "en",
+                text: "Tiemoko Sangare Coulibaly, Mali's energy minister, said the deal was signed.",
+                want: vec![
+                    w("Tiemoko Sangare Coulibaly", "Tiemoko Sangare Coulibaly", P).country("MLI"),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "abbreviated rank and honorific",
+                lang: "en",
+                text: "Gen. Abdourahamane Tiani received Alexander Novak. Mr. Novak said the plant would be built.",
+                want: vec![
+                    w("Abdourahamane Tiani", "Abdourahamane Tiani", P).country("NER"),
+                    w("Alexander Novak", "Alexander Novak", P),
+                    w("Novak", "Alexander Novak", P),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "shared surname",
+                lang: "en",
+                text: "Captain Ibrahim Traore met singer Aminata Traore. Traore smiled.",
+                want: vec![
+                    w("Ibrahim Traore", "Ibrahim Traoré", P),
+                    w("Aminata Traore", "Aminata Traore", P),
+                ],
+                absent: vec!["Traore smiled"],
+            },
+            Case {
+                name: "sentence openers and months",
+                lang: "en",
+                text: "However, the talks stalled. On Monday, officials met. In March, The Defence and Interior portfolios changed.",
+                want: vec![],
+                absent: vec!["However", "Monday", "March", "Defence", "Interior"],
+            },
+        ]);
+    }
+}

@@ -415,3 +415,74 @@ fn build(
     }
     (actors, mentions)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdata::{Case, L, P, check, describe, w};
+    use crate::document::Document;
+
+    #[test]
+    fn french_resolution_and_shared_surnames() {
+        check(vec![
+            Case {
+                name: "two Traorés stay two; the bare surname stays unlinked",
+                lang: "fr",
+                text: "Le capitaine Ibrahim Traoré a reçu la chanteuse Aminata Traoré. Traoré a souri.",
+                want: vec![
+                    w("Ibrahim Traoré", "Ibrahim Traoré", P).country("BFA"),
+                    w("Aminata Traoré", "Aminata Traoré", P),
+                ],
+                absent: vec!["Traoré a"],
+            },
+            Case {
+                name: "gazetteer person in two spellings",
+                lang: "fr",
+                text: "Sergueï Lavrov est à Bamako. Sergei Lavrov a promis de l'aide. Lavrov repart.",
+                want: vec![
+                    w("Sergueï Lavrov", "Sergueï Lavrov", P).country("RUS"),
+                    w("Sergei Lavrov", "Sergueï Lavrov", P),
+                    w("Lavrov", "Sergueï Lavrov", P),
+                    w("Bamako", "Bamako", L),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "gazetteer spelling not listed, through the transliteration key",
+                lang: "fr",
+                text: "Sergueï Viktorovitch Lavrov a parlé.",
+                want: vec![w("Sergueï Viktorovitch Lavrov", "Sergueï Lavrov", P)],
+                absent: vec![],
+            },
+            Case {
+                name: "unknown person in two transliterations",
+                lang: "fr",
+                text: "Iouri Ouchakov a parlé. Le conseiller Yuri Ushakov a ajouté un mot.",
+                want: vec![
+                    w("Iouri Ouchakov", "Iouri Ouchakov", P),
+                    w("Yuri Ushakov", "Iouri Ouchakov", P),
+                ],
+                absent: vec![],
+            },
+        ]);
+    }
+
+    #[test]
+    fn ids_follow_keys_across_documents() {
+        let a = super::super::testdata::run("fr", "Le conseiller Iouri Ouchakov a parlé à Gao.");
+        let b = super::super::testdata::run("en", "Adviser Yuri Ushakov spoke in Gao.");
+        let id = |d: &Document, s: &str| {
+            d.mentions
+                .iter()
+                .find(|m| d.slice(m.span) == s)
+                .map(|m| d.actors[m.actor].actor_id.clone())
+        };
+        assert!(id(&a, "Iouri Ouchakov").is_some(), "{}", describe(&a));
+        assert_eq!(
+            id(&a, "Iouri Ouchakov"),
+            id(&b, "Yuri Ushakov"),
+            "{}",
+            describe(&b)
+        );
+        assert_eq!(id(&a, "Gao"), id(&b, "Gao"));
+    }
+}

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::document::Document;
+use crate::document::{ActorKind, Document};
 use crate::ingest::RawArticle;
 use crate::pipeline::Stage;
 use crate::text::Preparer;
@@ -105,4 +105,119 @@ pub fn run(lang: &str, text: &str) -> Document {
         .unwrap();
     stage().process(&mut doc);
     doc
+}
+
+/// What one mention must look like (for the case tables of each rule).
+pub struct Want {
+    pub surface: &'static str,
+    pub name: &'static str,
+    pub kind: ActorKind,
+    pub country: Option<&'static str>,
+    pub role: Option<&'static str>,
+}
+
+pub const P: ActorKind = ActorKind::Person;
+pub const O: ActorKind = ActorKind::Organization;
+pub const C: ActorKind = ActorKind::Country;
+pub const L: ActorKind = ActorKind::Place;
+
+/// A mention that must be found: surface, actor name, kind.
+pub fn w(surface: &'static str, name: &'static str, kind: ActorKind) -> Want {
+    Want {
+        surface,
+        name,
+        kind,
+        country: None,
+        role: None,
+    }
+}
+
+impl Want {
+    pub fn country(mut self, c: &'static str) -> Self {
+        self.country = Some(c);
+        self
+    }
+    pub fn role(mut self, r: &'static str) -> Self {
+        self.role = Some(r);
+        self
+    }
+}
+
+/// One case: a text in a language, the mentions it must give, and the
+/// surfaces that must not be actors.
+pub struct Case {
+    pub name: &'static str,
+    pub lang: &'static str,
+    pub text: &'static str,
+    pub want: Vec<Want>,
+    pub absent: Vec<&'static str>,
+}
+
+/// The mentions of a document, one per line, for failure messages.
+pub fn describe(doc: &Document) -> String {
+    doc.mentions
+        .iter()
+        .map(|m| {
+            let a = &doc.actors[m.actor];
+            format!(
+                "  {:?} -> {} ({:?}, {:?}, role {:?}, metonym {})\n",
+                doc.slice(m.span),
+                a.name,
+                a.kind,
+                a.country,
+                m.role,
+                m.metonym
+            )
+        })
+        .collect()
+}
+
+/// Runs every case and fails listing each case that went wrong.
+pub fn check(cases: Vec<Case>) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let doc = run(c.lang, c.text);
+        for want in &c.want {
+            let found = doc
+                .mentions
+                .iter()
+                .find(|m| doc.slice(m.span) == want.surface);
+            let ok = found.is_some_and(|m| {
+                let a = &doc.actors[m.actor];
+                a.name == want.name
+                    && a.kind == want.kind
+                    && (want.country.is_none() || a.country.as_deref() == want.country)
+                    && (want.role.is_none() || m.role.as_deref() == want.role)
+            });
+            if !ok {
+                failures.push(format!(
+                    "case '{}' ({}): want {:?} -> {} {:?} {:?} role {:?}\n got:\n{}",
+                    c.name,
+                    c.lang,
+                    want.surface,
+                    want.name,
+                    want.kind,
+                    want.country,
+                    want.role,
+                    describe(&doc)
+                ));
+            }
+        }
+        for surface in &c.absent {
+            if doc
+                .mentions
+                .iter()
+                .any(|m| doc.slice(m.span).contains(surface))
+            {
+                failures.push(format!(
+                    "case '{}' ({}): {:?} must not be an actor\n got:\n{}",
+                    c.name,
+                    c.lang,
+                    surface,
+                    describe(&doc)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
