@@ -1,0 +1,221 @@
+//! One language's date tagger: its words, patterns, numeric date formats
+//! and tense markers, loaded once, and the search for expressions in a text.
+
+use std::path::Path;
+
+use regex::Regex;
+
+use crate::config::Config;
+use crate::document::{Document, Span};
+use crate::lexicon::{LexiconError, content_lines, read_list, read_table};
+
+use super::LangFiles;
+use super::expr::{Cal, Expr};
+use super::lexicon::Words;
+use super::pattern::Pattern;
+use super::scan::{NumberRules, items};
+use super::tense::TenseMarkers;
+
+/// Field order of an all-digit date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Dmy,
+    Mdy,
+    Ymd,
+}
+
+/// An all-digit date format (`03/04/2025`, `2025-04-03`).
+#[derive(Debug, Clone)]
+struct NumericRule {
+    regex: Regex,
+    order: Order,
+}
+
+/// The date tagger of one language.
+pub(crate) struct LangModel {
+    pub(crate) words: Words,
+    patterns: Vec<Pattern>,
+    first_mask: u32,
+    numeric: Vec<NumericRule>,
+    pub(crate) tense: TenseMarkers,
+    rules: NumberRules,
+}
+
+fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
+    LexiconError::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+fn load_patterns(path: &Path) -> Result<Vec<Pattern>, LexiconError> {
+    let table = read_table(path)?;
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let name = row.require("name", path)?;
+            let text = row.require("pattern", path)?;
+            Pattern::parse(name, text).map_err(|m| format_err(path, row.line, m))
+        })
+        .collect()
+}
+
+fn load_numeric(path: &Path) -> Result<Vec<NumericRule>, LexiconError> {
+    let table = read_table(path)?;
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let regex = Regex::new(row.require("regex", path)?)
+                .map_err(|e| format_err(path, row.line, format!("bad regex: {e}")))?;
+            if regex.captures_len() != 4 {
+                return Err(format_err(
+                    path,
+                    row.line,
+                    "the regex needs exactly three groups (day, month, year in `order`)".into(),
+                ));
+            }
+            let order = match row.require("order", path)? {
+                "dmy" => Order::Dmy,
+                "mdy" => Order::Mdy,
+                "ymd" => Order::Ymd,
+                o => {
+                    return Err(format_err(
+                        path,
+                        row.line,
+                        format!("order '{o}' should be dmy, mdy or ymd"),
+                    ));
+                }
+            };
+            Ok(NumericRule { regex, order })
+        })
+        .collect()
+}
+
+/// Reads a file just to check it exists and is not empty of content.
+fn require_content(path: &Path) -> Result<(), LexiconError> {
+    let text = crate::lexicon::read_text(path)?;
+    if content_lines(&text).next().is_none() {
+        return Err(format_err(path, 1, "the file has no entries".into()));
+    }
+    Ok(())
+}
+
+impl LangModel {
+    /// Loads one language's files.
+    pub(crate) fn load(
+        cfg: &Config,
+        files: &LangFiles,
+        min_year: i64,
+        max_year: i64,
+    ) -> Result<LangModel, LexiconError> {
+        let word_paths: Vec<_> = files.words.iter().map(|f| cfg.resolve(f)).collect();
+        let words = Words::load(&word_paths)?;
+        let patterns = load_patterns(&cfg.resolve(&files.patterns))?;
+        let first_mask = patterns.iter().fold(0, |m, p| m | p.first);
+        let ordinals_path = cfg.resolve(&files.ordinal_suffixes);
+        require_content(&ordinals_path)?;
+        let rules = NumberRules {
+            min_year,
+            max_year,
+            ordinal_suffixes: read_list(&ordinals_path)?
+                .into_iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+        };
+        Ok(LangModel {
+            words,
+            patterns,
+            first_mask,
+            numeric: load_numeric(&cfg.resolve(&files.numeric))?,
+            tense: TenseMarkers::load(&cfg.resolve(&files.tense))?,
+            rules,
+        })
+    }
+
+    fn numeric_dates(&self, text: &str, out: &mut Vec<Expr>) {
+        for rule in &self.numeric {
+            for caps in rule.regex.captures_iter(text) {
+                let whole = caps
+                    .get(0)
+                    .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+                if out.iter().any(|e| e.span.overlaps(whole)) {
+                    continue;
+                }
+                let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+                let (Some(x), Some(y), Some(z)) = (num(1), num(2), num(3)) else {
+                    continue;
+                };
+                let (mut day, mut month, year) = match rule.order {
+                    Order::Dmy => (x, y, z),
+                    Order::Mdy => (y, x, z),
+                    Order::Ymd => (z, y, x),
+                };
+                // A field over 12 can only be the day: the writer used the other order.
+                if month > 12 && day <= 12 && rule.order != Order::Ymd {
+                    std::mem::swap(&mut day, &mut month);
+                }
+                let year = if year < 100 { 2000 + year } else { year };
+                if chrono::NaiveDate::from_ymd_opt(year, month as u32, day as u32).is_none() {
+                    continue;
+                }
+                out.push(Expr {
+                    span: whole,
+                    a: Cal {
+                        day: Some(day as u32),
+                        month: Some(month as u32),
+                        year: Some(year),
+                        weekday: None,
+                    },
+                    ..Default::default()
+                });
+            }
+        }
+    }
+
+    /// Every temporal expression of the document, in text order.
+    pub(crate) fn find(&self, doc: &Document) -> Vec<Expr> {
+        let mut found = Vec::new();
+        self.numeric_dates(&doc.text, &mut found);
+        let claimed: Vec<Span> = found.iter().map(|e| e.span).collect();
+        let (items, joined) = items(doc, &self.words, &self.rules, &claimed);
+        let classes: Vec<u32> = items.iter().map(|it| it.classes).collect();
+        let mut i = 0;
+        while i < items.len() {
+            if classes[i] & self.first_mask == 0 {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, Vec<_>)> = None;
+            for p in &self.patterns {
+                if p.first & classes[i] == 0 {
+                    continue;
+                }
+                if let Some((end, caps)) = p.longest(i, &classes, &joined)
+                    && best.as_ref().is_none_or(|(e, _)| end > *e)
+                {
+                    best = Some((end, caps));
+                }
+            }
+            match best {
+                Some((end, caps)) => {
+                    if let Some(e) = Expr::from_caps(&caps, &items, &self.words) {
+                        found.push(e);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        found.sort_by_key(|e| (e.span.start, e.span.end));
+        found
+    }
+
+    /// Names of the patterns, in file order (for tests).
+    #[cfg(test)]
+    pub(crate) fn pattern_names(&self) -> Vec<&str> {
+        self.patterns.iter().map(|p| p.name.as_str()).collect()
+    }
+}

@@ -1,0 +1,178 @@
+//! Past or future: the tense marker nearest to an expression in its sentence.
+//!
+//! Data: `tense.tsv` lists marker words (`a`, `ont`, `sera`, `will`, `was`)
+//! and suffixes (`ra`, `ront`, `ed`) with their tense; suffixes only count on
+//! lowercase words long enough and not listed as exceptions (`opéra`, `need`).
+//! Used when neither `dernier`/`prochain` nor the text decide on which side
+//! of the publication date a date without year, or a weekday, falls.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::document::Span;
+use crate::lexicon::{LexiconError, read_table};
+
+/// Which side of the reference date an expression lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// Before (or on) the reference.
+    Past,
+    /// After (or on) the reference.
+    Future,
+}
+
+/// Tense markers of one language.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TenseMarkers {
+    words: HashMap<String, Tense>,
+    suffixes: Vec<(String, Tense)>,
+    exceptions: HashSet<String>,
+    min_suffix_word: usize,
+}
+
+impl TenseMarkers {
+    /// Reads `tense.tsv` (columns form, class: `past`, `future`,
+    /// `past_suffix`, `future_suffix`, `exception`, `min_suffix_word`).
+    pub(crate) fn load(path: &Path) -> Result<TenseMarkers, LexiconError> {
+        let table = read_table(path)?;
+        let mut t = TenseMarkers {
+            min_suffix_word: 5,
+            ..Default::default()
+        };
+        for row in &table.rows {
+            let form = row.require("form", path)?.to_lowercase();
+            match row.require("class", path)? {
+                "past" => {
+                    t.words.insert(form, Tense::Past);
+                }
+                "future" => {
+                    t.words.insert(form, Tense::Future);
+                }
+                "past_suffix" => t.suffixes.push((form, Tense::Past)),
+                "future_suffix" => t.suffixes.push((form, Tense::Future)),
+                "exception" => {
+                    t.exceptions.insert(form);
+                }
+                "min_suffix_word" => {
+                    t.min_suffix_word = form.parse().map_err(|_| LexiconError::Format {
+                        path: path.to_path_buf(),
+                        line: row.line,
+                        message: format!("min_suffix_word '{form}' should be a number"),
+                    })?;
+                }
+                other => {
+                    return Err(LexiconError::Format {
+                        path: path.to_path_buf(),
+                        line: row.line,
+                        message: format!(
+                            "unknown class '{other}' (use past, future, past_suffix, future_suffix, exception, min_suffix_word)"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(t)
+    }
+
+    fn tense_of(&self, word: &str) -> Option<Tense> {
+        let lower;
+        let key = if word.chars().any(char::is_uppercase) {
+            lower = word.to_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(t) = self.words.get(key) {
+            return Some(*t);
+        }
+        if key != word
+            || word.chars().count() < self.min_suffix_word
+            || self.exceptions.contains(word)
+        {
+            return None;
+        }
+        self.suffixes
+            .iter()
+            .find(|(s, _)| word.ends_with(s.as_str()))
+            .map(|(_, t)| *t)
+    }
+
+    /// The tense of the marker nearest to `expr` within `sentence`
+    /// (words inside the expression itself are skipped).
+    pub(crate) fn near(&self, text: &str, sentence: Span, expr: Span) -> Option<Tense> {
+        let mut best: Option<(usize, Tense)> = None;
+        let s = &text[sentence.start..sentence.end];
+        let mut pos = 0;
+        for word in s.split(|c: char| !c.is_alphabetic()) {
+            let start = sentence.start + pos;
+            pos += word.len()
+                + s[pos + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            if word.is_empty() {
+                continue;
+            }
+            let end = start + word.len();
+            if start < expr.end && expr.start < end {
+                continue;
+            }
+            let Some(t) = self.tense_of(word) else {
+                continue;
+            };
+            let dist = if end <= expr.start {
+                expr.start - end
+            } else {
+                start - expr.end
+            };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        }
+        best.map(|(_, t)| t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markers() -> TenseMarkers {
+        let mut t = TenseMarkers {
+            min_suffix_word: 5,
+            ..Default::default()
+        };
+        t.words.insert("a".into(), Tense::Past);
+        t.words.insert("will".into(), Tense::Future);
+        t.suffixes.push(("ront".into(), Tense::Future));
+        t.exceptions.insert("affront".into());
+        t
+    }
+
+    fn near(text: &str, expr: &str) -> Option<Tense> {
+        let start = text.find(expr).unwrap();
+        markers().near(
+            text,
+            Span::new(0, text.len()),
+            Span::new(start, start + expr.len()),
+        )
+    }
+
+    #[test]
+    fn nearest_marker_wins() {
+        assert_eq!(
+            near("Il a dit qu'ils viendront lundi.", "lundi"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            near("Lundi, il a reçu la délégation.", "Lundi"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            near("They will meet on Friday.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(near("Un affront lundi.", "lundi"), None);
+        assert_eq!(near("Rien lundi.", "lundi"), None);
+    }
+}
