@@ -32,6 +32,11 @@ pub(crate) struct Resolved {
     pub granularity: Granularity,
 }
 
+/// `YYYY-MM-DD`.
+fn iso_day(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 /// The last day of a month.
 pub(crate) fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
     let (ny, nm) = if month == 12 {
@@ -89,7 +94,7 @@ impl Period {
     /// ISO 8601 value: `2024-11-28`, `2025-W14`, `2024-11`, `2024`.
     pub(crate) fn value(&self) -> String {
         match *self {
-            Period::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Period::Day(d) => iso_day(d),
             Period::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -147,7 +152,7 @@ pub(crate) fn range(a: &Period, b: &Period) -> Option<Resolved> {
 /// An interval of whole days, written `START/END`.
 pub(crate) fn day_range(first: NaiveDate, last: NaiveDate) -> Resolved {
     Resolved {
-        value: format!("{}/{}", first.format("%Y-%m-%d"), last.format("%Y-%m-%d")),
+        value: format!("{}/{}", iso_day(first), iso_day(last)),
         start: first,
         end: last,
         granularity: Granularity::Range,

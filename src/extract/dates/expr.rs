@@ -57,6 +57,9 @@ pub(crate) struct Expr {
     pub part: Option<Part>,
     /// Season months (first, last).
     pub season: Option<(u32, u32)>,
+    /// Index of the pattern that matched (`None` for all-digit dates), for
+    /// tests and debugging.
+    pub pattern: Option<usize>,
 }
 
 fn set<T>(slot: &mut Option<T>, v: T) {
@@ -68,11 +71,17 @@ fn set<T>(slot: &mut Option<T>, v: T) {
 impl Expr {
     /// Builds an expression from a match; `None` when the words do not make
     /// a calendar reference (`les prochains jours`, `the next day`).
-    pub(crate) fn from_caps(caps: &[Cap], items: &[Item], words: &Words) -> Option<Expr> {
+    pub(crate) fn from_caps(
+        pattern: usize,
+        caps: &[Cap],
+        items: &[Item],
+        words: &Words,
+    ) -> Option<Expr> {
         let first = items[caps.first()?.item].span;
         let last = items[caps.last()?.item].span;
         let mut e = Expr {
             span: Span::new(first.start, last.end),
+            pattern: Some(pattern),
             ..Default::default()
         };
         let mut b = Cal::default();

@@ -67,21 +67,17 @@ pub(crate) fn published(
     })
 }
 
-/// With a publication known to the month: the end of the nearest
-/// preceding dated day (or day range) that falls within that month.
-pub(crate) fn context_day(
-    dates: &[DateMention],
-    published: Option<Published>,
-) -> Option<NaiveDate> {
+/// With a publication known to the month: the last day of `d` when `d`
+/// dates a day (or a range of a few days) within that month. The stage
+/// keeps the latest such day as the context of the expressions that follow.
+pub(crate) fn context_day(d: &DateMention, published: Option<Published>) -> Option<NaiveDate> {
     let p = published?;
     if p.precision != Precision::Month {
         return None;
     }
-    dates.iter().rev().find_map(|d| {
-        let end = d.end_date?;
-        let day_level = matches!(d.granularity, Granularity::Day)
-            || (d.granularity == Granularity::Range
-                && d.start_date.is_some_and(|s| (end - s).num_days() < 7));
-        (day_level && end.year() == p.date.year() && end.month() == p.date.month()).then_some(end)
-    })
+    let end = d.end_date?;
+    let day_level = matches!(d.granularity, Granularity::Day)
+        || (d.granularity == Granularity::Range
+            && d.start_date.is_some_and(|s| (end - s).num_days() < 7));
+    (day_level && end.year() == p.date.year() && end.month() == p.date.month()).then_some(end)
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use crate::lexicon::{LexiconError, read_table};
 
@@ -86,6 +86,24 @@ impl Class {
         Class::Comma,
         Class::Hyphen,
     ];
+
+    /// Classes of which every pattern must contain one: what makes a
+    /// sequence a date rather than a run of function words. Matching only
+    /// starts where one follows.
+    pub(crate) const CORE: [Class; 7] = [
+        Class::Month,
+        Class::Weekday,
+        Class::Day,
+        Class::Year,
+        Class::Unit,
+        Class::Deictic,
+        Class::Season,
+    ];
+
+    /// The mask of [`Class::CORE`].
+    pub(crate) fn core_mask() -> u32 {
+        Class::CORE.iter().fold(0, |m, c| m | c.bit())
+    }
 
     /// The bit of this class in a class mask.
     pub(crate) fn bit(self) -> u32 {
@@ -224,8 +242,15 @@ pub(crate) struct Words {
     pub entries: Vec<Entry>,
     /// Automaton pattern id → entry index (a form has several spelling variants).
     pub pattern_entry: Vec<u32>,
-    /// Leftmost-longest, ASCII-case-insensitive automaton over every variant.
+    /// Leftmost-longest, ASCII-case-insensitive automaton over every
+    /// variant, searched anchored at word starts.
     pub automaton: AhoCorasick,
+    /// Bytes that can open a form (both ASCII cases): other word starts
+    /// are skipped without a search.
+    pub first_bytes: [bool; 256],
+    /// One-character punctuation forms (`,`, `-`) and their entries: they
+    /// are only looked for between two other items, not by the automaton.
+    pub punctuation: Vec<(char, u32)>,
 }
 
 fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
@@ -370,8 +395,29 @@ impl Words {
         }
         let mut forms = Vec::new();
         let mut pattern_entry = Vec::new();
+        let mut punctuation = Vec::new();
+        let mut first_bytes = [false; 256];
         for (i, (form, _)) in entries.iter().enumerate() {
+            let mut chars = form.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && !c.is_alphanumeric()
+            {
+                punctuation.push((c, i as u32));
+                continue;
+            }
+            if !form.starts_with(char::is_alphanumeric) {
+                return Err(LexiconError::Format {
+                    path: paths.first().cloned().unwrap_or_default(),
+                    line: 0,
+                    message: format!(
+                        "form '{form}' starts with punctuation: only one-character punctuation forms may"
+                    ),
+                });
+            }
             for v in variants(form) {
+                let b = v.as_bytes()[0];
+                first_bytes[b.to_ascii_lowercase() as usize] = true;
+                first_bytes[b.to_ascii_uppercase() as usize] = true;
                 forms.push(v);
                 pattern_entry.push(i as u32);
             }
@@ -379,6 +425,9 @@ impl Words {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A few hundred short forms: the full DFA is small and fastest.
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&forms)
             .map_err(|e| LexiconError::Format {
                 path: paths.first().cloned().unwrap_or_default(),
@@ -388,6 +437,8 @@ impl Words {
         Ok(Words {
             entries: entries.into_iter().map(|(_, e)| e).collect(),
             pattern_entry,
+            first_bytes,
+            punctuation,
             automaton,
         })
     }

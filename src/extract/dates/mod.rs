@@ -154,9 +154,13 @@ impl Stage for DatesStage {
             return;
         };
         let exprs = model.find(doc);
+        let no_publication = doc.published.is_none();
         let tenses: Vec<_> = exprs
             .iter()
             .map(|e| {
+                if !tense_matters(e, no_publication) {
+                    return None;
+                }
                 let s = doc.sentence_at(e.span.start);
                 let sentence = doc.sentences.get(s).copied().unwrap_or(e.span);
                 model.tense.near(&doc.text, sentence, e.span)
@@ -168,10 +172,11 @@ impl Stage for DatesStage {
         }
         let mut dates: Vec<DateMention> = Vec::with_capacity(exprs.len());
         let mut context_year = None;
+        let mut context_day = None;
         for (e, tense) in exprs.iter().zip(&tenses) {
             let r = Reference {
                 published: doc.published,
-                context_day: infer::context_day(&dates, doc.published),
+                context_day,
                 context_year,
                 weekday_year,
                 tense: *tense,
@@ -192,7 +197,27 @@ impl Stage for DatesStage {
                     .map_or_else(|| shape_granularity(e), |v| v.granularity),
                 anchor: o.anchor,
             });
+            if let Some(day) = dates
+                .last()
+                .and_then(|d| infer::context_day(d, doc.published))
+            {
+                context_day = Some(day);
+            }
         }
         doc.dates = dates;
     }
+}
+
+/// Whether the tense near an expression can change anything: it places
+/// dates without year, bare weekdays and seasons, and keeps future dates out
+/// of the publication inference.
+fn tense_matters(e: &expr::Expr, no_publication: bool) -> bool {
+    if e.dir.is_some() {
+        return false;
+    }
+    let written = e.a.year.is_some() || e.b.is_some_and(|b| b.year.is_some());
+    if written {
+        return no_publication;
+    }
+    e.a.month.is_some() || e.a.weekday.is_some() || e.season.is_some()
 }

@@ -11,7 +11,7 @@ use crate::lexicon::{LexiconError, content_lines, read_list, read_table};
 
 use super::LangFiles;
 use super::expr::{Cal, Expr};
-use super::lexicon::Words;
+use super::lexicon::{Class, Words};
 use super::pattern::Pattern;
 use super::scan::{NumberRules, items};
 use super::tense::TenseMarkers;
@@ -51,15 +51,19 @@ fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
 
 fn load_patterns(path: &Path) -> Result<Vec<Pattern>, LexiconError> {
     let table = read_table(path)?;
-    table
-        .rows
-        .iter()
-        .map(|row| {
-            let name = row.require("name", path)?;
-            let text = row.require("pattern", path)?;
-            Pattern::parse(name, text).map_err(|m| format_err(path, row.line, m))
-        })
-        .collect()
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let name = row.require("name", path)?;
+        let text = row.require("pattern", path)?;
+        let p = Pattern::parse(name, text).map_err(|m| format_err(path, row.line, m))?;
+        if patterns.iter().any(|q| q.name == p.name) {
+            let m =
+                format!("pattern name '{name}' is used twice (names identify patterns in tests)");
+            return Err(format_err(path, row.line, m));
+        }
+        patterns.push(p);
+    }
+    Ok(patterns)
 }
 
 fn load_numeric(path: &Path) -> Result<Vec<NumericRule>, LexiconError> {
@@ -135,15 +139,15 @@ impl LangModel {
         })
     }
 
-    fn numeric_dates(&self, text: &str, out: &mut Vec<Expr>) {
-        for rule in &self.numeric {
+    /// All-digit dates, sorted and disjoint (on overlaps the earlier rule
+    /// of `numeric.tsv` wins).
+    fn numeric_dates(&self, text: &str) -> Vec<Expr> {
+        let mut found: Vec<(usize, Expr)> = Vec::new();
+        for (k, rule) in self.numeric.iter().enumerate() {
             for caps in rule.regex.captures_iter(text) {
-                let whole = caps
-                    .get(0)
-                    .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
-                if out.iter().any(|e| e.span.overlaps(whole)) {
+                let Some(whole) = caps.get(0).map(|m| Span::new(m.start(), m.end())) else {
                     continue;
-                }
+                };
                 let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
                 let (Some(x), Some(y), Some(z)) = (num(1), num(2), num(3)) else {
                     continue;
@@ -161,47 +165,66 @@ impl LangModel {
                 if chrono::NaiveDate::from_ymd_opt(year, month as u32, day as u32).is_none() {
                     continue;
                 }
-                out.push(Expr {
-                    span: whole,
-                    a: Cal {
-                        day: Some(day as u32),
-                        month: Some(month as u32),
-                        year: Some(year),
-                        weekday: None,
+                let a = Cal {
+                    day: Some(day as u32),
+                    month: Some(month as u32),
+                    year: Some(year),
+                    weekday: None,
+                };
+                found.push((
+                    k,
+                    Expr {
+                        span: whole,
+                        a,
+                        ..Default::default()
                     },
-                    ..Default::default()
-                });
+                ));
             }
         }
+        found.sort_by_key(|(k, e)| (e.span.start, *k));
+        let mut out: Vec<Expr> = Vec::with_capacity(found.len());
+        for (_, e) in found {
+            if out.last().is_none_or(|last| last.span.end <= e.span.start) {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// Every temporal expression of the document, in text order.
     pub(crate) fn find(&self, doc: &Document) -> Vec<Expr> {
-        let mut found = Vec::new();
-        self.numeric_dates(&doc.text, &mut found);
+        let mut found = self.numeric_dates(&doc.text);
         let claimed: Vec<Span> = found.iter().map(|e| e.span).collect();
         let (items, joined) = items(doc, &self.words, &self.rules, &claimed);
         let classes: Vec<u32> = items.iter().map(|it| it.classes).collect();
+        // Every pattern holds a core class: a start needs one ahead of it,
+        // within the run of adjacent items it belongs to.
+        let core = Class::core_mask();
+        let mut core_ahead = vec![false; items.len()];
+        for i in (0..items.len()).rev() {
+            core_ahead[i] = classes[i] & core != 0
+                || (i + 1 < items.len() && joined[i + 1] && core_ahead[i + 1]);
+        }
         let mut i = 0;
         while i < items.len() {
-            if classes[i] & self.first_mask == 0 {
+            if classes[i] & self.first_mask == 0 || !core_ahead[i] {
                 i += 1;
                 continue;
             }
-            let mut best: Option<(usize, Vec<_>)> = None;
-            for p in &self.patterns {
+            let mut best: Option<(usize, usize, Vec<_>)> = None;
+            for (k, p) in self.patterns.iter().enumerate() {
                 if p.first & classes[i] == 0 {
                     continue;
                 }
                 if let Some((end, caps)) = p.longest(i, &classes, &joined)
-                    && best.as_ref().is_none_or(|(e, _)| end > *e)
+                    && best.as_ref().is_none_or(|(e, _, _)| end > *e)
                 {
-                    best = Some((end, caps));
+                    best = Some((end, k, caps));
                 }
             }
             match best {
-                Some((end, caps)) => {
-                    if let Some(e) = Expr::from_caps(&caps, &items, &self.words) {
+                Some((end, k, caps)) => {
+                    if let Some(e) = Expr::from_caps(k, &caps, &items, &self.words) {
                         found.push(e);
                     }
                     i = end;
@@ -213,9 +236,15 @@ impl LangModel {
         found
     }
 
-    /// Names of the patterns, in file order (for tests).
+    /// The name of pattern `k` (first column of `patterns.tsv`).
     #[cfg(test)]
-    pub(crate) fn pattern_names(&self) -> Vec<&str> {
-        self.patterns.iter().map(|p| p.name.as_str()).collect()
+    pub(crate) fn pattern_name(&self, k: usize) -> &str {
+        &self.patterns[k].name
+    }
+
+    /// How many patterns the language has.
+    #[cfg(test)]
+    pub(crate) fn n_patterns(&self) -> usize {
+        self.patterns.len()
     }
 }

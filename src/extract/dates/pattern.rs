@@ -179,7 +179,32 @@ impl Pattern {
             first: 0,
         };
         pattern.first = pattern.first_classes(pattern.start, &mut Vec::new());
+        if pattern.accepts_without(pattern.start, Class::core_mask(), &mut Vec::new()) {
+            let core: Vec<&str> = Class::CORE.iter().map(|c| c.pattern_name()).collect();
+            return Err(format!(
+                "the pattern can match without any of {}",
+                core.join(", ")
+            ));
+        }
         Ok(pattern)
+    }
+
+    /// True when some path from `s` reaches Accept without an item of `mask`.
+    fn accepts_without(&self, s: usize, mask: u32, seen: &mut Vec<usize>) -> bool {
+        if seen.contains(&s) {
+            return false;
+        }
+        seen.push(s);
+        match &self.states[s] {
+            State::Accept => true,
+            State::Split(a, b) => {
+                self.accepts_without(*a, mask, seen) || self.accepts_without(*b, mask, seen)
+            }
+            State::Item { alts, next } => {
+                alts.iter().all(|(c, _)| c.bit() & mask == 0)
+                    && self.accepts_without(*next, mask, seen)
+            }
+        }
     }
 
     fn first_classes(&self, s: usize, seen: &mut Vec<usize>) -> u32 {
@@ -299,5 +324,10 @@ mod tests {
         assert!(Pattern::parse("x", "DET?").is_err());
         assert!(Pattern::parse("x", "(DET?)* DAY").is_err());
         assert!(Pattern::parse("x", "( DAY").is_err());
+        assert!(
+            Pattern::parse("x", "PREP DET? DAY?")
+                .unwrap_err()
+                .contains("without")
+        );
     }
 }

@@ -20,7 +20,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::document::{Anchor, Granularity, Precision, Published};
+use crate::document::{Anchor, DateOrigin, Granularity, Precision, Published};
 
 use super::calendar::{
     Period, Resolved, day_range, in_week, last_day, monday_of, part_of, range, step_to_weekday,
@@ -135,9 +135,26 @@ fn weekday_matches(c: &Cal, p: &Period) -> bool {
     }
 }
 
+/// The year nearest to `base` (later first on ties) in which the day and
+/// month fall on the written weekday; the calendar repeats within 28 years.
+fn year_of_weekday(c: &Cal, base: i32) -> Option<i32> {
+    (0..=28)
+        .flat_map(|k| [base + k, base - k])
+        .find(|&y| cal_period(c, y).is_some_and(|p| weekday_matches(c, &p)))
+}
+
 /// The year of a calendar written without one.
 fn choose_year(c: &Cal, dir: Option<i64>, this: bool, r: &Reference) -> Option<(i32, Anchor)> {
     c.month?;
+    // A weekday fixes the year unless a publication date from the input
+    // already does (an inferred one may itself come from this weekday).
+    let given = r.published.filter(|p| p.origin != DateOrigin::Inferred);
+    if c.weekday.is_some() && c.day.is_some() && given.is_none() {
+        let base = r.published.map(|p| p.date.year()).or(r.weekday_year);
+        if let Some(y) = base.and_then(|b| year_of_weekday(c, b)) {
+            return Some((y, Anchor::Weekday));
+        }
+    }
     if let Some(bounds) = r.bounds() {
         let want = r.wanted(dir, this);
         let py = bounds.0.year();
@@ -163,14 +180,7 @@ fn choose_year(c: &Cal, dir: Option<i64>, this: bool, r: &Reference) -> Option<(
         return (c.weekday.is_some() && c.day.is_some() && weekday_matches(c, &period))
             .then_some((y, Anchor::Publication));
     }
-    if c.weekday.is_some() && c.day.is_some() {
-        let base = r.weekday_year?;
-        return (0..=28)
-            .flat_map(|k| [base + k, base - k])
-            .find(|&y| cal_period(c, y).is_some_and(|p| weekday_matches(c, &p)))
-            .map(|y| (y, Anchor::Weekday));
-    }
-    if dir.is_none() {
+    if dir.is_none() && c.weekday.is_none() {
         let y = r.context_year?;
         cal_period(c, y)?;
         return Some((y, Anchor::Context));

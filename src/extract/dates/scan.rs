@@ -7,6 +7,8 @@
 //! `2,5`) or followed by `%` or a currency sign are counts only, so they can
 //! never become dates.
 
+use aho_corasick::{Anchored, Input};
+
 use crate::document::{Document, Span};
 
 use super::lexicon::{Class, Sem, Words};
@@ -63,19 +65,28 @@ fn next_char(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
-/// Finds the date words of `text`, keeping only whole-word matches with
-/// the right capitalisation.
+/// Finds the date words of `text`: an anchored automaton search at each
+/// word start whose first byte can open a form, keeping whole-word matches
+/// with the right capitalisation.
 fn words_in(text: &str, words: &Words, out: &mut Vec<Item>) {
-    for m in words.automaton.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        let matched = &text[start..end];
-        // Word edges must not touch letters or digits; punctuation forms
-        // (`,`, `-`) and forms ending in an apostrophe or period may.
-        if matched.chars().next().is_some_and(char::is_alphanumeric)
-            && prev_char(text, start).is_some_and(char::is_alphanumeric)
-        {
+    let bytes = text.as_bytes();
+    let mut prev_alnum = false;
+    let mut resume = 0;
+    for (pos, c) in text.char_indices() {
+        let alnum = c.is_alphanumeric();
+        let word_start = alnum && !prev_alnum;
+        prev_alnum = alnum;
+        if !word_start || pos < resume || !words.first_bytes[bytes[pos] as usize] {
             continue;
         }
+        let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
+        let Some(m) = words.automaton.find(input) else {
+            continue;
+        };
+        let end = m.end();
+        let matched = &text[pos..end];
+        // A form ending in a letter or digit must end the word; forms ending
+        // in an apostrophe or period (`l'`, `janv.`) may touch the next one.
         if matched
             .chars()
             .next_back()
@@ -86,15 +97,16 @@ fn words_in(text: &str, words: &Words, out: &mut Vec<Item>) {
         }
         let idx = words.pattern_entry[m.pattern().as_usize()];
         let entry = &words.entries[idx as usize];
-        if entry.cased && !matched.chars().next().is_some_and(char::is_uppercase) {
+        if entry.cased && !c.is_uppercase() {
             continue;
         }
         out.push(Item {
-            span: Span::new(start, end),
+            span: Span::new(pos, end),
             classes: entry.classes,
             entry: Some(idx),
             number: None,
         });
+        resume = end;
     }
 }
 
@@ -180,8 +192,39 @@ fn numbers_in(text: &str, rules: &NumberRules, out: &mut Vec<Item>) {
     }
 }
 
+/// Adds the punctuation items (`,`, `-`) that stand alone between two
+/// items, with at most spaces around them: only there can they join a date.
+fn with_punctuation(text: &str, words: &Words, items: Vec<Item>) -> Vec<Item> {
+    if words.punctuation.is_empty() {
+        return items;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        if let Some(prev) = i.checked_sub(1).map(|p| items[p])
+            && prev.span.end < it.span.start
+        {
+            let gap = &text[prev.span.end..it.span.start];
+            let mark = gap.trim_matches(' ');
+            let mut chars = mark.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && let Some((_, entry)) = words.punctuation.iter().find(|(p, _)| *p == c)
+            {
+                let start = prev.span.end + (gap.len() - gap.trim_start_matches(' ').len());
+                out.push(Item {
+                    span: Span::new(start, start + c.len_utf8()),
+                    classes: words.entries[*entry as usize].classes,
+                    entry: Some(*entry),
+                    number: None,
+                });
+            }
+        }
+        out.push(*it);
+    }
+    out
+}
+
 /// The items of a document in text order, leaving out those inside
-/// `claimed` spans (already read as numeric dates), and for each item
+/// `claimed` spans (sorted, disjoint: already read as numeric dates), and for each item
 /// whether it directly follows the previous one (spaces only, same sentence).
 pub(crate) fn items(
     doc: &Document,
@@ -194,7 +237,17 @@ pub(crate) fn items(
     words_in(text, words, &mut items);
     numbers_in(text, rules, &mut items);
     items.sort_by_key(|it| (it.span.start, it.span.end));
-    items.retain(|it| !claimed.iter().any(|c| c.overlaps(it.span)));
+    if !claimed.is_empty() {
+        // `claimed` is sorted and disjoint: walk it alongside the items.
+        let mut k = 0;
+        items.retain(|it| {
+            while k < claimed.len() && claimed[k].end <= it.span.start {
+                k += 1;
+            }
+            !claimed.get(k).is_some_and(|c| c.overlaps(it.span))
+        });
+    }
+    let items = with_punctuation(text, words, items);
     let mut joined = Vec::with_capacity(items.len());
     let mut sentence = 0;
     let mut prev_sentence = usize::MAX;

@@ -7,10 +7,15 @@
 //! of the publication date a date without year, or a weekday, falls.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use crate::document::Span;
 use crate::lexicon::{LexiconError, read_table};
+
+/// How far (bytes) from an expression tense markers are looked for: about
+/// a clause, so that a long sentence's other clauses do not decide.
+const WINDOW: usize = 120;
 
 /// Which side of the reference date an expression lies on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,10 +26,32 @@ pub(crate) enum Tense {
     Future,
 }
 
+/// FNV-1a: the marker lookup runs on every word near a date, and its keys
+/// are short words from our own file (no untrusted keys to flood).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Tense markers of one language.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TenseMarkers {
-    words: HashMap<String, Tense>,
+    words: HashMap<String, Tense, BuildHasherDefault<Fnv>>,
     suffixes: Vec<(String, Tense)>,
     exceptions: HashSet<String>,
     min_suffix_word: usize,
@@ -97,14 +124,23 @@ impl TenseMarkers {
             .map(|(_, t)| *t)
     }
 
-    /// The tense of the marker nearest to `expr` within `sentence`
-    /// (words inside the expression itself are skipped).
+    /// The tense of the marker nearest to `expr` within `sentence` and at
+    /// most [`WINDOW`] bytes away (words inside the expression itself are
+    /// skipped).
     pub(crate) fn near(&self, text: &str, sentence: Span, expr: Span) -> Option<Tense> {
         let mut best: Option<(usize, Tense)> = None;
-        let s = &text[sentence.start..sentence.end];
+        let mut from = sentence.start.max(expr.start.saturating_sub(WINDOW));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = sentence.end.min(expr.end + WINDOW).max(from);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let s = &text[from..to];
         let mut pos = 0;
         for word in s.split(|c: char| !c.is_alphabetic()) {
-            let start = sentence.start + pos;
+            let start = from + pos;
             pos += word.len()
                 + s[pos + word.len()..]
                     .chars()

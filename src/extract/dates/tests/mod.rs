@@ -177,3 +177,94 @@ fn given_publication_is_kept() {
     let doc = run("fr", Some("2023-02"), "Le 1er décembre 2024, rien.");
     assert_eq!(doc.published.unwrap().origin, DateOrigin::Header);
 }
+
+#[test]
+fn every_pattern_has_a_case() {
+    let (preparer, stage) = shipped();
+    for (lang, tables) in [("fr", fr::TABLES), ("en", en::TABLES)] {
+        let model = &stage.langs[lang];
+        let mut used = vec![false; model.n_patterns()];
+        for case in tables.iter().flat_map(|t| t.iter()) {
+            let doc = preparer
+                .prepare(RawArticle {
+                    source: "test".into(),
+                    title: None,
+                    text: case.text.into(),
+                    published: None,
+                    lang: Some(lang.into()),
+                    url: None,
+                })
+                .unwrap();
+            for e in model.find(&doc) {
+                if let Some(k) = e.pattern {
+                    used[k] = true;
+                }
+            }
+        }
+        let unused: Vec<&str> = (0..used.len())
+            .filter(|k| !used[*k])
+            .map(|k| model.pattern_name(k))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "[{lang}] patterns without a test case: {unused:?}"
+        );
+    }
+}
+
+/// Throughput of the stage alone on the seed articles and the case texts,
+/// repeated to about 4 MB: `cargo test --lib extract::dates::tests::throughput
+/// -- --ignored --nocapture` (the number depends on the build profile).
+#[test]
+#[ignore]
+fn throughput() {
+    let (preparer, stage) = shipped();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut texts: Vec<(String, String)> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| {
+            (
+                "fr".to_string(),
+                std::fs::read_to_string(e.unwrap().path()).unwrap(),
+            )
+        })
+        .collect();
+    for (lang, tables) in [("fr", fr::TABLES), ("en", en::TABLES)] {
+        let para: Vec<&str> = tables
+            .iter()
+            .flat_map(|t| t.iter().map(|c| c.text))
+            .collect();
+        texts.push((lang.to_string(), para.join("\n")));
+    }
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    while bytes < 4_000_000 {
+        for (lang, text) in &texts {
+            let doc = preparer
+                .prepare(RawArticle {
+                    source: "bench".into(),
+                    title: None,
+                    text: text.clone(),
+                    published: None,
+                    lang: Some(lang.clone()),
+                    url: None,
+                })
+                .unwrap();
+            bytes += doc.text.len();
+            docs.push(doc);
+        }
+    }
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for doc in &mut docs {
+        stage.process(doc);
+        n += doc.dates.len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "dates stage: {} docs, {:.1} MB, {n} dates in {secs:.2} s = {:.1} MB/s",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+}
