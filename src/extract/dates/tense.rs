@@ -17,6 +17,13 @@ use crate::lexicon::{LexiconError, read_table};
 /// a clause, so that a long sentence's other clauses do not decide.
 const WINDOW: usize = 120;
 
+/// Words besides the expression a clause may hold (`lundi soir`) and still
+/// count as bare, borrowing the tense of the clause next to it.
+const MAX_BARE_CLAUSE_WORDS: usize = 1;
+
+/// Punctuation that closes a clause, for [`TenseMarkers::near`].
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '—', '–'];
+
 /// Which side of the reference date an expression lies on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -124,11 +131,12 @@ impl TenseMarkers {
             .map(|(_, t)| *t)
     }
 
-    /// The tense of the marker nearest to `expr` within `sentence` and at
-    /// most [`WINDOW`] bytes away (words inside the expression itself are
-    /// skipped).
+    /// The tense of the marker nearest to `expr` in its own clause (between
+    /// commas, colons, brackets, quotation marks or dashes); when the clause
+    /// is little more than the expression, the nearest within `sentence` and
+    /// at most [`WINDOW`] bytes away. Words inside the expression itself are
+    /// skipped.
     pub(crate) fn near(&self, text: &str, sentence: Span, expr: Span) -> Option<Tense> {
-        let mut best: Option<(usize, Tense)> = None;
         let mut from = sentence.start.max(expr.start.saturating_sub(WINDOW));
         while !text.is_char_boundary(from) {
             from += 1;
@@ -137,6 +145,15 @@ impl TenseMarkers {
         while !text.is_char_boundary(to) {
             to -= 1;
         }
+        let before = &text[from..expr.start.max(from)];
+        let clause_start = before.rfind(CLAUSE_MARKS).map_or(from, |i| from + i + 1);
+        let after_from = expr.end.min(to);
+        let clause_end = text[after_from..to]
+            .find(CLAUSE_MARKS)
+            .map_or(to, |i| after_from + i);
+        let mut clause_words = 0;
+        let mut in_clause: Option<(usize, Tense)> = None;
+        let mut anywhere: Option<(usize, Tense)> = None;
         let s = &text[from..to];
         let mut pos = 0;
         for word in s.split(|c: char| !c.is_alphabetic()) {
@@ -146,13 +163,12 @@ impl TenseMarkers {
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
-            if word.is_empty() {
-                continue;
-            }
             let end = start + word.len();
-            if start < expr.end && expr.start < end {
+            if word.is_empty() || (start < expr.end && expr.start < end) {
                 continue;
             }
+            let inside = start >= clause_start && end <= clause_end;
+            clause_words += usize::from(inside);
             let Some(t) = self.tense_of(word) else {
                 continue;
             };
@@ -161,11 +177,21 @@ impl TenseMarkers {
             } else {
                 start - expr.end
             };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
+            if anywhere.is_none_or(|(d, _)| dist < d) {
+                anywhere = Some((dist, t));
+            }
+            if inside && in_clause.is_none_or(|(d, _)| dist < d) {
+                in_clause = Some((dist, t));
             }
         }
-        best.map(|(_, t)| t)
+        // A date alone in its clause (`Lundi, il a...`) qualifies the
+        // neighbouring clause; a clause with its own words but no marker
+        // (`un communiqué publié jeudi, ils viendront`) says nothing.
+        if clause_words <= MAX_BARE_CLAUSE_WORDS {
+            in_clause.or(anywhere).map(|(_, t)| t)
+        } else {
+            in_clause.map(|(_, t)| t)
+        }
     }
 }
 
@@ -210,5 +236,15 @@ mod tests {
         );
         assert_eq!(near("Un affront lundi.", "lundi"), None);
         assert_eq!(near("Rien lundi.", "lundi"), None);
+        // The expression's own clause decides before a nearer word across a comma.
+        assert_eq!(
+            near("Vu lundi par le juge qui a tout, ils viendront.", "lundi"),
+            Some(Tense::Past)
+        );
+        assert_eq!(near("Un texte vu lundi, ils viendront.", "lundi"), None);
+        assert_eq!(
+            near("Lundi soir, ils viendront.", "Lundi"),
+            Some(Tense::Future)
+        );
     }
 }

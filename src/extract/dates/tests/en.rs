@@ -109,6 +109,9 @@ const WEEKDAYS_AND_RELATIVE_EXPRESSIONS: &[Case] = &[
     Case { name: "the current year", published: D,
         text: "Targets for the current year were met.",
         want: &[("the current year", Some("2025"))] },
+    Case { name: "would marks the future", published: Some("2025-04-05"),
+        text: "He said he would travel to Gao on Monday.",
+        want: &[("on Monday", Some("2025-04-07"))] },
 ];
 
 #[test]

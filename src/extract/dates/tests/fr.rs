@@ -154,6 +154,12 @@ const WEEKDAYS: &[Case] = &[
     Case { name: "ce + weekday from the context day in a month-dated article", published: Some("2024-11"),
         text: "La délégation s'est rendue au Mali ces 28 et 29 novembre. Le ministre a parlé à Niamey ce vendredi.",
         want: &[("ces 28 et 29 novembre", Some("2024-11-28/2024-11-29")), ("ce vendredi", Some("2024-11-29"))] },
+    Case { name: "conditional marks the future", published: Some("2025-04-05"),
+        text: "Il a dit qu'il se rendrait à Gao lundi.",
+        want: &[("lundi", Some("2025-04-07"))] },
+    Case { name: "own clause decides the tense", published: Some("2024-03-15"),
+        text: "Selon un communiqué publié jeudi soir, les discussions reprendront bientôt.",
+        want: &[("jeudi", Some("2024-03-14"))] },
 ];
 
 #[test]
@@ -232,6 +238,12 @@ const PARTS_OF_PERIODS: &[Case] = &[
     Case { name: "mi-février with year", published: None,
         text: "Le sommet s'est tenu mi-février 2024.",
         want: &[("mi-février 2024", Some("2024-02"))] },
+    Case { name: "depuis le début de l'année", published: D,
+        text: "Depuis le début de l'année, 300 civils ont été tués.",
+        want: &[("Depuis le début de l'année", Some("2025"))] },
+    Case { name: "la fin du mois", published: D,
+        text: "Les troupes partiront à la fin du mois.",
+        want: &[("à la fin du mois", Some("2025-04"))] },
 ];
 
 #[test]
