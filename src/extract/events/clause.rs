@@ -22,6 +22,28 @@ pub struct Ment {
     pub last: usize,
     /// The actor.
     pub actor: ActorIdx,
+    /// First token of its title when the title is written just before it
+    /// (`le ministre russe des Affaires étrangères, Sergueï Lavrov`): the
+    /// phrase's preposition is looked for before the title.
+    pub head: usize,
+}
+
+/// Where the title `role` (as the actors stage attached it) starts when
+/// it is written just before token `first`, possibly with a comma between.
+fn title_start(words: &[&str], first: usize, role: &str) -> Option<usize> {
+    let role = super::tokens::tokenize_str(&super::tokens::fold_entry(role));
+    let mut end = first;
+    if end > 0 && words[end - 1] == "," {
+        end -= 1;
+    }
+    let n = role.len();
+    (n > 0
+        && n <= end
+        && words[end - n..end]
+            .iter()
+            .zip(&role)
+            .all(|(a, b)| *a == b.as_str()))
+    .then(|| end - n)
 }
 
 /// A demonym (`russe`, `Malian`) standing for its country.
@@ -116,11 +138,20 @@ impl<'a> Sent<'a> {
             .take_while(|m| m.span.start < span.end)
             .filter_map(|m| {
                 let (first, last) = to_toks(m.span)?;
-                Some(Ment {
-                    first,
-                    last,
-                    actor: m.actor,
-                })
+                Some((first, last, m))
+            })
+            .collect::<Vec<_>>();
+        let ments = ments
+            .into_iter()
+            .map(|(first, last, m)| Ment {
+                first,
+                last,
+                actor: m.actor,
+                head: m
+                    .role
+                    .as_deref()
+                    .and_then(|r| title_start(&words, first, r))
+                    .unwrap_or(first),
             })
             .collect::<Vec<_>>();
         let dates = doc
@@ -231,6 +262,11 @@ impl<'a> Sent<'a> {
     }
 
     fn governor_depth(&self, lex: &LangLex, first: usize, stops: &[usize], depth: usize) -> Gov {
+        let first = self
+            .ments
+            .iter()
+            .find(|m| m.first == first)
+            .map_or(first, |m| m.head);
         const PREPS: [(&str, Gov); 12] = [
             ("adjunct_background", Gov::Background),
             ("adjunct_event", Gov::EventAdjunct),

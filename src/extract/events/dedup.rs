@@ -1,9 +1,13 @@
 //! One row per event: repeated mentions of the same event in an article
-//! (same category, compatible mode, a shared source or target, compatible
-//! dates) are merged into the first mention, which gains the date, target,
-//! location and mode the later mentions add.
+//! (same category and mode, a shared source or target, compatible dates;
+//! for statements, the same speaker and recipient) are merged into the
+//! first mention, which gains the date, target and location the later
+//! mentions add. Two acts of one sentence stay two events, except a noun
+//! with no participant (`une conférence s'est tenue`) and the clause that
+//! names them (`réunissant des représentants de ...`).
 
 use crate::document::Document;
+use crate::plover;
 
 use super::build::Draft;
 use super::structure::Part;
@@ -36,25 +40,38 @@ fn dates_compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
 
 /// True when `b` reports the same event as `a`.
 fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
-    if a.event_type != b.event_type {
+    if a.event_type != b.event_type || !dates_compatible(a, b, doc) {
         return false;
     }
-    if let (Some(x), Some(y)) = (&a.mode, &b.mode)
-        && x != y
-    {
+    let empty = |d: &Draft| d.sources.is_empty() && d.targets.is_empty();
+    if empty(a) || empty(b) {
+        // an event with no participant (`une conférence s'est tenue`) only
+        // merges with the one its own sentence gives participants to
+        return a.sentence == b.sentence;
+    }
+    // two acts in one sentence are two acts
+    if a.sentence == b.sentence {
         return false;
     }
-    if !dates_compatible(a, b, doc) {
+    if a.mode != b.mode {
+        return false;
+    }
+    // a meeting of several parties is not a visit to one of them
+    let reciprocal = |d: &Draft| d.targets.is_empty() && d.sources.len() > 1;
+    if (reciprocal(a) && !b.targets.is_empty()) || (reciprocal(b) && !a.targets.is_empty()) {
         return false;
     }
     let fits = |x: &[Part], y: &[Part]| x.is_empty() || y.is_empty() || overlap(x, y, doc);
     if !fits(&a.sources, &b.sources) || !fits(&a.targets, &b.targets) {
         return false;
     }
-    let empty = |d: &Draft| d.sources.is_empty() && d.targets.is_empty();
-    if empty(a) || empty(b) {
-        // an event with no participant only merges within its sentence
-        return a.sentence == b.sentence;
+    if plover::quad_class(&a.event_type).is_some_and(|q| q.starts_with("verbal"))
+        && a.event_type != "CONSULT"
+    {
+        // statements repeat less than deeds: the same speaker, recipient and date
+        return overlap(&a.sources, &b.sources, doc)
+            && overlap(&a.targets, &b.targets, doc)
+            && (a.date.is_none() || b.date.is_none() || dates_compatible(a, b, doc));
     }
     overlap(&a.sources, &b.sources, doc) || overlap(&a.targets, &b.targets, doc)
 }

@@ -220,6 +220,8 @@ pub const CLASS_NAMES: &[&str] = &[
     "relative",
     "compound_head",
     "ger_verbal_before",
+    "demonstrative",
+    "pron_obj",
     "first_to",
     "forces",
     "aid_obj",

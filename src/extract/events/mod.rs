@@ -17,6 +17,7 @@
 //! Repeated mentions of one event in an article give one row.
 
 mod build;
+mod chain;
 mod clause;
 mod dates;
 mod dedup;

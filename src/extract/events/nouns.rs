@@ -12,6 +12,17 @@ use super::lexicon::LangLex;
 use super::matcher::TriggerMatch;
 use super::structure::{self, Objects, Part};
 
+const PREPOSITIONS: [&str; 8] = [
+    "prep_dest",
+    "prep_loc",
+    "prep_with",
+    "prep_between",
+    "prep_agent",
+    "prep_against",
+    "prep_from",
+    "prep_oblique",
+];
+
 /// The noun's own agent; `de` phrases after the first one are moved to
 /// `obj.from` (`retrait de ses troupes du Mali`: Mali is where from).
 pub fn own_agent(
@@ -22,23 +33,56 @@ pub fn own_agent(
     obj: &mut Objects,
 ) -> Vec<Part> {
     let gen_class = lex.class("prep_gen");
-    let first_prep = (m.anchor_last + 1..(m.anchor_last + 4).min(sent.words.len()))
-        .find(|&i| gen_class.has(sent.words[i]));
+    let w = &sent.words;
+    // the `de` phrase right after the noun (`visite du président`), past one
+    // adjective and bare compounds (`visite d'État du président`, `soutien
+    // militaire de`); another preposition first means no agent (`aide aux
+    // pays de l'AES`)
+    let mut first_prep = None;
+    let mut i = m.anchor_last + 1;
+    let mut skips = 0;
+    while i < w.len() && skips <= 2 {
+        if gen_class.has(w[i]) {
+            let bare = !lex.class("noun_marker").has(w[i])
+                && w.get(i + 1).is_some_and(|x| {
+                    !lex.class("det").has(x)
+                        && !lex.class("poss").has(x)
+                        && !sent.ments.iter().any(|mm| mm.first == i + 1)
+                })
+                && !sent.demonyms.iter().any(|d| d.tok == i + 1);
+            if !bare {
+                first_prep = Some(i);
+                break;
+            }
+            i += 2;
+        } else if sent.is_punct(i)
+            || sent.ments.iter().any(|mm| mm.first == i)
+            || PREPOSITIONS.iter().any(|c| lex.class(c).has(w[i]))
+        {
+            break;
+        } else {
+            i += 1;
+        }
+        skips += 1;
+    }
     let mut agent: Vec<Part> = Vec::new();
     let mut prev: Option<usize> = None;
     let genitive = std::mem::take(&mut obj.genitive);
     let at = std::mem::take(&mut obj.genitive_at);
     for (p, at) in genitive.into_iter().zip(at) {
-        let own_prep = (m.anchor_last + 1..at)
-            .rev()
-            .find(|&i| gen_class.has(sent.words[i]));
+        // a name inside the trigger's own words is what it acts on (`création de l'Alliance`)
+        if at <= m.last {
+            obj.from.push(p);
+            continue;
+        }
+        let own_prep = (m.anchor_last + 1..at).rev().find(|&i| gen_class.has(w[i]));
         let in_group = match prev {
             None => first_prep.is_some() && own_prep == first_prep,
             Some(q) => {
                 at <= q + 6
-                    && sent.words[q + 1..at]
+                    && w[q + 1..at]
                         .iter()
-                        .any(|w| *w == "," || lex.class("conj").has(w))
+                        .any(|x| *x == "," || lex.class("conj").has(x))
             }
         };
         if in_group && !p.is_place(doc) && obj.from.is_empty() {

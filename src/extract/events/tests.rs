@@ -268,3 +268,85 @@ fn debug_one() {
     let (got, _) = run(&st, d);
     println!("{got:?}");
 }
+
+/// Prints what the stage sees on a text run through the whole default
+/// pipeline (`EV_TEXT`, `EV_LANG`): `cargo test --lib debug_pipeline -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn debug_pipeline() {
+    use crate::pipeline::Pipeline;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pipelines/default.toml");
+    let cfg = crate::config::Config::load(&path).unwrap();
+    let pipeline = Pipeline::build(&cfg).unwrap();
+    let prep = crate::text::Preparer::build(&cfg).unwrap();
+    let text = std::env::var("EV_TEXT").unwrap_or_default();
+    let lang = std::env::var("EV_LANG").unwrap_or("fr".into());
+    let mut d = prep
+        .prepare(crate::ingest::RawArticle {
+            source: "x.txt".into(),
+            title: None,
+            text,
+            published: None,
+            lang: Some(lang.clone()),
+            url: None,
+        })
+        .unwrap();
+    pipeline.process(&mut d);
+    let st = stage();
+    let lex = &st.langs[&lang];
+    let folded = super::tokens::Folded::new(&d.text);
+    let ctx = super::build::Ctx {
+        doc: &d,
+        folded: &folded,
+        lex,
+    };
+    for si in 0..d.sentences.len() {
+        let sent = super::clause::Sent::new(&d, &folded, si, lex, &st.countries.demonyms);
+        println!(
+            "words {:?}",
+            sent.words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| format!("{i}:{w}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        for m in &sent.ments {
+            let a = &d.actors[m.actor];
+            let role = d
+                .mentions
+                .iter()
+                .find(|x| x.actor == m.actor && x.sentence == si)
+                .and_then(|x| x.role.clone());
+            println!(
+                "  ment {}..{} {} ({:?} {:?}) gov {:?} role {:?}",
+                m.first,
+                m.last,
+                a.name,
+                a.kind,
+                a.country,
+                sent.governor(lex, m.first, &[]),
+                role
+            );
+        }
+        for m in super::build::find_matches(&ctx, &sent) {
+            let t = &lex.triggers[m.trigger];
+            println!(
+                "  match line {} {:?} {:?} {}..{} anchor {}",
+                t.line, t.event_type, t.role, m.first, m.last, m.anchor
+            );
+        }
+    }
+    for dr in st.events(&d) {
+        println!(
+            "draft s{} {} {:?} {:?} {:?} {:?}",
+            dr.sentence, dr.event_type, dr.sources, dr.targets, dr.status, dr.trigger
+        );
+    }
+    for e in &d.events {
+        println!(
+            "event {} {:?} {:?} {:?}",
+            e.event_type, e.sources, e.targets, e.trigger
+        );
+    }
+}

@@ -49,17 +49,21 @@ fn swallowed(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
 /// before it.
 fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMatch]) -> bool {
     let w = &sent.words;
-    let prev = m.first.checked_sub(1).map(|i| w[i]);
+    // the word before the verb itself (a pattern may start with its object: `armes livrées`)
+    let prev = m.anchor.checked_sub(1).map(|i| w[i]);
     // `the attack`, `the wounded`, `Jordan's visiting king`, `Israeli-occupied`
-    if prev.is_some_and(|p| in_class(lex, "noun_marker", p) || p == "-") {
+    // (`les` in `il les soutient` is a pronoun)
+    if prev.is_some_and(|p| {
+        (in_class(lex, "noun_marker", p) && !in_class(lex, "pron_obj", p)) || p == "-"
+    }) {
         return true;
     }
     // `avions de combat`: a finite form after `de`/`of` is a noun
     if prev.is_some_and(|p| in_class(lex, "prep_gen", p)) && m.tenses & (INF | GER) == 0 {
         return true;
     }
-    if m.first > 0
-        && sent.demonyms.iter().any(|d| d.tok + 1 == m.first)
+    if m.anchor > 0
+        && sent.demonyms.iter().any(|d| d.tok + 1 == m.anchor)
         && m.tenses & (PAST | PPART) == 0
     {
         // `a Brazilian ship`
@@ -85,16 +89,16 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     let participle = m.tenses & PPART != 0 && m.tenses & (PRES | INF | GER) == 0;
     if participle {
         // `Ousted President Akayev`
-        if m.first == 0
+        if m.anchor == 0
             && sent.caps.get(m.last + 1).copied().unwrap_or(false)
             && !lex.class("ger_verbal_before").is_empty()
         {
             return true;
         }
         // `weapons seized last year from`: a participle after another verb's object
-        let aux = (m.first.saturating_sub(3)..m.first)
+        let aux = (m.anchor.saturating_sub(3)..m.anchor)
             .any(|i| in_class(lex, "aux_be", w[i]) || in_class(lex, "aux_have", w[i]));
-        let subject_before = sent.mention_ending(m.first).is_some()
+        let subject_before = sent.mention_ending(m.anchor).is_some()
             || prev.is_some_and(|p| in_class(lex, "pron_subj", p) || in_class(lex, "refl", p));
         let cs = sent.clause_start(lex, m.first);
         let after_verb = earlier.iter().any(|e| {
@@ -106,6 +110,15 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
                     .any(|x| *x == "," || in_class(lex, "conj", x))
         });
         if !aux && !subject_before && after_verb {
+            return true;
+        }
+        // `soldats français déployés dans le pays`: a participle describing a
+        // noun, with no agent, is a state, not an act (only forms that are not
+        // also a simple past)
+        let agent_after =
+            (m.last + 1..(m.last + 4).min(w.len())).any(|i| in_class(lex, "prep_agent", w[i]));
+        let word_before = prev.is_some_and(|p| p.as_bytes()[0].is_ascii_alphanumeric());
+        if m.tenses & PAST == 0 && !aux && !subject_before && word_before && !agent_after {
             return true;
         }
     }
