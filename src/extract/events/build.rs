@@ -105,7 +105,7 @@ fn need_ok(
                         .any(|x| sent.governor(lex, x.first, &[m.anchor]) == Gov::Agent))
         }
         Need::OrgObj => sent
-            .ments_in(m.last + 1, clause.1.min(m.last + 10))
+            .ments_in(m.last + 1, clause.1.min(m.last + 15))
             .any(|x| {
                 doc.actors
                     .get(x.actor)
@@ -156,10 +156,21 @@ fn governs(sent: &Sent, lex: &LangLex, c: &TriggerMatch, e: &TriggerMatch, e_nou
     }
     let hard = between.clone().any(|i| {
         matches!(sent.words[i], ";" | ":" | "(" | ")" | "." | "?" | "!")
-            || (lex.class("clause_break").has(sent.words[i])
-                && !lex.class("that").has(sent.words[i]))
+            || (lex.class("clause_break").has(sent.words[i]) && !lex.class("that").has(sent.words[i]))
     });
     if hard {
+        return false;
+    }
+    // a comma may only open an incise (`a promis, lors de sa visite, l'aide`)
+    let incise_ok = between.clone().filter(|&i| sent.words[i] == ",").all(|i| {
+        let next = sent.words.get(i + 1).copied().unwrap_or("");
+        ["adjunct_event", "adjunct_background", "prep_oblique", "prep_dest", "prep_loc"]
+            .iter()
+            .any(|k| lex.class(k).at(&sent.words, i + 1).is_some())
+            || next == ","
+            || sent.mention_ending(i).is_some()
+    });
+    if !incise_ok {
         return false;
     }
     let marker = between.clone().any(|i| {

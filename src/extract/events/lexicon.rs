@@ -222,6 +222,7 @@ pub const CLASS_NAMES: &[&str] = &[
     "ger_verbal_before",
     "demonstrative",
     "pron_obj",
+    "gerund_marker",
     "first_to",
     "forces",
     "aid_obj",

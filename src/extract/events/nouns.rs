@@ -47,6 +47,7 @@ pub fn own_agent(
                 && w.get(i + 1).is_some_and(|x| {
                     !lex.class("det").has(x)
                         && !lex.class("poss").has(x)
+                        && !x.as_bytes()[0].is_ascii_digit()
                         && !sent.ments.iter().any(|mm| mm.first == i + 1)
                 })
                 && !sent.demonyms.iter().any(|d| d.tok == i + 1);

@@ -70,6 +70,10 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
         return true;
     }
     let ger_only = m.tenses & GER != 0 && m.tenses & !GER == 0;
+    // `en offrant des formations`: how an earlier act of the sentence was done
+    if ger_only && prev.is_some_and(|p| in_class(lex, "gerund_marker", p)) && !earlier.is_empty() {
+        return true;
+    }
     if ger_only {
         let verbal_before = lex.class("ger_verbal_before");
         if !verbal_before.is_empty() {
