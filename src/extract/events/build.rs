@@ -156,7 +156,8 @@ fn governs(sent: &Sent, lex: &LangLex, c: &TriggerMatch, e: &TriggerMatch, e_nou
     }
     let hard = between.clone().any(|i| {
         matches!(sent.words[i], ";" | ":" | "(" | ")" | "." | "?" | "!")
-            || (lex.class("clause_break").has(sent.words[i]) && !lex.class("that").has(sent.words[i]))
+            || (lex.class("clause_break").has(sent.words[i])
+                && !lex.class("that").has(sent.words[i]))
     });
     if hard {
         return false;
@@ -164,9 +165,15 @@ fn governs(sent: &Sent, lex: &LangLex, c: &TriggerMatch, e: &TriggerMatch, e_nou
     // a comma may only open an incise (`a promis, lors de sa visite, l'aide`)
     let incise_ok = between.clone().filter(|&i| sent.words[i] == ",").all(|i| {
         let next = sent.words.get(i + 1).copied().unwrap_or("");
-        ["adjunct_event", "adjunct_background", "prep_oblique", "prep_dest", "prep_loc"]
-            .iter()
-            .any(|k| lex.class(k).at(&sent.words, i + 1).is_some())
+        [
+            "adjunct_event",
+            "adjunct_background",
+            "prep_oblique",
+            "prep_dest",
+            "prep_loc",
+        ]
+        .iter()
+        .any(|k| lex.class(k).at(&sent.words, i + 1).is_some())
             || next == ","
             || sent.mention_ending(i).is_some()
     });

@@ -119,7 +119,8 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     }
     // a reference back to an event already reported (`cette rencontre`, `this visit`)
     let l = &env.matches[c.leaf];
-    let demonstrative = (l.first.saturating_sub(2)..l.first).any(|i| lex.class("demonstrative").has(sent.words[i]));
+    let demonstrative =
+        (l.first.saturating_sub(2)..l.first).any(|i| lex.class("demonstrative").has(sent.words[i]));
     if lex.triggers[l.trigger].noun && demonstrative {
         return false;
     }
@@ -142,15 +143,31 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     }
     // `premier pays à reconnaître`: an infinitive that says what was done
     let first_to = sent
-        .class_in(lex, "first_to", rc.0.max(r.first.saturating_sub(6)), r.first)
+        .class_in(
+            lex,
+            "first_to",
+            rc.0.max(r.first.saturating_sub(6)),
+            r.first,
+        )
         .is_some();
-    if !rt.noun && rt.frame != Frame::Must && !first_to && status::is_infinitive_clause(sent, lex, r, r.tenses) {
+    if !rt.noun
+        && rt.frame != Frame::Must
+        && !first_to
+        && status::is_infinitive_clause(sent, lex, r, r.tenses)
+    {
         // `to discuss`, `pour renforcer`: purpose
         return false;
     }
     // a bare infinitive with no verb before it (`Objectif : renforcer les relations`)
     let infinitive_only = r.tenses & INF != 0 && r.tenses & !INF == 0;
-    if lone && !rt.noun && infinitive_only && !first_to && !cues.planned && !cues.hypothetical && !cues.negated {
+    if lone
+        && !rt.noun
+        && infinitive_only
+        && !first_to
+        && !cues.planned
+        && !cues.hypothetical
+        && !cues.negated
+    {
         return false;
     }
     true
@@ -299,7 +316,14 @@ fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_ag
     let mut others: Vec<Part> = Vec::new();
     // the announcer of someone else's act is no participant of it
     let announcer = |p: &Part| reported && !leaf_agent.is_empty() && subject.contains(p);
-    union(&mut others, roles.sources.iter().filter(|p| !sources.contains(p) && !announcer(p)).cloned());
+    union(
+        &mut others,
+        roles
+            .sources
+            .iter()
+            .filter(|p| !sources.contains(p) && !announcer(p))
+            .cloned(),
+    );
     union(&mut others, roles.targets.iter().cloned());
     let targets = if c.roles.first() == Some(&Role::Request) {
         let e = &env.matches[c.links[c.links.len() - 1]];
@@ -355,7 +379,11 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         // `son pays`, `his country`: the country of the subject of an
         // earlier clause of the sentence, else of the last subject
         let earlier = structure::subject(sent, lex, 0, cs, env.stops).0;
-        let from = if earlier.is_empty() { &mem.subject } else { &earlier };
+        let from = if earlier.is_empty() {
+            &mem.subject
+        } else {
+            &earlier
+        };
         let codes: Vec<Part> = from
             .iter()
             .filter_map(|p| p.country(doc).map(|c| Part::Country(c.to_string())))

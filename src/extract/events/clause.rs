@@ -340,13 +340,34 @@ impl<'a> Sent<'a> {
             {
                 return Gov::Core;
             }
-            if lex.class("aux_be").has(w) || lex.class("aux_have").has(w) {
+            // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
+            if lex.class("aux_be").has(w)
+                || lex.class("aux_have").has(w)
+                || lex.class("pronoun").has(w)
+            {
                 return Gov::Core;
             }
             i -= 1;
             skipped += 1;
         }
         Gov::Core
+    }
+
+    /// True when token `i` is an auxiliary verb (`a`, `ont`, `was`); French
+    /// `a` is also the preposition `à` when a phrase follows (`à Moscou`).
+    pub fn is_auxiliary(&self, lex: &LangLex, i: usize) -> bool {
+        let w = self.words[i];
+        if !lex.class("aux_be").has(w) && !lex.class("aux_have").has(w) {
+            return false;
+        }
+        let prep = lex.class("prep_dest").has(w);
+        let phrase_follows = self
+            .words
+            .get(i + 1)
+            .is_some_and(|x| lex.class("det").has(x) || x.as_bytes()[0].is_ascii_digit())
+            || self.caps.get(i + 1).copied().unwrap_or(false)
+            || self.ments.iter().any(|m| m.first == i + 1);
+        !(prep && phrase_follows)
     }
 
     /// Mentions starting in tokens `[from, to)`.

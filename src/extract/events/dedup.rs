@@ -56,10 +56,18 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
     if a.mode != b.mode {
         return false;
     }
-    // a meeting of several parties is not a visit to one of them
+    // a meeting of several parties is not a visit to one of them, and two
+    // meetings of the same parties are one only on the same day or by the same word
     let reciprocal = |d: &Draft| d.targets.is_empty() && d.sources.len() > 1;
     if (reciprocal(a) && !b.targets.is_empty()) || (reciprocal(b) && !a.targets.is_empty()) {
         return false;
+    }
+    if reciprocal(a) || reciprocal(b) {
+        let same_day = a.date.is_some() && b.date.is_some();
+        let same_word = crate::text::fold::fold(&a.trigger) == crate::text::fold::fold(&b.trigger);
+        if !same_day && !same_word {
+            return false;
+        }
     }
     let fits = |x: &[Part], y: &[Part]| x.is_empty() || y.is_empty() || overlap(x, y, doc);
     if !fits(&a.sources, &b.sources) || !fits(&a.targets, &b.targets) {

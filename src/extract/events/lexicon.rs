@@ -223,6 +223,7 @@ pub const CLASS_NAMES: &[&str] = &[
     "demonstrative",
     "pron_obj",
     "gerund_marker",
+    "pronoun",
     "first_to",
     "forces",
     "aid_obj",

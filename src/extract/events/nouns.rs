@@ -191,7 +191,7 @@ pub fn phrase_end(sent: &Sent, lex: &LangLex, m: &TriggerMatch, end: usize) -> u
             i += len;
             continue;
         }
-        if lex.class("aux_be").has(sent.words[i]) || lex.class("aux_have").has(sent.words[i]) {
+        if sent.is_auxiliary(lex, i) {
             return i;
         }
         i += 1;

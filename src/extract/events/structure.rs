@@ -314,6 +314,7 @@ pub fn apply_frame(frame: Frame, args: &Args, doc: &Document, dest_is_target: bo
                 &o.with,
                 &o.between,
                 &o.genitive,
+                &o.from,
             ] {
                 for p in v {
                     if !p.is_place(doc) {
