@@ -91,7 +91,9 @@ fn absorbed(env: &Env, lex: &LangLex, k: usize) -> bool {
         return false;
     }
     env.matches.iter().enumerate().any(|(j, o)| {
+        let t = &lex.triggers[o.trigger];
         j != k
+            && (t.event_type.is_some() || t.role != Role::Event)
             && o.anchor_last < m.first
             && env.clauses[j].0 <= m.first
             && m.first < structure::object_end(sent, lex, o.anchor_last, env.clauses[j].1)
@@ -184,6 +186,24 @@ fn recent_sources(env: &Env, category: &str) -> Vec<Part> {
         .unwrap_or_default()
 }
 
+/// The participants of the last draft (this sentence or the one before)
+/// that has two of them.
+fn recent_pair(env: &Env) -> Vec<Part> {
+    env.recent
+        .iter()
+        .rev()
+        .take_while(|d| d.sentence + 1 >= env.sent.index)
+        .map(|d| {
+            d.sources
+                .iter()
+                .chain(&d.targets)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .find(|v| v.len() >= 2)
+        .unwrap_or_default()
+}
+
 /// Source, target and location of the chain.
 fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, Args, usize)> {
     let (sent, lex, doc) = (env.sent, env.ctx.lex, env.ctx.doc);
@@ -201,7 +221,7 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
     let mut obj = structure::objects(sent, lex, l.anchor_last + 1, oe, env.stops);
     let leaf_agent = if lt.noun {
         obj.core.clear();
-        nouns::own_agent(doc, sent, lex, l, &mut obj)
+        nouns::own_agent(doc, sent, lex, l, lt.gen_patient, &mut obj)
     } else {
         Vec::new()
     };
@@ -251,6 +271,33 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
     if passive && roles.sources.is_empty() {
         roles.sources = recent_sources(env, leaf_type);
         args.inferred = true;
+    }
+    // `les deux pays`: the two parties of the last event with two
+    if let Some(at) = sent.class_in(lex, "the_two", l.anchor_last + 1, oe) {
+        let pair = recent_pair(env);
+        let into = if lt.frame == Frame::Recip || sent.governor(lex, at, env.stops) == Gov::Between
+        {
+            &mut roles.sources
+        } else {
+            &mut roles.targets
+        };
+        union(into, pair);
+        let sources = roles.sources.clone();
+        roles.targets.retain(|p| !sources.contains(p));
+    }
+    // aid `pour renforcer les forces armées de l'AES`: the beneficiary of its purpose
+    if roles.targets.is_empty() && leaf_type == "AID" {
+        if let Some(p) = sent.class_in(lex, "purpose", oe, sent.words.len()) {
+            let o = structure::objects(sent, lex, p + 1, sent.clause_end(lex, p + 1), env.stops);
+            roles.targets = o
+                .genitive
+                .into_iter()
+                .chain(o.dest)
+                .chain(o.core)
+                .filter(|x| !x.is_place(doc))
+                .take(1)
+                .collect();
+        }
     }
     // a recipient the category needs, from a destination later in the sentence
     if roles.targets.is_empty() && plover::requires_target(leaf_type) {
@@ -432,6 +479,10 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
         return None;
     }
     let coded = status::code(leaf_type, lt.mode.as_deref(), c.roles, cues);
+    // a statement named by a noun alone, with nobody making it, is background
+    if verbal(&coded.event_type) && rt.noun && c.links.len() == 1 && roles.sources.is_empty() {
+        return None;
+    }
     let others: Vec<(usize, usize)> = env
         .clauses
         .iter()

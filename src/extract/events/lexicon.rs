@@ -175,6 +175,8 @@ pub struct Trigger {
     pub needs: Vec<Need>,
     /// True when the anchor is a noun (needs eventive context).
     pub noun: bool,
+    /// For nouns: the first `de`/`of` phrase is the patient (target), not the agent.
+    pub gen_patient: bool,
     /// Line in the data file, for messages and tests.
     pub line: usize,
 }
@@ -224,6 +226,7 @@ pub const CLASS_NAMES: &[&str] = &[
     "pron_obj",
     "gerund_marker",
     "pronoun",
+    "the_two",
     "first_to",
     "forces",
     "aid_obj",
@@ -449,6 +452,13 @@ impl LangLex {
                 role: parse_role(row.get("role")).map_err(&err)?,
                 needs,
                 noun,
+                gen_patient: match row.get("gen") {
+                    None | Some("agent") => false,
+                    Some("patient") => true,
+                    Some(other) => {
+                        return Err(err(format!("unknown gen '{other}' (use agent or patient)")));
+                    }
+                },
                 elems,
                 line: row.line,
             });

@@ -30,6 +30,7 @@ pub fn own_agent(
     sent: &Sent,
     lex: &LangLex,
     m: &TriggerMatch,
+    patient: bool,
     obj: &mut Objects,
 ) -> Vec<Part> {
     let gen_class = lex.class("prep_gen");
@@ -71,9 +72,10 @@ pub fn own_agent(
     let genitive = std::mem::take(&mut obj.genitive);
     let at = std::mem::take(&mut obj.genitive_at);
     for (p, at) in genitive.into_iter().zip(at) {
-        // a name inside the trigger's own words is what it acts on (`création de l'Alliance`)
-        if at <= m.last {
-            obj.from.push(p);
+        // a name inside the trigger's own words is what it acts on (`création
+        // de l'Alliance`), and so is any `de` phrase of a patient noun
+        if at <= m.last || patient {
+            obj.patient.push(p);
             continue;
         }
         let own_prep = (m.anchor_last + 1..at).rev().find(|&i| gen_class.has(w[i]));

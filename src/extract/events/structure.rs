@@ -56,6 +56,8 @@ pub struct Objects {
     pub against: Vec<Part>,
     /// `from` and, after a noun, a second `de` phrase.
     pub from: Vec<Part>,
+    /// What a noun acts on (`arrestation de l'opposant`).
+    pub patient: Vec<Part>,
     /// `de`, `of` complements.
     pub genitive: Vec<Part>,
     /// Token of each `genitive` phrase.
@@ -322,6 +324,7 @@ pub fn apply_frame(frame: Frame, args: &Args, doc: &Document, dest_is_target: bo
                     }
                 }
             }
+            r.targets = non_place(&o.patient);
             r.location = located(&[&o.dest, &o.loc, &o.core]);
         }
         Frame::Default | Frame::Must => {
@@ -343,7 +346,7 @@ pub fn apply_frame(frame: Frame, args: &Args, doc: &Document, dest_is_target: bo
             } else {
                 Vec::new()
             };
-            for v in [&o.against, &dest, &o.between, &o.with, &o.from] {
+            for v in [&o.patient, &o.against, &dest, &o.between, &o.with, &o.from] {
                 for p in v {
                     push(&mut r.targets, p.clone());
                 }
