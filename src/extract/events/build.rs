@@ -62,11 +62,12 @@ fn is_controller(role: Role) -> bool {
 }
 
 fn obj_actor(sent: &Sent, lex: &LangLex, m: &TriggerMatch, clause: (usize, usize)) -> bool {
-    sent.ments_in(m.last + 1, (m.last + 5).min(clause.1))
-        .any(|x| {
-            sent.governor(lex, x.first, &[m.anchor]) == Gov::Core
-                && sent.words.get(x.last + 1) != Some(&"'s")
-        })
+    let end = (m.last + 5).min(clause.1);
+    let core = |first: usize| sent.governor(lex, first, &[m.anchor]) == Gov::Core;
+    sent.ments_in(m.last + 1, end)
+        .any(|x| core(x.first) && sent.words.get(x.last + 1) != Some(&"'s"))
+        // `a accueilli la délégation russe`
+        || sent.demonyms_in(m.last + 1, end).any(|d| core(d.tok))
 }
 
 fn need_ok(

@@ -299,6 +299,24 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
                 .collect();
         }
     }
+    // `ces pays`, `les pays concernés`, `the three countries`: the recipients
+    // of the last event that had some
+    if roles.targets.is_empty()
+        && sent
+            .class_in(lex, "these_countries", l.anchor_last + 1, sent.words.len())
+            .is_some()
+    {
+        roles.targets = env
+            .recent
+            .iter()
+            .rev()
+            .take_while(|d| d.sentence + 3 >= sent.index)
+            .find(|d| !d.targets.is_empty())
+            .map(|d| d.targets.clone())
+            .unwrap_or_default();
+        let sources = roles.sources.clone();
+        roles.targets.retain(|p| !sources.contains(p));
+    }
     // a recipient the category needs, from a destination later in the sentence
     if roles.targets.is_empty() && plover::requires_target(leaf_type) {
         let later = structure::objects(sent, lex, oe, sent.words.len(), env.stops);
@@ -310,8 +328,9 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
             });
         }
     }
-    // violence, protest or repression with no named victim: the country where it happened
-    if roles.targets.is_empty() && !dest_is_target(leaf_type) {
+    // violence, protest or repression with no named victim, or a withdrawal
+    // with no place named: the country where it happened
+    if roles.targets.is_empty() && (!dest_is_target(leaf_type) || leaf_type == "RETREAT") {
         if let Some(i) = roles.location {
             roles.targets.push(Part::Actor(i));
         }

@@ -8,7 +8,7 @@
 //! the `clause_break` class (relative pronouns, `que`/`that`, `mais`/`but`,
 //! background conjunctions such as `after`).
 
-use crate::document::{ActorIdx, Document, Span};
+use crate::document::{ActorIdx, ActorKind, Document, Span};
 
 use super::lexicon::LangLex;
 use super::tokens::{Folded, Token, tokenize};
@@ -44,6 +44,53 @@ fn title_start(words: &[&str], first: usize, role: &str) -> Option<usize> {
             .zip(&role)
             .all(|(a, b)| *a == b.as_str()))
     .then(|| end - n)
+}
+
+/// `le pays`, `the country`: the last country the article named before
+/// the sentence that is not named again in it (`soldats français déployés
+/// dans le pays`: not France), as a mention over the phrase.
+#[allow(clippy::too_many_arguments)]
+fn country_anaphors(
+    doc: &Document,
+    folded: &Folded,
+    lex: &LangLex,
+    toks: &[Token],
+    words: &[&str],
+    ments: &[Ment],
+    demonyms: &std::collections::HashMap<String, String>,
+) -> Vec<Ment> {
+    let class = lex.class("the_country");
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let Some(len) = class.at(words, i) else {
+            continue;
+        };
+        let code_of = |a: usize| {
+            doc.actors
+                .get(a)
+                .filter(|x| x.kind == ActorKind::Country)
+                .and_then(|x| x.country.clone())
+        };
+        let named_here: Vec<String> = ments
+            .iter()
+            .filter_map(|m| code_of(m.actor))
+            .chain(words[..i].iter().filter_map(|w| demonyms.get(*w).cloned()))
+            .collect();
+        let before = folded.orig(toks[i].start);
+        let found = doc.mentions[..doc.mentions.partition_point(|m| m.span.start < before)]
+            .iter()
+            .rev()
+            .find(|m| code_of(m.actor).is_some_and(|c| !named_here.contains(&c)));
+        if let Some(m) = found {
+            out.push(Ment {
+                first: i,
+                last: i + len - 1,
+                actor: m.actor,
+                head: i,
+            });
+        }
+    }
+    out
 }
 
 /// A demonym (`russe`, `Malian`) standing for its country.
@@ -154,6 +201,11 @@ impl<'a> Sent<'a> {
                     .unwrap_or(first),
             })
             .collect::<Vec<_>>();
+        let mut ments = ments;
+        ments.extend(country_anaphors(
+            doc, folded, lex, &toks, &words, &ments, demonyms,
+        ));
+        ments.sort_by_key(|m| m.first);
         let dates = doc
             .dates
             .iter()

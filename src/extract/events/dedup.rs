@@ -62,9 +62,9 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
     if (reciprocal(a) && !b.targets.is_empty()) || (reciprocal(b) && !a.targets.is_empty()) {
         return false;
     }
+    let same_day = a.date.is_some() && b.date.is_some();
+    let same_word = crate::text::fold::fold(&a.trigger) == crate::text::fold::fold(&b.trigger);
     if reciprocal(a) || reciprocal(b) {
-        let same_day = a.date.is_some() && b.date.is_some();
-        let same_word = crate::text::fold::fold(&a.trigger) == crate::text::fold::fold(&b.trigger);
         if !same_day && !same_word {
             return false;
         }
@@ -76,10 +76,12 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
     if plover::quad_class(&a.event_type).is_some_and(|q| q.starts_with("verbal"))
         && a.event_type != "CONSULT"
     {
-        // statements repeat less than deeds: the same speaker, recipient and date
+        // statements repeat less than deeds: the same speaker and recipient,
+        // said the same day or in the same words
         return overlap(&a.sources, &b.sources, doc)
-            && overlap(&a.targets, &b.targets, doc)
-            && (a.date.is_none() || b.date.is_none() || dates_compatible(a, b, doc));
+            && (overlap(&a.targets, &b.targets, doc)
+                || (a.targets.is_empty() && b.targets.is_empty()))
+            && (same_day || same_word);
     }
     overlap(&a.sources, &b.sources, doc) || overlap(&a.targets, &b.targets, doc)
 }

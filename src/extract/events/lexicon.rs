@@ -227,6 +227,8 @@ pub const CLASS_NAMES: &[&str] = &[
     "gerund_marker",
     "pronoun",
     "the_two",
+    "the_country",
+    "these_countries",
     "first_to",
     "forces",
     "aid_obj",
