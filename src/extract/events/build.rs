@@ -65,7 +65,7 @@ fn obj_actor(sent: &Sent, lex: &LangLex, m: &TriggerMatch, clause: (usize, usize
     let end = (m.last + 5).min(clause.1);
     let core = |first: usize| sent.governor(lex, first, &[m.anchor]) == Gov::Core;
     sent.ments_in(m.last + 1, end)
-        .any(|x| core(x.first) && sent.words.get(x.last + 1) != Some(&"'s"))
+        .any(|x| core(x.first) && !sent.words.get(x.last + 1).is_some_and(|w| lex.class("possessive").has(w)))
         // `a accueilli la délégation russe`
         || sent.demonyms_in(m.last + 1, end).any(|d| core(d.tok))
 }

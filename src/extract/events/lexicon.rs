@@ -229,6 +229,8 @@ pub const CLASS_NAMES: &[&str] = &[
     "the_two",
     "the_country",
     "these_countries",
+    "possessive",
+    "bare_of",
     "first_to",
     "forces",
     "aid_obj",

@@ -100,7 +100,8 @@ pub fn own_agent(
     }
     // `Russia's visit`
     if let Some(x) = (m.first.saturating_sub(3)..m.first).rev().find_map(|i| {
-        (sent.words[i] == "'s")
+        lex.class("possessive")
+            .has(sent.words[i])
             .then(|| sent.mention_ending(i))
             .flatten()
     }) {

@@ -77,25 +77,12 @@ pub struct Token {
     pub word: bool,
 }
 
-/// French elided words that keep their apostrophe (`l'`, `qu'`); the
-/// apostrophe after any other word starts a token of its own (`'s`).
+/// Elided words keep their apostrophe (`l'`, `qu'`, `lorsqu'`): an
+/// orthographic rule (a word of one or two letters, or ending in `qu`,
+/// before an apostrophe), not a word list; the apostrophe after any other
+/// word starts a token of its own (`'s`).
 fn is_elision(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"l" | b"d"
-            | b"s"
-            | b"n"
-            | b"j"
-            | b"m"
-            | b"t"
-            | b"c"
-            | b"qu"
-            | b"lorsqu"
-            | b"puisqu"
-            | b"jusqu"
-            | b"presqu"
-            | b"quoiqu"
-    )
+    word.len() <= 2 || word.ends_with(b"qu")
 }
 
 /// Splits folded text `[start, end)` into tokens: runs of letters and digits

@@ -147,7 +147,7 @@ pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<
 /// True when a noun trigger modifies the next noun (`invasion forces`,
 /// `avions de combat`): no event.
 pub fn noun_modifier(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
-    let bare_de = m.first > 0 && matches!(sent.words[m.first - 1], "de" | "d'");
+    let bare_de = m.first > 0 && in_class(lex, "bare_of", sent.words[m.first - 1]);
     let head_after = sent
         .words
         .get(m.last + 1)
