@@ -115,6 +115,19 @@ fn role_start(cx: &Ctx, title: &Hit) -> (usize, Option<EntryIdx>) {
             s = p;
             continue;
         }
+        // A country name used attributively: `U.S. Secretary of State`.
+        let abbrev = |h: &Hit| h.t1 + 1 == s && cx.is_punct(h.t1, &['.']);
+        if let Some(h) = cx
+            .hits
+            .gz
+            .iter()
+            .find(|h| (h.t1 == s || abbrev(h)) && cx.same_sentence(h.t0, s))
+            && let Some(c) = cx.country_of_hits(cx.gz_at(h.t0))
+        {
+            country = country.or(Some(c));
+            s = h.t0;
+            continue;
+        }
         break;
     }
     (s, country)
@@ -384,6 +397,17 @@ mod tests {
                 absent: vec!["Hier"],
             },
             Case {
+                name: "titles before and after one name",
+                lang: "fr",
+                text: "Le général Oumarou Tchiana, chef de la junte nigérienne, a parlé.",
+                want: vec![
+                    w("Oumarou Tchiana", "Oumarou Tchiana", P)
+                        .country("NER")
+                        .role("général"),
+                ],
+                absent: vec![],
+            },
+            Case {
                 name: "first name without title",
                 lang: "fr",
                 text: "Pour le juriste, Mamadou Ismaïla Konaté, rien ne change.",
@@ -449,6 +473,18 @@ mod tests {
                         .country("MLI")
                         .role("Malian foreign minister"),
                     w("Bamako", "Bamako", L),
+                ],
+                absent: vec![],
+            },
+            Case {
+                name: "attributive country name",
+                lang: "en",
+                text: "U.S. Secretary of State Marco Rubio spoke to Chad President Mahamat Deby.",
+                want: vec![
+                    w("Marco Rubio", "Marco Rubio", P)
+                        .country("USA")
+                        .role("U.S. Secretary of State"),
+                    w("Mahamat Deby", "Mahamat Deby", P).country("TCD"),
                 ],
                 absent: vec![],
             },
