@@ -335,23 +335,24 @@ pub fn from_first_names(cx: &Ctx, out: &mut Vec<Cand>) {
     let mut t = 0;
     while t < cx.len() {
         let tok = cx.scan.tokens[t];
-        if tok.is_cap() && cx.names.is_first_name(cx.fold(t)) && cx.is_name_word(t) {
-            if let Some((a, b, words)) = read_name(cx, t)
-                && words >= 2
-            {
-                out.push(Cand {
-                    span: Span::new(cx.start(a), cx.end(b - 1)),
-                    what: What::Person {
-                        cued: false,
-                        hint: None,
-                    },
-                    role: None,
-                    metonym: false,
-                    descriptive: false,
-                });
-                t = b;
-                continue;
-            }
+        if tok.is_cap()
+            && cx.names.is_first_name(cx.fold(t))
+            && cx.is_name_word(t)
+            && let Some((a, b, words)) = read_name(cx, t)
+            && words >= 2
+        {
+            out.push(Cand {
+                span: Span::new(cx.start(a), cx.end(b - 1)),
+                what: What::Person {
+                    cued: false,
+                    hint: None,
+                },
+                role: None,
+                metonym: false,
+                descriptive: false,
+            });
+            t = b;
+            continue;
         }
         t += 1;
     }

@@ -315,8 +315,8 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
             }
         }
     }
-    for t in 0..cx.len() {
-        if covered[t] {
+    for (t, &done) in covered.iter().enumerate() {
+        if done {
             continue;
         }
         let tok = cx.scan.tokens[t];
