@@ -23,7 +23,7 @@ pub fn is_locative(cx: &Ctx, t: usize) -> bool {
     while p > 0 && (cx.is_apostrophe(p) || cx.grammar(p).det) && cx.same_sentence(p, t) {
         p -= 1;
     }
-    if !cx.same_sentence(p, t) || !cx.scan.tokens[p].is_word() {
+    if !cx.same_sentence(p, t) || !cx.tok(p).is_word() {
         return false;
     }
     let g = cx.grammar(p);
@@ -63,7 +63,7 @@ pub fn from_gazetteer(cx: &Ctx, out: &mut Vec<Cand>) {
         // A one-word name that is also a grammar or calendar word of the
         // language (`To` in a title-case headline, place `Tô`) needs capitals.
         if group[0].t1 - t0 == 1
-            && !cx.scan.tokens[t0].is_upper()
+            && !cx.tok(t0).is_upper()
             && matches!(
                 cx.false_cap(t0),
                 Some(FalseCap::Function | FalseCap::Calendar)

@@ -29,7 +29,7 @@ const MAX_LEAD: usize = 5;
 /// True when token `t` may continue a capitalised name: a capitalised word
 /// that is not a grammar or calendar word.
 fn cap_word(cx: &Ctx, t: usize) -> bool {
-    let tok = cx.scan.tokens[t];
+    let tok = cx.tok(t);
     tok.is_cap()
         && !matches!(
             cx.false_cap(t),
@@ -42,7 +42,7 @@ const MAX_LOOSE: usize = 2;
 
 /// A lowercase content word that may sit inside a name but not end it.
 fn loose_word(cx: &Ctx, t: usize) -> bool {
-    let tok = cx.scan.tokens[t];
+    let tok = cx.tok(t);
     tok.is_word()
         && !tok.is_cap()
         && tok.flags & super::scan::ALPHA != 0
@@ -123,7 +123,7 @@ fn tail(cx: &Ctx, head_tok: usize) -> Tail {
             t.end = i;
             continue;
         }
-        let tok = cx.scan.tokens[i];
+        let tok = cx.tok(i);
         let org_word = tok.is_word() && !tok.is_cap() && cx.lex.org_words.contains(cx.fold(i));
         if org_word || (cap_word(cx, i) && !cx.names.is_first_name(cx.fold(i))) {
             t.other_words = true;
@@ -207,7 +207,7 @@ fn head_cand(cx: &Ctx, head: &Head, start: usize, tl: &Tail) -> Cand {
 /// Organisations and places named by a head noun.
 pub fn from_heads(cx: &Ctx, out: &mut Vec<Cand>) {
     for h in 0..cx.len() {
-        let tok = cx.scan.tokens[h];
+        let tok = cx.tok(h);
         if !tok.is_cap() {
             continue;
         }
@@ -281,7 +281,7 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
                 skipped += 1;
                 continue;
             }
-            let tok = cx.scan.tokens[i];
+            let tok = cx.tok(i);
             if tok.is_word() && !tok.is_cap() && cx.is_content_word(i) && !cx.grammar(i).of {
                 i += 1;
                 skipped += 1;
@@ -301,8 +301,7 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
         // A name may open with its article: `le journal Le Monde`,
         // `le quotidien L'Observateur Paalga`.
         let mut end = i;
-        if entry.kind == ActorKind::Organization && cx.scan.tokens[i].is_cap() && cx.grammar(i).det
-        {
+        if entry.kind == ActorKind::Organization && cx.tok(i).is_cap() && cx.grammar(i).det {
             let next = if cx.is_apostrophe(i + 1) {
                 i + 2
             } else {

@@ -34,7 +34,7 @@ pub fn read_name(cx: &Ctx, t: usize) -> Option<(usize, usize, usize)> {
     let mut end = None;
     let mut words = 0;
     while i < cx.len() && words < MAX_NAME_WORDS && cx.same_sentence(t, i) {
-        let tok = cx.scan.tokens[i];
+        let tok = cx.tok(i);
         // `N'Diaye`, `O'Brien`: one capital, an apostrophe, a capitalised word.
         if tok.is_cap()
             && cx.surface(i).chars().count() == 1
@@ -166,7 +166,7 @@ fn complement(cx: &Ctx, j: usize, country: &mut Option<EntryIdx>) -> Option<usiz
             k = d.t1;
             continue;
         }
-        let tok = cx.scan.tokens[k];
+        let tok = cx.tok(k);
         let lower_word = tok.is_word() && !tok.is_cap() && cx.is_content_word(k);
         let common_cap = tok.is_cap() && cx.false_cap(k) == Some(super::lexicon::FalseCap::Common);
         if (lower_word || common_cap) && !cx.grammar(k).of && cx.title_at(k).is_none() {
@@ -334,7 +334,7 @@ fn name_before(cx: &Ctx, s: usize) -> Option<(usize, usize)> {
 pub fn from_first_names(cx: &Ctx, out: &mut Vec<Cand>) {
     let mut t = 0;
     while t < cx.len() {
-        let tok = cx.scan.tokens[t];
+        let tok = cx.tok(t);
         if tok.is_cap()
             && cx.names.is_first_name(cx.fold(t))
             && cx.is_name_word(t)
@@ -530,6 +530,13 @@ mod tests {
                     w("Aminata Traore", "Aminata Traore", P),
                 ],
                 absent: vec!["Traore smiled"],
+            },
+            Case {
+                name: "title words inside other names",
+                lang: "en",
+                text: "General Motors and the Premier League signed; the General Staff agreed.",
+                want: vec![],
+                absent: vec!["Motors", "League", "Staff"],
             },
             Case {
                 name: "sentence openers and months",

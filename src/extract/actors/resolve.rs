@@ -319,7 +319,7 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
         if done {
             continue;
         }
-        let tok = cx.scan.tokens[t];
+        let tok = cx.tok(t);
         if tok.is_cap()
             && let Some(k) = acronyms.get(cx.surface(t))
         {
