@@ -1,0 +1,419 @@
+//! The quotes stage's language data, loaded once per language from the files
+//! named in `[quotes.languages.<lang>]`: speech verbs (compiled into one
+//! Aho-Corasick automaton with the source phrases), function words, speaker
+//! nouns and title cues. Lookups by word use [`key`] (lowercase, apostrophes
+//! unified, accents kept: French `a` and `à` differ); nouns and title cues use
+//! [`fold`] (accent-insensitive).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon::{self, LexiconError};
+use crate::text::fold::fold;
+
+/// Lookup key of a word: lowercase with `’` unified to `'`, accents kept.
+pub(crate) fn key(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect()
+}
+
+/// Where a verb counts as a speech cue (column `use`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Use {
+    /// Anywhere in the sentence of a quotation.
+    Any,
+    /// Followed by que/that, or right beside a quotation.
+    Que,
+    /// Only right beside a quotation.
+    Incise,
+}
+
+/// Whether a verb introduces reported speech (column `que`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// Verb + que/that.
+    Que,
+    /// Verb + short object + que/that.
+    Object,
+    /// Never.
+    None,
+}
+
+/// The grammatical form a matched verb was listed under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FormKind {
+    /// A cue on its own.
+    Finite,
+    /// Needs an auxiliary.
+    Participle,
+    /// After a modal chain.
+    Infinitive,
+    /// Present participle.
+    Gerund,
+}
+
+/// What an automaton pattern stands for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Pattern {
+    /// A form of verb `verb` (index into [`LangLexicon::verbs`]).
+    Verb {
+        /// Index of the verb.
+        verb: usize,
+        /// Its form.
+        form: FormKind,
+    },
+    /// A source phrase (selon, according to).
+    Source,
+}
+
+/// One speech verb.
+#[derive(Debug, Clone)]
+pub(crate) struct Verb {
+    /// Where it counts as a cue.
+    pub use_: Use,
+    /// Whether it takes que/that.
+    pub frame: Frame,
+}
+
+/// Grammatical roles of a function word (bit flags).
+pub(crate) mod role {
+    pub const AUX: u32 = 1;
+    pub const PASSIVE: u32 = 1 << 1;
+    pub const REFLEXIVE: u32 = 1 << 2;
+    pub const NEGATION: u32 = 1 << 3;
+    pub const COMPLEMENTIZER: u32 = 1 << 4;
+    pub const AGENT: u32 = 1 << 5;
+    pub const TO: u32 = 1 << 6;
+    pub const COORD: u32 = 1 << 7;
+    pub const PLURAL_DET: u32 = 1 << 8;
+    pub const INDEFINITE: u32 = 1 << 9;
+    pub const OF: u32 = 1 << 10;
+    pub const ADVERB: u32 = 1 << 11;
+    pub const OBJECT_PRONOUN: u32 = 1 << 12;
+}
+
+/// What a pronoun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PronounClass {
+    /// A person only (he, lui).
+    Person,
+    /// A person, else a country or organisation (il, elle).
+    PersonFirst,
+    /// A country or organisation (it).
+    Thing,
+    /// A plural group (ils, they).
+    Plural,
+    /// Nobody (on).
+    Nobody,
+}
+
+/// What a speaker noun refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NounKind {
+    /// A named person.
+    Person,
+    /// An organisation.
+    Organization,
+    /// A country.
+    Country,
+    /// An unnamed group: never resolved.
+    Group,
+}
+
+/// One speaker noun (le diplomate, the minister).
+#[derive(Debug, Clone)]
+pub(crate) struct Noun {
+    /// What it refers to.
+    pub kind: NounKind,
+    /// Folded role words that make a person compatible; empty: any person.
+    pub matches: Vec<String>,
+}
+
+/// Everything the stage knows about one language.
+#[derive(Debug, Clone)]
+pub(crate) struct LangLexicon {
+    /// Verb forms and source phrases (ASCII case-insensitive, leftmost-longest).
+    pub automaton: AhoCorasick,
+    /// What each automaton pattern is.
+    pub patterns: Vec<Pattern>,
+    /// The verbs.
+    pub verbs: Vec<Verb>,
+    /// Function words ([`key`]) → role bits.
+    pub roles: HashMap<String, u32>,
+    /// Inverted-subject suffixes ([`key`], `-t-il`), longest first.
+    pub inverted: Vec<String>,
+    /// Adverb endings ([`key`]).
+    pub adverb_suffixes: Vec<String>,
+    /// Pronouns ([`key`]).
+    pub pronouns: HashMap<String, PronounClass>,
+    /// Speaker nouns (folded phrase) → index into `nouns`.
+    pub noun_index: HashMap<String, usize>,
+    /// Speaker nouns.
+    pub nouns: Vec<Noun>,
+    /// Longest speaker noun, in words.
+    pub max_noun_words: usize,
+    /// Title cues (folded phrases).
+    pub titles: HashSet<String>,
+    /// Longest title cue, in words.
+    pub max_title_words: usize,
+}
+
+/// The data files of one language.
+pub(crate) struct LangFiles<'a> {
+    pub speech_verbs: &'a Path,
+    pub grammar: &'a Path,
+    pub speaker_nouns: &'a Path,
+    pub title_cues: &'a Path,
+}
+
+fn format_error(path: &Path, line: usize, message: String) -> LexiconError {
+    LexiconError::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// Both apostrophe spellings of a pattern.
+fn apostrophe_variants(form: &str) -> Vec<String> {
+    let straight = form.replace('\u{2019}', "'");
+    let curly = straight.replace('\'', "\u{2019}");
+    if curly == straight {
+        vec![straight]
+    } else {
+        vec![straight, curly]
+    }
+}
+
+fn words_in(phrase: &str) -> usize {
+    phrase.split_whitespace().count().max(1)
+}
+
+impl LangLexicon {
+    /// Loads one language's files.
+    pub fn load(files: &LangFiles<'_>) -> Result<LangLexicon, LexiconError> {
+        let mut patterns_text: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen = HashSet::new();
+        let mut push = |text: &str, p: Pattern, out: &mut Vec<Pattern>| {
+            for v in apostrophe_variants(text.trim()) {
+                if !v.is_empty() && seen.insert(v.to_lowercase()) {
+                    patterns_text.push(v);
+                    out.push(p);
+                }
+            }
+        };
+
+        let table = lexicon::read_table(files.speech_verbs)?;
+        let mut verbs = Vec::new();
+        for row in &table.rows {
+            let path = files.speech_verbs;
+            let use_ = match row.require("use", path)? {
+                "any" => Use::Any,
+                "que" => Use::Que,
+                "incise" => Use::Incise,
+                other => {
+                    return Err(format_error(
+                        path,
+                        row.line,
+                        format!("use '{other}' is not one of any, que, incise"),
+                    ));
+                }
+            };
+            let frame = match row.require("que", path)? {
+                "yes" => Frame::Que,
+                "object" => Frame::Object,
+                "no" => Frame::None,
+                other => {
+                    return Err(format_error(
+                        path,
+                        row.line,
+                        format!("que '{other}' is not one of yes, object, no"),
+                    ));
+                }
+            };
+            let verb = verbs.len();
+            verbs.push(Verb { use_, frame });
+            for (column, form) in [
+                ("finite", FormKind::Finite),
+                ("participles", FormKind::Participle),
+                ("infinitive", FormKind::Infinitive),
+                ("gerund", FormKind::Gerund),
+            ] {
+                for f in row.list(column) {
+                    push(f, Pattern::Verb { verb, form }, &mut patterns);
+                }
+            }
+        }
+
+        let mut roles: HashMap<String, u32> = HashMap::new();
+        let mut inverted = Vec::new();
+        let mut adverb_suffixes = Vec::new();
+        let mut pronouns = HashMap::new();
+        let grammar = lexicon::read_table(files.grammar)?;
+        for row in &grammar.rows {
+            let path = files.grammar;
+            let word = key(row.require("word", path)?);
+            let r = row.require("role", path)?;
+            let bit = match r {
+                "aux" => role::AUX,
+                "passive" => role::PASSIVE,
+                "reflexive" => role::REFLEXIVE,
+                "negation" => role::NEGATION,
+                "complementizer" => role::COMPLEMENTIZER,
+                "agent" => role::AGENT,
+                "to" => role::TO,
+                "coord" => role::COORD,
+                "plural_det" => role::PLURAL_DET,
+                "indefinite" => role::INDEFINITE,
+                "of" => role::OF,
+                "adverb" => role::ADVERB,
+                "object_pronoun" => role::OBJECT_PRONOUN,
+                "inverted" => {
+                    inverted.push(word);
+                    continue;
+                }
+                "adverb_suffix" => {
+                    adverb_suffixes.push(word);
+                    continue;
+                }
+                "source" => {
+                    push(&word, Pattern::Source, &mut patterns);
+                    continue;
+                }
+                p if p.starts_with("pronoun_") => {
+                    let class = match p {
+                        "pronoun_person" => PronounClass::Person,
+                        "pronoun_person_first" => PronounClass::PersonFirst,
+                        "pronoun_thing" => PronounClass::Thing,
+                        "pronoun_plural" => PronounClass::Plural,
+                        "pronoun_none" => PronounClass::Nobody,
+                        _ => {
+                            return Err(format_error(
+                                path,
+                                row.line,
+                                format!("unknown pronoun role '{p}'"),
+                            ));
+                        }
+                    };
+                    pronouns.insert(word, class);
+                    continue;
+                }
+                other => {
+                    return Err(format_error(
+                        path,
+                        row.line,
+                        format!("unknown role '{other}' (see the file header for the roles)"),
+                    ));
+                }
+            };
+            *roles.entry(word).or_default() |= bit;
+        }
+        inverted.sort_by_key(|s: &String| std::cmp::Reverse(s.len()));
+
+        let mut noun_index = HashMap::new();
+        let mut nouns = Vec::new();
+        let mut max_noun_words = 1;
+        let table = lexicon::read_table(files.speaker_nouns)?;
+        for row in &table.rows {
+            let path = files.speaker_nouns;
+            let noun = fold(row.require("noun", path)?);
+            let kind = match row.require("kind", path)? {
+                "person" => NounKind::Person,
+                "organization" => NounKind::Organization,
+                "country" => NounKind::Country,
+                "group" => NounKind::Group,
+                other => {
+                    return Err(format_error(
+                        path,
+                        row.line,
+                        format!("kind '{other}' is not one of person, organization, country, group"),
+                    ));
+                }
+            };
+            let matches = row.list("matches").into_iter().map(fold).collect();
+            max_noun_words = max_noun_words.max(words_in(&noun));
+            noun_index.insert(noun, nouns.len());
+            nouns.push(Noun { kind, matches });
+        }
+
+        let titles: HashSet<String> = lexicon::read_list(files.title_cues)?
+            .iter()
+            .map(|t| fold(t))
+            .collect();
+        let max_title_words = titles.iter().map(|t| words_in(t)).max().unwrap_or(1);
+
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns_text)
+            .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))?;
+        Ok(LangLexicon {
+            automaton,
+            patterns,
+            verbs,
+            roles,
+            inverted,
+            adverb_suffixes,
+            pronouns,
+            noun_index,
+            nouns,
+            max_noun_words,
+            titles,
+            max_title_words,
+        })
+    }
+
+    /// Role bits of a word.
+    pub fn role(&self, word: &str) -> u32 {
+        self.roles.get(&key(word)).copied().unwrap_or(0)
+    }
+
+    /// True when `word` has role `bit`.
+    pub fn is(&self, word: &str, bit: u32) -> bool {
+        self.role(word) & bit != 0
+    }
+
+    /// True when `word` may sit between an auxiliary and its participle, or
+    /// between a verb and que.
+    pub fn is_adverb(&self, word: &str) -> bool {
+        let k = key(word);
+        self.roles.get(&k).is_some_and(|r| r & role::ADVERB != 0)
+            || self
+                .adverb_suffixes
+                .iter()
+                .any(|s| k.len() > s.len() + 2 && k.ends_with(s.as_str()))
+    }
+
+    /// True for pronouns that cannot be a verb's subject (`lui`, `him`).
+    pub fn is_object_pronoun(&self, word: &str) -> bool {
+        self.is(word, role::OBJECT_PRONOUN)
+    }
+
+    /// The pronoun class of a word, if it is a pronoun.
+    pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
+        self.pronouns.get(&key(word)).copied()
+    }
+
+    /// Splits an inverted-subject suffix off a token (`a-t-il` → 1 byte of
+    /// head `a`, pronoun `il`): returns the head length and the pronoun's
+    /// byte offset inside the token.
+    pub fn split_inverted(&self, token: &str) -> Option<(usize, usize)> {
+        let k = key(token);
+        // `key` keeps byte lengths except for `’` (3 bytes → 1): compare on chars.
+        for suffix in &self.inverted {
+            if k.len() > suffix.len() && k.ends_with(suffix.as_str()) {
+                let suffix_chars = suffix.chars().count();
+                let head_chars = token.chars().count() - suffix_chars;
+                let head = token.char_indices().nth(head_chars)?.0;
+                let pronoun_rel = suffix.rfind('-').map(|i| i + 1)?;
+                return Some((head, head + pronoun_rel));
+            }
+        }
+        None
+    }
+}
