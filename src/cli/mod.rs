@@ -25,15 +25,23 @@ pub enum Command {
     /// Extract tables from articles: gazette run seeds --out output
     Run(RunArgs),
     /// Print the output tables' columns, types and meaning
-    Schema,
+    Schema {
+        /// Print the contract as JSON (for tools and tests)
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
-        Command::Schema => {
-            print!("{}", crate::output::schema::describe());
+        Command::Schema { json } => {
+            if json {
+                println!("{}", crate::output::schema::describe_json());
+            } else {
+                print!("{}", crate::output::schema::describe());
+            }
             Ok(ExitCode::SUCCESS)
         }
     };

@@ -1,1 +1,11 @@
+//! gazette's end-to-end tests: one binary (every test binary links all of
+//! polars), one module per theme.
 
+// pipelines/ data files and stage headers follow the conventions
+mod data_files;
+// shards, month partitions, incremental runs
+mod scale;
+// the binary on seeds/: contract schema, contents, determinism, atomic output
+mod seeds;
+// helpers: run the binary, read Parquet tables back
+mod util;
