@@ -112,3 +112,125 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{ActorSpec, Case, check};
+    use crate::document::ActorKind::{Country, Organization, Person};
+    use crate::document::QuoteKind::Indirect;
+
+    const DUPONT: ActorSpec = ("Jean Dupont", Person, &["Jean Dupont"], None);
+    const DIOP: ActorSpec = ("Fatou Diop", Person, &["Fatou Diop"], None);
+    const SILVA: ActorSpec = ("Ana Silva", Person, &["Ana Silva"], None);
+
+    #[test]
+    fn reported_speech_with_que_or_that() {
+        check(&[
+            Case {
+                name: "country_subject",
+                lang: "fr",
+                text: "La Russie estime que les sanctions occidentales sont illégales.",
+                actors: &[("Russie", Country, &[], None)],
+                expect: &[("les sanctions occidentales sont illégales", Indirect, Some("Russie"), Some("estime"))],
+            },
+            Case {
+                name: "media_subject",
+                lang: "fr",
+                text: "L'agence Reuters rapporte que des négociations ont eu lieu à Genève.",
+                actors: &[("Reuters", Organization, &[], None)],
+                expect: &[("des négociations ont eu lieu à Genève", Indirect, Some("Reuters"), Some("rapporte"))],
+            },
+            Case {
+                name: "title_of_organisation",
+                lang: "fr",
+                text: "Le porte-parole du Kremlin a affirmé que Moscou restait ouvert au dialogue.",
+                actors: &[("Kremlin", Organization, &[], None)],
+                expect: &[("Moscou restait ouvert au dialogue", Indirect, Some("Kremlin"), Some("a affirmé"))],
+            },
+            Case {
+                name: "pronoun_and_addressee",
+                lang: "fr",
+                text: "Jean Dupont a rencontré la presse. Il a indiqué aux journalistes que la frontière serait rouverte.",
+                actors: &[DUPONT],
+                expect: &[("la frontière serait rouverte", Indirect, Some("Jean Dupont"), Some("a indiqué"))],
+            },
+            Case {
+                name: "infinitive_after_modal_chain",
+                lang: "fr",
+                text: "Fatou Diop n'a cessé de répéter que le pays avait besoin d'aide.",
+                actors: &[DIOP],
+                expect: &[("le pays avait besoin d'aide", Indirect, Some("Fatou Diop"), Some("répéter"))],
+            },
+            Case {
+                name: "gerund_shares_the_subject",
+                lang: "fr",
+                text: "Fatou Diop a salué l'accord, soulignant que la paix était possible.",
+                actors: &[DIOP],
+                expect: &[("la paix était possible", Indirect, Some("Fatou Diop"), Some("soulignant"))],
+            },
+            Case {
+                name: "restrictive_ne_que_is_not_speech",
+                lang: "fr",
+                text: "Fatou Diop n'a dit que quelques mots aux journalistes.",
+                actors: &[DIOP],
+                expect: &[],
+            },
+            Case {
+                name: "que_verb_without_que_is_nothing",
+                lang: "fr",
+                text: "La Russie soutient le Mali depuis le coup d'État.",
+                actors: &[("Russie", Country, &[], None), ("Mali", Country, &[], None)],
+                expect: &[],
+            },
+            Case {
+                name: "relative_que_after_object_is_not_speech",
+                lang: "fr",
+                text: "Jean Dupont a annoncé les mesures que le gouvernement prendra demain.",
+                actors: &[DUPONT],
+                expect: &[],
+            },
+            Case {
+                name: "que_then_quotation_is_left_to_quotes",
+                lang: "fr",
+                text: "Jean Dupont a déclaré que « la Russie ne reculera pas ».",
+                actors: &[DUPONT],
+                expect: &[("la Russie ne reculera pas", crate::document::QuoteKind::Partial, Some("Jean Dupont"), Some("a déclaré"))],
+            },
+            Case {
+                name: "organisation_said_that",
+                lang: "en",
+                text: "The Kremlin said that the talks would continue next week.",
+                actors: &[("Kremlin", Organization, &[], None)],
+                expect: &[("the talks would continue next week", Indirect, Some("Kremlin"), Some("said"))],
+            },
+            Case {
+                name: "told_object_that",
+                lang: "en",
+                text: "Ana Silva told reporters on Tuesday that the border would reopen.",
+                actors: &[SILVA],
+                expect: &[("the border would reopen", Indirect, Some("Ana Silva"), Some("told"))],
+            },
+            Case {
+                name: "it_said_that",
+                lang: "en",
+                text: "The World Bank published its report on Monday. It said that growth would slow in Africa.",
+                actors: &[("World Bank", Organization, &[], None)],
+                expect: &[("growth would slow in Africa", Indirect, Some("World Bank"), Some("said"))],
+            },
+            Case {
+                name: "negated_is_not_speech",
+                lang: "en",
+                text: "Ana Silva did not say that the deal was dead.",
+                actors: &[SILVA],
+                expect: &[],
+            },
+            Case {
+                name: "relative_that_is_not_speech",
+                lang: "en",
+                text: "Ana Silva announced the measures that the cabinet approved.",
+                actors: &[SILVA],
+                expect: &[],
+            },
+        ]);
+    }
+}

@@ -24,6 +24,8 @@ mod speaker;
 mod tokens;
 
 #[cfg(test)]
+mod seed_eval;
+#[cfg(test)]
 mod testkit;
 
 use std::collections::BTreeMap;

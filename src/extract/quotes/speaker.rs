@@ -390,3 +390,91 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{ActorSpec, Case, check};
+    use crate::document::ActorKind::{Country, Organization, Person};
+    use crate::document::QuoteKind::{Direct, Indirect, Partial};
+
+    const LENOIR: ActorSpec = ("Pierre Lenoir", Person, &["Pierre Lenoir"], Some("ambassadeur de France"));
+    const SY: ActorSpec = ("Amadou Sy", Person, &["Amadou Sy"], Some("général"));
+    const SILVA: ActorSpec = ("Ana Silva", Person, &["Ana Silva"], Some("Foreign Minister"));
+    const BROWN: ActorSpec = ("Tom Brown", Person, &["Tom Brown"], Some("army general"));
+
+    #[test]
+    fn speakers_resolved_through_coreference() {
+        check(&[
+            Case {
+                name: "role_noun_picks_the_matching_person",
+                lang: "fr",
+                text: "Pierre Lenoir a rencontré Amadou Sy à Niamey. « La coopération continue », a indiqué le diplomate.",
+                actors: &[LENOIR, SY],
+                expect: &[("La coopération continue", Direct, Some("Pierre Lenoir"), Some("a indiqué"))],
+            },
+            Case {
+                name: "role_noun_without_known_roles_takes_the_latest_person",
+                lang: "fr",
+                text: "Le ministre Marc Garneau est arrivé à Bamako. « Nous sommes venus écouter », a souligné le ministre.",
+                actors: &[("Marc Garneau", Person, &[], None)],
+                expect: &[("Nous sommes venus écouter", Direct, Some("Marc Garneau"), Some("a souligné"))],
+            },
+            Case {
+                name: "pronoun_skips_names_inside_quotes",
+                lang: "fr",
+                text: "Pierre Lenoir a pris la parole. « J'ai parlé avec Amadou Sy hier », a-t-il raconté.",
+                actors: &[LENOIR, SY],
+                expect: &[("J'ai parlé avec Amadou Sy hier", Direct, Some("Pierre Lenoir"), Some("a-t-il raconté"))],
+            },
+            Case {
+                name: "elle_falls_back_to_a_country",
+                lang: "fr",
+                text: "La France a rappelé son ambassadeur. Elle estime que le dialogue est rompu.",
+                actors: &[("France", Country, &[], None)],
+                expect: &[("le dialogue est rompu", Indirect, Some("France"), Some("estime"))],
+            },
+            Case {
+                name: "plural_pronoun_finds_the_group",
+                lang: "fr",
+                text: "Les dirigeants de la Cédéao ont tenu un sommet avec le Mali. Ils ont qualifié la situation de « très préoccupante ».",
+                actors: &[("Cédéao", Organization, &[], None), ("Mali", Country, &[], None)],
+                expect: &[("très préoccupante", Partial, Some("Cédéao"), Some("ont qualifié"))],
+            },
+            Case {
+                name: "indefinite_noun_names_nobody",
+                lang: "fr",
+                text: "Pierre Lenoir a quitté Niamey. « La situation est grave », a confié un diplomate.",
+                actors: &[LENOIR],
+                expect: &[("La situation est grave", Direct, None, Some("a confié"))],
+            },
+            Case {
+                name: "noun_with_incompatible_roles_stays_unknown",
+                lang: "fr",
+                text: "Amadou Sy a inspecté les troupes. « Les négociations avancent », a déclaré l'ambassadeur.",
+                actors: &[SY],
+                expect: &[("Les négociations avancent", Direct, None, Some("a déclaré"))],
+            },
+            Case {
+                name: "minister_matches_role",
+                lang: "en",
+                text: "Ana Silva met Tom Brown in Lisbon. \"Our alliance is strong,\" the minister said.",
+                actors: &[SILVA, BROWN],
+                expect: &[("Our alliance is strong", Direct, Some("Ana Silva"), Some("said"))],
+            },
+            Case {
+                name: "she_takes_the_latest_person",
+                lang: "en",
+                text: "Tom Brown left early. Ana Silva stayed. \"We have work to do,\" she said.",
+                actors: &[SILVA, BROWN],
+                expect: &[("We have work to do", Direct, Some("Ana Silva"), Some("said"))],
+            },
+            Case {
+                name: "pronoun_too_far_back_is_unknown",
+                lang: "en",
+                text: "Tom Brown left. The rain stopped. The roads dried. The shops opened. The night fell. \"It is over,\" he said.",
+                actors: &[BROWN],
+                expect: &[("It is over", Direct, None, Some("said"))],
+            },
+        ]);
+    }
+}

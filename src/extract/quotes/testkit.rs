@@ -32,6 +32,11 @@ fn preparer() -> &'static Preparer {
     })
 }
 
+/// The preparer the tests use (the pipeline's abbreviation lists).
+pub(crate) fn preparer_for_eval() -> &'static Preparer {
+    preparer()
+}
+
 /// The stage built from `pipelines/default.toml`, with the real lexicons.
 pub(crate) fn stage() -> &'static QuotesStage {
     static S: OnceLock<QuotesStage> = OnceLock::new();
