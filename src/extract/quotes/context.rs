@@ -153,4 +153,38 @@ impl<'a> Ctx<'a> {
     pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
         !self.doc.text[self.toks[a].start..self.toks[b].end].contains('\n')
     }
+
+    /// The first token of the adverb or adverbial phrase (`pour sa part`)
+    /// ending at token `end`.
+    pub fn adverb_ending_at(&self, end: usize) -> Option<usize> {
+        if !self.toks[end].word {
+            return None;
+        }
+        if self.lex.is_adverb(self.text(end)) {
+            return Some(end);
+        }
+        (2..=self.lex.max_adverb_words.min(end + 1))
+            .map(|len| end + 1 - len)
+            .find(|&start| {
+                (start..=end).all(|i| self.toks[i].word)
+                    && self.lex.adverb_phrases.contains(&self.phrase(start, end))
+            })
+    }
+
+    /// The last token of the adverb or adverbial phrase starting at token `start`.
+    pub fn adverb_starting_at(&self, start: usize) -> Option<usize> {
+        if !self.toks[start].word {
+            return None;
+        }
+        if self.lex.is_adverb(self.text(start)) {
+            return Some(start);
+        }
+        (2..=self.lex.max_adverb_words)
+            .map(|len| start + len - 1)
+            .take_while(|&end| end < self.toks.len())
+            .find(|&end| {
+                (start..=end).all(|i| self.toks[i].word)
+                    && self.lex.adverb_phrases.contains(&self.phrase(start, end))
+            })
+    }
 }

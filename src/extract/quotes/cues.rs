@@ -85,6 +85,10 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
         let pattern = ctx.lex.patterns[m.pattern().as_usize()];
         let (form, use_, frame) = match pattern {
             Pattern::Source => (CueForm::Source, Use::Any, Frame::None),
+            Pattern::SourceInitial if heads_sentence(ctx, first) && comma_follows(ctx, last) => {
+                (CueForm::Source, Use::Any, Frame::None)
+            }
+            Pattern::SourceInitial => continue,
             Pattern::Verb { verb, form } => {
                 let v = &ctx.lex.verbs[verb];
                 let f = match form {
@@ -118,6 +122,19 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
     out
 }
 
+/// True when token `i` is the first word of its sentence.
+fn heads_sentence(ctx: &Ctx<'_>, i: usize) -> bool {
+    let start = ctx.sentence(ctx.toks[i].start).start;
+    ctx.toks[first_at(&ctx.toks, start)..i].iter().all(|t| !t.word)
+}
+
+/// True when a comma closes the few words after token `i` (`Pour l'analyste X,`).
+fn comma_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    (i + 1..(i + 8).min(ctx.toks.len()))
+        .take_while(|&k| ctx.toks[k].word || ctx.ch(k) == ',' || ctx.is_abbreviation_period(k))
+        .any(|k| ctx.ch(k) == ',')
+}
+
 /// Extends a finite or participle cue over the auxiliary before it (with
 /// adverbs and negation in between) and sets its voice.
 fn absorb_auxiliary(ctx: &Ctx<'_>, cue: &mut Cue) {
@@ -125,16 +142,16 @@ fn absorb_auxiliary(ctx: &Ctx<'_>, cue: &mut Cue) {
     let mut j = cue.first_tok;
     let mut skipped = 0;
     while j > 0 && skipped <= 3 {
-        j -= 1;
-        if !ctx.toks[j].word {
+        let k = j - 1;
+        if !ctx.toks[k].word {
             return;
         }
-        let w = ctx.text(j);
+        let w = ctx.text(k);
         if let Some((head, pron)) = lex.split_inverted(w) {
             let r = lex.role(&w[..head]);
             if r & (role::AUX | role::PASSIVE) != 0 {
                 cue.inverted = Some(lex.pronoun(&w[pron..]).unwrap_or(PronounClass::Nobody));
-                set_start(ctx, cue, j);
+                set_start(ctx, cue, k);
                 cue.form = if r & role::AUX != 0 {
                     CueForm::Compound
                 } else {
@@ -145,35 +162,70 @@ fn absorb_auxiliary(ctx: &Ctx<'_>, cue: &mut Cue) {
         }
         let r = lex.role(w);
         if r & role::PASSIVE != 0 {
-            let before = j.checked_sub(1).map(|k| (k, lex.role(ctx.text(k))));
+            let before = k.checked_sub(1).map(|b| (b, lex.role(ctx.text(b))));
             match before {
-                Some((k, b)) if b & role::REFLEXIVE != 0 => {
-                    set_start(ctx, cue, k);
+                Some((b, rb)) if rb & role::REFLEXIVE != 0 => {
+                    set_start(ctx, cue, b);
                     cue.form = CueForm::Compound;
                 }
-                Some((k, b)) if b & role::AUX != 0 => {
-                    set_start(ctx, cue, k);
+                Some((b, rb)) if rb & role::AUX != 0 => {
+                    set_start(ctx, cue, b);
                     cue.form = CueForm::Passive;
                 }
                 _ => {
-                    set_start(ctx, cue, j);
+                    set_start(ctx, cue, k);
                     cue.form = CueForm::Passive;
                 }
             }
             return;
         }
         if r & role::AUX != 0 {
-            set_start(ctx, cue, j);
+            set_start(ctx, cue, k);
             cue.form = CueForm::Compound;
             return;
         }
         if r & role::NEGATION != 0 {
             cue.negated = true;
-        } else if !lex.is_adverb(w) {
+            j = k;
+        } else if let Some(start) = ctx.adverb_ending_at(k) {
+            j = start;
+        } else {
             return;
         }
         skipped += 1;
     }
+}
+
+/// The token index of the complementizer after a cue: adverbs, commas, an
+/// addressee or a short prepositional phrase (`à la presse`, `in a
+/// statement`) and, for verbs such as `tell`, a short object may come between.
+pub(crate) fn complementizer(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<usize> {
+    let mut free = if cue.frame == Frame::Object { 3 } else { 0 };
+    let mut j = cue.last_tok + 1;
+    for _ in 0..10 {
+        let t = ctx.toks.get(j)?;
+        if t.start >= limit {
+            return None;
+        }
+        let w = ctx.text(j);
+        if !t.word {
+            if ctx.ch(j) != ',' {
+                return None;
+            }
+        } else if ctx.lex.is(w, role::COMPLEMENTIZER) {
+            return Some(j);
+        } else if let Some(end) = ctx.adverb_starting_at(j) {
+            j = end;
+        } else if ctx.lex.is(w, role::TO | role::PREPOSITION) {
+            free = free.max(3);
+        } else if free == 0 {
+            return None;
+        } else {
+            free -= 1;
+        }
+        j += 1;
+    }
+    None
 }
 
 fn set_start(ctx: &Ctx<'_>, cue: &mut Cue, tok: usize) {

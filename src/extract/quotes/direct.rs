@@ -23,8 +23,8 @@
 use crate::document::{Quote, QuoteKind, Span};
 
 use super::context::Ctx;
-use super::cues::{Cue, CueForm};
-use super::lexicon::Use;
+use super::cues::{self, Cue, CueForm};
+use super::lexicon::{Frame, Use, role};
 use super::marks::Marked;
 use super::speaker::{self, Subject};
 use super::tokens::first_at;
@@ -39,17 +39,34 @@ struct Attribution {
 /// Tokens an attribution may start after a closing mark.
 const AFTER_WINDOW: usize = 6;
 
+/// Tokens from an attribution to the next quotation that inherits it
+/// (`"A," said Amina Mohammed, the deputy secretary-general. "B."`).
+const INHERIT_WINDOW: usize = 14;
+
 /// Whether a cue can stand without a subject: a lone finite verb or bare
 /// participle with no subject is more likely a noun or adjective
 /// (`l'annonce`, `la guerre déclarée`).
-fn firm(cue: &Cue, subject: Option<Subject>) -> bool {
-    subject.is_some() || !matches!(cue.form, CueForm::Finite | CueForm::Bare)
+fn firm(ctx: &Ctx<'_>, cue: &Cue, subject: Option<Subject>) -> bool {
+    match cue.form {
+        _ if subject.is_some() => true,
+        CueForm::Bare => false,
+        CueForm::Finite => {
+            cue.first_tok > 0 && !ctx.lex.is(ctx.text(cue.first_tok - 1), role::DETERMINER)
+        }
+        _ => true,
+    }
 }
 
-fn attribution(ctx: &Ctx<'_>, cue: usize, floor: usize, limit: usize) -> Option<Attribution> {
+fn attribution(
+    ctx: &Ctx<'_>,
+    cue: usize,
+    floor: usize,
+    limit: usize,
+    inverted: bool,
+) -> Option<Attribution> {
     let c = &ctx.cues[cue];
-    let subject = speaker::subject(ctx, c, floor, limit);
-    firm(c, subject).then_some(Attribution { cue, subject })
+    let subject = speaker::subject(ctx, c, floor, limit, inverted);
+    firm(ctx, c, subject).then_some(Attribution { cue, subject })
 }
 
 /// True when the words right before the opening mark name a title or name.
@@ -138,14 +155,12 @@ fn after_quote(ctx: &Ctx<'_>, q: &Marked, next_open: usize) -> Option<Attributio
             let cue = &ctx.cues[c];
             // words between the mark and the cue must be its subject (`, he said`),
             // and a passive needs its agent (`« … » a été observée` is no attribution)
-            let subject = if cue.first_tok > j {
+            if cue.first_tok > j {
                 speaker::before(ctx, cue, floor)?;
-                speaker::subject(ctx, cue, floor, limit)
-            } else {
-                speaker::subject(ctx, cue, floor, limit)
-            };
+            }
+            let subject = speaker::subject(ctx, cue, floor, limit, true);
             let passive = matches!(cue.form, CueForm::Passive | CueForm::Bare);
-            (firm(cue, subject) && !(passive && subject.is_none()))
+            (firm(ctx, cue, subject) && !(passive && subject.is_none()))
                 .then_some(Attribution { cue: c, subject })
         })
 }
@@ -161,9 +176,23 @@ fn before_quote(ctx: &Ctx<'_>, floor: usize, end: usize, opener_tok: usize) -> O
             let cue = &ctx.cues[c];
             !cue.in_marked
                 && cue.span.end <= end
-                && (cue.use_ == Use::Any || (colon && opener_tok - cue.last_tok <= 5))
+                && (cue.use_ == Use::Any
+                    || (colon && opener_tok - cue.last_tok <= 5)
+                    || (cue.use_ == Use::Que && reports(ctx, cue, opener_tok)))
         })
-        .find_map(|c| attribution(ctx, c, floor, end))
+        .find_map(|c| {
+            // `a déclaré le ministre : « … »`: an inverted subject right before the colon
+            let inverted = colon && opener_tok - ctx.cues[c].last_tok <= 6;
+            attribution(ctx, c, floor, end, inverted)
+        })
+}
+
+/// True when the quotation opening at `opener_tok` lies in the clause the
+/// cue reports (`a assuré que Paris respecterait « … »`).
+fn reports(ctx: &Ctx<'_>, cue: &Cue, opener_tok: usize) -> bool {
+    cue.frame != Frame::None
+        && cues::complementizer(ctx, cue, ctx.toks[opener_tok].start)
+            .is_some_and(|k| k < opener_tok)
 }
 
 /// The first usable cue later in the sentence.
@@ -173,7 +202,12 @@ fn later_in_sentence(ctx: &Ctx<'_>, from: usize) -> Option<Attribution> {
     (first..ctx.cues.len())
         .take_while(|&c| ctx.cues[c].span.start < limit)
         .filter(|&c| !ctx.cues[c].in_marked && ctx.cues[c].use_ == Use::Any)
-        .find_map(|c| attribution(ctx, c, from, limit))
+        .find_map(|c| {
+            // `…, a déclaré X.`: an inverted subject after a comma
+            let first = ctx.cues[c].first_tok;
+            let inverted = first > 0 && ctx.ch(first - 1) == ',';
+            attribution(ctx, c, from, limit, inverted)
+        })
 }
 
 /// Trims spaces and a trailing comma; `None` when no word is left.
@@ -288,9 +322,11 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
         };
         // `"A," he said, "B."` and `"A," he said. "B."`: B follows A's attribution
         let follows = previous.filter(|p| {
+            let between = ctx.cues.partition_point(|c| c.first_tok <= p.cue_last_tok);
             opener_tok > p.cue_last_tok
-                && opener_tok - p.cue_last_tok <= 6
+                && opener_tok - p.cue_last_tok <= INHERIT_WINDOW
                 && ctx.same_paragraph(p.cue_last_tok, opener_tok)
+                && ctx.cues.get(between).is_none_or(|c| c.first_tok > opener_tok)
         });
         let continues = follows.filter(|p| {
             !(p.cue_last_tok..opener_tok).any(|k| matches!(ctx.ch(k), '.' | '!' | '?'))
@@ -497,6 +533,37 @@ mod tests {
                 expect: &[("une réussite", Partial, None, Some("a été présenté"))],
             },
             Case {
+                name: "partial_inside_a_reported_clause",
+                lang: "fr",
+                text: "Ali Traoré a assuré que Paris respecterait « la souveraineté du pays » sans condition.",
+                actors: &[TRAORE],
+                expect: &[
+                    ("Paris respecterait « la souveraineté du pays » sans condition", crate::document::QuoteKind::Indirect, Some("Ali Traoré"), Some("a assuré")),
+                    ("la souveraineté du pays", Partial, Some("Ali Traoré"), Some("a assuré")),
+                ],
+            },
+            Case {
+                name: "pour_x_comma_names_the_source",
+                lang: "fr",
+                text: "Pour l'analyste Seidou Kane, la mesure relève d'« une logique de contrôle ».",
+                actors: &[("Seidou Kane", Person, &[], Some("analyste"))],
+                expect: &[("une logique de contrôle", Partial, Some("Seidou Kane"), Some("Pour"))],
+            },
+            Case {
+                name: "object_after_the_verb_is_not_the_speaker",
+                lang: "fr",
+                text: "Médecins sans frontières travaille au Niger. Le ministère accuse l'organisation de « mener des activités illégales ».",
+                actors: &[("Médecins sans frontières", Organization, &[], None)],
+                expect: &[("mener des activités illégales", Partial, None, Some("accuse"))],
+            },
+            Case {
+                name: "official_of_an_organisation",
+                lang: "fr",
+                text: "Un responsable de Médecins sans frontières a jugé la décision « incompréhensible ».",
+                actors: &[("Médecins sans frontières", Organization, &[], None)],
+                expect: &[("incompréhensible", Partial, Some("Médecins sans frontières"), Some("a jugé"))],
+            },
+            Case {
                 name: "long_partial_without_speaker",
                 lang: "fr",
                 text: "L'envoi d'armes témoigne de « la solidité du partenariat entre les deux armées ».",
@@ -534,6 +601,13 @@ mod tests {
                 name: "quoted_name",
                 lang: "fr",
                 text: "Les mercenaires « Wagner » restent actifs dans la région.",
+                actors: &[],
+                expect: &[],
+            },
+            Case {
+                name: "noun_homograph_of_a_verb_is_no_speech",
+                lang: "fr",
+                text: "La menace d'une « guerre totale » plane sur la région.",
                 actors: &[],
                 expect: &[],
             },
@@ -596,6 +670,16 @@ mod tests {
                 expect: &[
                     ("We are ready", Direct, Some("Ana Silva"), Some("said")),
                     ("We have always been ready.", Direct, Some("Ana Silva"), Some("said")),
+                ],
+            },
+            Case {
+                name: "next_sentence_inherits_after_a_long_attribution",
+                lang: "en",
+                text: "\"We cannot wait,\" said Ana Silva, the deputy foreign minister. \"The time to act is now.\"",
+                actors: &[SILVA],
+                expect: &[
+                    ("We cannot wait", Direct, Some("Ana Silva"), Some("said")),
+                    ("The time to act is now.", Direct, Some("Ana Silva"), Some("said")),
                 ],
             },
             Case {

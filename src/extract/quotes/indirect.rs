@@ -11,42 +11,12 @@
 use crate::document::{Quote, QuoteKind, Span};
 
 use super::context::Ctx;
-use super::cues::{Cue, CueForm};
+use super::cues::{self, CueForm};
 use super::lexicon::{Frame, Use, role};
 use super::speaker;
 
 /// Words a clause needs to be reported speech.
 const MIN_CLAUSE_WORDS: usize = 3;
-
-/// The token index of the complementizer after a cue.
-fn complementizer(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<usize> {
-    let mut free = if cue.frame == Frame::Object { 3 } else { 0 };
-    let mut j = cue.last_tok + 1;
-    for _ in 0..8 {
-        let t = ctx.toks.get(j)?;
-        if t.start >= limit {
-            return None;
-        }
-        let w = ctx.text(j);
-        if t.word && ctx.lex.is(w, role::COMPLEMENTIZER) {
-            return Some(j);
-        }
-        if !t.word {
-            if ctx.ch(j) != ',' {
-                return None;
-            }
-        } else if ctx.lex.is(w, role::TO) {
-            free = free.max(3);
-        } else if !ctx.lex.is_adverb(w) {
-            if free == 0 {
-                return None;
-            }
-            free -= 1;
-        }
-        j += 1;
-    }
-    None
-}
 
 /// The reported clause starting at byte `start`, up to the sentence end.
 fn clause(ctx: &Ctx<'_>, start: usize, sentence_end: usize) -> Option<Span> {
@@ -56,6 +26,31 @@ fn clause(ctx: &Ctx<'_>, start: usize, sentence_end: usize) -> Option<Span> {
         .trim_end_matches(['.', '!', '?', '…', ';', ':'])
         .trim_end();
     (!body.is_empty()).then(|| Span::new(start, start + body.len()))
+}
+
+/// Where a clause starting at `start` ends: the sentence end, or before a
+/// later speech verb coordinated with the first (`… que A, et a ajouté que B`,
+/// `… que A et s'est dit prêt`), which starts a new statement.
+fn clause_end(ctx: &Ctx<'_>, start: usize, sentence_end: usize) -> usize {
+    let first = ctx.cues.partition_point(|c| c.span.start < start);
+    ctx.cues[first..]
+        .iter()
+        .take_while(|c| c.span.start < sentence_end)
+        .filter(|c| {
+            !c.in_marked
+                && c.first_tok > 0
+                && matches!(
+                    c.form,
+                    CueForm::Finite | CueForm::Compound | CueForm::Gerund
+                )
+        })
+        .map(|c| c.first_tok - 1)
+        .find(|&k| ctx.ch(k) == ',' || ctx.lex.is(ctx.text(k), role::COORD))
+        .map_or(sentence_end, |k| {
+            // drop a comma before the conjunction too
+            let before = k.checked_sub(1).filter(|&b| ctx.ch(b) == ',');
+            ctx.toks[before.unwrap_or(k)].start
+        })
 }
 
 /// The indirect quotations of a document.
@@ -74,7 +69,7 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             continue;
         }
         let sentence = ctx.sentence(cue.span.start);
-        let Some(k) = complementizer(ctx, cue, sentence.end) else {
+        let Some(k) = cues::complementizer(ctx, cue, sentence.end) else {
             continue;
         };
         let Some(first) = ctx.toks.get(k + 1).filter(|t| t.start < sentence.end) else {
@@ -91,7 +86,8 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             None => speaker::before(ctx, cue, sentence.start),
         };
         let Some(subject) = subject else { continue };
-        let Some(span) = clause(ctx, first.start, sentence.end) else {
+        let Some(span) = clause(ctx, first.start, clause_end(ctx, first.start, sentence.end))
+        else {
             continue;
         };
         let words = ctx.toks[k + 1..]
@@ -197,6 +193,30 @@ mod tests {
                 expect: &[("la Russie ne reculera pas", crate::document::QuoteKind::Partial, Some("Jean Dupont"), Some("a déclaré"))],
             },
             Case {
+                name: "adverbial_phrase_between_auxiliary_and_verb",
+                lang: "fr",
+                text: "Jean Dupont a pour sa part assuré que Paris respecterait ses engagements.",
+                actors: &[DUPONT],
+                expect: &[("Paris respecterait ses engagements", Indirect, Some("Jean Dupont"), Some("a pour sa part assuré"))],
+            },
+            Case {
+                name: "prepositional_phrase_before_que",
+                lang: "fr",
+                text: "Fatou Diop avait affirmé en juillet que le pays refuserait toute ingérence.",
+                actors: &[DIOP],
+                expect: &[("le pays refuserait toute ingérence", Indirect, Some("Fatou Diop"), Some("avait affirmé"))],
+            },
+            Case {
+                name: "clause_stops_at_a_coordinated_statement",
+                lang: "fr",
+                text: "Jean Dupont a estimé que la trêve tenait, et a ajouté qu'un accord était proche.",
+                actors: &[DUPONT],
+                expect: &[
+                    ("la trêve tenait", Indirect, Some("Jean Dupont"), Some("a estimé")),
+                    ("un accord était proche", Indirect, Some("Jean Dupont"), Some("a ajouté")),
+                ],
+            },
+            Case {
                 name: "organisation_said_that",
                 lang: "en",
                 text: "The Kremlin said that the talks would continue next week.",
@@ -216,6 +236,13 @@ mod tests {
                 text: "The World Bank published its report on Monday. It said that growth would slow in Africa.",
                 actors: &[("World Bank", Organization, &[], None)],
                 expect: &[("growth would slow in Africa", Indirect, Some("World Bank"), Some("said"))],
+            },
+            Case {
+                name: "said_in_a_statement_that",
+                lang: "en",
+                text: "The World Bank said in a statement that private investment remained weak.",
+                actors: &[("World Bank", Organization, &[], None)],
+                expect: &[("private investment remained weak", Indirect, Some("World Bank"), Some("said"))],
             },
             Case {
                 name: "negated_is_not_speech",

@@ -68,6 +68,9 @@ pub(crate) enum Pattern {
     },
     /// A source phrase (selon, according to).
     Source,
+    /// A source word only at the head of a sentence, its complement followed
+    /// by a comma (`Pour l'analyste X, …`, `For Smith, …`).
+    SourceInitial,
 }
 
 /// One speech verb.
@@ -94,6 +97,8 @@ pub(crate) mod role {
     pub const OF: u32 = 1 << 10;
     pub const ADVERB: u32 = 1 << 11;
     pub const OBJECT_PRONOUN: u32 = 1 << 12;
+    pub const DETERMINER: u32 = 1 << 13;
+    pub const PREPOSITION: u32 = 1 << 14;
 }
 
 /// What a pronoun can refer to.
@@ -148,6 +153,10 @@ pub(crate) struct LangLexicon {
     pub inverted: Vec<String>,
     /// Adverb endings ([`key`]).
     pub adverb_suffixes: Vec<String>,
+    /// Adverbial phrases of several words ([`fold`]ed: `pour sa part`).
+    pub adverb_phrases: HashSet<String>,
+    /// Longest adverbial phrase, in words.
+    pub max_adverb_words: usize,
     /// Pronouns ([`key`]).
     pub pronouns: HashMap<String, PronounClass>,
     /// Speaker nouns (folded phrase) → index into `nouns`.
@@ -254,6 +263,8 @@ impl LangLexicon {
         let mut inverted = Vec::new();
         let mut adverb_suffixes = Vec::new();
         let mut pronouns = HashMap::new();
+        let mut adverb_phrases = HashSet::new();
+        let mut max_adverb_words = 1;
         let grammar = lexicon::read_table(files.grammar)?;
         for row in &grammar.rows {
             let path = files.grammar;
@@ -273,6 +284,8 @@ impl LangLexicon {
                 "of" => role::OF,
                 "adverb" => role::ADVERB,
                 "object_pronoun" => role::OBJECT_PRONOUN,
+                "determiner" => role::DETERMINER,
+                "preposition" => role::PREPOSITION,
                 "inverted" => {
                     inverted.push(word);
                     continue;
@@ -283,6 +296,10 @@ impl LangLexicon {
                 }
                 "source" => {
                     push(&word, Pattern::Source, &mut patterns);
+                    continue;
+                }
+                "source_initial" => {
+                    push(&word, Pattern::SourceInitial, &mut patterns);
                     continue;
                 }
                 p if p.starts_with("pronoun_") => {
@@ -311,6 +328,18 @@ impl LangLexicon {
                     ));
                 }
             };
+            if word.contains(' ') {
+                if bit != role::ADVERB {
+                    return Err(format_error(
+                        path,
+                        row.line,
+                        format!("only adverbs and sources may have several words: '{word}'"),
+                    ));
+                }
+                max_adverb_words = max_adverb_words.max(words_in(&word));
+                adverb_phrases.insert(fold(&word));
+                continue;
+            }
             *roles.entry(word).or_default() |= bit;
         }
         inverted.sort_by_key(|s: &String| std::cmp::Reverse(s.len()));
@@ -359,6 +388,8 @@ impl LangLexicon {
             roles,
             inverted,
             adverb_suffixes,
+            adverb_phrases,
+            max_adverb_words,
             pronouns,
             noun_index,
             nouns,

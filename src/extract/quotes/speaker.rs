@@ -16,6 +16,7 @@ use crate::document::{ActorIdx, ActorKind};
 use super::context::Ctx;
 use super::cues::{Cue, CueForm};
 use super::lexicon::{NounKind, PronounClass, role};
+use crate::text::fold::fold;
 
 /// A cue's subject as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,8 +279,17 @@ pub(crate) fn agent(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
     None
 }
 
-/// A cue's subject, by its form: `floor`..`limit` bound the search.
-pub(crate) fn subject(ctx: &Ctx<'_>, cue: &Cue, floor: usize, limit: usize) -> Option<Subject> {
+/// A cue's subject, by its form: `floor`..`limit` bound the search; an
+/// inverted subject after the verb is looked for only when `inverted` (the
+/// cue follows a quotation or a comma, or precedes a colon), since elsewhere
+/// the words after a verb are its object (`accuse l'organisation de …`).
+pub(crate) fn subject(
+    ctx: &Ctx<'_>,
+    cue: &Cue,
+    floor: usize,
+    limit: usize,
+    inverted: bool,
+) -> Option<Subject> {
     match cue.form {
         CueForm::Source => after(ctx, cue, limit),
         CueForm::Gerund => {
@@ -287,7 +297,11 @@ pub(crate) fn subject(ctx: &Ctx<'_>, cue: &Cue, floor: usize, limit: usize) -> O
             clause_head(ctx, s.start.max(floor), cue.span.start)
         }
         CueForm::Passive | CueForm::Bare => agent(ctx, cue, limit),
-        _ => before(ctx, cue, floor).or_else(|| after(ctx, cue, limit)),
+        _ if inverted => before(ctx, cue, floor).or_else(|| after(ctx, cue, limit)),
+        _ => cue
+            .inverted
+            .map(Subject::Pronoun)
+            .or_else(|| before(ctx, cue, floor)),
     }
 }
 
@@ -355,7 +369,12 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
             PronounClass::Nobody => None,
         }
         .map(actor),
-        Subject::Noun { indefinite: true, .. } => None,
+        // `un responsable de MSF`: the organisation speaks
+        Subject::Noun {
+            indefinite: true,
+            of,
+            ..
+        } => of.and_then(|m| (ctx.mention_kind(m) != ActorKind::Place).then(|| actor(m))),
         Subject::Noun { noun, of, .. } => {
             let n = &ctx.lex.nouns[noun];
             match n.kind {
@@ -379,11 +398,15 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
                     } else {
                         ActorKind::Organization
                     };
+                    // `le ministère` is a ministry named before, `le pays` any country
+                    let named = |m: &usize| {
+                        let name = fold(&doc.actors[actor(*m)].name);
+                        ctx.mention_kind(*m) == kind
+                            && (n.matches.is_empty()
+                                || n.matches.iter().any(|k| name.contains(k.as_str())))
+                    };
                     of.filter(|&m| ctx.mention_kind(m) == kind)
-                        .or_else(|| {
-                            mentions_before(ctx, pos, window)
-                                .find(|&m| ctx.mention_kind(m) == kind)
-                        })
+                        .or_else(|| mentions_before(ctx, pos, window).find(named))
                         .map(actor)
                 }
             }
