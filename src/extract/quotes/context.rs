@@ -5,11 +5,11 @@
 use crate::document::{ActorKind, Document, Span};
 use crate::text::fold::fold;
 
+use super::Settings;
 use super::cues::{self, Cue};
 use super::lexicon::LangLexicon;
 use super::marks::{self, Marked};
 use super::tokens::{self, Tok};
-use super::Settings;
 
 const NO_MENTION: u32 = u32::MAX;
 

@@ -73,7 +73,11 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
             let word = ctx.text(last);
             match ctx.lex.split_inverted(word) {
                 Some((head, pron)) if last_tok.start + head == m.end() => {
-                    inverted = Some(ctx.lex.pronoun(&word[pron..]).unwrap_or(PronounClass::Nobody));
+                    inverted = Some(
+                        ctx.lex
+                            .pronoun(&word[pron..])
+                            .unwrap_or(PronounClass::Nobody),
+                    );
                     end = last_tok.end;
                 }
                 _ => continue,
@@ -125,7 +129,9 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
 /// True when token `i` is the first word of its sentence.
 fn heads_sentence(ctx: &Ctx<'_>, i: usize) -> bool {
     let start = ctx.sentence(ctx.toks[i].start).start;
-    ctx.toks[first_at(&ctx.toks, start)..i].iter().all(|t| !t.word)
+    ctx.toks[first_at(&ctx.toks, start)..i]
+        .iter()
+        .all(|t| !t.word)
 }
 
 /// True when a comma closes the few words after token `i` (`Pour l'analyste X,`).
@@ -208,10 +214,13 @@ pub(crate) fn complementizer(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<u
             return None;
         }
         let w = ctx.text(j);
+        let starts_cue = ctx.cues.binary_search_by_key(&j, |c| c.first_tok).is_ok();
         if !t.word {
             if ctx.ch(j) != ',' {
                 return None;
             }
+        } else if starts_cue {
+            return None; // another verb's que (`said in a statement, adding that`)
         } else if ctx.lex.is(w, role::COMPLEMENTIZER) {
             return Some(j);
         } else if let Some(end) = ctx.adverb_starting_at(j) {

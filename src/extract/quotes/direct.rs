@@ -251,7 +251,10 @@ fn incise(ctx: &Ctx<'_>, q: &Marked) -> Option<(Span, Option<Span>, Attribution)
         {
             e += 1;
         }
-        let incise_end = ctx.toks.get(e).map_or(content.end, |t| t.start.min(content.end));
+        let incise_end = ctx
+            .toks
+            .get(e)
+            .map_or(content.end, |t| t.start.min(content.end));
         let ends_ok = incise_end >= content.end
             || matches!(ctx.ch(e), ',' | '–' | '—' | '.' | ';' | '!' | '?');
         if !ends_ok {
@@ -326,7 +329,10 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             opener_tok > p.cue_last_tok
                 && opener_tok - p.cue_last_tok <= INHERIT_WINDOW
                 && ctx.same_paragraph(p.cue_last_tok, opener_tok)
-                && ctx.cues.get(between).is_none_or(|c| c.first_tok > opener_tok)
+                && ctx
+                    .cues
+                    .get(between)
+                    .is_none_or(|c| c.first_tok > opener_tok)
         });
         let continues = follows.filter(|p| {
             !(p.cue_last_tok..opener_tok).any(|k| matches!(ctx.ch(k), '.' | '!' | '?'))
@@ -387,8 +393,18 @@ mod tests {
 
     const DUPONT: ActorSpec = ("Jean Dupont", Person, &["Jean Dupont", "Dupont"], None);
     const NDIAYE: ActorSpec = ("Awa Ndiaye", Person, &["Awa Ndiaye", "Mme Ndiaye"], None);
-    const TRAORE: ActorSpec = ("Ali Traoré", Person, &["Ali Traoré"], Some("ministre de la Justice"));
-    const SILVA: ActorSpec = ("Ana Silva", Person, &["Ana Silva", "Silva"], Some("Foreign Minister"));
+    const TRAORE: ActorSpec = (
+        "Ali Traoré",
+        Person,
+        &["Ali Traoré"],
+        Some("ministre de la Justice"),
+    );
+    const SILVA: ActorSpec = (
+        "Ana Silva",
+        Person,
+        &["Ana Silva", "Silva"],
+        Some("Foreign Minister"),
+    );
     const SMITH: ActorSpec = ("John Smith", Person, &["John Smith", "Smith"], None);
 
     #[test]
@@ -399,49 +415,88 @@ mod tests {
                 lang: "fr",
                 text: "« Nous renforcerons notre présence dans la région », a déclaré Jean Dupont mardi à Dakar.",
                 actors: &[DUPONT],
-                expect: &[("Nous renforcerons notre présence dans la région", Direct, Some("Jean Dupont"), Some("a déclaré"))],
+                expect: &[(
+                    "Nous renforcerons notre présence dans la région",
+                    Direct,
+                    Some("Jean Dupont"),
+                    Some("a déclaré"),
+                )],
             },
             Case {
                 name: "after_complex_inversion_pronoun",
                 lang: "fr",
                 text: "Awa Ndiaye a visité le chantier lundi. « Le travail avance bien », a-t-elle ajouté.",
                 actors: &[NDIAYE],
-                expect: &[("Le travail avance bien", Direct, Some("Awa Ndiaye"), Some("a-t-elle ajouté"))],
+                expect: &[(
+                    "Le travail avance bien",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a-t-elle ajouté"),
+                )],
             },
             Case {
                 name: "after_simple_inversion",
                 lang: "fr",
                 text: "Jean Dupont dirige la mission depuis mars. «Rien n'est encore décidé», explique-t-il.",
                 actors: &[DUPONT],
-                expect: &[("Rien n'est encore décidé", Direct, Some("Jean Dupont"), Some("explique-t-il"))],
+                expect: &[(
+                    "Rien n'est encore décidé",
+                    Direct,
+                    Some("Jean Dupont"),
+                    Some("explique-t-il"),
+                )],
             },
             Case {
                 name: "after_addressee_then_name",
                 lang: "fr",
                 text: "« Les discussions se poursuivront », a déclaré à Reuters Awa Ndiaye.",
                 actors: &[NDIAYE, ("Reuters", Organization, &[], None)],
-                expect: &[("Les discussions se poursuivront", Direct, Some("Awa Ndiaye"), Some("a déclaré"))],
+                expect: &[(
+                    "Les discussions se poursuivront",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a déclaré"),
+                )],
             },
             Case {
                 name: "before_with_colon",
                 lang: "fr",
                 text: "Le président ghanéen John Mahama a déclaré : « Le Ghana ne quittera pas la Cédéao. »",
-                actors: &[("John Mahama", Person, &[], None), ("Ghana", Country, &[], None), ("Cédéao", Organization, &[], None)],
-                expect: &[("Le Ghana ne quittera pas la Cédéao.", Direct, Some("John Mahama"), Some("a déclaré"))],
+                actors: &[
+                    ("John Mahama", Person, &[], None),
+                    ("Ghana", Country, &[], None),
+                    ("Cédéao", Organization, &[], None),
+                ],
+                expect: &[(
+                    "Le Ghana ne quittera pas la Cédéao.",
+                    Direct,
+                    Some("John Mahama"),
+                    Some("a déclaré"),
+                )],
             },
             Case {
                 name: "colon_ends_previous_paragraph",
                 lang: "fr",
                 text: "Devant les députés, Awa Ndiaye a lancé :\n« Nous ne reculerons devant aucune menace. »",
                 actors: &[NDIAYE],
-                expect: &[("Nous ne reculerons devant aucune menace.", Direct, Some("Awa Ndiaye"), Some("a lancé"))],
+                expect: &[(
+                    "Nous ne reculerons devant aucune menace.",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a lancé"),
+                )],
             },
             Case {
                 name: "selon_after_quote_with_title",
                 lang: "fr",
                 text: "Karim Diallo a réuni son gouvernement. « Les élections auront lieu en juillet », selon le Premier ministre.",
                 actors: &[("Karim Diallo", Person, &[], Some("Premier ministre"))],
-                expect: &[("Les élections auront lieu en juillet", Direct, Some("Karim Diallo"), Some("selon"))],
+                expect: &[(
+                    "Les élections auront lieu en juillet",
+                    Direct,
+                    Some("Karim Diallo"),
+                    Some("selon"),
+                )],
             },
             Case {
                 name: "incise_splits_the_quote",
@@ -449,8 +504,18 @@ mod tests {
                 text: "Karim Diallo s'est exprimé jeudi. « Nous sommes prêts, a-t-il assuré, à soutenir le processus de paix. »",
                 actors: &[("Karim Diallo", Person, &[], None)],
                 expect: &[
-                    ("Nous sommes prêts", Direct, Some("Karim Diallo"), Some("a-t-il assuré")),
-                    ("à soutenir le processus de paix.", Direct, Some("Karim Diallo"), Some("a-t-il assuré")),
+                    (
+                        "Nous sommes prêts",
+                        Direct,
+                        Some("Karim Diallo"),
+                        Some("a-t-il assuré"),
+                    ),
+                    (
+                        "à soutenir le processus de paix.",
+                        Direct,
+                        Some("Karim Diallo"),
+                        Some("a-t-il assuré"),
+                    ),
                 ],
             },
             Case {
@@ -458,42 +523,72 @@ mod tests {
                 lang: "fr",
                 text: "« Nous avons signé l'accord. Il entrera en vigueur en janvier », a précisé Awa Ndiaye.",
                 actors: &[NDIAYE],
-                expect: &[("Nous avons signé l'accord. Il entrera en vigueur en janvier", Direct, Some("Awa Ndiaye"), Some("a précisé"))],
+                expect: &[(
+                    "Nous avons signé l'accord. Il entrera en vigueur en janvier",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a précisé"),
+                )],
             },
             Case {
                 name: "several_paragraphs",
                 lang: "fr",
                 text: "Awa Ndiaye a pris la parole.\n« Nous avons signé l'accord.\n« Il entrera en vigueur en janvier », a-t-elle précisé.",
                 actors: &[NDIAYE],
-                expect: &[("Nous avons signé l'accord.\n« Il entrera en vigueur en janvier", Direct, Some("Awa Ndiaye"), Some("a-t-elle précisé"))],
+                expect: &[(
+                    "Nous avons signé l'accord.\n« Il entrera en vigueur en janvier",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a-t-elle précisé"),
+                )],
             },
             Case {
                 name: "nested_marks_stay_inside",
                 lang: "fr",
                 text: "« Notre devise ‘unité et progrès’ guide notre action », a lancé Awa Ndiaye.",
                 actors: &[NDIAYE],
-                expect: &[("Notre devise ‘unité et progrès’ guide notre action", Direct, Some("Awa Ndiaye"), Some("a lancé"))],
+                expect: &[(
+                    "Notre devise ‘unité et progrès’ guide notre action",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a lancé"),
+                )],
             },
             Case {
                 name: "straight_marks_inner_spaces",
                 lang: "fr",
                 text: "\" Nous ne céderons pas \" a martelé Jean Dupont.",
                 actors: &[DUPONT],
-                expect: &[("Nous ne céderons pas", Direct, Some("Jean Dupont"), Some("a martelé"))],
+                expect: &[(
+                    "Nous ne céderons pas",
+                    Direct,
+                    Some("Jean Dupont"),
+                    Some("a martelé"),
+                )],
             },
             Case {
                 name: "verb_inside_quote_is_not_an_attribution",
                 lang: "fr",
                 text: "« Il a déclaré que tout allait bien, mais c'est faux », a répondu Awa Ndiaye.",
                 actors: &[NDIAYE],
-                expect: &[("Il a déclaré que tout allait bien, mais c'est faux", Direct, Some("Awa Ndiaye"), Some("a répondu"))],
+                expect: &[(
+                    "Il a déclaré que tout allait bien, mais c'est faux",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a répondu"),
+                )],
             },
             Case {
                 name: "repeated_quote_kept_once",
                 lang: "fr",
                 text: "Lundi, « Nous resterons au Sahel », a affirmé Jean Dupont.\nLe ministre l'a redit : « Nous resterons au Sahel ».",
                 actors: &[DUPONT],
-                expect: &[("Nous resterons au Sahel", Direct, Some("Jean Dupont"), Some("a affirmé"))],
+                expect: &[(
+                    "Nous resterons au Sahel",
+                    Direct,
+                    Some("Jean Dupont"),
+                    Some("a affirmé"),
+                )],
             },
             Case {
                 name: "unknown_speaker_stays_null",
@@ -514,7 +609,12 @@ mod tests {
                 text: "Le ministre Ali Traoré a qualifié l'accord d'« étape décisive », y voyant selon lui « un signal fort ».",
                 actors: &[TRAORE],
                 expect: &[
-                    ("étape décisive", Partial, Some("Ali Traoré"), Some("a qualifié")),
+                    (
+                        "étape décisive",
+                        Partial,
+                        Some("Ali Traoré"),
+                        Some("a qualifié"),
+                    ),
                     ("un signal fort", Partial, Some("Ali Traoré"), Some("selon")),
                 ],
             },
@@ -523,7 +623,12 @@ mod tests {
                 lang: "fr",
                 text: "Ali Traoré a dénoncé un ’’complot contre la nation’’ devant les députés.",
                 actors: &[TRAORE],
-                expect: &[("complot contre la nation", Partial, Some("Ali Traoré"), Some("a dénoncé"))],
+                expect: &[(
+                    "complot contre la nation",
+                    Partial,
+                    Some("Ali Traoré"),
+                    Some("a dénoncé"),
+                )],
             },
             Case {
                 name: "passive_without_named_agent",
@@ -538,8 +643,18 @@ mod tests {
                 text: "Ali Traoré a assuré que Paris respecterait « la souveraineté du pays » sans condition.",
                 actors: &[TRAORE],
                 expect: &[
-                    ("Paris respecterait « la souveraineté du pays » sans condition", crate::document::QuoteKind::Indirect, Some("Ali Traoré"), Some("a assuré")),
-                    ("la souveraineté du pays", Partial, Some("Ali Traoré"), Some("a assuré")),
+                    (
+                        "Paris respecterait « la souveraineté du pays » sans condition",
+                        crate::document::QuoteKind::Indirect,
+                        Some("Ali Traoré"),
+                        Some("a assuré"),
+                    ),
+                    (
+                        "la souveraineté du pays",
+                        Partial,
+                        Some("Ali Traoré"),
+                        Some("a assuré"),
+                    ),
                 ],
             },
             Case {
@@ -547,28 +662,48 @@ mod tests {
                 lang: "fr",
                 text: "Pour l'analyste Seidou Kane, la mesure relève d'« une logique de contrôle ».",
                 actors: &[("Seidou Kane", Person, &[], Some("analyste"))],
-                expect: &[("une logique de contrôle", Partial, Some("Seidou Kane"), Some("Pour"))],
+                expect: &[(
+                    "une logique de contrôle",
+                    Partial,
+                    Some("Seidou Kane"),
+                    Some("Pour"),
+                )],
             },
             Case {
                 name: "object_after_the_verb_is_not_the_speaker",
                 lang: "fr",
                 text: "Médecins sans frontières travaille au Niger. Le ministère accuse l'organisation de « mener des activités illégales ».",
                 actors: &[("Médecins sans frontières", Organization, &[], None)],
-                expect: &[("mener des activités illégales", Partial, None, Some("accuse"))],
+                expect: &[(
+                    "mener des activités illégales",
+                    Partial,
+                    None,
+                    Some("accuse"),
+                )],
             },
             Case {
                 name: "official_of_an_organisation",
                 lang: "fr",
                 text: "Un responsable de Médecins sans frontières a jugé la décision « incompréhensible ».",
                 actors: &[("Médecins sans frontières", Organization, &[], None)],
-                expect: &[("incompréhensible", Partial, Some("Médecins sans frontières"), Some("a jugé"))],
+                expect: &[(
+                    "incompréhensible",
+                    Partial,
+                    Some("Médecins sans frontières"),
+                    Some("a jugé"),
+                )],
             },
             Case {
                 name: "long_partial_without_speaker",
                 lang: "fr",
                 text: "L'envoi d'armes témoigne de « la solidité du partenariat entre les deux armées ».",
                 actors: &[],
-                expect: &[("la solidité du partenariat entre les deux armées", Partial, None, None)],
+                expect: &[(
+                    "la solidité du partenariat entre les deux armées",
+                    Partial,
+                    None,
+                    None,
+                )],
             },
         ]);
     }
@@ -629,28 +764,48 @@ mod tests {
                 lang: "en",
                 text: "John Smith arrived in Kyiv on Monday. \"We will stand with Ukraine,\" he said.",
                 actors: &[SMITH],
-                expect: &[("We will stand with Ukraine", Direct, Some("John Smith"), Some("said"))],
+                expect: &[(
+                    "We will stand with Ukraine",
+                    Direct,
+                    Some("John Smith"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "said_mr_name",
                 lang: "en",
                 text: "\"The talks were productive,\" said Mr. Smith.",
                 actors: &[SMITH],
-                expect: &[("The talks were productive", Direct, Some("John Smith"), Some("said"))],
+                expect: &[(
+                    "The talks were productive",
+                    Direct,
+                    Some("John Smith"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "told_reporters",
                 lang: "en",
                 text: "“There is no alternative to dialogue,” Ana Silva told reporters.",
                 actors: &[SILVA],
-                expect: &[("There is no alternative to dialogue", Direct, Some("Ana Silva"), Some("told"))],
+                expect: &[(
+                    "There is no alternative to dialogue",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("told"),
+                )],
             },
             Case {
                 name: "according_to_before",
                 lang: "en",
                 text: "According to Ana Silva, “The ceasefire is holding.”",
                 actors: &[SILVA],
-                expect: &[("The ceasefire is holding.", Direct, Some("Ana Silva"), Some("According to"))],
+                expect: &[(
+                    "The ceasefire is holding.",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("According to"),
+                )],
             },
             Case {
                 name: "split_by_attribution",
@@ -669,7 +824,12 @@ mod tests {
                 actors: &[SILVA],
                 expect: &[
                     ("We are ready", Direct, Some("Ana Silva"), Some("said")),
-                    ("We have always been ready.", Direct, Some("Ana Silva"), Some("said")),
+                    (
+                        "We have always been ready.",
+                        Direct,
+                        Some("Ana Silva"),
+                        Some("said"),
+                    ),
                 ],
             },
             Case {
@@ -679,7 +839,12 @@ mod tests {
                 actors: &[SILVA],
                 expect: &[
                     ("We cannot wait", Direct, Some("Ana Silva"), Some("said")),
-                    ("The time to act is now.", Direct, Some("Ana Silva"), Some("said")),
+                    (
+                        "The time to act is now.",
+                        Direct,
+                        Some("Ana Silva"),
+                        Some("said"),
+                    ),
                 ],
             },
             Case {
@@ -687,28 +852,48 @@ mod tests {
                 lang: "en",
                 text: "Ana Silva spoke in Geneva. \"We are ready. We have always been ready,\" she added.",
                 actors: &[SILVA],
-                expect: &[("We are ready. We have always been ready", Direct, Some("Ana Silva"), Some("added"))],
+                expect: &[(
+                    "We are ready. We have always been ready",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("added"),
+                )],
             },
             Case {
                 name: "nested_single_marks",
                 lang: "en",
                 text: "“Our motto is ‘never again’ and we mean it,” said Ana Silva.",
                 actors: &[SILVA],
-                expect: &[("Our motto is ‘never again’ and we mean it", Direct, Some("Ana Silva"), Some("said"))],
+                expect: &[(
+                    "Our motto is ‘never again’ and we mean it",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "colon_previous_paragraph",
                 lang: "en",
                 text: "Ana Silva told the assembly:\n“Our region deserves peace.”",
                 actors: &[SILVA],
-                expect: &[("Our region deserves peace.", Direct, Some("Ana Silva"), Some("told"))],
+                expect: &[(
+                    "Our region deserves peace.",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("told"),
+                )],
             },
             Case {
                 name: "described_as_partial",
                 lang: "en",
                 text: "Ana Silva described the vote as “a turning point for the region”.",
                 actors: &[SILVA],
-                expect: &[("a turning point for the region", Partial, Some("Ana Silva"), Some("described"))],
+                expect: &[(
+                    "a turning point for the region",
+                    Partial,
+                    Some("Ana Silva"),
+                    Some("described"),
+                )],
             },
             Case {
                 name: "title_after_titled",

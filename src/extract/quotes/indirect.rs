@@ -61,10 +61,7 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             && !cue.negated
             && cue.frame != Frame::None
             && matches!(cue.use_, Use::Any | Use::Que)
-            && !matches!(
-                cue.form,
-                CueForm::Passive | CueForm::Bare | CueForm::Source
-            );
+            && !matches!(cue.form, CueForm::Passive | CueForm::Bare | CueForm::Source);
         if !usable {
             continue;
         }
@@ -127,42 +124,72 @@ mod tests {
                 lang: "fr",
                 text: "La Russie estime que les sanctions occidentales sont illégales.",
                 actors: &[("Russie", Country, &[], None)],
-                expect: &[("les sanctions occidentales sont illégales", Indirect, Some("Russie"), Some("estime"))],
+                expect: &[(
+                    "les sanctions occidentales sont illégales",
+                    Indirect,
+                    Some("Russie"),
+                    Some("estime"),
+                )],
             },
             Case {
                 name: "media_subject",
                 lang: "fr",
                 text: "L'agence Reuters rapporte que des négociations ont eu lieu à Genève.",
                 actors: &[("Reuters", Organization, &[], None)],
-                expect: &[("des négociations ont eu lieu à Genève", Indirect, Some("Reuters"), Some("rapporte"))],
+                expect: &[(
+                    "des négociations ont eu lieu à Genève",
+                    Indirect,
+                    Some("Reuters"),
+                    Some("rapporte"),
+                )],
             },
             Case {
                 name: "title_of_organisation",
                 lang: "fr",
                 text: "Le porte-parole du Kremlin a affirmé que Moscou restait ouvert au dialogue.",
                 actors: &[("Kremlin", Organization, &[], None)],
-                expect: &[("Moscou restait ouvert au dialogue", Indirect, Some("Kremlin"), Some("a affirmé"))],
+                expect: &[(
+                    "Moscou restait ouvert au dialogue",
+                    Indirect,
+                    Some("Kremlin"),
+                    Some("a affirmé"),
+                )],
             },
             Case {
                 name: "pronoun_and_addressee",
                 lang: "fr",
                 text: "Jean Dupont a rencontré la presse. Il a indiqué aux journalistes que la frontière serait rouverte.",
                 actors: &[DUPONT],
-                expect: &[("la frontière serait rouverte", Indirect, Some("Jean Dupont"), Some("a indiqué"))],
+                expect: &[(
+                    "la frontière serait rouverte",
+                    Indirect,
+                    Some("Jean Dupont"),
+                    Some("a indiqué"),
+                )],
             },
             Case {
                 name: "infinitive_after_modal_chain",
                 lang: "fr",
                 text: "Fatou Diop n'a cessé de répéter que le pays avait besoin d'aide.",
                 actors: &[DIOP],
-                expect: &[("le pays avait besoin d'aide", Indirect, Some("Fatou Diop"), Some("répéter"))],
+                expect: &[(
+                    "le pays avait besoin d'aide",
+                    Indirect,
+                    Some("Fatou Diop"),
+                    Some("répéter"),
+                )],
             },
             Case {
                 name: "gerund_shares_the_subject",
                 lang: "fr",
                 text: "Fatou Diop a salué l'accord, soulignant que la paix était possible.",
                 actors: &[DIOP],
-                expect: &[("la paix était possible", Indirect, Some("Fatou Diop"), Some("soulignant"))],
+                expect: &[(
+                    "la paix était possible",
+                    Indirect,
+                    Some("Fatou Diop"),
+                    Some("soulignant"),
+                )],
             },
             Case {
                 name: "restrictive_ne_que_is_not_speech",
@@ -190,21 +217,36 @@ mod tests {
                 lang: "fr",
                 text: "Jean Dupont a déclaré que « la Russie ne reculera pas ».",
                 actors: &[DUPONT],
-                expect: &[("la Russie ne reculera pas", crate::document::QuoteKind::Partial, Some("Jean Dupont"), Some("a déclaré"))],
+                expect: &[(
+                    "la Russie ne reculera pas",
+                    crate::document::QuoteKind::Partial,
+                    Some("Jean Dupont"),
+                    Some("a déclaré"),
+                )],
             },
             Case {
                 name: "adverbial_phrase_between_auxiliary_and_verb",
                 lang: "fr",
                 text: "Jean Dupont a pour sa part assuré que Paris respecterait ses engagements.",
                 actors: &[DUPONT],
-                expect: &[("Paris respecterait ses engagements", Indirect, Some("Jean Dupont"), Some("a pour sa part assuré"))],
+                expect: &[(
+                    "Paris respecterait ses engagements",
+                    Indirect,
+                    Some("Jean Dupont"),
+                    Some("a pour sa part assuré"),
+                )],
             },
             Case {
                 name: "prepositional_phrase_before_que",
                 lang: "fr",
                 text: "Fatou Diop avait affirmé en juillet que le pays refuserait toute ingérence.",
                 actors: &[DIOP],
-                expect: &[("le pays refuserait toute ingérence", Indirect, Some("Fatou Diop"), Some("avait affirmé"))],
+                expect: &[(
+                    "le pays refuserait toute ingérence",
+                    Indirect,
+                    Some("Fatou Diop"),
+                    Some("avait affirmé"),
+                )],
             },
             Case {
                 name: "clause_stops_at_a_coordinated_statement",
@@ -212,8 +254,18 @@ mod tests {
                 text: "Jean Dupont a estimé que la trêve tenait, et a ajouté qu'un accord était proche.",
                 actors: &[DUPONT],
                 expect: &[
-                    ("la trêve tenait", Indirect, Some("Jean Dupont"), Some("a estimé")),
-                    ("un accord était proche", Indirect, Some("Jean Dupont"), Some("a ajouté")),
+                    (
+                        "la trêve tenait",
+                        Indirect,
+                        Some("Jean Dupont"),
+                        Some("a estimé"),
+                    ),
+                    (
+                        "un accord était proche",
+                        Indirect,
+                        Some("Jean Dupont"),
+                        Some("a ajouté"),
+                    ),
                 ],
             },
             Case {
@@ -221,28 +273,60 @@ mod tests {
                 lang: "en",
                 text: "The Kremlin said that the talks would continue next week.",
                 actors: &[("Kremlin", Organization, &[], None)],
-                expect: &[("the talks would continue next week", Indirect, Some("Kremlin"), Some("said"))],
+                expect: &[(
+                    "the talks would continue next week",
+                    Indirect,
+                    Some("Kremlin"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "told_object_that",
                 lang: "en",
                 text: "Ana Silva told reporters on Tuesday that the border would reopen.",
                 actors: &[SILVA],
-                expect: &[("the border would reopen", Indirect, Some("Ana Silva"), Some("told"))],
+                expect: &[(
+                    "the border would reopen",
+                    Indirect,
+                    Some("Ana Silva"),
+                    Some("told"),
+                )],
             },
             Case {
                 name: "it_said_that",
                 lang: "en",
                 text: "The World Bank published its report on Monday. It said that growth would slow in Africa.",
                 actors: &[("World Bank", Organization, &[], None)],
-                expect: &[("growth would slow in Africa", Indirect, Some("World Bank"), Some("said"))],
+                expect: &[(
+                    "growth would slow in Africa",
+                    Indirect,
+                    Some("World Bank"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "said_in_a_statement_that",
                 lang: "en",
                 text: "The World Bank said in a statement that private investment remained weak.",
                 actors: &[("World Bank", Organization, &[], None)],
-                expect: &[("private investment remained weak", Indirect, Some("World Bank"), Some("said"))],
+                expect: &[(
+                    "private investment remained weak",
+                    Indirect,
+                    Some("World Bank"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "gerund_keeps_its_own_que",
+                lang: "en",
+                text: "Ana Silva said in a statement, adding that the border would stay open.",
+                actors: &[SILVA],
+                expect: &[(
+                    "the border would stay open",
+                    Indirect,
+                    Some("Ana Silva"),
+                    Some("adding"),
+                )],
             },
             Case {
                 name: "negated_is_not_speech",

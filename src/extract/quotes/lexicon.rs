@@ -360,7 +360,9 @@ impl LangLexicon {
                     return Err(format_error(
                         path,
                         row.line,
-                        format!("kind '{other}' is not one of person, organization, country, group"),
+                        format!(
+                            "kind '{other}' is not one of person, organization, country, group"
+                        ),
                     ));
                 }
             };
@@ -439,7 +441,7 @@ impl LangLexicon {
         for suffix in &self.inverted {
             if k.len() > suffix.len() && k.ends_with(suffix.as_str()) {
                 let suffix_chars = suffix.chars().count();
-                let head_chars = token.chars().count() - suffix_chars;
+                let head_chars = token.chars().count().checked_sub(suffix_chars)?;
                 let head = token.char_indices().nth(head_chars)?.0;
                 let pronoun_rel = suffix.rfind('-').map(|i| i + 1)?;
                 return Some((head, head + pronoun_rel));

@@ -198,3 +198,103 @@ impl Stage for QuotesStage {
         doc.quotes = self.extract(doc);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::testkit::{document, stage, with_actors};
+    use crate::document::ActorKind;
+    use crate::pipeline::Stage;
+
+    /// Words and marks that exercise every rule, glued at random.
+    const PIECES: &[&str] = &[
+        "«",
+        "»",
+        "« ",
+        " »",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "’’",
+        "''",
+        "„",
+        "‹",
+        "›",
+        ",",
+        ".",
+        ":",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "-",
+        "–",
+        "Lavrov",
+        "Mali",
+        "il",
+        "elle",
+        "he",
+        "a",
+        "a-t-il",
+        "déclaré",
+        "dit-elle",
+        "said",
+        "told",
+        "que",
+        "that",
+        "selon",
+        "according to",
+        "lui",
+        "le ministre",
+        "the minister",
+        "un diplomate",
+        "de",
+        "du",
+        "Pour",
+        "l'",
+        "qu'",
+        "été",
+        "par",
+        "s'est",
+        "intitulée",
+        "n'",
+        "pas",
+        "et",
+        "É",
+        "İ",
+        "ǅ",
+        "x-t-il",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_and_spans_are_sound(
+            picks in prop::collection::vec(0..PIECES.len(), 1..80),
+            lang in prop::sample::select(vec!["fr", "en"]),
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            if text.trim().is_empty() {
+                return Ok(());
+            }
+            let Ok(doc) = std::panic::catch_unwind(|| document(lang, &text)) else {
+                return Ok(()); // a text the preparer rejects
+            };
+            let mut doc = with_actors(
+                doc,
+                &[("Lavrov", ActorKind::Person, &[], None), ("Mali", ActorKind::Country, &[], None)],
+            );
+            stage().process(&mut doc);
+            for q in &doc.quotes {
+                prop_assert!(q.span.start < q.span.end && q.span.end <= doc.text.len());
+                prop_assert!(doc.text.is_char_boundary(q.span.start));
+                prop_assert!(doc.text.is_char_boundary(q.span.end));
+                prop_assert!(q.speaker.is_none_or(|s| s < doc.actors.len()));
+            }
+        }
+    }
+}

@@ -53,7 +53,12 @@ impl Score {
         let s = self.speaker_ok as f64 / self.speaker_total.max(1) as f64;
         format!(
             "{what}: precision {p:.3} ({}/{}), recall {r:.3} ({}/{}), speaker accuracy {s:.3} ({}/{})",
-            self.correct, self.extracted, self.found, self.gold, self.speaker_ok, self.speaker_total
+            self.correct,
+            self.extracted,
+            self.found,
+            self.gold,
+            self.speaker_ok,
+            self.speaker_total
         )
     }
 }
@@ -92,7 +97,9 @@ fn score_on_gold_with_oracle_actors() {
             .iter()
             .map(|a| {
                 let aliases = a["aliases"].as_array().map_or(Vec::new(), |v| {
-                    v.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()
+                    v.iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect()
                 });
                 let kind = ActorKind::parse(a["kind"].as_str().unwrap()).unwrap();
                 (a["name"].as_str().unwrap().to_string(), kind, aliases)
@@ -109,9 +116,9 @@ fn score_on_gold_with_oracle_actors() {
             .collect();
         let mut doc = with_actors(doc, &specs);
         stage().process(&mut doc);
-        let ignore: Vec<&str> = gold["ignore_quotes"]
-            .as_array()
-            .map_or(Vec::new(), |v| v.iter().filter_map(|x| x.as_str()).collect());
+        let ignore: Vec<&str> = gold["ignore_quotes"].as_array().map_or(Vec::new(), |v| {
+            v.iter().filter_map(|x| x.as_str()).collect()
+        });
         let gq = gold["quotes"].as_array().unwrap();
         for (class, score) in scores.iter_mut().enumerate() {
             let is_class = |k: &str| (k == "indirect") == (class == 1);
@@ -128,9 +135,11 @@ fn score_on_gold_with_oracle_actors() {
             score.gold += golds.len();
             for g in &golds {
                 let gt = g["text"].as_str().unwrap();
-                let hit = (0..ours.len())
-                    .find(|&i| !used[i] && overlaps(gt, doc.slice(ours[i].span)));
-                let got_speaker = hit.and_then(|i| ours[i].speaker).map(|s| &doc.actors[s].name);
+                let hit =
+                    (0..ours.len()).find(|&i| !used[i] && overlaps(gt, doc.slice(ours[i].span)));
+                let got_speaker = hit
+                    .and_then(|i| ours[i].speaker)
+                    .map(|s| &doc.actors[s].name);
                 if let Some(i) = hit {
                     used[i] = true;
                     score.found += 1;
@@ -165,4 +174,52 @@ fn score_on_gold_with_oracle_actors() {
     }
     eprintln!("{}", scores[0].line("direct+partial"));
     eprintln!("{}", scores[1].line("indirect"));
+}
+
+#[test]
+#[ignore = "timing, run with --ignored --nocapture"]
+fn throughput_on_seed_texts() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut docs = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&seeds).unwrap().flatten().collect();
+    files.sort_by_key(|e| e.path());
+    for entry in files {
+        let input = InputFile {
+            rel: entry.file_name().to_string_lossy().to_string(),
+            path: entry.path(),
+        };
+        let limits = Limits {
+            max_article_bytes: 1 << 24,
+        };
+        let raw = read_file(&input, limits).articles.remove(0);
+        let doc = preparer_for_eval().prepare(raw).unwrap();
+        let actors: &[super::testkit::ActorSpec<'_>] = &[
+            ("Russie", ActorKind::Country, &["Russie", "Moscou"], None),
+            ("Mali", ActorKind::Country, &[], None),
+            (
+                "Lavrov",
+                ActorKind::Person,
+                &["Lavrov", "Sergueï Lavrov"],
+                None,
+            ),
+        ];
+        docs.push(with_actors(doc, actors));
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let rounds = 200;
+    let start = std::time::Instant::now();
+    let mut quotes = 0;
+    for _ in 0..rounds {
+        for d in &docs {
+            let mut d = d.clone();
+            stage().process(&mut d);
+            quotes += d.quotes.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "quotes stage: {:.1} MB/s ({} bytes x {rounds} in {secs:.2} s, {quotes} quotes; clone included)",
+        (bytes * rounds) as f64 / secs / 1e6,
+        bytes
+    );
 }

@@ -107,7 +107,9 @@ fn noun_of(ctx: &Ctx<'_>, mention_first: usize) -> Option<(usize, usize)> {
 /// The subject a mention makes: the mention itself, or the noun whose
 /// organisation it names (`le porte-parole du Kremlin`).
 fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Option<Subject> {
-    let first = ctx.toks.partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
+    let first = ctx
+        .toks
+        .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
     if let Some((noun, start)) = noun_of(ctx, first) {
         return Some(Subject::Noun {
             noun,
@@ -307,7 +309,9 @@ pub(crate) fn subject(
 
 /// True when mention `m` heads a plural group (`les pays de l'AES`).
 fn in_plural_group(ctx: &Ctx<'_>, m: usize) -> bool {
-    let first = ctx.toks.partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
+    let first = ctx
+        .toks
+        .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
     let lo = first.saturating_sub(5);
     let mut saw_of = false;
     for k in (lo..first).rev() {
@@ -348,9 +352,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
     let here = doc.sentence_at(pos);
     let window = here.saturating_sub(ctx.settings.pronoun_window_sentences);
     let actor = |m: usize| doc.mentions[m].actor;
-    let of_kind = |kinds: &'static [ActorKind]| {
-        move |m: &usize| kinds.contains(&ctx.mention_kind(*m))
-    };
+    let of_kind =
+        |kinds: &'static [ActorKind]| move |m: &usize| kinds.contains(&ctx.mention_kind(*m));
     const PERSON: &[ActorKind] = &[ActorKind::Person];
     const COLLECTIVE: &[ActorKind] = &[ActorKind::Organization, ActorKind::Country];
     match subject {
@@ -420,9 +423,19 @@ mod tests {
     use crate::document::ActorKind::{Country, Organization, Person};
     use crate::document::QuoteKind::{Direct, Indirect, Partial};
 
-    const LENOIR: ActorSpec = ("Pierre Lenoir", Person, &["Pierre Lenoir"], Some("ambassadeur de France"));
+    const LENOIR: ActorSpec = (
+        "Pierre Lenoir",
+        Person,
+        &["Pierre Lenoir"],
+        Some("ambassadeur de France"),
+    );
     const SY: ActorSpec = ("Amadou Sy", Person, &["Amadou Sy"], Some("général"));
-    const SILVA: ActorSpec = ("Ana Silva", Person, &["Ana Silva"], Some("Foreign Minister"));
+    const SILVA: ActorSpec = (
+        "Ana Silva",
+        Person,
+        &["Ana Silva"],
+        Some("Foreign Minister"),
+    );
     const BROWN: ActorSpec = ("Tom Brown", Person, &["Tom Brown"], Some("army general"));
 
     #[test]
@@ -433,35 +446,63 @@ mod tests {
                 lang: "fr",
                 text: "Pierre Lenoir a rencontré Amadou Sy à Niamey. « La coopération continue », a indiqué le diplomate.",
                 actors: &[LENOIR, SY],
-                expect: &[("La coopération continue", Direct, Some("Pierre Lenoir"), Some("a indiqué"))],
+                expect: &[(
+                    "La coopération continue",
+                    Direct,
+                    Some("Pierre Lenoir"),
+                    Some("a indiqué"),
+                )],
             },
             Case {
                 name: "role_noun_without_known_roles_takes_the_latest_person",
                 lang: "fr",
                 text: "Le ministre Marc Garneau est arrivé à Bamako. « Nous sommes venus écouter », a souligné le ministre.",
                 actors: &[("Marc Garneau", Person, &[], None)],
-                expect: &[("Nous sommes venus écouter", Direct, Some("Marc Garneau"), Some("a souligné"))],
+                expect: &[(
+                    "Nous sommes venus écouter",
+                    Direct,
+                    Some("Marc Garneau"),
+                    Some("a souligné"),
+                )],
             },
             Case {
                 name: "pronoun_skips_names_inside_quotes",
                 lang: "fr",
                 text: "Pierre Lenoir a pris la parole. « J'ai parlé avec Amadou Sy hier », a-t-il raconté.",
                 actors: &[LENOIR, SY],
-                expect: &[("J'ai parlé avec Amadou Sy hier", Direct, Some("Pierre Lenoir"), Some("a-t-il raconté"))],
+                expect: &[(
+                    "J'ai parlé avec Amadou Sy hier",
+                    Direct,
+                    Some("Pierre Lenoir"),
+                    Some("a-t-il raconté"),
+                )],
             },
             Case {
                 name: "elle_falls_back_to_a_country",
                 lang: "fr",
                 text: "La France a rappelé son ambassadeur. Elle estime que le dialogue est rompu.",
                 actors: &[("France", Country, &[], None)],
-                expect: &[("le dialogue est rompu", Indirect, Some("France"), Some("estime"))],
+                expect: &[(
+                    "le dialogue est rompu",
+                    Indirect,
+                    Some("France"),
+                    Some("estime"),
+                )],
             },
             Case {
                 name: "plural_pronoun_finds_the_group",
                 lang: "fr",
                 text: "Les dirigeants de la Cédéao ont tenu un sommet avec le Mali. Ils ont qualifié la situation de « très préoccupante ».",
-                actors: &[("Cédéao", Organization, &[], None), ("Mali", Country, &[], None)],
-                expect: &[("très préoccupante", Partial, Some("Cédéao"), Some("ont qualifié"))],
+                actors: &[
+                    ("Cédéao", Organization, &[], None),
+                    ("Mali", Country, &[], None),
+                ],
+                expect: &[(
+                    "très préoccupante",
+                    Partial,
+                    Some("Cédéao"),
+                    Some("ont qualifié"),
+                )],
             },
             Case {
                 name: "indefinite_noun_names_nobody",
@@ -482,14 +523,24 @@ mod tests {
                 lang: "en",
                 text: "Ana Silva met Tom Brown in Lisbon. \"Our alliance is strong,\" the minister said.",
                 actors: &[SILVA, BROWN],
-                expect: &[("Our alliance is strong", Direct, Some("Ana Silva"), Some("said"))],
+                expect: &[(
+                    "Our alliance is strong",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "she_takes_the_latest_person",
                 lang: "en",
                 text: "Tom Brown left early. Ana Silva stayed. \"We have work to do,\" she said.",
                 actors: &[SILVA, BROWN],
-                expect: &[("We have work to do", Direct, Some("Ana Silva"), Some("said"))],
+                expect: &[(
+                    "We have work to do",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "pronoun_too_far_back_is_unknown",
