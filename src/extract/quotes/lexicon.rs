@@ -202,197 +202,216 @@ fn words_in(phrase: &str) -> usize {
     phrase.split_whitespace().count().max(1)
 }
 
+/// Automaton patterns being collected: their text and meaning, each form
+/// once, in both apostrophe spellings.
+#[derive(Default)]
+struct Patterns {
+    text: Vec<String>,
+    meaning: Vec<Pattern>,
+    seen: HashSet<String>,
+}
+
+impl Patterns {
+    fn push(&mut self, form: &str, meaning: Pattern) {
+        for v in apostrophe_variants(form.trim()) {
+            if !v.is_empty() && self.seen.insert(v.to_lowercase()) {
+                self.text.push(v);
+                self.meaning.push(meaning);
+            }
+        }
+    }
+}
+
+/// The value of a column that must be one of `options`.
+fn choice<T: Copy>(
+    row: &lexicon::Row,
+    column: &str,
+    path: &Path,
+    options: &[(&str, T)],
+) -> Result<T, LexiconError> {
+    let v = row.require(column, path)?;
+    options
+        .iter()
+        .find(|(name, _)| *name == v)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| {
+            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+            format_error(
+                path,
+                row.line,
+                format!("{column} '{v}' is not one of {}", names.join(", ")),
+            )
+        })
+}
+
+/// Reads `speech_verbs.tsv` into verbs and automaton patterns.
+fn load_verbs(path: &Path, patterns: &mut Patterns) -> Result<Vec<Verb>, LexiconError> {
+    let uses = [
+        ("any", Use::Any),
+        ("que", Use::Que),
+        ("incise", Use::Incise),
+    ];
+    let frames = [
+        ("yes", Frame::Que),
+        ("object", Frame::Object),
+        ("no", Frame::None),
+    ];
+    let mut verbs = Vec::new();
+    for row in &lexicon::read_table(path)?.rows {
+        let use_ = choice(row, "use", path, &uses)?;
+        let frame = choice(row, "que", path, &frames)?;
+        let verb = verbs.len();
+        verbs.push(Verb { use_, frame });
+        for (column, form) in [
+            ("finite", FormKind::Finite),
+            ("participles", FormKind::Participle),
+            ("infinitive", FormKind::Infinitive),
+            ("gerund", FormKind::Gerund),
+        ] {
+            for f in row.list(column) {
+                patterns.push(f, Pattern::Verb { verb, form });
+            }
+        }
+    }
+    Ok(verbs)
+}
+
+/// What `quote_grammar.tsv` holds besides automaton patterns.
+#[derive(Default)]
+struct Grammar {
+    roles: HashMap<String, u32>,
+    inverted: Vec<String>,
+    adverb_suffixes: Vec<String>,
+    adverb_phrases: HashSet<String>,
+    max_adverb_words: usize,
+    pronouns: HashMap<String, PronounClass>,
+}
+
+/// What a grammar role name stands for.
+#[derive(Clone, Copy)]
+enum GrammarRole {
+    Bit(u32),
+    Inverted,
+    AdverbSuffix,
+    Source(Pattern),
+    Pronoun(PronounClass),
+}
+
+const GRAMMAR_ROLES: &[(&str, GrammarRole)] = &[
+    ("aux", GrammarRole::Bit(role::AUX)),
+    ("passive", GrammarRole::Bit(role::PASSIVE)),
+    ("reflexive", GrammarRole::Bit(role::REFLEXIVE)),
+    ("negation", GrammarRole::Bit(role::NEGATION)),
+    ("complementizer", GrammarRole::Bit(role::COMPLEMENTIZER)),
+    ("agent", GrammarRole::Bit(role::AGENT)),
+    ("to", GrammarRole::Bit(role::TO)),
+    ("coord", GrammarRole::Bit(role::COORD)),
+    ("plural_det", GrammarRole::Bit(role::PLURAL_DET)),
+    ("indefinite", GrammarRole::Bit(role::INDEFINITE)),
+    ("of", GrammarRole::Bit(role::OF)),
+    ("adverb", GrammarRole::Bit(role::ADVERB)),
+    ("object_pronoun", GrammarRole::Bit(role::OBJECT_PRONOUN)),
+    ("determiner", GrammarRole::Bit(role::DETERMINER)),
+    ("preposition", GrammarRole::Bit(role::PREPOSITION)),
+    ("inverted", GrammarRole::Inverted),
+    ("adverb_suffix", GrammarRole::AdverbSuffix),
+    ("source", GrammarRole::Source(Pattern::Source)),
+    (
+        "source_initial",
+        GrammarRole::Source(Pattern::SourceInitial),
+    ),
+    ("pronoun_person", GrammarRole::Pronoun(PronounClass::Person)),
+    (
+        "pronoun_person_first",
+        GrammarRole::Pronoun(PronounClass::PersonFirst),
+    ),
+    ("pronoun_thing", GrammarRole::Pronoun(PronounClass::Thing)),
+    ("pronoun_plural", GrammarRole::Pronoun(PronounClass::Plural)),
+    ("pronoun_none", GrammarRole::Pronoun(PronounClass::Nobody)),
+];
+
+/// Reads `quote_grammar.tsv`; source phrases go to the automaton.
+fn load_grammar(path: &Path, patterns: &mut Patterns) -> Result<Grammar, LexiconError> {
+    let mut g = Grammar {
+        max_adverb_words: 1,
+        ..Default::default()
+    };
+    for row in &lexicon::read_table(path)?.rows {
+        let word = key(row.require("word", path)?);
+        match choice(row, "role", path, GRAMMAR_ROLES)? {
+            GrammarRole::Inverted => g.inverted.push(word),
+            GrammarRole::AdverbSuffix => g.adverb_suffixes.push(word),
+            GrammarRole::Source(p) => patterns.push(&word, p),
+            GrammarRole::Pronoun(class) => {
+                g.pronouns.insert(word, class);
+            }
+            GrammarRole::Bit(role::ADVERB) if word.contains(' ') => {
+                g.max_adverb_words = g.max_adverb_words.max(words_in(&word));
+                g.adverb_phrases.insert(fold(&word));
+            }
+            GrammarRole::Bit(_) if word.contains(' ') => {
+                return Err(format_error(
+                    path,
+                    row.line,
+                    format!("only adverbs and sources may have several words: '{word}'"),
+                ));
+            }
+            GrammarRole::Bit(bit) => *g.roles.entry(word).or_default() |= bit,
+        }
+    }
+    g.inverted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    Ok(g)
+}
+
+/// Reads `speaker_nouns.tsv`: the folded-phrase index, the nouns, the longest phrase.
+fn load_nouns(path: &Path) -> Result<(HashMap<String, usize>, Vec<Noun>, usize), LexiconError> {
+    let kinds = [
+        ("person", NounKind::Person),
+        ("organization", NounKind::Organization),
+        ("country", NounKind::Country),
+        ("group", NounKind::Group),
+    ];
+    let mut index = HashMap::new();
+    let mut nouns = Vec::new();
+    let mut max_words = 1;
+    for row in &lexicon::read_table(path)?.rows {
+        let noun = fold(row.require("noun", path)?);
+        let kind = choice(row, "kind", path, &kinds)?;
+        let matches = row.list("matches").into_iter().map(fold).collect();
+        max_words = max_words.max(words_in(&noun));
+        index.insert(noun, nouns.len());
+        nouns.push(Noun { kind, matches });
+    }
+    Ok((index, nouns, max_words))
+}
+
 impl LangLexicon {
     /// Loads one language's files.
     pub fn load(files: &LangFiles<'_>) -> Result<LangLexicon, LexiconError> {
-        let mut patterns_text: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut seen = HashSet::new();
-        let mut push = |text: &str, p: Pattern, out: &mut Vec<Pattern>| {
-            for v in apostrophe_variants(text.trim()) {
-                if !v.is_empty() && seen.insert(v.to_lowercase()) {
-                    patterns_text.push(v);
-                    out.push(p);
-                }
-            }
-        };
-
-        let table = lexicon::read_table(files.speech_verbs)?;
-        let mut verbs = Vec::new();
-        for row in &table.rows {
-            let path = files.speech_verbs;
-            let use_ = match row.require("use", path)? {
-                "any" => Use::Any,
-                "que" => Use::Que,
-                "incise" => Use::Incise,
-                other => {
-                    return Err(format_error(
-                        path,
-                        row.line,
-                        format!("use '{other}' is not one of any, que, incise"),
-                    ));
-                }
-            };
-            let frame = match row.require("que", path)? {
-                "yes" => Frame::Que,
-                "object" => Frame::Object,
-                "no" => Frame::None,
-                other => {
-                    return Err(format_error(
-                        path,
-                        row.line,
-                        format!("que '{other}' is not one of yes, object, no"),
-                    ));
-                }
-            };
-            let verb = verbs.len();
-            verbs.push(Verb { use_, frame });
-            for (column, form) in [
-                ("finite", FormKind::Finite),
-                ("participles", FormKind::Participle),
-                ("infinitive", FormKind::Infinitive),
-                ("gerund", FormKind::Gerund),
-            ] {
-                for f in row.list(column) {
-                    push(f, Pattern::Verb { verb, form }, &mut patterns);
-                }
-            }
-        }
-
-        let mut roles: HashMap<String, u32> = HashMap::new();
-        let mut inverted = Vec::new();
-        let mut adverb_suffixes = Vec::new();
-        let mut pronouns = HashMap::new();
-        let mut adverb_phrases = HashSet::new();
-        let mut max_adverb_words = 1;
-        let grammar = lexicon::read_table(files.grammar)?;
-        for row in &grammar.rows {
-            let path = files.grammar;
-            let word = key(row.require("word", path)?);
-            let r = row.require("role", path)?;
-            let bit = match r {
-                "aux" => role::AUX,
-                "passive" => role::PASSIVE,
-                "reflexive" => role::REFLEXIVE,
-                "negation" => role::NEGATION,
-                "complementizer" => role::COMPLEMENTIZER,
-                "agent" => role::AGENT,
-                "to" => role::TO,
-                "coord" => role::COORD,
-                "plural_det" => role::PLURAL_DET,
-                "indefinite" => role::INDEFINITE,
-                "of" => role::OF,
-                "adverb" => role::ADVERB,
-                "object_pronoun" => role::OBJECT_PRONOUN,
-                "determiner" => role::DETERMINER,
-                "preposition" => role::PREPOSITION,
-                "inverted" => {
-                    inverted.push(word);
-                    continue;
-                }
-                "adverb_suffix" => {
-                    adverb_suffixes.push(word);
-                    continue;
-                }
-                "source" => {
-                    push(&word, Pattern::Source, &mut patterns);
-                    continue;
-                }
-                "source_initial" => {
-                    push(&word, Pattern::SourceInitial, &mut patterns);
-                    continue;
-                }
-                p if p.starts_with("pronoun_") => {
-                    let class = match p {
-                        "pronoun_person" => PronounClass::Person,
-                        "pronoun_person_first" => PronounClass::PersonFirst,
-                        "pronoun_thing" => PronounClass::Thing,
-                        "pronoun_plural" => PronounClass::Plural,
-                        "pronoun_none" => PronounClass::Nobody,
-                        _ => {
-                            return Err(format_error(
-                                path,
-                                row.line,
-                                format!("unknown pronoun role '{p}'"),
-                            ));
-                        }
-                    };
-                    pronouns.insert(word, class);
-                    continue;
-                }
-                other => {
-                    return Err(format_error(
-                        path,
-                        row.line,
-                        format!("unknown role '{other}' (see the file header for the roles)"),
-                    ));
-                }
-            };
-            if word.contains(' ') {
-                if bit != role::ADVERB {
-                    return Err(format_error(
-                        path,
-                        row.line,
-                        format!("only adverbs and sources may have several words: '{word}'"),
-                    ));
-                }
-                max_adverb_words = max_adverb_words.max(words_in(&word));
-                adverb_phrases.insert(fold(&word));
-                continue;
-            }
-            *roles.entry(word).or_default() |= bit;
-        }
-        inverted.sort_by_key(|s: &String| std::cmp::Reverse(s.len()));
-
-        let mut noun_index = HashMap::new();
-        let mut nouns = Vec::new();
-        let mut max_noun_words = 1;
-        let table = lexicon::read_table(files.speaker_nouns)?;
-        for row in &table.rows {
-            let path = files.speaker_nouns;
-            let noun = fold(row.require("noun", path)?);
-            let kind = match row.require("kind", path)? {
-                "person" => NounKind::Person,
-                "organization" => NounKind::Organization,
-                "country" => NounKind::Country,
-                "group" => NounKind::Group,
-                other => {
-                    return Err(format_error(
-                        path,
-                        row.line,
-                        format!(
-                            "kind '{other}' is not one of person, organization, country, group"
-                        ),
-                    ));
-                }
-            };
-            let matches = row.list("matches").into_iter().map(fold).collect();
-            max_noun_words = max_noun_words.max(words_in(&noun));
-            noun_index.insert(noun, nouns.len());
-            nouns.push(Noun { kind, matches });
-        }
-
+        let mut patterns = Patterns::default();
+        let verbs = load_verbs(files.speech_verbs, &mut patterns)?;
+        let grammar = load_grammar(files.grammar, &mut patterns)?;
+        let (noun_index, nouns, max_noun_words) = load_nouns(files.speaker_nouns)?;
         let titles: HashSet<String> = lexicon::read_list(files.title_cues)?
             .iter()
             .map(|t| fold(t))
             .collect();
         let max_title_words = titles.iter().map(|t| words_in(t)).max().unwrap_or(1);
-
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns_text)
+            .build(&patterns.text)
             .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))?;
         Ok(LangLexicon {
             automaton,
-            patterns,
+            patterns: patterns.meaning,
             verbs,
-            roles,
-            inverted,
-            adverb_suffixes,
-            adverb_phrases,
-            max_adverb_words,
-            pronouns,
+            roles: grammar.roles,
+            inverted: grammar.inverted,
+            adverb_suffixes: grammar.adverb_suffixes,
+            adverb_phrases: grammar.adverb_phrases,
+            max_adverb_words: grammar.max_adverb_words,
+            pronouns: grammar.pronouns,
             noun_index,
             nouns,
             max_noun_words,

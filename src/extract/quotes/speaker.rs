@@ -106,18 +106,39 @@ fn noun_of(ctx: &Ctx<'_>, mention_first: usize) -> Option<(usize, usize)> {
 
 /// The subject a mention makes: the mention itself, or the noun whose
 /// organisation it names (`le porte-parole du Kremlin`).
-fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Option<Subject> {
+fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
     let first = ctx
         .toks
         .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
-    if let Some((noun, start)) = noun_of(ctx, first) {
-        return Some(Subject::Noun {
+    match noun_of(ctx, first) {
+        Some((noun, start)) => Subject::Noun {
             noun,
             of: Some(m),
             indefinite: is_indefinite(ctx, start),
-        });
+        },
+        None => Subject::Mention(m),
     }
-    Some(Subject::Mention(m))
+}
+
+/// The subject at token `j`: a mention (not of a place) covering it, a
+/// subject pronoun, or a speaker noun ending (`backward`) or starting there.
+fn subject_at(ctx: &Ctx<'_>, j: usize, backward: bool) -> Option<Subject> {
+    if let Some(m) = ctx.mention_at(j) {
+        return (ctx.mention_kind(m) != ActorKind::Place).then(|| mention_subject(ctx, m));
+    }
+    if let Some(p) = subject_pronoun(ctx, j) {
+        return Some(Subject::Pronoun(p));
+    }
+    let (noun, first) = if backward {
+        noun_ending_at(ctx, j)?
+    } else {
+        (noun_starting_at(ctx, j)?.0, j)
+    };
+    Some(Subject::Noun {
+        noun,
+        of: None,
+        indefinite: is_indefinite(ctx, first),
+    })
 }
 
 /// The subject right before a cue, not before byte `floor`.
@@ -140,18 +161,8 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
             }
             return None;
         }
-        if let Some(m) = ctx.mention_at(j) {
-            if ctx.mention_kind(m) != ActorKind::Place {
-                return mention_subject(ctx, m);
-            }
-        } else if let Some(p) = subject_pronoun(ctx, j) {
-            return Some(Subject::Pronoun(p));
-        } else if let Some((noun, start)) = noun_ending_at(ctx, j) {
-            return Some(Subject::Noun {
-                noun,
-                of: None,
-                indefinite: is_indefinite(ctx, start),
-            });
+        if let Some(subject) = subject_at(ctx, j, true) {
+            return Some(subject);
         }
         gap += 1;
         if gap > ctx.settings.max_subject_gap {
@@ -242,18 +253,8 @@ pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subje
             j += 1;
             continue;
         }
-        if let Some(m) = ctx.mention_at(j) {
-            if ctx.mention_kind(m) != ActorKind::Place {
-                return mention_subject(ctx, m);
-            }
-        } else if let Some(p) = subject_pronoun(ctx, j) {
-            return Some(Subject::Pronoun(p));
-        } else if let Some((noun, _)) = noun_starting_at(ctx, j) {
-            return Some(Subject::Noun {
-                noun,
-                of: None,
-                indefinite: is_indefinite(ctx, j),
-            });
+        if let Some(subject) = subject_at(ctx, j, false) {
+            return Some(subject);
         }
         j += 1;
     }
