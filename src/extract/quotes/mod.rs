@@ -203,9 +203,49 @@ impl Stage for QuotesStage {
 mod tests {
     use proptest::prelude::*;
 
+    use super::QuotesStage;
     use super::testkit::{document, stage, with_actors};
     use crate::document::ActorKind;
     use crate::pipeline::Stage;
+
+    fn build(toml: &str) -> Result<QuotesStage, String> {
+        let mut cfg = crate::config::Config::parse(toml)?;
+        cfg.base_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pipelines");
+        QuotesStage::build(&cfg).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn configuration_errors_name_the_problem() {
+        let err = build("[quotes]\nscare_max_word = 3\n").err().unwrap();
+        assert!(err.contains("scare_max_word"), "{err}");
+        let missing = "[quotes.languages.fr]\nspeech_verbs = \"nowhere.tsv\"\n\
+                       grammar = \"lexicons/fr/quote_grammar.tsv\"\n\
+                       speaker_nouns = \"lexicons/fr/speaker_nouns.tsv\"\n\
+                       title_cues = \"lexicons/fr/quote_title_cues.txt\"\n";
+        let err = build(missing).err().unwrap();
+        assert!(err.contains("nowhere.tsv"), "{err}");
+        let stage = build("[quotes]\n").unwrap();
+        assert_eq!(
+            stage
+                .languages
+                .keys()
+                .collect::<std::collections::BTreeSet<_>>(),
+            ["en", "fr"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .iter()
+                .collect()
+        );
+    }
+
+    #[test]
+    fn other_languages_get_no_quotes() {
+        let mut doc = document("de", "« Wir kommen », sagte er.");
+        doc.lang = "de".into();
+        stage().process(&mut doc);
+        assert!(doc.quotes.is_empty());
+    }
 
     /// Words and marks that exercise every rule, glued at random.
     const PIECES: &[&str] = &[
