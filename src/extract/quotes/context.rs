@@ -7,7 +7,7 @@ use crate::text::fold::fold;
 
 use super::Settings;
 use super::cues::{self, Cue};
-use super::lexicon::LangLexicon;
+use super::lexicon::{LangLexicon, PhraseSet};
 use super::marks::{self, Marked};
 use super::tokens::{self, Tok};
 
@@ -154,6 +154,21 @@ impl<'a> Ctx<'a> {
         !self.doc.text[self.toks[a].start..self.toks[b].end].contains('\n')
     }
 
+    /// The first token of a phrase of `set` ending at token `end`.
+    pub fn phrase_ending_at(&self, set: &PhraseSet, end: usize) -> Option<usize> {
+        (1..=set.max_words.min(end + 1))
+            .map(|len| end + 1 - len)
+            .take_while(|&start| self.toks[start].word)
+            .find(|&start| set.contains(&self.phrase(start, end)))
+    }
+
+    /// The last token of a phrase of `set` starting at token `start`.
+    pub fn phrase_starting_at(&self, set: &PhraseSet, start: usize) -> Option<usize> {
+        (start..(start + set.max_words).min(self.toks.len()))
+            .take_while(|&end| self.toks[end].word)
+            .find(|&end| set.contains(&self.phrase(start, end)))
+    }
+
     /// The first token of the adverb or adverbial phrase (`pour sa part`)
     /// ending at token `end`.
     pub fn adverb_ending_at(&self, end: usize) -> Option<usize> {
@@ -163,12 +178,7 @@ impl<'a> Ctx<'a> {
         if self.lex.is_adverb(self.text(end)) {
             return Some(end);
         }
-        (2..=self.lex.max_adverb_words.min(end + 1))
-            .map(|len| end + 1 - len)
-            .find(|&start| {
-                (start..=end).all(|i| self.toks[i].word)
-                    && self.lex.adverb_phrases.contains(&self.phrase(start, end))
-            })
+        self.phrase_ending_at(&self.lex.adverb_phrases, end)
     }
 
     /// The last token of the adverb or adverbial phrase starting at token `start`.
@@ -179,12 +189,6 @@ impl<'a> Ctx<'a> {
         if self.lex.is_adverb(self.text(start)) {
             return Some(start);
         }
-        (2..=self.lex.max_adverb_words)
-            .map(|len| start + len - 1)
-            .take_while(|&end| end < self.toks.len())
-            .find(|&end| {
-                (start..=end).all(|i| self.toks[i].word)
-                    && self.lex.adverb_phrases.contains(&self.phrase(start, end))
-            })
+        self.phrase_starting_at(&self.lex.adverb_phrases, start)
     }
 }

@@ -12,7 +12,8 @@
 //! (`», a déclaré X`, `," he said`), inside the quotation between commas
 //! (`« …, a-t-il ajouté, … »`), earlier in the sentence (`X a déclaré : « … »`,
 //! `selon lui « … »`), in the sentence ending with the colon before it, later
-//! in the sentence; a quotation with none that follows an attributed one
+//! in the sentence, in the next sentence when it points back at the quotation
+//! (`C'est ce qu'a déclaré X`); a quotation with none that follows an attributed one
 //! closely (`"…," he said. "…"`) inherits its speaker.
 //!
 //! A quotation interrupted by its attribution inside one pair of marks
@@ -71,14 +72,10 @@ fn attribution(
 
 /// True when the words right before the opening mark name a title or name.
 fn after_title_word(ctx: &Ctx<'_>, opener_tok: usize) -> bool {
-    (1..=ctx.lex.max_title_words).any(|len| {
-        let Some(start) = opener_tok.checked_sub(len) else {
-            return false;
-        };
-        (start..opener_tok).all(|i| ctx.toks[i].word)
-            && ctx.same_paragraph(start, opener_tok)
-            && ctx.lex.titles.contains(&ctx.phrase(start, opener_tok - 1))
-    })
+    opener_tok > 0
+        && ctx
+            .phrase_ending_at(&ctx.lex.titles, opener_tok - 1)
+            .is_some_and(|start| ctx.same_paragraph(start, opener_tok))
 }
 
 /// Word tokens of a span.
@@ -208,6 +205,23 @@ fn later_in_sentence(ctx: &Ctx<'_>, from: usize) -> Option<Attribution> {
             let inverted = first > 0 && ctx.ch(first - 1) == ',';
             attribution(ctx, c, from, limit, inverted)
         })
+}
+
+/// The attribution of the next sentence when it opens by pointing back at
+/// the quotation (`« … » C'est ce qu'a déclaré X.`, `"…" That is what X said.`).
+fn next_sentence_refers_back(ctx: &Ctx<'_>, q: &Marked) -> Option<Attribution> {
+    let end = end_of(q);
+    let j = first_at(&ctx.toks, end);
+    let head = ctx.toks.get(j)?;
+    let sentence = ctx.sentence(head.start);
+    if sentence.start != head.start || ctx.sentence(end.saturating_sub(1)) == sentence {
+        return None;
+    }
+    let phrase_end = ctx.phrase_starting_at(&ctx.lex.refers_back, j)?;
+    let first = ctx.cues.partition_point(|c| c.first_tok <= phrase_end);
+    (first..ctx.cues.len())
+        .take_while(|&c| ctx.cues[c].span.start < sentence.end)
+        .find_map(|c| attribution(ctx, c, sentence.start, sentence.end, true))
 }
 
 /// Trims spaces and a trailing comma; `None` when no word is left.
@@ -353,6 +367,7 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             before().or_else(|| after_quote(ctx, q, next_open))
         }
         .or_else(|| later_in_sentence(ctx, end_of(q)))
+        .or_else(|| next_sentence_refers_back(ctx, q))
         .or(follows.map(|p| p.attribution));
         let words = word_count(ctx, q.content);
         if found.is_none() && (words <= ctx.settings.scare_max_words || title_like(ctx, q.content))
@@ -564,6 +579,30 @@ mod tests {
                     Direct,
                     Some("Jean Dupont"),
                     Some("a martelé"),
+                )],
+            },
+            Case {
+                name: "next_sentence_points_back",
+                lang: "fr",
+                text: "« Nous ne partirons pas. » C'est ce qu'a affirmé Awa Ndiaye devant la presse.",
+                actors: &[NDIAYE],
+                expect: &[(
+                    "Nous ne partirons pas.",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("a affirmé"),
+                )],
+            },
+            Case {
+                name: "incise_verb_right_after",
+                lang: "fr",
+                text: "Awa Ndiaye ne cède pas. « On ne lâchera rien », lance-t-elle.",
+                actors: &[NDIAYE],
+                expect: &[(
+                    "On ne lâchera rien",
+                    Direct,
+                    Some("Awa Ndiaye"),
+                    Some("lance-t-elle"),
                 )],
             },
             Case {
@@ -870,6 +909,20 @@ mod tests {
                     Some("Ana Silva"),
                     Some("said"),
                 )],
+            },
+            Case {
+                name: "relative_clause_between_subject_and_verb",
+                lang: "en",
+                text: "Ana Silva met the UN envoy. “Progress is real,” Silva, who chairs the council, said on Monday.",
+                actors: &[SILVA, ("UN", Organization, &[], None)],
+                expect: &[("Progress is real", Direct, Some("Ana Silva"), Some("said"))],
+            },
+            Case {
+                name: "this_is_what_points_back",
+                lang: "en",
+                text: "“We will rebuild.” That is what Ana Silva told the crowd on Friday.",
+                actors: &[SILVA],
+                expect: &[("We will rebuild.", Direct, Some("Ana Silva"), Some("told"))],
             },
             Case {
                 name: "colon_previous_paragraph",

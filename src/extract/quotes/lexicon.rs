@@ -99,6 +99,7 @@ pub(crate) mod role {
     pub const OBJECT_PRONOUN: u32 = 1 << 12;
     pub const DETERMINER: u32 = 1 << 13;
     pub const PREPOSITION: u32 = 1 << 14;
+    pub const RELATIVE: u32 = 1 << 15;
 }
 
 /// What a pronoun can refer to.
@@ -138,6 +139,27 @@ pub(crate) struct Noun {
     pub matches: Vec<String>,
 }
 
+/// A set of folded phrases of one or more words, looked up at token positions.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseSet {
+    /// The phrases, [`fold`]ed, words separated by single spaces.
+    pub phrases: HashSet<String>,
+    /// Longest phrase, in words.
+    pub max_words: usize,
+}
+
+impl PhraseSet {
+    fn insert(&mut self, phrase: &str) {
+        self.max_words = self.max_words.max(words_in(phrase));
+        self.phrases.insert(fold(phrase));
+    }
+
+    /// True when the set holds the folded phrase.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.phrases.contains(folded)
+    }
+}
+
 /// Everything the stage knows about one language.
 #[derive(Debug, Clone)]
 pub(crate) struct LangLexicon {
@@ -153,10 +175,11 @@ pub(crate) struct LangLexicon {
     pub inverted: Vec<String>,
     /// Adverb endings ([`key`]).
     pub adverb_suffixes: Vec<String>,
-    /// Adverbial phrases of several words ([`fold`]ed: `pour sa part`).
-    pub adverb_phrases: HashSet<String>,
-    /// Longest adverbial phrase, in words.
-    pub max_adverb_words: usize,
+    /// Adverbial phrases of several words (`pour sa part`).
+    pub adverb_phrases: PhraseSet,
+    /// Sentence openings that point back at the quotation before
+    /// (`c'est ce qu'`, `this is what`).
+    pub refers_back: PhraseSet,
     /// Pronouns ([`key`]).
     pub pronouns: HashMap<String, PronounClass>,
     /// Speaker nouns (folded phrase) → index into `nouns`.
@@ -165,10 +188,8 @@ pub(crate) struct LangLexicon {
     pub nouns: Vec<Noun>,
     /// Longest speaker noun, in words.
     pub max_noun_words: usize,
-    /// Title cues (folded phrases).
-    pub titles: HashSet<String>,
-    /// Longest title cue, in words.
-    pub max_title_words: usize,
+    /// Title cues.
+    pub titles: PhraseSet,
 }
 
 /// The data files of one language.
@@ -282,8 +303,8 @@ struct Grammar {
     roles: HashMap<String, u32>,
     inverted: Vec<String>,
     adverb_suffixes: Vec<String>,
-    adverb_phrases: HashSet<String>,
-    max_adverb_words: usize,
+    adverb_phrases: PhraseSet,
+    refers_back: PhraseSet,
     pronouns: HashMap<String, PronounClass>,
 }
 
@@ -295,6 +316,7 @@ enum GrammarRole {
     AdverbSuffix,
     Source(Pattern),
     Pronoun(PronounClass),
+    RefersBack,
 }
 
 const GRAMMAR_ROLES: &[(&str, GrammarRole)] = &[
@@ -314,6 +336,8 @@ const GRAMMAR_ROLES: &[(&str, GrammarRole)] = &[
     ("determiner", GrammarRole::Bit(role::DETERMINER)),
     ("preposition", GrammarRole::Bit(role::PREPOSITION)),
     ("inverted", GrammarRole::Inverted),
+    ("refers_back", GrammarRole::RefersBack),
+    ("relative", GrammarRole::Bit(role::RELATIVE)),
     ("adverb_suffix", GrammarRole::AdverbSuffix),
     ("source", GrammarRole::Source(Pattern::Source)),
     (
@@ -332,10 +356,7 @@ const GRAMMAR_ROLES: &[(&str, GrammarRole)] = &[
 
 /// Reads `quote_grammar.tsv`; source phrases go to the automaton.
 fn load_grammar(path: &Path, patterns: &mut Patterns) -> Result<Grammar, LexiconError> {
-    let mut g = Grammar {
-        max_adverb_words: 1,
-        ..Default::default()
-    };
+    let mut g = Grammar::default();
     for row in &lexicon::read_table(path)?.rows {
         let word = key(row.require("word", path)?);
         match choice(row, "role", path, GRAMMAR_ROLES)? {
@@ -345,15 +366,15 @@ fn load_grammar(path: &Path, patterns: &mut Patterns) -> Result<Grammar, Lexicon
             GrammarRole::Pronoun(class) => {
                 g.pronouns.insert(word, class);
             }
-            GrammarRole::Bit(role::ADVERB) if word.contains(' ') => {
-                g.max_adverb_words = g.max_adverb_words.max(words_in(&word));
-                g.adverb_phrases.insert(fold(&word));
-            }
+            GrammarRole::RefersBack => g.refers_back.insert(&word),
+            GrammarRole::Bit(role::ADVERB) if word.contains(' ') => g.adverb_phrases.insert(&word),
             GrammarRole::Bit(_) if word.contains(' ') => {
                 return Err(format_error(
                     path,
                     row.line,
-                    format!("only adverbs and sources may have several words: '{word}'"),
+                    format!(
+                        "only adverbs, sources and refers_back may have several words: '{word}'"
+                    ),
                 ));
             }
             GrammarRole::Bit(bit) => *g.roles.entry(word).or_default() |= bit,
@@ -392,11 +413,10 @@ impl LangLexicon {
         let verbs = load_verbs(files.speech_verbs, &mut patterns)?;
         let grammar = load_grammar(files.grammar, &mut patterns)?;
         let (noun_index, nouns, max_noun_words) = load_nouns(files.speaker_nouns)?;
-        let titles: HashSet<String> = lexicon::read_list(files.title_cues)?
-            .iter()
-            .map(|t| fold(t))
-            .collect();
-        let max_title_words = titles.iter().map(|t| words_in(t)).max().unwrap_or(1);
+        let mut titles = PhraseSet::default();
+        for t in lexicon::read_list(files.title_cues)? {
+            titles.insert(&t);
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -410,13 +430,12 @@ impl LangLexicon {
             inverted: grammar.inverted,
             adverb_suffixes: grammar.adverb_suffixes,
             adverb_phrases: grammar.adverb_phrases,
-            max_adverb_words: grammar.max_adverb_words,
+            refers_back: grammar.refers_back,
             pronouns: grammar.pronouns,
             noun_index,
             nouns,
             max_noun_words,
             titles,
-            max_title_words,
         })
     }
 

@@ -141,6 +141,26 @@ fn subject_at(ctx: &Ctx<'_>, j: usize, backward: bool) -> Option<Subject> {
     })
 }
 
+/// Given a comma at token `comma` closing a relative clause between commas
+/// (`Smith, who heads the agency, said`), the comma opening it; else `comma`.
+fn skip_relative_clause(ctx: &Ctx<'_>, comma: usize, floor: usize) -> usize {
+    let lo = comma.saturating_sub(16);
+    for k in (lo..comma).rev() {
+        if ctx.toks[k].start < floor {
+            break;
+        }
+        if !ctx.toks[k].word {
+            let opens = ctx.ch(k) == ','
+                && ctx
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.word && ctx.lex.is(ctx.text(k + 1), role::RELATIVE));
+            return if opens { k } else { comma };
+        }
+    }
+    comma
+}
+
 /// The subject right before a cue, not before byte `floor`.
 pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> {
     let mut j = cue.first_tok;
@@ -156,6 +176,9 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
             return None;
         }
         if !t.word {
+            if ctx.ch(j) == ',' {
+                j = skip_relative_clause(ctx, j, floor);
+            }
             if crossable(ctx.ch(j)) || ctx.is_abbreviation_period(j) {
                 continue;
             }
