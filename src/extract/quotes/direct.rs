@@ -192,7 +192,7 @@ fn reports(ctx: &Ctx<'_>, cue: &Cue, opener_tok: usize) -> bool {
             .is_some_and(|k| k < opener_tok)
 }
 
-/// The first usable cue later in the sentence.
+/// The first usable cue later in the sentence, with a subject.
 fn later_in_sentence(ctx: &Ctx<'_>, from: usize) -> Option<Attribution> {
     let limit = ctx.sentence(from.saturating_sub(1)).end;
     let first = ctx.cues.partition_point(|c| c.span.start < from);
@@ -203,7 +203,7 @@ fn later_in_sentence(ctx: &Ctx<'_>, from: usize) -> Option<Attribution> {
             // `…, a déclaré X.`: an inverted subject after a comma
             let first = ctx.cues[c].first_tok;
             let inverted = first > 0 && ctx.ch(first - 1) == ',';
-            attribution(ctx, c, from, limit, inverted)
+            attribution(ctx, c, from, limit, inverted).filter(|a| a.subject.is_some())
         })
 }
 
@@ -314,10 +314,9 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
         }
         let next_open = ctx.marked.get(i + 1).map_or(usize::MAX, |n| n.open.start);
         let sentence = ctx.sentence(q.open.start);
-        let floor = match i.checked_sub(1).map(|p| end_of(&ctx.marked[p])) {
-            Some(e) if e > sentence.start => e,
-            _ => sentence.start,
-        };
+        // cues inside quotations are skipped, so the search may run back
+        // over an earlier quotation of the sentence (`X a qualifié A de « a » et B de « b »`)
+        let floor = sentence.start;
         let starts = opens_sentence(ctx, opener_tok);
         let mut kind = if starts || first_letter_upper(ctx, q.content) {
             QuoteKind::Direct
@@ -668,6 +667,29 @@ mod tests {
                     Some("Ali Traoré"),
                     Some("a dénoncé"),
                 )],
+            },
+            Case {
+                name: "two_partials_share_the_cue_before",
+                lang: "fr",
+                text: "Le chancelier Karl Braun a répondu qu'il partageait « l'objectif » mais pas « la méthode ».",
+                actors: &[("Karl Braun", Person, &[], Some("chancelier"))],
+                expect: &[
+                    (
+                        "il partageait « l'objectif » mais pas « la méthode »",
+                        crate::document::QuoteKind::Indirect,
+                        Some("Karl Braun"),
+                        Some("a répondu"),
+                    ),
+                    ("l'objectif", Partial, Some("Karl Braun"), Some("a répondu")),
+                    ("la méthode", Partial, Some("Karl Braun"), Some("a répondu")),
+                ],
+            },
+            Case {
+                name: "a_later_verb_without_subject_is_no_attribution",
+                lang: "fr",
+                text: "Le texte défend « une Europe de la défense commune », tandis que son voisin a insisté sur le budget.",
+                actors: &[],
+                expect: &[("une Europe de la défense commune", Partial, None, None)],
             },
             Case {
                 name: "passive_without_named_agent",
