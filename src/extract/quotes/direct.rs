@@ -21,7 +21,7 @@
 //! speaker and cue, so that no quote contains the attribution; two pairs of
 //! marks (`"A," he said, "B."`) give two quotes the same way.
 
-use crate::document::{Quote, QuoteKind, Span};
+use crate::document::{ActorKind, Quote, QuoteKind, Span};
 
 use super::context::Ctx;
 use super::cues::{self, Cue, CueForm};
@@ -33,7 +33,8 @@ use super::tokens::first_at;
 /// A cue chosen for a quotation and its subject.
 #[derive(Debug, Clone, Copy)]
 struct Attribution {
-    cue: usize,
+    /// The cue; `None` for a name heading the quotation (`Lavrov : « … »`).
+    cue: Option<usize>,
     subject: Option<Subject>,
 }
 
@@ -67,7 +68,10 @@ fn attribution(
 ) -> Option<Attribution> {
     let c = &ctx.cues[cue];
     let subject = speaker::subject(ctx, c, floor, limit, inverted);
-    firm(ctx, c, subject).then_some(Attribution { cue, subject })
+    firm(ctx, c, subject).then_some(Attribution {
+        cue: Some(cue),
+        subject,
+    })
 }
 
 /// True when the words right before the opening mark name a title or name.
@@ -157,8 +161,10 @@ fn after_quote(ctx: &Ctx<'_>, q: &Marked, next_open: usize) -> Option<Attributio
             }
             let subject = speaker::subject(ctx, cue, floor, limit, true);
             let passive = matches!(cue.form, CueForm::Passive | CueForm::Bare);
-            (firm(ctx, cue, subject) && !(passive && subject.is_none()))
-                .then_some(Attribution { cue: c, subject })
+            (firm(ctx, cue, subject) && !(passive && subject.is_none())).then_some(Attribution {
+                cue: Some(c),
+                subject,
+            })
         })
 }
 
@@ -288,7 +294,14 @@ fn incise(ctx: &Ctx<'_>, q: &Marked) -> Option<(Span, Option<Span>, Attribution)
         } else {
             None
         };
-        return Some((first, second, Attribution { cue: c, subject }));
+        return Some((
+            first,
+            second,
+            Attribution {
+                cue: Some(c),
+                subject,
+            },
+        ));
     }
     None
 }
@@ -302,83 +315,111 @@ struct Previous {
     attribution: Attribution,
 }
 
+/// A name alone before a colon heads the quotation, as in subheads
+/// (`Sergueï Lavrov : « … »`).
+fn headline_name(ctx: &Ctx<'_>, opener_tok: usize) -> Option<Attribution> {
+    let colon = opener_tok.checked_sub(1).filter(|&k| ctx.ch(k) == ':')?;
+    let head = first_at(&ctx.toks, ctx.sentence(ctx.toks[colon].start).start);
+    let m = ctx.mention_at(head)?;
+    ((head..colon).all(|k| ctx.mention_at(k) == Some(m))
+        && head < colon
+        && ctx.mention_kind(m) != ActorKind::Place)
+        .then_some(Attribution {
+            cue: None,
+            subject: Some(Subject::Mention(m)),
+        })
+}
+
+/// What a quoted span turned out to be: its kind, its parts (two when an
+/// attribution interrupts it) and its attribution.
+struct Reading {
+    kind: QuoteKind,
+    parts: Vec<Span>,
+    found: Option<Attribution>,
+}
+
+/// Reads quoted span `i`, given what the previous quotation left.
+fn read(ctx: &Ctx<'_>, i: usize, previous: Option<Previous>) -> Reading {
+    let q = &ctx.marked[i];
+    let opener_tok = first_at(&ctx.toks, q.open.start);
+    let next_open = ctx.marked.get(i + 1).map_or(usize::MAX, |n| n.open.start);
+    // cues inside quotations are skipped, so the search may run back over an
+    // earlier quotation of the sentence (`X a qualifié A de « a » et B de « b »`)
+    let floor = ctx.sentence(q.open.start).start;
+    let starts = opens_sentence(ctx, opener_tok);
+    let mut kind = if starts || first_letter_upper(ctx, q.content) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+    let mut parts = vec![q.content];
+    let before = || {
+        before_quote(ctx, floor, q.open.start, opener_tok).or_else(|| {
+            // `X a déclaré :` ending the previous sentence or paragraph
+            if opener_tok == 0 || ctx.ch(opener_tok - 1) != ':' || !starts {
+                return None;
+            }
+            let prev = ctx.sentence(ctx.toks[opener_tok - 1].start);
+            (prev.end <= q.open.start)
+                .then(|| before_quote(ctx, prev.start, q.open.start, opener_tok))
+                .flatten()
+                .or_else(|| headline_name(ctx, opener_tok))
+        })
+    };
+    // `"A," he said, "B."` and `"A," he said. "B."`: B follows A's attribution
+    let follows = previous.filter(|p| {
+        let between = ctx.cues.partition_point(|c| c.first_tok <= p.cue_last_tok);
+        opener_tok > p.cue_last_tok
+            && opener_tok - p.cue_last_tok <= INHERIT_WINDOW
+            && ctx.same_paragraph(p.cue_last_tok, opener_tok)
+            && ctx
+                .cues
+                .get(between)
+                .is_none_or(|c| c.first_tok > opener_tok)
+    });
+    let continues = follows
+        .filter(|p| !(p.cue_last_tok..opener_tok).any(|k| matches!(ctx.ch(k), '.' | '!' | '?')));
+    let found = if let Some(p) = continues {
+        kind = p.kind;
+        Some(p.attribution)
+    } else if kind == QuoteKind::Direct {
+        after_quote(ctx, q, next_open)
+            .or_else(|| {
+                incise(ctx, q).map(|(a, b, att)| {
+                    parts = std::iter::once(a).chain(b).collect();
+                    att
+                })
+            })
+            .or_else(before)
+    } else {
+        before().or_else(|| after_quote(ctx, q, next_open))
+    }
+    .or_else(|| later_in_sentence(ctx, end_of(q)))
+    .or_else(|| next_sentence_refers_back(ctx, q))
+    .or(follows.map(|p| p.attribution));
+    Reading { kind, parts, found }
+}
+
 /// The direct and partial quotations of a document.
 pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut previous: Option<Previous> = None;
     for (i, q) in ctx.marked.iter().enumerate() {
-        let opener_tok = first_at(&ctx.toks, q.open.start);
-        if after_title_word(ctx, opener_tok) {
+        if after_title_word(ctx, first_at(&ctx.toks, q.open.start)) {
             previous = None;
             continue;
         }
-        let next_open = ctx.marked.get(i + 1).map_or(usize::MAX, |n| n.open.start);
-        let sentence = ctx.sentence(q.open.start);
-        // cues inside quotations are skipped, so the search may run back
-        // over an earlier quotation of the sentence (`X a qualifié A de « a » et B de « b »`)
-        let floor = sentence.start;
-        let starts = opens_sentence(ctx, opener_tok);
-        let mut kind = if starts || first_letter_upper(ctx, q.content) {
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Partial
-        };
-        let mut parts = vec![q.content];
-        let before = || {
-            before_quote(ctx, floor, q.open.start, opener_tok).or_else(|| {
-                // `X a déclaré :` ending the previous sentence or paragraph
-                if opener_tok == 0 || ctx.ch(opener_tok - 1) != ':' || !starts {
-                    return None;
-                }
-                let prev = ctx.sentence(ctx.toks[opener_tok - 1].start);
-                (prev.end <= q.open.start)
-                    .then(|| before_quote(ctx, prev.start, q.open.start, opener_tok))
-                    .flatten()
-            })
-        };
-        // `"A," he said, "B."` and `"A," he said. "B."`: B follows A's attribution
-        let follows = previous.filter(|p| {
-            let between = ctx.cues.partition_point(|c| c.first_tok <= p.cue_last_tok);
-            opener_tok > p.cue_last_tok
-                && opener_tok - p.cue_last_tok <= INHERIT_WINDOW
-                && ctx.same_paragraph(p.cue_last_tok, opener_tok)
-                && ctx
-                    .cues
-                    .get(between)
-                    .is_none_or(|c| c.first_tok > opener_tok)
-        });
-        let continues = follows.filter(|p| {
-            !(p.cue_last_tok..opener_tok).any(|k| matches!(ctx.ch(k), '.' | '!' | '?'))
-        });
-        let found = if let Some(p) = continues {
-            kind = p.kind;
-            Some(p.attribution)
-        } else if kind == QuoteKind::Direct {
-            after_quote(ctx, q, next_open)
-                .or_else(|| {
-                    incise(ctx, q).map(|(a, b, att)| {
-                        parts = std::iter::once(a).chain(b).collect();
-                        att
-                    })
-                })
-                .or_else(before)
-        } else {
-            before().or_else(|| after_quote(ctx, q, next_open))
-        }
-        .or_else(|| later_in_sentence(ctx, end_of(q)))
-        .or_else(|| next_sentence_refers_back(ctx, q))
-        .or(follows.map(|p| p.attribution));
+        let Reading { kind, parts, found } = read(ctx, i, previous);
         let words = word_count(ctx, q.content);
         if found.is_none() && (words <= ctx.settings.scare_max_words || title_like(ctx, q.content))
         {
             previous = None;
             continue;
         }
-        let speaker = found.and_then(|a| {
-            let subject = a.subject?;
-            speaker::resolve(ctx, subject, q.open.start)
-        });
-        let cue = found.map(|a| ctx.doc.slice(ctx.cues[a.cue].span).to_string());
+        let speaker = found.and_then(|a| speaker::resolve(ctx, a.subject?, q.open.start));
+        let cue = found
+            .and_then(|a| a.cue)
+            .map(|c| ctx.doc.slice(ctx.cues[c].span).to_string());
         for span in parts {
             out.push(Quote {
                 span,
@@ -388,13 +429,14 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
                 cue: cue.clone(),
             });
         }
-        previous = found
-            .filter(|a| ctx.cues[a.cue].span.start >= end_of(q))
-            .map(|a| Previous {
-                cue_last_tok: ctx.cues[a.cue].last_tok,
+        previous = found.and_then(|a| {
+            let c = &ctx.cues[a.cue?];
+            (c.span.start >= end_of(q)).then_some(Previous {
+                cue_last_tok: c.last_tok,
                 kind,
                 attribution: a,
-            });
+            })
+        });
     }
     out
 }
@@ -498,6 +540,18 @@ mod tests {
                     Direct,
                     Some("Awa Ndiaye"),
                     Some("a lancé"),
+                )],
+            },
+            Case {
+                name: "name_heading_the_quotation",
+                lang: "fr",
+                text: "Jean Dupont : « Nous ne signerons rien sans garanties »\nLe ministre a quitté la salle.",
+                actors: &[DUPONT],
+                expect: &[(
+                    "Nous ne signerons rien sans garanties",
+                    Direct,
+                    Some("Jean Dupont"),
+                    None,
                 )],
             },
             Case {

@@ -110,6 +110,14 @@ fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
     let first = ctx
         .toks
         .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
+    // a title whose last words the actors stage took for a name (`le chef de l'État`)
+    if let Some((noun, start)) = noun_ending_at(ctx, first).filter(|&(_, s)| s < first) {
+        return Subject::Noun {
+            noun,
+            of: None,
+            indefinite: is_indefinite(ctx, start),
+        };
+    }
     match noun_of(ctx, first) {
         Some((noun, start)) => Subject::Noun {
             noun,
@@ -526,6 +534,21 @@ mod tests {
                     Partial,
                     Some("Cédéao"),
                     Some("ont qualifié"),
+                )],
+            },
+            Case {
+                name: "title_ending_in_a_name",
+                lang: "fr",
+                text: "Paul Biya, président du Cameroun, est arrivé. Le chef de l'État a plaidé pour « une paix durable ».",
+                actors: &[
+                    ("Paul Biya", Person, &[], Some("président du Cameroun")),
+                    ("État", Country, &[], None),
+                ],
+                expect: &[(
+                    "une paix durable",
+                    Partial,
+                    Some("Paul Biya"),
+                    Some("a plaidé"),
                 )],
             },
             Case {
