@@ -169,26 +169,20 @@ impl<'a> Ctx<'a> {
             .find(|&end| set.contains(&self.phrase(start, end)))
     }
 
-    /// The first token of the adverb or adverbial phrase (`pour sa part`)
-    /// ending at token `end`.
-    pub fn adverb_ending_at(&self, end: usize) -> Option<usize> {
-        if !self.toks[end].word {
+    /// The other end of the adverb or adverbial phrase (`pour sa part`)
+    /// that ends (`backward`) or starts at token `j`.
+    pub fn adverb_at(&self, j: usize, backward: bool) -> Option<usize> {
+        if !self.toks[j].word {
             return None;
         }
-        if self.lex.is_adverb(self.text(end)) {
-            return Some(end);
+        if self.lex.is_adverb(self.text(j)) {
+            return Some(j);
         }
-        self.phrase_ending_at(&self.lex.adverb_phrases, end)
-    }
-
-    /// The last token of the adverb or adverbial phrase starting at token `start`.
-    pub fn adverb_starting_at(&self, start: usize) -> Option<usize> {
-        if !self.toks[start].word {
-            return None;
+        let set = &self.lex.adverb_phrases;
+        if backward {
+            self.phrase_ending_at(set, j)
+        } else {
+            self.phrase_starting_at(set, j)
         }
-        if self.lex.is_adverb(self.text(start)) {
-            return Some(start);
-        }
-        self.phrase_starting_at(&self.lex.adverb_phrases, start)
     }
 }

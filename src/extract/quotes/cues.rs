@@ -193,7 +193,7 @@ fn absorb_auxiliary(ctx: &Ctx<'_>, cue: &mut Cue) {
         if r & role::NEGATION != 0 {
             cue.negated = true;
             j = k;
-        } else if let Some(start) = ctx.adverb_ending_at(k) {
+        } else if let Some(start) = ctx.adverb_at(k, true) {
             j = start;
         } else {
             return;
@@ -223,7 +223,7 @@ pub(crate) fn complementizer(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<u
             return None; // another verb's que (`said in a statement, adding that`)
         } else if ctx.lex.is(w, role::COMPLEMENTIZER) {
             return Some(j);
-        } else if let Some(end) = ctx.adverb_starting_at(j) {
+        } else if let Some(end) = ctx.adverb_at(j, false) {
             j = end;
         } else if ctx.lex.is(w, role::TO | role::PREPOSITION) {
             free = free.max(3);
