@@ -7,9 +7,9 @@
 //! passive, or at the head of the clause for a present participle. Pronouns
 //! and nouns resolve to the most recent compatible actor named before,
 //! outside quotations: a person for `il`/`he` (else, for `il`/`elle`, a
-//! country or organisation of the previous sentences), a person whose known
-//! role matches the noun (or who has no known role) for `le ministre`, a
-//! named group for `ils`/`they`.
+//! country or organisation of the previous sentences), the latest person
+//! whose known role matches the noun for `le ministre` (else the latest
+//! person with no known role), a named group for `ils`/`they`.
 
 use crate::document::{ActorIdx, ActorKind};
 
@@ -415,15 +415,23 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
             match n.kind {
                 NounKind::Group => None,
                 NounKind::Person => {
-                    let compatible = |m: &usize| {
-                        let roles = &ctx.actor_roles[actor(*m)];
-                        let matches = n.matches.is_empty()
-                            || n.matches.iter().any(|k| roles.contains(k.as_str()));
-                        ctx.mention_kind(*m) == ActorKind::Person
-                            && (matches || (roles.is_empty() && of.is_none()))
+                    // a person whose known role fits, else one whose role is unknown
+                    let person = |m: &usize| ctx.mention_kind(*m) == ActorKind::Person;
+                    let roles = |m: &usize| &ctx.actor_roles[actor(*m)];
+                    let fits = |m: &usize| {
+                        n.matches.is_empty()
+                            || n.matches.iter().any(|k| roles(m).contains(k.as_str()))
                     };
                     mentions_before(ctx, pos, 0)
-                        .find(compatible)
+                        .find(|m| person(m) && fits(m))
+                        .or_else(|| {
+                            of.is_none()
+                                .then(|| {
+                                    mentions_before(ctx, pos, 0)
+                                        .find(|m| person(m) && roles(m).is_empty())
+                                })
+                                .flatten()
+                        })
                         .map(actor)
                         .or_else(|| of.map(actor))
                 }
@@ -543,6 +551,21 @@ mod tests {
                 actors: &[
                     ("Paul Biya", Person, &[], Some("président du Cameroun")),
                     ("État", Country, &[], None),
+                ],
+                expect: &[(
+                    "une paix durable",
+                    Partial,
+                    Some("Paul Biya"),
+                    Some("a plaidé"),
+                )],
+            },
+            Case {
+                name: "known_role_beats_a_later_person_without_role",
+                lang: "fr",
+                text: "Paul Biya a reçu Karl Braun. Le chef de l'État a plaidé pour « une paix durable ».",
+                actors: &[
+                    ("Paul Biya", Person, &[], Some("président")),
+                    ("Karl Braun", Person, &[], None),
                 ],
                 expect: &[(
                     "une paix durable",
