@@ -2,15 +2,17 @@
 //!
 //! Reads: Sentences, Actors (`Document::actors`, `Document::mentions` and
 //! their roles). Adds: `Document::quotes`.
-//! Method: quotation marks are paired into quoted spans ([`marks`]); speech
+//! Method: quotation marks are paired into quoted spans (`marks.rs`); speech
 //! cues (verb forms with their auxiliary, inverted pronoun and voice, and
 //! source phrases such as `selon`) are found with one Aho-Corasick automaton
-//! per language ([`cues`]); each quoted span is classed as direct, partial or
+//! per language (`cues.rs`); each quoted span is classed as direct, partial or
 //! not a quotation (titles, names, scare quotes) and attributed to the cue
-//! beside it ([`direct`]); reported speech is read from cue + que/that +
-//! clause ([`indirect`]); a cue's subject (name, pronoun, `le diplomate`) is
-//! resolved to an actor of the actors stage ([`speaker`]). Identical
-//! quotations repeated in an article are kept once. All language knowledge
+//! beside it (`direct.rs`); reported speech is read from cue + que/that +
+//! clause (`indirect.rs`); a cue's subject (name, pronoun, `le diplomate`) is
+//! resolved to an actor of the actors stage (`speaker.rs`). A quotation
+//! interrupted by its attribution (`« A, a-t-il dit, B »`) gives two quotes
+//! with the same speaker; quotation marks nested in a quotation are part of
+//! it. Identical quotations repeated in an article are kept once. All language knowledge
 //! is in `pipelines/lexicons/{fr,en}/` (speech_verbs, quote_grammar,
 //! speaker_nouns, quote_title_cues).
 
