@@ -4,7 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::document::Granularity;
 
-use super::lexicon::Part;
+use super::class::Part;
 
 /// A resolved calendar period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

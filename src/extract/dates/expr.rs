@@ -8,7 +8,8 @@
 
 use crate::document::Span;
 
-use super::lexicon::{Part, Sem, Unit, Words};
+use super::class::{Part, Sem, Unit};
+use super::lexicon::Words;
 use super::pattern::Cap;
 use super::scan::Item;
 

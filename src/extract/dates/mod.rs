@@ -16,6 +16,7 @@
 //! month ([`infer`]).
 
 mod calendar;
+mod class;
 mod expr;
 mod infer;
 mod lexicon;
