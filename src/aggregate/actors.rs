@@ -8,7 +8,8 @@ use polars::prelude::*;
 
 use super::inputs::Inputs;
 
-fn count(e: Expr, name: &str) -> Expr {
+/// A count as the Int64 column `name`.
+pub(super) fn count(e: Expr, name: &str) -> Expr {
     e.cast(DataType::Int64).alias(name)
 }
 

@@ -10,7 +10,7 @@
 use anyhow::Result;
 use polars::prelude::*;
 
-use super::actors::{actor_names, left_join};
+use super::actors::{actor_names, count, left_join};
 use super::inputs::Inputs;
 
 /// What makes two events of one near-duplicate family the same event.
@@ -29,10 +29,6 @@ const QUADS: [&str; 4] = [
     "verbal_conflict",
     "material_conflict",
 ];
-
-fn count(e: Expr, name: &str) -> Expr {
-    e.cast(DataType::Int64).alias(name)
-}
 
 fn names(cols: &[&str]) -> Vec<Expr> {
     cols.iter().map(|c| col(*c)).collect()
@@ -230,4 +226,42 @@ pub fn timeline(inp: &Inputs) -> Result<LazyFrame> {
             ["date", "article_id", "start", "event_id"],
             SortMultipleOptions::default().with_nulls_last(true),
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distinct_events_merge_across_a_family_not_within_an_article() {
+        // family r: article a reports the same AID twice, its near-duplicate b
+        // once, and b adds a CONSULT; article c (its own family) repeats a's AID
+        let df = df! {
+            "root" => ["r", "r", "r", "r", "c"],
+            "article_id" => ["a", "a", "b", "b", "c"],
+            "type" => ["AID", "AID", "AID", "CONSULT", "AID"],
+            "g" => ["x"; 5],
+        }
+        .unwrap();
+        let lf = df.lazy().with_columns(
+            ["mode", "status", "source_id", "target_id", "date_value"]
+                .map(|c| lit(NULL).cast(DataType::String).alias(c)),
+        );
+        let out = count_events(lf, &["g", "type"], vec![])
+            .sort(["type"], SortMultipleOptions::default())
+            .collect()
+            .unwrap();
+        let col = |n: &str| -> Vec<i64> {
+            out.column(n)
+                .unwrap()
+                .i64()
+                .unwrap()
+                .iter()
+                .flatten()
+                .collect()
+        };
+        assert_eq!(col("n_events"), [4, 1]);
+        assert_eq!(col("n_distinct_events"), [3, 1]);
+        assert_eq!(col("n_articles"), [3, 1]);
+    }
 }
