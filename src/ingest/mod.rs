@@ -31,6 +31,8 @@ mod walk;
 #[cfg(test)]
 mod fuzz;
 #[cfg(test)]
+mod tests;
+#[cfg(test)]
 mod throughput;
 
 use std::path::{Path, PathBuf};

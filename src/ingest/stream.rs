@@ -254,18 +254,22 @@ impl ArticleStream {
         format: Format,
         gz: bool,
     ) -> Result<Box<dyn Records>, Reject> {
-        let mut head = Vec::new();
-        reader
-            .by_ref()
-            .take(SNIFF_BYTES as u64)
-            .read_to_end(&mut head)
-            .map_err(|e| read_error(&self.rel, &e, gz))?;
+        // A read error inside the head (a small truncated .gz) is handed on
+        // after the head, so the records before it are still read.
+        let (head, error) = read_head(&mut reader, SNIFF_BYTES);
         if head.is_empty() {
-            return Err(Reject::new(&self.rel, "ingest", "empty file"));
+            return Err(match error {
+                Some(e) => read_error(&self.rel, &e, gz),
+                None => Reject::new(&self.rel, "ingest", "empty file"),
+            });
         }
-        let at_eof = head.len() < SNIFF_BYTES;
+        let at_eof = head.len() < SNIFF_BYTES && error.is_none();
         let sniffed =
             sniff(&head, at_eof, None).map_err(|r| Reject::new(&self.rel, "decode", r))?;
+        let reader: Box<dyn Read + Send> = match error {
+            Some(e) => Box::new(FailWith(Some(e))),
+            None => reader,
+        };
         let mut head = Cursor::new(head);
         head.set_position(sniffed.bom as u64);
         let chained = head.chain(reader);
@@ -342,6 +346,38 @@ impl ArticleStream {
         self.suppressed = 0;
         self.yielded += 1;
         Some(Err(Reject::new(&self.rel, "ingest", reason)))
+    }
+}
+
+/// Reads up to `n` bytes; a read error ends the head and is returned
+/// beside what was read before it.
+fn read_head(reader: &mut dyn Read, n: usize) -> (Vec<u8>, Option<io::Error>) {
+    let mut head = vec![0u8; n];
+    let mut len = 0;
+    while len < n {
+        match reader.read(&mut head[len..]) {
+            Ok(0) => break,
+            Ok(k) => len += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                head.truncate(len);
+                return (head, Some(e));
+            }
+        }
+    }
+    head.truncate(len);
+    (head, None)
+}
+
+/// A reader whose first read fails with the error it holds.
+struct FailWith(Option<io::Error>);
+
+impl Read for FailWith {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
     }
 }
 
