@@ -1,12 +1,16 @@
 //! The command line: clap definitions, their help texts, and one function per
 //! subcommand. `main.rs` only parses and dispatches here.
 
+mod aggregate;
+mod eval;
 mod run;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use aggregate::AggregateArgs;
+pub use eval::EvalArgs;
 pub use run::RunArgs;
 
 /// gazette turns folders of French and English news articles into tables of
@@ -24,16 +28,30 @@ pub struct Cli {
 pub enum Command {
     /// Extract tables from articles: gazette run seeds --out output
     Run(RunArgs),
+    /// Recompute the aggregate tables over output folders: gazette aggregate OUT...
+    Aggregate(AggregateArgs),
+    /// Score a run against gold files: gazette eval --gold DIR OUT
+    Eval(EvalArgs),
     /// Print the output tables' columns, types and meaning
-    Schema,
+    Schema {
+        /// Print the contract as JSON (for tools and tests)
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
-        Command::Schema => {
-            print!("{}", crate::output::schema::describe());
+        Command::Aggregate(args) => aggregate::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Schema { json } => {
+            if json {
+                println!("{}", crate::output::schema::describe_json());
+            } else {
+                print!("{}", crate::output::schema::describe());
+            }
             Ok(ExitCode::SUCCESS)
         }
     };

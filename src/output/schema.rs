@@ -362,3 +362,20 @@ pub fn describe() -> String {
     }
     out
 }
+
+/// Renders the contract as JSON: `[{"name", "doc", "columns": [{"name",
+/// "type", "nullable", "doc"}]}]`, for tools that check the written files.
+pub fn describe_json() -> String {
+    let tables: Vec<serde_json::Value> = TABLES
+        .iter()
+        .map(|t| {
+            let columns: Vec<serde_json::Value> = t
+                .columns
+                .iter()
+                .map(|c| serde_json::json!({"name": c.name, "type": c.ty.contract_name(), "nullable": c.nullable, "doc": c.doc}))
+                .collect();
+            serde_json::json!({"name": t.name, "doc": t.doc, "columns": columns})
+        })
+        .collect();
+    serde_json::to_string_pretty(&tables).unwrap_or_default()
+}

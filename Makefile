@@ -1,0 +1,49 @@
+# gazette: the two commands a new machine needs are `make data` and `make test`.
+# Everything else here is for developers and benchmarks.
+
+CARGO   ?= cargo
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+RELEASE := target/release/gazette
+DEBUG   := target/debug/gazette
+GOLD    ?= ../shared/gold/seeds
+
+.PHONY: data test build venv check-tables eval eval-plover bench bench-peer fmt lint clean-output
+
+## make data: build in release mode (about 12 min the first time on 2 cores) and run the seeds
+data: build
+	$(RELEASE) run seeds --out output
+
+build:
+	$(CARGO) build --release --locked
+
+## make test: the whole suite (unit, end-to-end, docs) plus the DuckDB/pandas/pyarrow check
+test: venv
+	$(CARGO) test --locked
+	RUSTDOCFLAGS=-Dwarnings $(CARGO) doc --no-deps --locked -q
+	$(MAKE) check-tables
+
+# A Python environment with the readers analysts use (installed from PyPI once).
+venv: $(VENV)/.ok
+$(VENV)/.ok:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check duckdb==2.0.0 pyarrow==26.0.1 pandas==3.1.1 polars==2.1.0
+	touch $@
+
+# Runs the (debug) binary on the seeds and checks every table loads with the contract's types.
+check-tables: venv
+	$(CARGO) build --locked -q
+	rm -rf target/check-output
+	$(DEBUG) run seeds --out target/check-output --quiet
+	$(DEBUG) schema --json > target/check-output/schema.json
+	$(PY) tools/check_tables.py target/check-output/schema.json target/check-output
+
+fmt:
+	$(CARGO) fmt --all
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets --locked -- -D warnings
+
+clean-output:
+	rm -rf output/parquet output/csv output/manifest.json output/report.html
