@@ -12,8 +12,11 @@ use std::io::{self, BufRead, Read};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Decoder, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
-/// How many leading bytes are judged (encoding guess, binary check).
+/// How many leading bytes are judged (encoding guess, NUL bytes).
 pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
+
+/// How many leading bytes the control-character check reads.
+const CONTROL_SAMPLE_BYTES: usize = 8 * 1024;
 
 /// The encoding of a file, as judged from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +58,7 @@ pub(crate) fn sniff(
         _ => match utf16_without_bom(head) {
             Some(encoding) => Sniffed { encoding, bom: 0 },
             None => {
-                if head.contains(&0) {
+                if head[..head.len().min(SNIFF_BYTES)].contains(&0) {
                     return Err(binary_reason(head, "it contains NUL bytes"));
                 }
                 Sniffed {
@@ -65,8 +68,14 @@ pub(crate) fn sniff(
             }
         },
     };
-    let sample = &head[sniffed.bom..head.len().min(SNIFF_BYTES)];
-    let (text, _) = sniffed.encoding.decode_without_bom_handling(sample);
+    let sample = &head[sniffed.bom..head.len().min(sniffed.bom + CONTROL_SAMPLE_BYTES)];
+    let text = if sniffed.is_utf8() {
+        // The sample may end inside a character: check up to there.
+        let valid = std::str::from_utf8(sample).map_or_else(|e| e.valid_up_to(), str::len);
+        String::from_utf8_lossy(&sample[..valid])
+    } else {
+        sniffed.encoding.decode_without_bom_handling(sample).0
+    };
     if mostly_control(&text) {
         return Err(binary_reason(head, "it is mostly control characters"));
     }
@@ -104,8 +113,9 @@ pub(crate) fn decode_guessed(bytes: &[u8]) -> String {
     }
 }
 
-/// UTF-8 when the bytes are (a truncated head may end inside a character),
-/// else the declared encoding, else chardetng's guess among legacy encodings.
+/// UTF-8 when the bytes are, or mostly are (a truncated head may end inside
+/// a character), else the declared encoding, else chardetng's guess among
+/// legacy encodings.
 fn guess_encoding(
     bytes: &[u8],
     at_eof: bool,
@@ -115,6 +125,16 @@ fn guess_encoding(
         Ok(_) => return UTF_8,
         Err(e) if e.error_len().is_none() && !at_eof => return UTF_8,
         Err(_) => {}
+    }
+    // UTF-8 with a few damaged bytes stays UTF-8 (decoded lossily): read as
+    // Windows-1252, its every accented letter would turn into two.
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if multibyte > invalid {
+        return UTF_8;
     }
     if let Some(h) = hint.filter(|h| *h != UTF_8) {
         return h;
@@ -249,6 +269,11 @@ mod tests {
             ("utf-16be bom", utf16(en, false, true), Some(en)),
             ("utf-16le no bom", utf16(fr, true, false), Some(fr)),
             ("windows-1252", latin1.into_owned(), Some(fr)),
+            (
+                "utf-8 with one damaged byte",
+                [fr.as_bytes(), b" \xFF"].concat(),
+                Some("Le président a déclaré à Paris : « Ça suffit ! » \u{fffd}"),
+            ),
             ("nul bytes", b"PK\x03\x04\x00\x00binary\x00".to_vec(), None),
             ("control bytes", (1u8..32).cycle().take(400).collect(), None),
             ("gzip data", vec![0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3], None),

@@ -305,3 +305,10 @@ fn format_names() {
         assert_eq!(Format::of(name), want, "{name}");
     }
 }
+
+#[test]
+fn streams_can_move_between_threads() {
+    fn assert_send<T: Send>() {}
+    assert_send::<ArticleStream>();
+    assert_send::<FileOutcome>();
+}
