@@ -212,7 +212,14 @@ fn unix_date(secs: i64) -> Option<(NaiveDate, Precision)> {
 mod tests {
     use super::*;
 
-    const DATES: &[(&str, &str, Option<(&str, Precision)>)] = &[
+    /// (name, metadata value, expected first day and precision)
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<(&'static str, Precision)>,
+    );
+
+    const DATES: &[Case] = &[
         ("year", "2024", Some(("2024-01-01", Precision::Year))),
         ("month", "2024-11", Some(("2024-11-01", Precision::Month))),
         ("day", "2024-11-28", Some(("2024-11-28", Precision::Day))),

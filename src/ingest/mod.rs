@@ -15,7 +15,8 @@
 //!
 //! Two entry points: [`open`] streams one file's articles in bounded memory
 //! (record by record for JSON Lines, JSON and CSV); [`read_file`] collects
-//! them.
+//! them. Every file yields at least one article or reject; at most
+//! [`MAX_REJECTS_PER_FILE`] rejects are listed per file.
 
 mod csv;
 mod decode;
@@ -47,8 +48,10 @@ pub use walk::{InputFile, discover};
 /// An article as read from its input, before preparation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawArticle {
-    /// `articles.source`: the record's `id`, else its URL, else the path
-    /// relative to the input root (with `#LINE` for a record of a multi-record file).
+    /// `articles.source`. A text or HTML file: its path relative to the
+    /// input root. A record: its `id`, else its `url`, else `PATH#N` where N
+    /// is the JSON Lines line or the CSV record's first line (1-based), or
+    /// the index in a JSON array (0-based).
     pub source: String,
     /// Title from the metadata.
     pub title: Option<String>,
@@ -65,7 +68,8 @@ pub struct RawArticle {
 /// An input (a file or a record in it) that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reject {
-    /// The file, or `FILE#LINE` for one record.
+    /// The file, or `FILE#N` for one record (numbered as in
+    /// [`RawArticle::source`], whatever its `id`).
     pub source: String,
     /// The step that rejected it (`ingest`, `decode`, `prepare`, ...).
     pub stage: String,

@@ -46,7 +46,11 @@ fn article(seed: &mut u64, bytes: usize) -> String {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         s.push_str(WORDS[(*seed >> 33) as usize % WORDS.len()]);
-        s.push(if (*seed >> 20) % 17 == 0 { '\n' } else { ' ' });
+        s.push(if (*seed >> 20).is_multiple_of(17) {
+            '\n'
+        } else {
+            ' '
+        });
     }
     s
 }
