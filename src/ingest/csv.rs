@@ -224,22 +224,16 @@ fn guess_delimiter(head: &[u8]) -> u8 {
 
 #[cfg(test)]
 mod tests {
-    use std::io::BufReader;
-
     use super::*;
+    use crate::ingest::stream::testing::{assert_cases, small_reads, summary};
 
     fn run(input: &str, limits: Limits) -> Vec<String> {
-        let r = Box::new(BufReader::with_capacity(
-            6,
-            std::io::Cursor::new(input.to_string()),
-        ));
-        let mut records = CsvRecords::new("f.csv", r, limits, false);
-        std::iter::from_fn(|| records.next_record())
-            .map(|r| match r {
-                Ok(a) => format!("ok {} {:?} {:?}", a.source, a.text, a.title),
-                Err(r) => format!("reject {} {}", r.source, r.reason),
-            })
-            .collect()
+        summary(&mut CsvRecords::new(
+            "f.csv",
+            small_reads(input),
+            limits,
+            false,
+        ))
     }
 
     /// (name, input, expected outcomes as prefixes)
@@ -279,13 +273,7 @@ mod tests {
 
     #[test]
     fn reads_csv_records() {
-        for (name, input, want) in CASES {
-            let got = run(input, Limits::default());
-            assert_eq!(got.len(), want.len(), "case {name}: {got:#?}");
-            for (g, w) in got.iter().zip(*want) {
-                assert!(g.starts_with(w), "case {name}: got {g:?}, want {w:?}");
-            }
-        }
+        assert_cases(CASES, |input| run(input, Limits::default()));
     }
 
     #[test]

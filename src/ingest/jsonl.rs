@@ -170,20 +170,22 @@ pub(crate) fn read_line_capped(
 
 #[cfg(test)]
 mod tests {
-    use std::io::BufReader;
-
     use super::*;
+    use crate::ingest::stream::testing::{assert_cases, small_reads, summary};
 
-    fn run(input: &'static str, limits: Limits) -> Vec<Item> {
-        // A 7-byte buffer makes lines straddle reads.
-        let r = Box::new(BufReader::with_capacity(7, input.as_bytes()));
-        let mut lines = JsonLines::new("f.jsonl", r, limits, false);
-        std::iter::from_fn(|| lines.next_record()).collect()
+    fn run(input: &str, limits: Limits) -> Vec<String> {
+        summary(&mut JsonLines::new(
+            "f.jsonl",
+            small_reads(input),
+            limits,
+            false,
+        ))
     }
 
-    #[test]
-    fn reads_records_and_rejects_bad_lines() {
-        let input = concat!(
+    /// (name, input, expected outcomes as prefixes)
+    const CASES: &[(&str, &str, &[&str])] = &[(
+        "good, blank, invalid, non-object and text-less lines",
+        concat!(
             "{\"id\": \"a\", \"text\": \"Le gouvernement a démissionné.\", \"lang\": \"fr\"}\n",
             "\n",
             "{not json}\r\n",
@@ -191,27 +193,20 @@ mod tests {
             "{\"title\": \"No body\"}\n",
             "{\"url\": \"https://ex.org/b\", \"body\": \"Parliament voted.\", \"date\": \"2024-11\"}\r\n",
             "{\"content\": \"Sans identifiant.\"}"
-        );
-        let got = run(input, Limits::default());
-        let summary: Vec<String> = got
-            .iter()
-            .map(|r| match r {
-                Ok(a) => format!("ok {} {}", a.source, a.text),
-                Err(r) => format!("reject {} {}", r.source, r.reason),
-            })
-            .collect();
-        let want_prefixes = [
-            "ok a Le gouvernement a démissionné.",
+        ),
+        &[
+            "ok a \"Le gouvernement a démissionné.\"",
             "reject f.jsonl#3 invalid JSON: key must be a string (column 2)",
             "reject f.jsonl#4 record is a JSON array, not an object",
             "reject f.jsonl#5 record has no text",
-            "ok https://ex.org/b Parliament voted.",
-            "ok f.jsonl#7 Sans identifiant.",
-        ];
-        assert_eq!(summary.len(), want_prefixes.len(), "{summary:#?}");
-        for (got, want) in summary.iter().zip(want_prefixes) {
-            assert!(got.starts_with(want), "got {got:?}, want {want:?}");
-        }
+            "ok https://ex.org/b \"Parliament voted.\"",
+            "ok f.jsonl#7 \"Sans identifiant.\"",
+        ],
+    )];
+
+    #[test]
+    fn reads_records_and_rejects_bad_lines() {
+        assert_cases(CASES, |input| run(input, Limits::default()));
     }
 
     #[test]
@@ -219,19 +214,18 @@ mod tests {
         let limits = Limits {
             max_article_bytes: 16,
         };
-        let long = Box::leak(
-            format!(
-                "{{\"text\": \"{}\"}}\n{{\"text\": \"court\"}}\n",
-                "x".repeat(RECORD_SLACK + 100)
-            )
-            .into_boxed_str(),
+        let x = "x".repeat(RECORD_SLACK + 100);
+        let got = run(
+            &format!("{{\"text\": \"{x}\"}}\n{{\"text\": \"court\"}}\n"),
+            limits,
         );
-        let got = run(long, limits);
-        assert_eq!(got.len(), 2);
-        let r = got[0].as_ref().unwrap_err();
-        assert_eq!(r.source, "f.jsonl#1");
-        assert!(r.reason.contains("over the 16-byte limit"), "{r:?}");
-        assert_eq!(got[1].as_ref().unwrap().text, "court");
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got[0].starts_with("reject f.jsonl#1 record is 65648 bytes, over the 16-byte limit"),
+            "{}",
+            got[0]
+        );
+        assert_eq!(got[1], "ok f.jsonl#2 \"court\" None");
     }
 
     #[test]

@@ -112,17 +112,8 @@ pub struct ArticleStream {
 /// Opens one input file as a stream of articles. Never fails and never
 /// panics: a file that cannot be opened yields one reject.
 pub fn open(file: &InputFile, limits: Limits) -> ArticleStream {
-    let tally = Arc::new(Mutex::new(Tally::default()));
-    let mut stream = ArticleStream {
-        rel: file.rel.clone(),
-        path: Some(file.path.clone()),
-        limits,
-        tally: tally.clone(),
-        state: State::Done,
-        yielded: 0,
-        rejects: 0,
-        suppressed: 0,
-    };
+    let mut stream = ArticleStream::new(&file.rel, Some(file.path.clone()), limits);
+    let tally = stream.tally.clone();
     let Some((format, gz)) =
         Format::of(&file.rel).or_else(|| Format::of(&file.path.to_string_lossy()))
     else {
@@ -146,20 +137,24 @@ pub fn open(file: &InputFile, limits: Limits) -> ArticleStream {
 }
 
 impl ArticleStream {
-    /// A stream over bytes already in memory, read as a file named `rel`
-    /// (tests, and callers that fetched the bytes themselves).
-    pub fn from_reader(rel: &str, reader: impl Read + Send + 'static, limits: Limits) -> Self {
-        let tally = Arc::new(Mutex::new(Tally::default()));
-        let mut stream = ArticleStream {
+    fn new(rel: &str, path: Option<PathBuf>, limits: Limits) -> Self {
+        ArticleStream {
             rel: rel.to_string(),
-            path: None,
+            path,
             limits,
-            tally: tally.clone(),
+            tally: Arc::new(Mutex::new(Tally::default())),
             state: State::Done,
             yielded: 0,
             rejects: 0,
             suppressed: 0,
-        };
+        }
+    }
+
+    /// A stream over bytes already in memory, read as a file named `rel`
+    /// (tests, and callers that fetched the bytes themselves).
+    pub fn from_reader(rel: &str, reader: impl Read + Send + 'static, limits: Limits) -> Self {
+        let mut stream = ArticleStream::new(rel, None, limits);
+        let tally = stream.tally.clone();
         stream.state = match Format::of(rel) {
             Some((format, gz)) => State::Pending(
                 Box::new(TallyReader {
@@ -391,5 +386,40 @@ pub(crate) fn read_error(at: &str, e: &io::Error, gz: bool) -> Reject {
         )
     } else {
         Reject::new(at, "ingest", format!("read error: {e}"))
+    }
+}
+
+/// Helpers for the record readers' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::io::{BufRead, BufReader, Cursor};
+
+    use super::Records;
+
+    /// A reader over `input` with a tiny buffer, so that records, strings
+    /// and characters straddle reads.
+    pub fn small_reads(input: &str) -> Box<dyn BufRead + Send> {
+        Box::new(BufReader::with_capacity(5, Cursor::new(input.to_string())))
+    }
+
+    /// `ok SOURCE "TEXT" TITLE` or `reject SOURCE REASON` per item.
+    pub fn summary(records: &mut dyn Records) -> Vec<String> {
+        std::iter::from_fn(|| records.next_record())
+            .map(|r| match r {
+                Ok(a) => format!("ok {} {:?} {:?}", a.source, a.text, a.title),
+                Err(r) => format!("reject {} {}", r.source, r.reason),
+            })
+            .collect()
+    }
+
+    /// Runs table cases (name, input, expected prefixes of the summary).
+    pub fn assert_cases(cases: &[(&str, &str, &[&str])], run: impl Fn(&str) -> Vec<String>) {
+        for (name, input, want) in cases {
+            let got = run(input);
+            assert_eq!(got.len(), want.len(), "case {name}: {got:#?}");
+            for (g, w) in got.iter().zip(*want) {
+                assert!(g.starts_with(w), "case {name}: got {g:?}, want {w:?}");
+            }
+        }
     }
 }

@@ -5,60 +5,24 @@
 use scraper::{ElementRef, Node};
 
 /// Subtrees never read: code, page furniture, forms, media.
+#[rustfmt::skip]
 const SKIPPED: &[&str] = &[
     "aside", "audio", "button", "canvas", "embed", "figure", "footer", "form", "head", "header",
     "iframe", "input", "label", "menu", "nav", "noscript", "object", "script", "select", "style",
     "svg", "template", "textarea", "video",
 ];
 
-/// Elements whose text is article text.
+/// Elements whose text is article text (each also ends a paragraph).
+#[rustfmt::skip]
 const CONTENT: &[&str] = &[
-    "blockquote",
-    "dd",
-    "dt",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "p",
-    "pre",
+    "blockquote", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p", "pre",
 ];
 
-/// Elements that end a paragraph where they open or close.
+/// Other elements that end a paragraph where they open or close.
+#[rustfmt::skip]
 const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
+    "address", "article", "body", "center", "details", "div", "dl", "figcaption", "hr", "main",
+    "ol", "section", "summary", "table", "td", "th", "tr", "ul",
 ];
 
 /// Paragraphs of `root`, one per line. With `all_text`, text outside the
@@ -126,12 +90,11 @@ impl Paragraphs {
                     return false;
                 }
                 let name = e.name();
-                if name == "br" || BLOCKS.contains(&name) {
+                let content = CONTENT.contains(&name);
+                if content || name == "br" || BLOCKS.contains(&name) {
                     self.flush();
                 }
-                if CONTENT.contains(&name) {
-                    self.content_depth += 1;
-                }
+                self.content_depth += usize::from(content);
                 true
             }
             Node::Document | Node::Fragment => true,
@@ -146,10 +109,11 @@ impl Paragraphs {
             return;
         }
         let name = e.name();
-        if BLOCKS.contains(&name) {
+        let content = CONTENT.contains(&name);
+        if content || BLOCKS.contains(&name) {
             self.flush();
         }
-        if CONTENT.contains(&name) {
+        if content {
             self.content_depth = self.content_depth.saturating_sub(1);
         }
     }
