@@ -77,6 +77,14 @@ proptest! {
     }
 
     #[test]
+    fn yaml_front_matter_noise(yaml in "[a-z0-9:&*!?\\[\\]{},'\" \n|>#%@`-]{0,300}") {
+        let text = format!("---\n{yaml}\n---\nLe corps de l'article.");
+        for name in ["a.md", "a.txt"] {
+            check(name, &read(name, text.clone().into_bytes(), limits(false)));
+        }
+    }
+
+    #[test]
     fn truncated_gzip(cut in 0usize..400, small: bool) {
         let jsonl = "{\"id\": 1, \"text\": \"Le texte numéro un.\"}\n".repeat(8);
         let csv = format!("id,text\n{}", "2,\"A quoted, text\"\n".repeat(8));
