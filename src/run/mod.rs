@@ -3,9 +3,10 @@
 //! Files are read in input order, in batches; each batch is read, prepared
 //! and extracted in parallel (rayon), then its corpus-level steps (duplicate
 //! detection) run in input order, and it is handed to the writer thread
-//! ([`sink`]), which updates the run-wide actor registry and stages its rows
-//! while the next batch is extracted. Order never depends on thread timing, so every thread count
-//! writes byte-identical tables.
+//! (`sink`), which updates the run-wide actor registry and stages its rows
+//! while the next batch is extracted. Order never depends on thread timing,
+//! so every thread count writes byte-identical tables. The aggregates are
+//! computed from the finished tables (`crate::aggregate`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
@@ -267,10 +268,29 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     for (stage, secs) in pipeline.stage_seconds() {
         timings.insert(format!("stage.{stage}"), secs);
     }
-    timings.insert("total".into(), started.elapsed().as_secs_f64());
-    tracing::debug!(?timings, "run finished");
+    tracing::debug!(?timings, "tables built");
 
-    let manifest = Manifest {
+    let mode = if opts.incremental {
+        CommitMode::Append
+    } else {
+        CommitMode::Replace
+    };
+    let mut aggregate_rows = BTreeMap::new();
+    if formats.parquet && mode == CommitMode::Replace {
+        let staging = writer.staging().to_path_buf();
+        aggregate_rows = timed(&mut timings, "aggregate", || {
+            crate::aggregate::write_aggregates_as(std::slice::from_ref(&staging), &staging, formats)
+        })
+        .context("computing the aggregate tables")?;
+    }
+    let mut rows: BTreeMap<String, u64> = writer
+        .row_counts()
+        .iter()
+        .map(|(k, v)| (k.to_string(), *v))
+        .collect();
+    let manifest_at = |timings: BTreeMap<String, f64>,
+                       rows: BTreeMap<String, u64>,
+                       rejects: Vec<Reject>| Manifest {
         version: env!("CARGO_PKG_VERSION").to_string(),
         config: cfg.clone(),
         inputs: opts
@@ -284,25 +304,41 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         skipped_articles,
         bytes: n_bytes,
         articles: n_articles,
-        rows: writer
-            .row_counts()
-            .iter()
-            .map(|(k, v)| (k.to_string(), *v))
-            .collect(),
+        rows,
         timings,
-        rejects: sorted(rejects),
+        rejects,
         threads,
         shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
     };
-    let json = serde_json::to_string_pretty(&manifest)?;
-    std::fs::write(writer.staging().join("manifest.json"), json + "\n")
-        .context("writing manifest.json")?;
-    writer.commit(if opts.incremental {
-        CommitMode::Append
-    } else {
-        CommitMode::Replace
-    })?;
+    let rejects = sorted(rejects);
+    if mode == CommitMode::Replace {
+        rows.extend(aggregate_rows);
+        timings.insert("total".into(), started.elapsed().as_secs_f64());
+        let manifest = manifest_at(timings, rows, rejects);
+        write_json(&writer.staging().join("manifest.json"), &manifest)?;
+        writer.commit(mode)?;
+        return Ok(manifest);
+    }
+    writer.commit(mode)?;
+    if formats.parquet && n_articles > 0 {
+        let out = opts.out.clone();
+        let agg = timed(&mut timings, "aggregate", || {
+            crate::aggregate::write_aggregates_as(std::slice::from_ref(&out), &out, formats)
+        })
+        .context("computing the aggregate tables")?;
+        rows.extend(agg);
+    }
+    timings.insert("total".into(), started.elapsed().as_secs_f64());
+    let manifest = manifest_at(timings, rows, rejects);
+    let tmp = opts.out.join(".manifest.json.tmp");
+    write_json(&tmp, &manifest)?;
+    std::fs::rename(&tmp, opts.out.join("manifest.json")).context("writing manifest.json")?;
     Ok(manifest)
+}
+
+fn write_json(path: &std::path::Path, manifest: &Manifest) -> Result<()> {
+    let json = serde_json::to_string_pretty(manifest)?;
+    std::fs::write(path, json + "\n").with_context(|| format!("writing {}", path.display()))
 }
 
 fn sorted(mut rejects: Vec<Reject>) -> Vec<Reject> {
