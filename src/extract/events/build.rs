@@ -38,6 +38,8 @@ pub struct Draft {
     pub span: Span,
     /// Confidence.
     pub confidence: f32,
+    /// True when stated inside a direct quotation (a restatement by the speaker).
+    pub quoted: bool,
 }
 
 /// What the previous sentences say a pronoun subject refers to.

@@ -302,6 +302,7 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
     // `ces pays`, `les pays concernés`, `the three countries`: the recipients
     // of the last event that had some
     if roles.targets.is_empty()
+        && lt.frame != Frame::Recip
         && sent
             .class_in(lex, "these_countries", l.anchor_last + 1, sent.words.len())
             .is_some()
@@ -562,6 +563,7 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
         trigger,
         span,
         confidence: conf,
+        quoted: in_quote.is_some_and(|q| q.kind == crate::document::QuoteKind::Direct),
     };
     if roles.split_targets && roles.targets.len() > 1 {
         return Some(split_by_country(doc, base, roles.targets));

@@ -77,11 +77,15 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
         && a.event_type != "CONSULT"
     {
         // statements repeat less than deeds: the same speaker and recipient,
-        // said the same day or in the same words
+        // said the same day, in the same words, or restated in a quotation
+        let fits_targets =
+            a.targets.is_empty() || b.targets.is_empty() || overlap(&a.targets, &b.targets, doc);
+        let quoted = a.quoted || b.quoted;
         return overlap(&a.sources, &b.sources, doc)
             && (overlap(&a.targets, &b.targets, doc)
-                || (a.targets.is_empty() && b.targets.is_empty()))
-            && (same_day || same_word);
+                || (a.targets.is_empty() && b.targets.is_empty())
+                || (quoted && fits_targets))
+            && (same_day || same_word || quoted);
     }
     overlap(&a.sources, &b.sources, doc) || overlap(&a.targets, &b.targets, doc)
 }
