@@ -7,6 +7,7 @@
 use crate::document::{ActorKind, Document, EventStatus, Span};
 
 use super::clause::{Gov, Sent};
+use super::lexicon::C;
 use super::lexicon::{LangLex, Need, Role, Trigger};
 use super::matcher::TriggerMatch;
 use super::structure::Part;
@@ -67,7 +68,7 @@ fn obj_actor(sent: &Sent, lex: &LangLex, m: &TriggerMatch, clause: (usize, usize
     let end = (m.last + 5).min(clause.1);
     let core = |first: usize| sent.governor(lex, first, &[m.anchor]) == Gov::Core;
     sent.ments_in(m.last + 1, end)
-        .any(|x| core(x.first) && !sent.words.get(x.last + 1).is_some_and(|w| lex.class("possessive").has(w)))
+        .any(|x| core(x.first) && !sent.words.get(x.last + 1).is_some_and(|w| lex.c(C::Possessive).has(w)))
         // `a accueilli la délégation russe`
         || sent.demonyms_in(m.last + 1, end).any(|d| core(d.tok))
 }
@@ -89,19 +90,18 @@ fn need_ok(
             )
         }),
         Need::Obj(c) => {
-            sent.class_in(lex, c, m.last + 1, clause.1.min(m.last + 9)).is_some()
+            sent.class_in(lex, *c, m.last + 1, clause.1.min(m.last + 9)).is_some()
                 // a passive's object is its subject (`un cargo a été envoyé`)
-                || ((m.anchor.saturating_sub(3)..m.anchor).any(|i| lex.class("aux_be").has(sent.words[i]))
-                    && sent.class_in(lex, c, clause.0.max(m.first.saturating_sub(8)), m.first).is_some())
+                || ((m.anchor.saturating_sub(3)..m.anchor).any(|i| sent.is(i, C::AuxBe))
+                    && sent.class_in(lex, *c, clause.0.max(m.first.saturating_sub(8)), m.first).is_some())
         }
         Need::Subj(c) => sent
-            .class_in(lex, c, clause.0.max(m.first.saturating_sub(8)), m.first)
+            .class_in(lex, *c, clause.0.max(m.first.saturating_sub(8)), m.first)
             .is_some(),
         Need::ObjActor => obj_actor(sent, lex, m, clause),
         Need::Visitor => {
             obj_actor(sent, lex, m, clause)
-                || (m.first.saturating_sub(3)..m.first)
-                    .any(|i| lex.class("pron_obj").has(sent.words[i]))
+                || (m.first.saturating_sub(3)..m.first).any(|i| sent.is(i, C::PronObj))
                 || (m.tenses & super::inflect::PPART != 0
                     && sent
                         .ments_in(m.last + 1, clause.1)
@@ -159,8 +159,7 @@ fn governs(sent: &Sent, lex: &LangLex, c: &TriggerMatch, e: &TriggerMatch, e_nou
     }
     let hard = between.clone().any(|i| {
         matches!(sent.words[i], ";" | ":" | "(" | ")" | "." | "?" | "!")
-            || (lex.class("clause_break").has(sent.words[i])
-                && !lex.class("that").has(sent.words[i]))
+            || (sent.is(i, C::ClauseBreak) && !sent.is(i, C::That))
     });
     if hard {
         return false;
@@ -169,23 +168,23 @@ fn governs(sent: &Sent, lex: &LangLex, c: &TriggerMatch, e: &TriggerMatch, e_nou
     let incise_ok = between.clone().filter(|&i| sent.words[i] == ",").all(|i| {
         let next = sent.words.get(i + 1).copied().unwrap_or("");
         [
-            "adjunct_event",
-            "adjunct_background",
-            "prep_oblique",
-            "prep_dest",
-            "prep_loc",
+            C::AdjunctEvent,
+            C::AdjunctBackground,
+            C::PrepOblique,
+            C::PrepDest,
+            C::PrepLoc,
         ]
         .iter()
-        .any(|k| lex.class(k).at(&sent.words, i + 1).is_some())
+        .any(|k| sent.at(lex, i + 1, *k).is_some())
             || next == ","
             || sent.mention_ending(i).is_some()
     });
     if !incise_ok {
         return false;
     }
-    let marker = between.clone().any(|i| {
-        lex.class("inf_marker").has(sent.words[i]) || lex.class("that").has(sent.words[i])
-    });
+    let marker = between
+        .clone()
+        .any(|i| sent.is(i, C::InfMarker) || sent.is(i, C::That));
     marker || between.len() <= 2 || e_noun
 }
 

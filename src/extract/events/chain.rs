@@ -11,6 +11,7 @@ use crate::plover;
 use super::build::{Ctx, Draft, Memory};
 use super::clause::{Gov, Sent};
 use super::inflect::INF;
+use super::lexicon::C;
 use super::lexicon::{Frame, LangLex, Need, Role, Trigger};
 use super::matcher::TriggerMatch;
 use super::structure::{self, Args, Part, Roles};
@@ -83,9 +84,9 @@ fn orig_span(env: &Env, first: usize, last: usize) -> Span {
 fn absorbed(env: &Env, lex: &LangLex, k: usize) -> bool {
     let (sent, m) = (env.sent, &env.matches[k]);
     let near = m.first.saturating_sub(3)..m.first;
-    if near.clone().any(|i| lex.class("poss").has(sent.words[i]))
+    if near.clone().any(|i| sent.is(i, C::Poss))
         || sent
-            .class_in(lex, "light_verb", near.start, near.end)
+            .class_in(lex, C::LightVerb, near.start, near.end)
             .is_some()
     {
         return false;
@@ -111,7 +112,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     // clauses opened by `after`, `since` ... are background
     if sent
         .clause_opener(rc.0)
-        .is_some_and(|w| lex.class("adjunct_background").has(w))
+        .is_some_and(|w| lex.c(C::AdjunctBackground).has(w))
     {
         return false;
     }
@@ -121,8 +122,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     }
     // a reference back to an event already reported (`cette rencontre`, `this visit`)
     let l = &env.matches[c.leaf];
-    let demonstrative =
-        (l.first.saturating_sub(2)..l.first).any(|i| lex.class("demonstrative").has(sent.words[i]));
+    let demonstrative = (l.first.saturating_sub(2)..l.first).any(|i| sent.is(i, C::Demonstrative));
     if lex.triggers[l.trigger].noun && demonstrative {
         return false;
     }
@@ -134,7 +134,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
         let light = sent
             .class_in(
                 lex,
-                "light_verb",
+                C::LightVerb,
                 rc.0.max(r.first.saturating_sub(4)),
                 r.first,
             )
@@ -147,7 +147,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     let first_to = sent
         .class_in(
             lex,
-            "first_to",
+            C::FirstTo,
             rc.0.max(r.first.saturating_sub(6)),
             r.first,
         )
@@ -273,7 +273,7 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
         args.inferred = true;
     }
     // `les deux pays`: the two parties of the last event with two
-    if let Some(at) = sent.class_in(lex, "the_two", l.anchor_last + 1, oe) {
+    if let Some(at) = sent.class_in(lex, C::TheTwo, l.anchor_last + 1, oe) {
         let pair = recent_pair(env);
         let into = if lt.frame == Frame::Recip || sent.governor(lex, at, env.stops) == Gov::Between
         {
@@ -287,7 +287,7 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
     }
     // aid `pour renforcer les forces armées de l'AES`: the beneficiary of its purpose
     if roles.targets.is_empty() && leaf_type == "AID" {
-        if let Some(p) = sent.class_in(lex, "purpose", oe, sent.words.len()) {
+        if let Some(p) = sent.class_in(lex, C::Purpose, oe, sent.words.len()) {
             let o = structure::objects(sent, lex, p + 1, sent.clause_end(lex, p + 1), env.stops);
             roles.targets = o
                 .genitive
@@ -304,7 +304,7 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
     if roles.targets.is_empty()
         && lt.frame != Frame::Recip
         && sent
-            .class_in(lex, "these_countries", l.anchor_last + 1, sent.words.len())
+            .class_in(lex, C::TheseCountries, l.anchor_last + 1, sent.words.len())
             .is_some()
     {
         roles.targets = env
@@ -341,7 +341,7 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
 
 /// True when an object pronoun goes with the verb (`les a reçus`, `received them`).
 fn object_pronoun(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
-    let c = lex.class("pron_obj");
+    let c = lex.c(C::PronObj);
     (m.first.saturating_sub(3)..m.first).any(|i| c.has(sent.words[i]))
         || sent.words.get(m.last + 1).is_some_and(|w| c.has(w))
 }
@@ -436,13 +436,11 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
     }
     let region = cs..v;
     if let Some(sp) = speaker
-        && region
-            .clone()
-            .any(|i| lex.class("pron_we").has(sent.words[i]))
+        && region.clone().any(|i| sent.is(i, C::PronWe))
     {
         return (vec![sp], true);
     }
-    if sent.class_in(lex, "poss_country", cs, v).is_some() {
+    if sent.class_in(lex, C::PossCountry, cs, v).is_some() {
         // `son pays`, `his country`: the country of the subject of an
         // earlier clause of the sentence, else of the last subject
         let earlier = structure::subject(sent, lex, 0, cs, env.stops).0;
@@ -457,10 +455,7 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
             .collect();
         return (codes, true);
     }
-    if region
-        .clone()
-        .any(|i| lex.class("pron_subj").has(sent.words[i]))
-    {
+    if region.clone().any(|i| sent.is(i, C::PronSubj)) {
         // `Hungary said it will`: the subject of an earlier clause of the sentence
         let earlier = structure::subject(sent, lex, 0, cs, env.stops).0;
         if !earlier.is_empty() {
@@ -494,7 +489,7 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     // relative clauses describe their antecedent: keep only full acts
     let relative = sent
         .clause_opener(rc.0)
-        .is_some_and(|w| lex.class("relative").has(w));
+        .is_some_and(|w| lex.c(C::Relative).has(w));
     if relative && (roles.sources.is_empty() || args.passive) {
         return None;
     }

@@ -10,6 +10,7 @@
 
 use crate::document::{ActorIdx, ActorKind, Document, Span};
 
+use super::lexicon::C;
 use super::lexicon::LangLex;
 use super::tokens::{Folded, Token, tokenize};
 
@@ -57,9 +58,9 @@ fn country_anaphors(
     toks: &[Token],
     words: &[&str],
     ments: &[Ment],
-    demonyms: &std::collections::HashMap<String, String>,
+    demonyms: &super::lexicon::WordMap<String>,
 ) -> Vec<Ment> {
-    let class = lex.class("the_country");
+    let class = lex.c(C::TheCountry);
     let mut out = Vec::new();
     for i in 0..words.len() {
         let Some(len) = class.at(words, i) else {
@@ -141,6 +142,10 @@ pub struct Sent<'a> {
     pub toks: Vec<Token>,
     /// True when the token starts with a capital in the original text.
     pub caps: Vec<bool>,
+    /// The one-word classes of each token (bit `1 << C`).
+    pub masks: Vec<u64>,
+    /// For each token, the classes with an entry starting / ending there.
+    edges: Vec<(u64, u64)>,
     /// Actor mentions, in order.
     pub ments: Vec<Ment>,
     /// Demonyms, in order.
@@ -163,7 +168,7 @@ impl<'a> Sent<'a> {
         folded: &'a Folded,
         index: usize,
         lex: &LangLex,
-        demonyms: &std::collections::HashMap<String, String>,
+        demonyms: &super::lexicon::WordMap<String>,
     ) -> Self {
         let span = doc.sentences[index];
         let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
@@ -228,9 +233,12 @@ impl<'a> Sent<'a> {
                 })
                 .collect()
         };
-        let _ = lex;
+        let masks = words.iter().map(|w| lex.word_mask(w)).collect();
+        let edges = words.iter().map(|w| lex.word_edges(w)).collect();
         Sent {
             index,
+            masks,
+            edges,
             words,
             toks,
             caps,
@@ -238,6 +246,27 @@ impl<'a> Sent<'a> {
             demonyms,
             dates,
         }
+    }
+
+    /// Length of the longest entry of class `c` starting at token `i`.
+    pub fn at(&self, lex: &LangLex, i: usize, c: C) -> Option<usize> {
+        if self.edges.get(i)?.0 & (1 << c as u64) == 0 {
+            return None;
+        }
+        lex.c(c).at(&self.words, i)
+    }
+
+    /// Start of the longest entry of class `c` ending just before token `end`.
+    pub fn ending_at(&self, lex: &LangLex, end: usize, c: C) -> Option<usize> {
+        if self.edges.get(end.checked_sub(1)?)?.1 & (1 << c as u64) == 0 {
+            return None;
+        }
+        lex.c(c).ending_at(&self.words, end)
+    }
+
+    /// True when token `i` is a one-word entry of class `c`.
+    pub fn is(&self, i: usize, c: C) -> bool {
+        self.masks.get(i).is_some_and(|m| m & (1 << c as u64) != 0)
     }
 
     /// True for punctuation that ends a phrase (not hyphens, apostrophes or quotes).
@@ -255,31 +284,27 @@ impl<'a> Sent<'a> {
         ) {
             return true;
         }
-        if !lex.class("clause_break").has(self.words[i]) {
+        if !self.is(i, C::ClauseBreak) {
             return false;
         }
         // not when the word belongs to a longer phrase (`as well as`, `such
         // as`, `as part of`) that is not itself a clause opener (`parce que`)
-        let covers = |c: &str| {
-            let class = lex.class(c);
-            (i.saturating_sub(3)..=i).any(|s| {
-                class
-                    .at(&self.words, s)
-                    .is_some_and(|len| len > 1 && s + len > i)
-            })
+        let covers = |c: C| {
+            (i.saturating_sub(3)..=i)
+                .any(|s| self.at(lex, s, c).is_some_and(|len| len > 1 && s + len > i))
         };
-        if covers("clause_break") {
+        if covers(C::ClauseBreak) {
             return true;
         }
         ![
-            "conj",
-            "prep_oblique",
-            "prep_dest",
-            "adjunct_event",
-            "adjunct_background",
+            C::Conj,
+            C::PrepOblique,
+            C::PrepDest,
+            C::AdjunctEvent,
+            C::AdjunctBackground,
         ]
         .iter()
-        .any(|c| covers(c))
+        .any(|c| covers(*c))
     }
 
     /// First token of the clause containing token `i`.
@@ -319,19 +344,19 @@ impl<'a> Sent<'a> {
             .iter()
             .find(|m| m.first == first)
             .map_or(first, |m| m.head);
-        const PREPS: [(&str, Gov); 12] = [
-            ("adjunct_background", Gov::Background),
-            ("adjunct_event", Gov::EventAdjunct),
-            ("prep_oblique", Gov::Oblique),
-            ("prep_between", Gov::Between),
-            ("prep_with", Gov::With),
-            ("prep_agent", Gov::Agent),
-            ("prep_against", Gov::Against),
-            ("prep_from", Gov::From),
-            ("prep_dest", Gov::Dest),
-            ("prep_loc", Gov::Loc),
-            ("prep_gen", Gov::Gen),
-            ("led_by", Gov::Core),
+        const PREPS: [(C, Gov); 12] = [
+            (C::AdjunctBackground, Gov::Background),
+            (C::AdjunctEvent, Gov::EventAdjunct),
+            (C::PrepOblique, Gov::Oblique),
+            (C::PrepBetween, Gov::Between),
+            (C::PrepWith, Gov::With),
+            (C::PrepAgent, Gov::Agent),
+            (C::PrepAgainst, Gov::Against),
+            (C::PrepFrom, Gov::From),
+            (C::PrepDest, Gov::Dest),
+            (C::PrepLoc, Gov::Loc),
+            (C::PrepGen, Gov::Gen),
+            (C::LedBy, Gov::Core),
         ];
         let mut i = first;
         let mut skipped = 0;
@@ -342,7 +367,7 @@ impl<'a> Sent<'a> {
             // the longest preposition ending here
             let best = PREPS
                 .iter()
-                .filter_map(|(c, g)| lex.class(c).ending_at(&self.words, i).map(|s| (s, *g)))
+                .filter_map(|(c, g)| self.ending_at(lex, i, *c).map(|s| (s, *g)))
                 .min_by_key(|(s, _)| *s);
             if let Some((s, g)) = best {
                 // `des Affaires étrangères`: a capitalised complement inside a title
@@ -352,9 +377,9 @@ impl<'a> Sent<'a> {
                     && !self.ments.iter().any(|m| m.first == i);
                 // French `a` is also `has`: a preposition only before a phrase
                 let auxiliary = s + 1 == i
-                    && lex.class("aux_have").has(self.words[s])
+                    && self.is(s, C::AuxHave)
                     && i != first
-                    && !lex.class("det").has(self.words[i])
+                    && !self.is(i, C::Det)
                     && !self.caps.get(i).copied().unwrap_or(false);
                 if auxiliary {
                     return Gov::Core;
@@ -367,7 +392,7 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let w = self.words[i - 1];
-            if w == "," || lex.class("conj").has(w) {
+            if w == "," || lex.c(C::Conj).has(w) {
                 // a list: the phrase shares the role of the previous item
                 if depth < 6
                     && let Some(m) = (i.saturating_sub(3)..i)
@@ -388,15 +413,12 @@ impl<'a> Sent<'a> {
             }
             if self.is_punct(i - 1)
                 || self.mention_ending(i).is_some()
-                || lex.class("clause_break").has(w)
+                || lex.c(C::ClauseBreak).has(w)
             {
                 return Gov::Core;
             }
             // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
-            if lex.class("aux_be").has(w)
-                || lex.class("aux_have").has(w)
-                || lex.class("pronoun").has(w)
-            {
+            if lex.c(C::AuxBe).has(w) || lex.c(C::AuxHave).has(w) || lex.c(C::Pronoun).has(w) {
                 return Gov::Core;
             }
             i -= 1;
@@ -409,14 +431,14 @@ impl<'a> Sent<'a> {
     /// `a` is also the preposition `à` when a phrase follows (`à Moscou`).
     pub fn is_auxiliary(&self, lex: &LangLex, i: usize) -> bool {
         let w = self.words[i];
-        if !lex.class("aux_be").has(w) && !lex.class("aux_have").has(w) {
+        if !lex.c(C::AuxBe).has(w) && !lex.c(C::AuxHave).has(w) {
             return false;
         }
-        let prep = lex.class("prep_dest").has(w);
+        let prep = lex.c(C::PrepDest).has(w);
         let phrase_follows = self
             .words
             .get(i + 1)
-            .is_some_and(|x| lex.class("det").has(x) || x.as_bytes()[0].is_ascii_digit())
+            .is_some_and(|x| lex.c(C::Det).has(x) || x.as_bytes()[0].is_ascii_digit())
             || self.caps.get(i + 1).copied().unwrap_or(false)
             || self.ments.iter().any(|m| m.first == i + 1);
         !(prep && phrase_follows)
@@ -437,8 +459,7 @@ impl<'a> Sent<'a> {
     }
 
     /// True when a word of `class` starts in tokens `[from, to)`.
-    pub fn class_in(&self, lex: &LangLex, class: &str, from: usize, to: usize) -> Option<usize> {
-        let c = lex.class(class);
-        (from..to.min(self.words.len())).find(|&i| c.at(&self.words, i).is_some())
+    pub fn class_in(&self, lex: &LangLex, class: C, from: usize, to: usize) -> Option<usize> {
+        (from..to.min(self.words.len())).find(|&i| self.at(lex, i, class).is_some())
     }
 }

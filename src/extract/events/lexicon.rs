@@ -20,11 +20,36 @@ use super::inflect::{Inflector, Tenses};
 use super::tokens::{fold_entry, tokenize_str};
 use crate::lexicon::{LexiconError, read_table};
 
+/// FNV-1a: a fast hash for the short folded words the classes are keyed by
+/// (the standard SipHash dominated the stage's profile).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by words, with [`Fnv`].
+pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A set of word sequences (a grammar class), looked up by first or last word.
 #[derive(Debug, Clone, Default)]
 pub struct Class {
-    by_first: HashMap<String, Vec<Vec<String>>>,
-    by_last: HashMap<String, Vec<Vec<String>>>,
+    by_first: WordMap<Vec<Vec<String>>>,
+    by_last: WordMap<Vec<Vec<String>>>,
 }
 
 impl Class {
@@ -141,9 +166,9 @@ pub enum Need {
     /// A destination phrase (`à`, `au`, `in`, `to` + place or country).
     Dest,
     /// A word of the class after the trigger in its clause (within 8 words).
-    Obj(String),
+    Obj(C),
     /// A word of the class before the trigger in its clause (within 8 words).
-    Subj(String),
+    Subj(C),
     /// An actor mention as the direct object.
     ObjActor,
     /// An organisation among the actors after the trigger (`quitter la CEDEAO`).
@@ -181,70 +206,108 @@ pub struct Trigger {
     pub line: usize,
 }
 
-/// Grammar classes the stage code reads, by name. Every one must be
-/// defined in `event_grammar.tsv` (possibly with no words).
-pub const CLASS_NAMES: &[&str] = &[
-    "refl",
-    "aux_be",
-    "aux_have",
-    "det",
-    "pron_subj",
-    "pron_we",
-    "poss",
-    "poss_country",
-    "prep_dest",
-    "prep_loc",
-    "prep_with",
-    "prep_between",
-    "prep_agent",
-    "prep_against",
-    "prep_gen",
-    "prep_from",
-    "prep_oblique",
-    "adjunct_event",
-    "adjunct_background",
-    "clause_break",
-    "conj",
-    "neg_pre",
-    "neg",
-    "speech",
-    "led_by",
-    "future_word",
-    "purpose",
-    "inf_marker",
-    "that",
-    "cond_if",
-    "cue_planned",
-    "cue_hyp",
-    "cue_would",
-    "light_verb",
-    "noun_marker",
-    "relative",
-    "compound_head",
-    "ger_verbal_before",
-    "demonstrative",
-    "pron_obj",
-    "gerund_marker",
-    "pronoun",
-    "the_two",
-    "the_country",
-    "these_countries",
-    "possessive",
-    "bare_of",
-    "first_to",
-    "forces",
-    "aid_obj",
-    "crowd",
-    "captives",
-];
+macro_rules! classes {
+    ($($variant:ident = $name:literal,)*) => {
+        /// The grammar classes the stage code reads: each is a `class` of
+        /// `event_grammar.tsv`, which must define every one (possibly with no words).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum C {
+            $(
+                #[doc = concat!("The `", $name, "` class.")]
+                $variant,
+            )*
+        }
+
+        impl C {
+            /// Every class, in declaration order.
+            pub const ALL: &'static [C] = &[$(C::$variant,)*];
+
+            /// The class's name in the data file.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(C::$variant => $name,)*
+                }
+            }
+
+            /// The class named `name`, if the stage reads one by that name.
+            pub fn named(name: &str) -> Option<C> {
+                C::ALL.iter().copied().find(|c| c.name() == name)
+            }
+        }
+    };
+}
+
+// (at most 64 classes: they index the bits of a `u64` mask)
+classes! {
+    Refl = "refl",
+    AuxBe = "aux_be",
+    AuxHave = "aux_have",
+    Det = "det",
+    PronSubj = "pron_subj",
+    PronWe = "pron_we",
+    Poss = "poss",
+    PossCountry = "poss_country",
+    PrepDest = "prep_dest",
+    PrepLoc = "prep_loc",
+    PrepWith = "prep_with",
+    PrepBetween = "prep_between",
+    PrepAgent = "prep_agent",
+    PrepAgainst = "prep_against",
+    PrepGen = "prep_gen",
+    PrepFrom = "prep_from",
+    PrepOblique = "prep_oblique",
+    AdjunctEvent = "adjunct_event",
+    AdjunctBackground = "adjunct_background",
+    ClauseBreak = "clause_break",
+    Conj = "conj",
+    NegPre = "neg_pre",
+    Neg = "neg",
+    Speech = "speech",
+    LedBy = "led_by",
+    FutureWord = "future_word",
+    Purpose = "purpose",
+    InfMarker = "inf_marker",
+    That = "that",
+    CondIf = "cond_if",
+    CuePlanned = "cue_planned",
+    CueHyp = "cue_hyp",
+    CueWould = "cue_would",
+    LightVerb = "light_verb",
+    NounMarker = "noun_marker",
+    Relative = "relative",
+    CompoundHead = "compound_head",
+    GerVerbalBefore = "ger_verbal_before",
+    Demonstrative = "demonstrative",
+    PronObj = "pron_obj",
+    GerundMarker = "gerund_marker",
+    Pronoun = "pronoun",
+    TheTwo = "the_two",
+    TheCountry = "the_country",
+    TheseCountries = "these_countries",
+    Possessive = "possessive",
+    BareOf = "bare_of",
+    FirstTo = "first_to",
+    Forces = "forces",
+    AidObj = "aid_obj",
+    Crowd = "crowd",
+    Captives = "captives",
+}
 
 /// Everything the stage knows about one language.
 #[derive(Debug)]
 pub struct LangLex {
     /// Trigger patterns.
     pub triggers: Vec<Trigger>,
-    /// Grammar classes by name.
+    /// Grammar classes by name (for `@class` in patterns).
     pub classes: BTreeMap<String, Class>,
+    /// The classes the code reads, indexed by [`C`].
+    fixed: Vec<Class>,
+    /// For each word, the bit set (`1 << C`) of the classes it is a
+    /// one-word entry of: one lookup per token instead of one per question.
+    word_classes: WordMap<u64>,
+    /// For each word, the classes with an entry starting with it, and those
+    /// with an entry ending with it (bit sets over [`C`]).
+    word_edges: WordMap<(u64, u64)>,
     ac: AhoCorasick,
     /// For each automaton pattern: (trigger, alternative) pairs anchored on it.
     anchors: Vec<Vec<(usize, usize)>>,
@@ -271,8 +334,8 @@ pub fn load_classes(path: &Path) -> Result<BTreeMap<String, Class>, LexiconError
             class.add(tokenize_str(&fold_entry(w)));
         }
     }
-    for name in CLASS_NAMES {
-        if !classes.contains_key(*name) {
+    for name in C::ALL.iter().map(|c| c.name()) {
+        if !classes.contains_key(name) {
             return Err(format_err(
                 path,
                 1,
@@ -361,8 +424,12 @@ fn parse_need(spec: &str) -> Result<Need, String> {
         None if spec == "orgobj" => Ok(Need::OrgObj),
         None if spec == "visitor" => Ok(Need::Visitor),
         None if spec == "governed" => Ok(Need::Governed),
-        Some(("obj", c)) => Ok(Need::Obj(c.trim_start_matches('@').to_string())),
-        Some(("subj", c)) => Ok(Need::Subj(c.trim_start_matches('@').to_string())),
+        Some(("obj", c)) => C::named(c.trim_start_matches('@'))
+            .map(Need::Obj)
+            .ok_or_else(|| format!("unknown class in need '{spec}'")),
+        Some(("subj", c)) => C::named(c.trim_start_matches('@'))
+            .map(Need::Subj)
+            .ok_or_else(|| format!("unknown class in need '{spec}'")),
         _ => Err(format!(
             "unknown need '{spec}' (use dest, objactor, orgobj, visitor, governed, obj=@class, subj=@class, !need)"
         )),
@@ -488,8 +555,28 @@ impl LangLex {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| format_err(triggers, 1, format!("cannot build matcher: {e}")))?;
+        let fixed: Vec<Class> = C::ALL
+            .iter()
+            .map(|c| classes.get(c.name()).cloned().unwrap_or_default())
+            .collect();
+        let mut word_classes: WordMap<u64> = WordMap::default();
+        let mut word_edges: WordMap<(u64, u64)> = WordMap::default();
+        for (i, class) in fixed.iter().enumerate() {
+            for seqs in class.by_first.values() {
+                for seq in seqs {
+                    if seq.len() == 1 {
+                        *word_classes.entry(seq[0].clone()).or_default() |= 1 << i;
+                    }
+                    word_edges.entry(seq[0].clone()).or_default().0 |= 1 << i;
+                    word_edges.entry(seq[seq.len() - 1].clone()).or_default().1 |= 1 << i;
+                }
+            }
+        }
         Ok(LangLex {
             triggers: out,
+            fixed,
+            word_classes,
+            word_edges,
             classes,
             ac,
             anchors,
@@ -497,12 +584,20 @@ impl LangLex {
         })
     }
 
-    /// A grammar class by name (every name in [`CLASS_NAMES`] exists).
-    pub fn class(&self, name: &str) -> &Class {
-        static EMPTY: std::sync::OnceLock<Class> = std::sync::OnceLock::new();
-        self.classes
-            .get(name)
-            .unwrap_or_else(|| EMPTY.get_or_init(Class::default))
+    /// The classes `word` is a one-word entry of, as a bit set over [`C`].
+    pub fn word_mask(&self, word: &str) -> u64 {
+        self.word_classes.get(word).copied().unwrap_or(0)
+    }
+
+    /// The classes with an entry starting with `word`, and those with an
+    /// entry ending with it.
+    pub fn word_edges(&self, word: &str) -> (u64, u64) {
+        self.word_edges.get(word).copied().unwrap_or((0, 0))
+    }
+
+    /// A class the code reads (loading checked that it exists).
+    pub fn c(&self, c: C) -> &Class {
+        &self.fixed[c as usize]
     }
 
     /// Anchor occurrences in folded text `[start, end)`: (byte start, byte

@@ -2,6 +2,7 @@
 //! and resolves overlapping matches (the most specific pattern wins).
 
 use super::inflect::Tenses;
+use super::lexicon::C;
 use super::lexicon::{Elem, LangLex, Trigger};
 
 /// A trigger pattern matched in a sentence (token indices, inclusive).
@@ -144,7 +145,7 @@ pub fn check(
 /// otherwise; then the earliest row); returns them in text order.
 pub fn resolve(lex: &LangLex, words: &[&str], mut matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
     let after_det =
-        |m: &TriggerMatch| m.anchor > 0 && lex.class("noun_marker").has(words[m.anchor - 1]);
+        |m: &TriggerMatch| m.anchor > 0 && lex.c(C::NounMarker).has(words[m.anchor - 1]);
     let weight =
         |m: &TriggerMatch| (m.last - m.first + 1) * 10 + lex.triggers[m.trigger].needs.len();
     // 0 when the reading fits its context, 1 when it does not

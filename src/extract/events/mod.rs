@@ -121,7 +121,7 @@ pub struct CountryEntry {
 #[derive(Debug, Default)]
 pub struct Countries {
     /// Folded demonym (singular and plural) → ISO alpha-3 code.
-    pub demonyms: HashMap<String, String>,
+    pub demonyms: lexicon::WordMap<String>,
     /// ISO alpha-3 code → entry.
     pub names: HashMap<String, CountryEntry>,
 }

@@ -8,19 +8,20 @@
 use crate::document::Document;
 
 use super::clause::{Gov, Sent};
+use super::lexicon::C;
 use super::lexicon::LangLex;
 use super::matcher::TriggerMatch;
 use super::structure::{self, Objects, Part};
 
-const PREPOSITIONS: [&str; 8] = [
-    "prep_dest",
-    "prep_loc",
-    "prep_with",
-    "prep_between",
-    "prep_agent",
-    "prep_against",
-    "prep_from",
-    "prep_oblique",
+const PREPOSITIONS: [C; 8] = [
+    C::PrepDest,
+    C::PrepLoc,
+    C::PrepWith,
+    C::PrepBetween,
+    C::PrepAgent,
+    C::PrepAgainst,
+    C::PrepFrom,
+    C::PrepOblique,
 ];
 
 /// The noun's own agent; `de` phrases after the first one are moved to
@@ -33,7 +34,7 @@ pub fn own_agent(
     patient: bool,
     obj: &mut Objects,
 ) -> Vec<Part> {
-    let gen_class = lex.class("prep_gen");
+    let gen_class = lex.c(C::PrepGen);
     let w = &sent.words;
     // the `de` phrase right after the noun (`visite du président`), past one
     // adjective and bare compounds (`visite d'État du président`, `soutien
@@ -44,10 +45,10 @@ pub fn own_agent(
     let mut skips = 0;
     while i < w.len() && skips <= 2 {
         if gen_class.has(w[i]) {
-            let bare = !lex.class("noun_marker").has(w[i])
+            let bare = !lex.c(C::NounMarker).has(w[i])
                 && w.get(i + 1).is_some_and(|x| {
-                    !lex.class("det").has(x)
-                        && !lex.class("poss").has(x)
+                    !lex.c(C::Det).has(x)
+                        && !lex.c(C::Poss).has(x)
                         && !x.as_bytes()[0].is_ascii_digit()
                         && !sent.ments.iter().any(|mm| mm.first == i + 1)
                 })
@@ -59,7 +60,7 @@ pub fn own_agent(
             i += 2;
         } else if sent.is_punct(i)
             || sent.ments.iter().any(|mm| mm.first == i)
-            || PREPOSITIONS.iter().any(|c| lex.class(c).has(w[i]))
+            || PREPOSITIONS.iter().any(|c| lex.c(*c).has(w[i]))
         {
             break;
         } else {
@@ -85,7 +86,7 @@ pub fn own_agent(
                 at <= q + 6
                     && w[q + 1..at]
                         .iter()
-                        .any(|x| *x == "," || lex.class("conj").has(x))
+                        .any(|x| *x == "," || lex.c(C::Conj).has(x))
             }
         };
         if in_group && !p.is_place(doc) && obj.from.is_empty() {
@@ -100,7 +101,7 @@ pub fn own_agent(
     }
     // `Russia's visit`
     if let Some(x) = (m.first.saturating_sub(3)..m.first).rev().find_map(|i| {
-        lex.class("possessive")
+        lex.c(C::Possessive)
             .has(sent.words[i])
             .then(|| sent.mention_ending(i))
             .flatten()
@@ -118,7 +119,7 @@ pub fn own_agent(
     // `l'aide apportée par la Russie` is the participle's; only a `par`
     // right after the noun is its agent
     let adjacent_by = (m.anchor_last + 1..(m.anchor_last + 3).min(sent.words.len()))
-        .any(|i| lex.class("prep_agent").has(sent.words[i]));
+        .any(|i| sent.is(i, C::PrepAgent));
     if adjacent_by {
         return std::mem::take(&mut obj.agent);
     }
@@ -144,11 +145,11 @@ pub fn context_agent(
     }
 
     let before = m.first.saturating_sub(3)..m.first;
-    let poss = before.clone().any(|i| lex.class("poss").has(sent.words[i]));
+    let poss = before.clone().any(|i| sent.is(i, C::Poss));
     let light = sent
         .class_in(
             lex,
-            "light_verb",
+            C::LightVerb,
             clause.0.max(m.first.saturating_sub(5)),
             m.first,
         )
@@ -165,7 +166,7 @@ pub fn context_agent(
     let light_after = sent
         .class_in(
             lex,
-            "light_verb",
+            C::LightVerb,
             m.anchor_last + 1,
             clause.1.min(m.anchor_last + 6),
         )
@@ -187,10 +188,9 @@ pub fn context_agent(
 /// (an auxiliary) or the clause end; `a eu lieu entre X et Y`, `was held
 /// in X` keep theirs.
 pub fn phrase_end(sent: &Sent, lex: &LangLex, m: &TriggerMatch, end: usize) -> usize {
-    let light = lex.class("light_verb");
     let mut i = m.anchor_last + 1;
     while i < end {
-        if let Some(len) = light.at(&sent.words, i) {
+        if let Some(len) = sent.at(lex, i, C::LightVerb) {
             i += len;
             continue;
         }

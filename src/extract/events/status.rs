@@ -8,6 +8,7 @@ use crate::plover;
 
 use super::clause::Sent;
 use super::inflect::{COND, FUT, INF, PRES, Tenses};
+use super::lexicon::C;
 use super::lexicon::{LangLex, Role};
 use super::matcher::TriggerMatch;
 
@@ -28,10 +29,9 @@ pub struct Cues {
 /// The `if`/`unless` clauses of a sentence: from the conjunction to the
 /// next comma (or the sentence end).
 fn conditions(sent: &Sent, lex: &LangLex) -> Vec<(usize, usize)> {
-    let c = lex.class("cond_if");
     let w = &sent.words;
     (0..w.len())
-        .filter_map(|i| c.at(w, i).map(|len| (i, len)))
+        .filter_map(|i| sent.at(lex, i, C::CondIf).map(|len| (i, len)))
         .map(|(i, len)| {
             let end = (i + len..w.len())
                 .find(|&j| matches!(w[j], "," | ";" | ":"))
@@ -67,27 +67,26 @@ pub fn cues(
         from = j;
     }
     let window = from..m.first;
-    let has = |class: &str, r: std::ops::Range<usize>| {
-        sent.class_in(lex, class, r.start, r.end).is_some()
-    };
+    let has =
+        |class: C, r: std::ops::Range<usize>| sent.class_in(lex, class, r.start, r.end).is_some();
     let mut c = Cues::default();
     // negation: French needs `ne` before and `pas`/`jamais` around the verb
-    let neg_pre = sent.class_in(lex, "neg_pre", from, m.anchor);
+    let neg_pre = sent.class_in(lex, C::NegPre, from, m.anchor);
     let neg_end = (m.anchor_last + 3).min(w.len());
-    c.negated = if !lex.class("neg_pre").is_empty() {
-        neg_pre.is_some_and(|p| has("neg", p + 1..neg_end))
+    c.negated = if !lex.c(C::NegPre).is_empty() {
+        neg_pre.is_some_and(|p| has(C::Neg, p + 1..neg_end))
     } else {
-        has("neg", window.clone()) || has("neg", m.first..m.anchor)
+        has(C::Neg, window.clone()) || has(C::Neg, m.first..m.anchor)
     };
-    let after_speech = sent.class_in(lex, "speech", 0, m.first).is_some();
-    c.hypothetical = has("cue_hyp", window.clone())
+    let after_speech = sent.class_in(lex, C::Speech, 0, m.first).is_some();
+    c.hypothetical = has(C::CueHyp, window.clone())
         || clause_start
             .checked_sub(1)
-            .is_some_and(|j| lex.class("cond_if").has(w[j]))
+            .is_some_and(|j| lex.c(C::CondIf).has(w[j]))
         || sent
-            .class_in(lex, "cond_if", clause_start, clause_start + 1)
+            .class_in(lex, C::CondIf, clause_start, clause_start + 1)
             .is_some();
-    let would = has("cue_would", window.clone());
+    let would = has(C::CueWould, window.clone());
     let cond = m.tenses & COND != 0 && m.tenses & (PRES | INF | FUT) == 0;
     if (would || cond) && !c.hypothetical {
         if after_speech {
@@ -99,9 +98,9 @@ pub fn cues(
     c.conditional = conditions(sent, lex)
         .iter()
         .any(|(s, e)| !(*s <= m.first && m.first < *e));
-    c.planned |= has("cue_planned", window)
+    c.planned |= has(C::CuePlanned, window)
         || (m.tenses & FUT != 0 && m.tenses & (PRES | INF) == 0)
-        || has("future_word", m.first..clause_end.min(m.last + 8));
+        || has(C::FutureWord, m.first..clause_end.min(m.last + 8));
     c
 }
 
@@ -225,13 +224,14 @@ pub fn is_infinitive_clause(sent: &Sent, lex: &LangLex, m: &TriggerMatch, tenses
         return false;
     }
     let start = m.first;
-    let before = |k: usize| start.checked_sub(k);
-    [1usize, 2, 3].iter().any(|&k| {
-        before(k).is_some_and(|j| {
-            ["inf_marker", "purpose"].iter().any(|c| {
-                lex.class(c)
-                    .at(&sent.words, j)
-                    .is_some_and(|len| j + len == start || j + len + 1 == start)
+    // `to sign`, `pour renforcer`, `to help him oust`: a marker up to three
+    // words before, no punctuation between
+    (start.saturating_sub(4)..start).any(|j| {
+        [C::InfMarker, C::Purpose].iter().any(|c| {
+            sent.at(lex, j, *c).is_some_and(|len| {
+                j + len <= start
+                    && start - (j + len) <= 2
+                    && !(j + len..start).any(|k| sent.is_punct(k))
             })
         })
     })

@@ -9,6 +9,7 @@ use crate::document::{ActorIdx, ActorKind, Document};
 
 use super::clause::{Gov, Sent};
 use super::inflect::{PAST, PPART};
+use super::lexicon::C;
 use super::lexicon::{Frame, LangLex};
 use super::matcher::TriggerMatch;
 
@@ -110,15 +111,15 @@ pub fn object_end(sent: &Sent, lex: &LangLex, after: usize, clause_end: usize) -
             && after_item
             && (sent.ments.iter().any(|m| m.first == next)
                 || [
-                    "det",
-                    "prep_dest",
-                    "prep_gen",
-                    "conj",
-                    "prep_with",
-                    "prep_between",
+                    C::Det,
+                    C::PrepDest,
+                    C::PrepGen,
+                    C::Conj,
+                    C::PrepWith,
+                    C::PrepBetween,
                 ]
                 .iter()
-                .any(|c| lex.class(c).at(&sent.words, next).is_some()));
+                .any(|c| sent.at(lex, next, *c).is_some()));
         if !continues {
             return j;
         }
@@ -191,10 +192,8 @@ pub fn subject(
     for (first, last, p) in core {
         if let Some(pl) = prev_last {
             let between = &sent.words[pl + 1..first];
-            let coordinated = between.len() <= 4
-                && between
-                    .iter()
-                    .any(|w| *w == "," || lex.class("conj").has(w));
+            let coordinated =
+                between.len() <= 4 && between.iter().any(|w| *w == "," || lex.c(C::Conj).has(w));
             if !coordinated {
                 blocked_from = first;
                 break;
@@ -228,12 +227,12 @@ pub fn is_passive(sent: &Sent, lex: &LangLex, m: &TriggerMatch, frame: Frame) ->
         return false;
     }
     let from = m.first.saturating_sub(4);
-    let refl = (from..m.anchor).any(|i| lex.class("refl").has(sent.words[i]));
+    let refl = (from..m.anchor).any(|i| sent.is(i, C::Refl));
     if refl {
         return false;
     }
-    let aux_be = (from..m.anchor).any(|i| lex.class("aux_be").has(sent.words[i]));
-    let aux_have = (from..m.anchor).any(|i| lex.class("aux_have").has(sent.words[i]));
+    let aux_be = (from..m.anchor).any(|i| sent.is(i, C::AuxBe));
+    let aux_have = (from..m.anchor).any(|i| sent.is(i, C::AuxHave));
     // `has been sent`: be after have is passive; `has sent` is not
     if aux_be {
         return true;
@@ -245,7 +244,7 @@ pub fn is_passive(sent: &Sent, lex: &LangLex, m: &TriggerMatch, frame: Frame) ->
     let bare_participle = m.tenses & PAST == 0 || m.anchor > 0 && !sent.is_punct(m.anchor - 1);
     bare_participle
         && (m.last + 1..(m.last + 3).min(sent.words.len()))
-            .any(|i| lex.class("prep_agent").at(&sent.words, i).is_some())
+            .any(|i| sent.at(lex, i, C::PrepAgent).is_some())
 }
 
 /// Applies a frame to the arguments. `dest_is_target` is false for acts

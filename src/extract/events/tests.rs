@@ -212,6 +212,97 @@ fn quoted_we_is_the_speaker() {
     );
 }
 
+/// Throughput of the events stage alone (CPU time of this thread) on the
+/// seed articles and this file's English case texts, with actors, dates
+/// and quotes filled by the configured stages first:
+/// `cargo test --lib extract::events::tests::throughput -- --ignored --nocapture`
+/// (the number depends on the build profile).
+#[test]
+#[ignore]
+fn throughput() {
+    use crate::pipeline::{Stage, build_stage};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cfg = crate::config::Config::load(&root.join("pipelines/default.toml")).unwrap();
+    let prep = crate::text::Preparer::build(&cfg).unwrap();
+    let before: Vec<Box<dyn Stage>> = ["actors", "dates", "quotes"]
+        .iter()
+        .map(|n| build_stage(n, &cfg).unwrap())
+        .collect();
+    let t = std::time::Instant::now();
+    let stage = super::EventsStage::build(&cfg).unwrap();
+    let build = t.elapsed();
+    let mut texts: Vec<(String, String)> = std::fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| {
+            (
+                "fr".to_string(),
+                std::fs::read_to_string(e.unwrap().path()).unwrap(),
+            )
+        })
+        .collect();
+    let english = include_str!("tests.rs")
+        .lines()
+        .filter(|l| l.contains("lang: \"en\""))
+        .filter_map(|l| {
+            l.split("text: \"")
+                .nth(1)?
+                .split('"')
+                .next()
+                .map(str::to_string)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    texts.push(("en".into(), english));
+    let docs: Vec<crate::document::Document> = texts
+        .iter()
+        .map(|(lang, text)| {
+            let mut d = prep
+                .prepare(crate::ingest::RawArticle {
+                    source: "bench".into(),
+                    title: None,
+                    text: text.clone(),
+                    published: None,
+                    lang: Some(lang.clone()),
+                    url: None,
+                })
+                .unwrap();
+            for s in &before {
+                s.process(&mut d);
+            }
+            d
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let cpu = || {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+    };
+    let rounds: usize = std::env::var("EV_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(100);
+    let (cpu0, t) = (cpu(), std::time::Instant::now());
+    let mut events = 0;
+    for _ in 0..rounds {
+        for d in &docs {
+            let mut d = d.clone();
+            stage.process(&mut d);
+            events += d.events.len();
+        }
+    }
+    let secs = match (cpu0, cpu()) {
+        (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+        _ => t.elapsed().as_secs_f64(),
+    };
+    let mb = (bytes * rounds) as f64 / 1e6;
+    println!(
+        "events stage: built in {build:.2?}; {mb:.1} MB in {secs:.2} s CPU = {:.2} MB/s on one core ({events} events)",
+        mb / secs
+    );
+    assert!(events > 0);
+}
+
 #[test]
 #[ignore]
 fn debug_one() {

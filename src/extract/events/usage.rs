@@ -8,23 +8,24 @@
 
 use super::clause::Sent;
 use super::inflect::{GER, INF, PAST, PPART, PRES};
+use super::lexicon::C;
 use super::lexicon::LangLex;
 use super::matcher::TriggerMatch;
 
-const PREP_CLASSES: [&str; 9] = [
-    "prep_gen",
-    "prep_with",
-    "prep_agent",
-    "prep_against",
-    "prep_from",
-    "prep_oblique",
-    "prep_loc",
-    "adjunct_background",
-    "adjunct_event",
+const PREP_CLASSES: [C; 9] = [
+    C::PrepGen,
+    C::PrepWith,
+    C::PrepAgent,
+    C::PrepAgainst,
+    C::PrepFrom,
+    C::PrepOblique,
+    C::PrepLoc,
+    C::AdjunctBackground,
+    C::AdjunctEvent,
 ];
 
-fn in_class(lex: &LangLex, class: &str, w: &str) -> bool {
-    lex.class(class).has(w)
+fn in_class(lex: &LangLex, class: C, w: &str) -> bool {
+    lex.c(class).has(w)
 }
 
 /// True when a trigger word lies inside a date expression or a background
@@ -37,9 +38,8 @@ fn swallowed(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
     {
         return true;
     }
-    let bg = lex.class("adjunct_background");
     (m.anchor.saturating_sub(3)..=m.anchor).any(|s| {
-        bg.at(&sent.words, s)
+        sent.at(lex, s, C::AdjunctBackground)
             .is_some_and(|len| len > 1 && s + len > m.anchor)
     })
 }
@@ -54,12 +54,12 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     // `the attack`, `the wounded`, `Jordan's visiting king`, `Israeli-occupied`
     // (`les` in `il les soutient` is a pronoun)
     if prev.is_some_and(|p| {
-        (in_class(lex, "noun_marker", p) && !in_class(lex, "pron_obj", p)) || p == "-"
+        (in_class(lex, C::NounMarker, p) && !in_class(lex, C::PronObj, p)) || p == "-"
     }) {
         return true;
     }
     // `avions de combat`: a finite form after `de`/`of` is a noun
-    if prev.is_some_and(|p| in_class(lex, "prep_gen", p)) && m.tenses & (INF | GER) == 0 {
+    if prev.is_some_and(|p| in_class(lex, C::PrepGen, p)) && m.tenses & (INF | GER) == 0 {
         return true;
     }
     if m.anchor > 0
@@ -71,16 +71,16 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     }
     let ger_only = m.tenses & GER != 0 && m.tenses & !GER == 0;
     // `en offrant des formations`: how an earlier act of the sentence was done
-    if ger_only && prev.is_some_and(|p| in_class(lex, "gerund_marker", p)) && !earlier.is_empty() {
+    if ger_only && prev.is_some_and(|p| in_class(lex, C::GerundMarker, p)) && !earlier.is_empty() {
         return true;
     }
     if ger_only {
-        let verbal_before = lex.class("ger_verbal_before");
+        let verbal_before = lex.c(C::GerVerbalBefore);
         if !verbal_before.is_empty() {
             // `suspected of blowing up`, `for spying`
             if prev.is_some_and(|p| {
-                PREP_CLASSES.iter().any(|c| in_class(lex, c, p))
-                    || (in_class(lex, "prep_dest", p) && !in_class(lex, "inf_marker", p))
+                PREP_CLASSES.iter().any(|c| in_class(lex, *c, p))
+                    || (in_class(lex, C::PrepDest, p) && !in_class(lex, C::InfMarker, p))
             }) {
                 return true;
             }
@@ -95,15 +95,15 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
         // `Ousted President Akayev`
         if m.anchor == 0
             && sent.caps.get(m.last + 1).copied().unwrap_or(false)
-            && !lex.class("ger_verbal_before").is_empty()
+            && !lex.c(C::GerVerbalBefore).is_empty()
         {
             return true;
         }
         // `weapons seized last year from`: a participle after another verb's object
         let aux = (m.anchor.saturating_sub(3)..m.anchor)
-            .any(|i| in_class(lex, "aux_be", w[i]) || in_class(lex, "aux_have", w[i]));
+            .any(|i| in_class(lex, C::AuxBe, w[i]) || in_class(lex, C::AuxHave, w[i]));
         let subject_before = sent.mention_ending(m.anchor).is_some()
-            || prev.is_some_and(|p| in_class(lex, "pron_subj", p) || in_class(lex, "refl", p));
+            || prev.is_some_and(|p| in_class(lex, C::PronSubj, p) || in_class(lex, C::Refl, p));
         let cs = sent.clause_start(lex, m.first);
         let after_verb = earlier.iter().any(|e| {
             e.first >= cs
@@ -111,7 +111,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
                 && e.tenses != 0
                 && !w[e.last + 1..m.first]
                     .iter()
-                    .any(|x| *x == "," || in_class(lex, "conj", x))
+                    .any(|x| *x == "," || in_class(lex, C::Conj, x))
         });
         if !aux && !subject_before && after_verb {
             return true;
@@ -120,7 +120,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
         // noun, with no agent, is a state, not an act (only forms that are not
         // also a simple past)
         let agent_after =
-            (m.last + 1..(m.last + 4).min(w.len())).any(|i| in_class(lex, "prep_agent", w[i]));
+            (m.last + 1..(m.last + 4).min(w.len())).any(|i| in_class(lex, C::PrepAgent, w[i]));
         let word_before = prev.is_some_and(|p| p.as_bytes()[0].is_ascii_alphanumeric());
         if m.tenses & PAST == 0 && !aux && !subject_before && word_before && !agent_after {
             return true;
@@ -147,10 +147,10 @@ pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<
 /// True when a noun trigger modifies the next noun (`invasion forces`,
 /// `avions de combat`): no event.
 pub fn noun_modifier(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
-    let bare_de = m.first > 0 && in_class(lex, "bare_of", sent.words[m.first - 1]);
+    let bare_de = m.first > 0 && in_class(lex, C::BareOf, sent.words[m.first - 1]);
     let head_after = sent
         .words
         .get(m.last + 1)
-        .is_some_and(|w| in_class(lex, "compound_head", w));
+        .is_some_and(|w| in_class(lex, C::CompoundHead, w));
     bare_de || head_after
 }
