@@ -211,10 +211,14 @@ impl<'a> Sent<'a> {
             doc, folded, lex, &toks, &words, &ments, demonyms,
         ));
         ments.sort_by_key(|m| m.first);
+        // dates come in text order
+        let first_date = doc.dates.partition_point(|d| d.span.start < span.start);
         let dates = doc
             .dates
             .iter()
             .enumerate()
+            .skip(first_date)
+            .take_while(|(_, d)| d.span.start < span.end)
             .filter(|(_, d)| span.contains(d.span))
             .filter_map(|(i, d)| to_toks(d.span).map(|(a, b)| (a, b, i)))
             .collect();

@@ -341,7 +341,13 @@ fn debug_one() {
             "subject0 {:?}",
             super::structure::subject(&sent, lex, 0, sent.words.len(), &[])
         );
-        for m in super::build::find_matches(&ctx, &sent) {
+        let span = d.sentences[si];
+        let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
+        let anchors: Vec<super::build::Anchor> = lex
+            .anchors_in(&folded.text, fs, fe)
+            .map(|(s, _, c)| (s, c))
+            .collect();
+        for m in super::build::find_matches(&ctx, &sent, &anchors) {
             let t = &lex.triggers[m.trigger];
             println!(
                 "match line {} {:?} {:?} {}..{} anchor {}",
@@ -420,7 +426,13 @@ fn debug_pipeline() {
                 role
             );
         }
-        for m in super::build::find_matches(&ctx, &sent) {
+        let span = d.sentences[si];
+        let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
+        let anchors: Vec<super::build::Anchor> = lex
+            .anchors_in(&folded.text, fs, fe)
+            .map(|(s, _, c)| (s, c))
+            .collect();
+        for m in super::build::find_matches(&ctx, &sent, &anchors) {
             let t = &lex.triggers[m.trigger];
             println!(
                 "  match line {} {:?} {:?} {}..{} anchor {}",
