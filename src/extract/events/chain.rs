@@ -238,8 +238,18 @@ fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, A
         verb_subject(env, rc.0, r.first, speaker.clone())
     };
     let passive = lone && !rt.noun && structure::is_passive(sent, lex, r, rt.frame);
+    // an announced act with its own agent is that agent's (`annonce une visite du président`)
+    let reported = c
+        .roles
+        .iter()
+        .all(|x| matches!(x, Role::Planned | Role::Intent | Role::Aspect));
+    let frame_subject = if !lone && reported && !leaf_agent.is_empty() {
+        leaf_agent.clone()
+    } else {
+        subject.clone()
+    };
     let mut args = Args {
-        subject: subject.clone(),
+        subject: frame_subject,
         inferred,
         obj,
         passive,
@@ -392,7 +402,34 @@ fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_ag
             .cloned(),
     );
     union(&mut others, roles.targets.iter().cloned());
-    let targets = if c.roles.first() == Some(&Role::Request) {
+    // what is refused or threatened is the direct object's: its own agent
+    // (`a rejeté l'appel de la CEDEAO à des négociations`: ECOWAS); an
+    // agent of the act itself is the acting side (`l'aide de Moscou`)
+    let first = c.roles.first().copied();
+    let object_agent = object_noun_agent(env, c.links[1]);
+    let object_agent = if object_agent.is_empty() {
+        leaf_agent.to_vec()
+    } else {
+        object_agent
+    };
+    if matches!(first, Some(Role::Reject | Role::Threaten))
+        && (!object_agent.is_empty() || !mid_targets.is_empty())
+    {
+        let whose = if object_agent.is_empty() {
+            &mid_targets
+        } else {
+            &object_agent
+        };
+        roles.targets = whose
+            .iter()
+            .filter(|p| !sources.contains(p))
+            .cloned()
+            .collect();
+        roles.sources = sources;
+        roles.split_targets = false;
+        return;
+    }
+    let targets = if first == Some(Role::Request) {
         let e = &env.matches[c.links[c.links.len() - 1]];
         let that_subject = structure::subject(
             sent,
@@ -408,10 +445,6 @@ fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_ag
             .unwrap_or_default()
     } else {
         let mut t = mid_targets;
-        union(
-            &mut t,
-            leaf_agent.iter().filter(|p| !sources.contains(p)).cloned(),
-        );
         union(&mut t, others);
         t
     };
@@ -423,6 +456,24 @@ fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_ag
     if !reported {
         roles.split_targets = false;
     }
+}
+
+/// The own agent of the noun at match `k` (empty for a verb).
+fn object_noun_agent(env: &Env, k: usize) -> Vec<Part> {
+    let (sent, lex) = (env.sent, env.ctx.lex);
+    let m = &env.matches[k];
+    let t = &lex.triggers[m.trigger];
+    if !t.noun {
+        return Vec::new();
+    }
+    let end = nouns::phrase_end(
+        sent,
+        lex,
+        m,
+        structure::object_end(sent, lex, m.anchor_last, env.clauses[k].1),
+    );
+    let mut obj = structure::objects(sent, lex, m.anchor_last + 1, end, env.stops);
+    nouns::own_agent(env.ctx.doc, sent, lex, m, t.gen_patient, &mut obj)
 }
 
 /// Subject of a verb group starting at `v` in the clause starting at
@@ -463,6 +514,17 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         }
         return (mem.subject.clone(), true);
     }
+    // `le Mali, qui a signé`: the antecedent of a relative set off by a
+    // comma (a restrictive relative describes its noun: `Macedonia which is
+    // preparing`, and stays without a source)
+    if let Some(j) = cs.checked_sub(1)
+        && sent.is(j, C::Relative)
+        && j > 0
+        && sent.words[j - 1] == ","
+        && let Some(a) = sent.antecedent(j)
+    {
+        return (vec![Part::Actor(a.actor)], true);
+    }
     (Vec::new(), false)
 }
 
@@ -493,9 +555,16 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     if relative && (roles.sources.is_empty() || args.passive) {
         return None;
     }
+    // a promise or offer alone (`a promis des armes`) is about the future
+    let mut cues = cues;
+    cues.planned |= c.links.len() == 1 && rt.role == Role::Agree;
     let coded = status::code(leaf_type, lt.mode.as_deref(), c.roles, cues);
     // a statement named by a noun alone, with nobody making it, is background
     if verbal(&coded.event_type) && rt.noun && c.links.len() == 1 && roles.sources.is_empty() {
+        return None;
+    }
+    // a meeting needs two identifiable parties
+    if coded.event_type == "CONSULT" && roles.sources.len() + roles.targets.len() < 2 {
         return None;
     }
     let others: Vec<(usize, usize)> = env

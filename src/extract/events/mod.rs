@@ -31,6 +31,8 @@ mod tokens;
 mod usage;
 
 #[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;

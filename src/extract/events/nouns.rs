@@ -120,7 +120,8 @@ pub fn own_agent(
     // right after the noun is its agent
     let adjacent_by = (m.anchor_last + 1..(m.anchor_last + 3).min(sent.words.len()))
         .any(|i| sent.is(i, C::PrepAgent));
-    if adjacent_by {
+    // (a patient noun's `de` phrase comes first: `arrestation de X par Y`)
+    if adjacent_by || patient {
         return std::mem::take(&mut obj.agent);
     }
     Vec::new()
@@ -172,11 +173,20 @@ pub fn context_agent(
         )
         .is_some();
     let has_args = !(obj.dest.is_empty()
+        && obj.patient.is_empty()
         && obj.loc.is_empty()
         && obj.against.is_empty()
         && obj.between.is_empty()
         && obj.with.is_empty()
         && obj.from.is_empty());
+    // `talks between the two countries`
+    let has_args = has_args
+        || sent
+            .class_in(lex, C::TheTwo, m.anchor_last + 1, clause.1)
+            .is_some()
+        || sent
+            .class_in(lex, C::TheseCountries, m.anchor_last + 1, clause.1)
+            .is_some();
     let dated = sent
         .dates
         .iter()
