@@ -130,28 +130,14 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     if lone && rt.noun && (absorbed(env, lex, root) || usage::noun_modifier(sent, lex, r)) {
         return false;
     }
-    if lone && rt.needs.iter().any(|n| matches!(n, Need::Governed)) {
-        let light = sent
-            .class_in(
-                lex,
-                C::LightVerb,
-                rc.0.max(r.first.saturating_sub(4)),
-                r.first,
-            )
-            .is_some();
-        if !light {
-            return false;
-        }
+    if lone
+        && rt.needs.iter().any(|n| matches!(n, Need::Governed))
+        && !sent.class_before(lex, C::LightVerb, rc.0, r.first, 4)
+    {
+        return false;
     }
     // `premier pays à reconnaître`: an infinitive that says what was done
-    let first_to = sent
-        .class_in(
-            lex,
-            C::FirstTo,
-            rc.0.max(r.first.saturating_sub(6)),
-            r.first,
-        )
-        .is_some();
+    let first_to = sent.class_before(lex, C::FirstTo, rc.0, r.first, 6);
     if !rt.noun
         && rt.frame != Frame::Must
         && !first_to

@@ -500,6 +500,13 @@ impl<'a> Sent<'a> {
             .filter(move |d| d.tok >= from && d.tok < to)
     }
 
+    /// True when a word of `class` starts in the `n` tokens before token `i`,
+    /// not before the clause start `cs`.
+    pub fn class_before(&self, lex: &LangLex, class: C, cs: usize, i: usize, n: usize) -> bool {
+        self.class_in(lex, class, cs.max(i.saturating_sub(n)), i)
+            .is_some()
+    }
+
     /// True when a word of `class` starts in tokens `[from, to)`.
     pub fn class_in(&self, lex: &LangLex, class: C, from: usize, to: usize) -> Option<usize> {
         (from..to.min(self.words.len())).find(|&i| self.at(lex, i, class).is_some())

@@ -20,30 +20,8 @@ use super::inflect::{Inflector, Tenses};
 use super::tokens::{fold_entry, tokenize_str};
 use crate::lexicon::{LexiconError, read_table};
 
-/// FNV-1a: a fast hash for the short folded words the classes are keyed by
-/// (the standard SipHash dominated the stage's profile).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by words, with [`Fnv`].
-pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A hash map keyed by words, with the fast [`crate::lexicon::Fnv`] hash.
+pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
 
 /// A set of word sequences (a grammar class), looked up by first or last word.
 #[derive(Debug, Clone, Default)]

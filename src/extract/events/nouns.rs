@@ -147,14 +147,7 @@ pub fn context_agent(
 
     let before = m.first.saturating_sub(3)..m.first;
     let poss = before.clone().any(|i| sent.is(i, C::Poss));
-    let light = sent
-        .class_in(
-            lex,
-            C::LightVerb,
-            clause.0.max(m.first.saturating_sub(5)),
-            m.first,
-        )
-        .is_some();
+    let light = sent.class_before(lex, C::LightVerb, clause.0, m.first, 5);
     if poss || light {
         // the clause subject, which may follow a fronted adjunct
         let mut subj = subject_of(clause.0, m.first);
