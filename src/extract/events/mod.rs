@@ -18,6 +18,7 @@
 
 mod build;
 mod chain;
+mod classes;
 mod clause;
 mod dates;
 mod dedup;
@@ -25,6 +26,7 @@ mod inflect;
 mod lexicon;
 mod matcher;
 mod nouns;
+mod participants;
 mod status;
 mod structure;
 mod tokens;
