@@ -1,12 +1,14 @@
 //! The command line: clap definitions, their help texts, and one function per
 //! subcommand. `main.rs` only parses and dispatches here.
 
+mod report;
 mod run;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use report::ReportArgs;
 pub use run::RunArgs;
 
 /// gazette turns folders of French and English news articles into tables of
@@ -24,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract tables from articles: gazette run seeds --out output
     Run(RunArgs),
+    /// Write OUT/report.html from a run's tables: gazette report output
+    Report(ReportArgs),
     /// Print the output tables' columns, types and meaning
     Schema {
         /// Print the contract as JSON (for tools and tests)
@@ -36,6 +40,7 @@ pub enum Command {
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Report(args) => report::report(args),
         Command::Schema { json } => {
             if json {
                 println!("{}", crate::output::schema::describe_json());

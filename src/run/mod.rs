@@ -270,7 +270,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     timings.insert("total".into(), started.elapsed().as_secs_f64());
     tracing::debug!(?timings, "run finished");
 
-    let manifest = Manifest {
+    let mut manifest = Manifest {
         version: env!("CARGO_PKG_VERSION").to_string(),
         config: cfg.clone(),
         inputs: opts
@@ -293,6 +293,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         rejects: sorted(rejects),
         threads,
         shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
+        warnings: Vec::new(),
     };
     let json = serde_json::to_string_pretty(&manifest)?;
     std::fs::write(writer.staging().join("manifest.json"), json + "\n")
@@ -302,7 +303,30 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     } else {
         CommitMode::Replace
     })?;
+    write_report(opts, &mut manifest);
     Ok(manifest)
+}
+
+/// Writes `OUT/report.html` from the committed tables. The tables are the
+/// run's product and are already in place: a report failure is a warning on
+/// stderr, recorded in the manifest (rewritten atomically), never a failed
+/// run.
+fn write_report(opts: &RunOptions, manifest: &mut Manifest) {
+    let Err(e) = crate::report::write_report(&opts.out) else {
+        return;
+    };
+    let warning = format!("report.html was not written: {e:#}");
+    eprintln!("gazette: warning: {warning}");
+    manifest.warnings.push(warning);
+    let path = opts.out.join("manifest.json");
+    let tmp = opts.out.join(".manifest.json.tmp");
+    let written = serde_json::to_string_pretty(&*manifest)
+        .map_err(anyhow::Error::from)
+        .and_then(|json| Ok(std::fs::write(&tmp, json + "\n")?))
+        .and_then(|()| Ok(std::fs::rename(&tmp, &path)?));
+    if let Err(e) = written {
+        eprintln!("gazette: warning: cannot record the warning in manifest.json: {e:#}");
+    }
 }
 
 fn sorted(mut rejects: Vec<Reject>) -> Vec<Reject> {

@@ -3,6 +3,8 @@
 
 // pipelines/ data files and stage headers follow the conventions
 mod data_files;
+// report.html: fixture output with every chart filled, escaping, layouts, headless Chromium
+mod report;
 // shards, month partitions, incremental runs
 mod scale;
 // the binary on seeds/: contract schema, contents, determinism, atomic output

@@ -1,0 +1,228 @@
+//! The actor network: a deterministic force layout of weighted nodes and
+//! edges, with a colour legend.
+
+use std::fmt::Write as _;
+
+use super::{empty_chart, escape, fmt_num};
+
+/// A node of the actor network.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Label.
+    pub label: String,
+    /// Size measure (mentions).
+    pub weight: f64,
+    /// Fill colour (by country).
+    pub colour: String,
+    /// Extra tooltip text (kind, country, counts).
+    pub detail: String,
+}
+
+/// An undirected weighted edge between two node indices.
+#[derive(Debug, Clone, Copy)]
+pub struct Edge {
+    /// First node.
+    pub a: usize,
+    /// Second node.
+    pub b: usize,
+    /// Strength (shared articles).
+    pub weight: f64,
+}
+
+/// Labels drawn on the picture; the other nodes show theirs on hover, so
+/// that 40 names do not pile up.
+const LABELLED: usize = 18;
+
+/// Node positions after a fixed number of relaxation steps: nodes start on
+/// a circle (in the order given, heaviest first by convention) and move
+/// under spring and repulsion forces with a cooling step size, so the same
+/// data always gives the same picture.
+fn layout(n: usize, edges: &[Edge], w: f64, h: f64) -> Vec<(f64, f64)> {
+    let mut pos: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            let a = i as f64 / n as f64 * std::f64::consts::TAU;
+            (w / 2.0 + 0.35 * w * a.cos(), h / 2.0 + 0.38 * h * a.sin())
+        })
+        .collect();
+    let k = (w * h / n as f64).sqrt() * 0.6;
+    let steps = 200;
+    for step in 0..steps {
+        let temp = 20.0 * (1.0 - step as f64 / steps as f64) + 0.5;
+        let mut disp = vec![(0.0f64, 0.0f64); n];
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let d = (dx * dx + dy * dy).sqrt().max(1.0);
+                let f = k * k / d;
+                disp[i].0 += dx / d * f;
+                disp[i].1 += dy / d * f;
+                disp[j].0 -= dx / d * f;
+                disp[j].1 -= dy / d * f;
+            }
+        }
+        for e in edges {
+            let (dx, dy) = (pos[e.a].0 - pos[e.b].0, pos[e.a].1 - pos[e.b].1);
+            let d = (dx * dx + dy * dy).sqrt().max(1.0);
+            let f = d * d / k * (1.0 + e.weight.ln_1p());
+            disp[e.a].0 -= dx / d * f;
+            disp[e.a].1 -= dy / d * f;
+            disp[e.b].0 += dx / d * f;
+            disp[e.b].1 += dy / d * f;
+        }
+        // a weak pull to the centre keeps unconnected nodes off the border
+        for (i, p) in pos.iter().enumerate() {
+            disp[i].0 += (w / 2.0 - p.0) * 0.02 * k / w * 10.0;
+            disp[i].1 += (h / 2.0 - p.1) * 0.02 * k / h * 10.0;
+        }
+        for i in 0..n {
+            let (dx, dy) = disp[i];
+            let d = (dx * dx + dy * dy).sqrt().max(1e-9);
+            pos[i].0 = (pos[i].0 + dx / d * d.min(temp)).clamp(70.0, w - 70.0);
+            pos[i].1 = (pos[i].1 + dy / d * d.min(temp)).clamp(36.0, h - 24.0);
+        }
+    }
+    pos
+}
+
+/// The network as SVG: node area by weight, edge width by weight, the
+/// `legend` (label, colour) drawn in the top-left corner. Edges pointing
+/// outside `nodes` are skipped.
+pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], title: &str) -> String {
+    let (w, h) = (760.0f64, 540.0f64);
+    if nodes.is_empty() {
+        return empty_chart(w as u32, "no actors");
+    }
+    let n = nodes.len();
+    let edges: Vec<Edge> = edges
+        .iter()
+        .copied()
+        .filter(|e| e.a < n && e.b < n && e.a != e.b)
+        .collect();
+    let pos = layout(n, &edges, w, h);
+    let max_w = nodes.iter().map(|n| n.weight).fold(1.0, f64::max);
+    let max_e = edges.iter().map(|e| e.weight).fold(1.0, f64::max);
+    let mut body = String::new();
+    for e in &edges {
+        let _ = write!(
+            body,
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="mark edge" stroke-width="{:.2}"><title>{} — {}: {}</title></line>"#,
+            pos[e.a].0,
+            pos[e.a].1,
+            pos[e.b].0,
+            pos[e.b].1,
+            0.6 + 4.0 * e.weight / max_e,
+            escape(&nodes[e.a].label),
+            escape(&nodes[e.b].label),
+            fmt_num(e.weight)
+        );
+    }
+    let mut labels = String::new();
+    for (i, node) in nodes.iter().enumerate() {
+        let r = 4.0 + 16.0 * (node.weight / max_w).sqrt();
+        let _ = write!(
+            body,
+            r#"<circle class="mark node" cx="{:.1}" cy="{:.1}" r="{r:.1}" fill="{}"><title>{} ({})</title></circle>"#,
+            pos[i].0,
+            pos[i].1,
+            escape(&node.colour),
+            escape(&node.label),
+            escape(&node.detail),
+        );
+        if i < LABELLED {
+            let short: String = node.label.chars().take(28).collect();
+            let _ = write!(
+                labels,
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="label">{}</text>"#,
+                pos[i].0,
+                pos[i].1 - r - 3.0,
+                escape(&short)
+            );
+        }
+    }
+    let mut key = String::new();
+    for (i, (label, colour)) in legend.iter().enumerate() {
+        let y = 12.0 + 16.0 * i as f64;
+        let _ = write!(
+            key,
+            r#"<circle cx="10" cy="{y:.0}" r="5" fill="{}"/><text x="20" y="{:.0}" class="tick">{}</text>"#,
+            escape(colour),
+            y + 4.0,
+            escape(label)
+        );
+    }
+    format!(
+        r#"<svg class="chart" viewBox="0 0 {w} {h}" width="100%" data-marks="{}" role="img" aria-label="{}">{body}{labels}{key}</svg>"#,
+        n + edges.len(),
+        escape(title)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks;
+    use super::*;
+
+    fn nodes(n: usize) -> Vec<Node> {
+        (0..n)
+            .map(|i| Node {
+                label: format!("n{i}"),
+                weight: i as f64 + 1.0,
+                colour: "#000".into(),
+                detail: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn network_is_deterministic_and_in_bounds() {
+        let edges = vec![
+            Edge {
+                a: 0,
+                b: 1,
+                weight: 2.0,
+            },
+            Edge {
+                a: 2,
+                b: 3,
+                weight: 1.0,
+            },
+        ];
+        let a = network(&nodes(6), &edges, &[], "t");
+        assert_eq!(a, network(&nodes(6), &edges, &[], "t"));
+        assert_eq!(marks(&a), 8);
+        assert!(!a.contains("NaN"));
+    }
+
+    #[test]
+    fn edges_outside_the_nodes_are_skipped() {
+        let edges = [
+            Edge {
+                a: 0,
+                b: 9,
+                weight: 1.0,
+            },
+            Edge {
+                a: 1,
+                b: 1,
+                weight: 1.0,
+            },
+        ];
+        assert_eq!(marks(&network(&nodes(2), &edges, &[], "t")), 2);
+    }
+
+    #[test]
+    fn labels_and_legend_are_escaped() {
+        let mut ns = nodes(1);
+        ns[0].label = "<b>x</b>".into();
+        let svg = network(&ns, &[], &[("R&D".into(), "#123".into())], "t");
+        assert!(svg.contains("&lt;b&gt;x&lt;/b&gt;") && svg.contains("R&amp;D"));
+        assert!(!svg.contains("<b>"));
+    }
+
+    #[test]
+    fn a_single_node_is_drawn() {
+        let svg = network(&nodes(1), &[], &[], "t");
+        assert_eq!(marks(&svg), 1);
+        assert!(!svg.contains("NaN"));
+    }
+}
