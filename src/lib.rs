@@ -19,9 +19,11 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod aggregate;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;

@@ -1,6 +1,8 @@
 //! The command line: clap definitions, their help texts, and one function per
 //! subcommand. `main.rs` only parses and dispatches here.
 
+mod aggregate;
+mod eval;
 mod report;
 mod run;
 
@@ -8,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use aggregate::AggregateArgs;
+pub use eval::EvalArgs;
 pub use report::ReportArgs;
 pub use run::RunArgs;
 
@@ -26,6 +30,10 @@ pub struct Cli {
 pub enum Command {
     /// Extract tables from articles: gazette run seeds --out output
     Run(RunArgs),
+    /// Recompute the aggregate tables over output folders: gazette aggregate OUT...
+    Aggregate(AggregateArgs),
+    /// Score a run against gold files: gazette eval --gold DIR OUT
+    Eval(EvalArgs),
     /// Write OUT/report.html from a run's tables: gazette report output
     Report(ReportArgs),
     /// Print the output tables' columns, types and meaning
@@ -40,6 +48,8 @@ pub enum Command {
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Aggregate(args) => aggregate::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Report(args) => report::report(args),
         Command::Schema { json } => {
             if json {

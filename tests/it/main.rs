@@ -1,8 +1,12 @@
 //! gazette's end-to-end tests: one binary (every test binary links all of
 //! polars), one module per theme.
 
+// aggregate tables: hand-computed values, shards equal one run
+mod aggregate;
 // pipelines/ data files and stage headers follow the conventions
 mod data_files;
+// gazette eval: tables built from gold score 1.0, damaged ones lower; seed floors
+mod eval;
 // report.html: fixture output with every chart filled, escaping, layouts, headless Chromium
 mod report;
 // shards, month partitions, incremental runs
