@@ -4,8 +4,8 @@
 //! reads), or `None` when a base table it needs is missing.
 //!
 //! Simpler than the aggregates themselves: events count their main source
-//! and target only, and events of near-duplicate articles are left out
-//! rather than matched to their originals.
+//! and target only, and `event_counts` leaves the events of near-duplicate
+//! articles out rather than matching them to their originals.
 
 use std::path::Path;
 
@@ -16,17 +16,17 @@ use super::QUADS;
 use super::read::{happened, keys, scan};
 
 /// Events with `when` (their date, else their article's publication date),
-/// `date_origin`, and the article's `duplicate_of`.
-fn dated_events(out: &Path) -> Result<Option<LazyFrame>> {
+/// `date_origin`, the article's `duplicate_of`, and its `text` when asked
+/// (the texts are most of the bytes: only the timeline reads them).
+fn dated_events(out: &Path, with_text: bool) -> Result<Option<LazyFrame>> {
     let (Some(events), Some(articles)) = (scan(out, "events")?, scan(out, "articles")?) else {
         return Ok(None);
     };
-    let articles = articles.select([
-        col("article_id"),
-        col("published"),
-        col("duplicate_of"),
-        col("text"),
-    ]);
+    let mut columns = vec![col("article_id"), col("published"), col("duplicate_of")];
+    if with_text {
+        columns.push(col("text"));
+    }
+    let articles = articles.select(columns);
     Ok(Some(
         events
             .left_join(articles, col("article_id"), col("article_id"))
@@ -46,7 +46,7 @@ fn dated_events(out: &Path) -> Result<Option<LazyFrame>> {
 
 /// `event_counts`: events per month, type, quad class and status.
 pub fn event_counts(out: &Path) -> Result<Option<LazyFrame>> {
-    let Some(ev) = dated_events(out)? else {
+    let Some(ev) = dated_events(out, false)? else {
         return Ok(None);
     };
     Ok(Some(
@@ -91,71 +91,84 @@ pub fn actor_summary(out: &Path) -> Result<Option<LazyFrame>> {
 }
 
 /// `cooccurrence` between the actors `ids` only (the network's nodes), from
-/// `mentions`.
+/// `mentions`: the articles mentioning both (the network does not draw
+/// sentence counts).
 pub fn cooccurrence(out: &Path, ids: &[String]) -> Result<Option<LazyFrame>> {
     let Some(mentions) = scan(out, "mentions")? else {
         return Ok(None);
     };
     let m = mentions
         .semi_join(keys("k", ids)?, col("actor_id"), col("k"))
-        .select([col("article_id"), col("sentence"), col("actor_id")])
-        .unique_stable(None, UniqueKeepStrategy::First);
-    let same_sentence = col("sentence").eq(col("sentence_right"));
+        .select([col("article_id"), col("actor_id")])
+        .unique(None, UniqueKeepStrategy::Any);
     Ok(Some(
         m.clone()
             .inner_join(m, col("article_id"), col("article_id"))
             .filter(col("actor_id").lt(col("actor_id_right")))
             .group_by([col("actor_id"), col("actor_id_right")])
-            .agg([
-                col("article_id")
-                    .n_unique()
-                    .cast(DataType::Int64)
-                    .alias("n_articles"),
-                concat_str(
-                    [col("article_id"), col("sentence").cast(DataType::String)],
-                    "#",
-                    false,
-                )
-                .filter(same_sentence)
-                .n_unique()
-                .cast(DataType::Int64)
-                .alias("n_sentences"),
-            ])
+            .agg([len().cast(DataType::Int64).alias("n_articles")])
             .select([
                 col("actor_id").alias("actor_a"),
                 col("actor_id_right").alias("actor_b"),
                 col("n_articles"),
-                col("n_sentences"),
             ]),
     ))
 }
 
-/// `timeline`: events with their date and evidence text.
+/// `timeline`: events with their date, without the evidence text (see
+/// [`evidence`]: only the listed events need it).
 pub fn timeline(out: &Path) -> Result<Option<LazyFrame>> {
-    let Some(ev) = dated_events(out)? else {
+    let Some(ev) = dated_events(out, false)? else {
         return Ok(None);
     };
-    Ok(Some(
-        ev.with_columns([
-            col("when").alias("date"),
+    Ok(Some(ev.with_column(col("when").alias("date"))))
+}
+
+/// Adds `evidence` (the text of `articles` between `start` and `end`) to a
+/// few events.
+pub fn evidence(out: &Path, events: DataFrame) -> Result<DataFrame> {
+    let Some(articles) = scan(out, "articles")? else {
+        return Ok(events
+            .lazy()
+            .with_column(lit("").alias("evidence"))
+            .collect()?);
+    };
+    let ids = events
+        .column("article_id")?
+        .unique()?
+        .as_materialized_series()
+        .clone();
+    let texts = articles.select([col("article_id"), col("text")]).semi_join(
+        DataFrame::new(ids.len(), vec![ids.into_column()])?.lazy(),
+        col("article_id"),
+        col("article_id"),
+    );
+    Ok(events
+        .lazy()
+        .with_row_index("row", None)
+        .left_join(texts, col("article_id"), col("article_id"))
+        .with_column(
             col("text")
                 .str()
                 .slice(
                     col("start").cast(DataType::Int64),
                     (col("end") - col("start")).cast(DataType::UInt64),
                 )
+                .fill_null(lit(""))
                 .alias("evidence"),
-        ]),
-    ))
+        )
+        .sort(["row"], Default::default())
+        .collect()?)
 }
 
 /// `dyads`: events from main source to main target, by actor and by
 /// country (negated and hypothetical events left out).
 pub fn dyads(out: &Path) -> Result<Option<LazyFrame>> {
-    let Some(ev) = dated_events(out)? else {
+    let Some(ev) = dated_events(out, false)? else {
         return Ok(None);
     };
-    let ev = ev.filter(happened().and(col("duplicate_of").is_null()));
+    // near-duplicate articles count, as in the aggregate's per-class counts
+    let ev = ev.filter(happened());
     // the run-wide canonical names, as the dyads aggregate shows them
     let ev = match scan(out, "actors")? {
         Some(actors) => {

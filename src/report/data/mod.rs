@@ -76,8 +76,6 @@ pub struct Link {
     pub b: String,
     /// Articles mentioning both.
     pub n_articles: i64,
-    /// Sentences mentioning both.
-    pub n_sentences: i64,
 }
 
 /// One dated event with its evidence.
@@ -217,10 +215,36 @@ const LINKED: [&str; 11] = [
     "timeline",
 ];
 
+/// The frame an aggregate's figures come from: the fresh aggregate table
+/// (its name is recorded), else the same columns derived from the base
+/// tables, else nothing.
+fn source(
+    out: &Path,
+    aggregate: &str,
+    used: &mut Vec<String>,
+    derived: impl FnOnce() -> Result<Option<LazyFrame>>,
+) -> Result<Option<LazyFrame>> {
+    if is_fresh(out, aggregate)
+        && let Some(lf) = scan(out, aggregate)?
+    {
+        used.push(aggregate.to_string());
+        return Ok(Some(lf));
+    }
+    derived()
+}
+
+/// Runs one step, logging its time (`RUST_LOG=gazette=debug`).
+fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let t = std::time::Instant::now();
+    let r = f();
+    tracing::debug!(step, secs = t.elapsed().as_secs_f64(), "report data");
+    r
+}
+
 /// Reads what the report shows from an output folder.
 pub fn load(out: &Path) -> Result<ReportData> {
     let mut data = ReportData {
-        summary: summary::load(out)?,
+        summary: timed("summary", || summary::load(out))?,
         ..Default::default()
     };
     for name in LINKED {
@@ -229,56 +253,37 @@ pub fn load(out: &Path) -> Result<ReportData> {
             data.links_to.insert(name.to_string(), links);
         }
     }
-    let fresh = |name: &str| is_fresh(out, name).then(|| scan(out, name)).transpose();
-    let mut used = |name: &str, lf: Option<LazyFrame>| {
-        if lf.is_some() {
-            data.from_aggregates.push(name.to_string());
-        }
-        lf
-    };
-    let event_counts = used("event_counts", fresh("event_counts")?.flatten());
-    let actor_summary = used("actor_summary", fresh("actor_summary")?.flatten());
-    let cooccurrence = used("cooccurrence", fresh("cooccurrence")?.flatten());
-    let timeline = used("timeline", fresh("timeline")?.flatten());
-    let dyads = used("dyads", fresh("dyads")?.flatten());
-
-    data.event_counts = match event_counts {
-        Some(lf) => event_counts_from(lf, "n_distinct_events")?,
-        None => match derive::event_counts(out)? {
-            Some(lf) => event_counts_from(lf, "n_events")?,
-            None => Vec::new(),
-        },
-    };
-    data.actors = match actor_summary {
-        Some(lf) => top_actors(lf)?,
-        None => match derive::actor_summary(out)? {
-            Some(lf) => top_actors(lf)?,
-            None => Vec::new(),
-        },
-    };
+    let used = &mut data.from_aggregates;
+    data.event_counts = timed("event_counts", || {
+        // the aggregate counts near-duplicate reports once; the derived
+        // frame has left them out
+        let count = if is_fresh(out, "event_counts") {
+            "n_distinct_events"
+        } else {
+            "n_events"
+        };
+        source(out, "event_counts", used, || derive::event_counts(out))?
+            .map_or(Ok(Vec::new()), |lf| event_counts_from(lf, count))
+    })?;
+    data.actors = timed("actors", || {
+        source(out, "actor_summary", used, || derive::actor_summary(out))?
+            .map_or(Ok(Vec::new()), top_actors)
+    })?;
     let ids: Vec<String> = data.actors.iter().map(|a| a.actor_id.clone()).collect();
-    data.links = match cooccurrence {
-        Some(lf) => links_among(lf, &ids)?,
-        None => match derive::cooccurrence(out, &ids)? {
-            Some(lf) => links_among(lf, &ids)?,
-            None => Vec::new(),
-        },
-    };
-    data.timeline = match timeline {
-        Some(lf) => timeline_from(lf)?,
-        None => match derive::timeline(out)? {
-            Some(lf) => timeline_from(lf)?,
-            None => Timeline::default(),
-        },
-    };
-    data.dyads = match dyads {
-        Some(lf) => top_dyads(lf)?,
-        None => match derive::dyads(out)? {
-            Some(lf) => top_dyads(lf)?,
-            None => Vec::new(),
-        },
-    };
-    data.speakers = speakers(out)?;
+    data.links = timed("cooccurrence", || {
+        source(out, "cooccurrence", used, || {
+            derive::cooccurrence(out, &ids)
+        })?
+        .map_or(Ok(Vec::new()), |lf| links_among(lf, &ids))
+    })?;
+    data.timeline = timed("timeline", || {
+        source(out, "timeline", used, || derive::timeline(out))?
+            .map_or(Ok(Timeline::default()), |lf| timeline_from(out, lf))
+    })?;
+    data.dyads = timed("dyads", || {
+        source(out, "dyads", used, || derive::dyads(out))?.map_or(Ok(Vec::new()), top_dyads)
+    })?;
+    data.speakers = timed("speakers", || speakers(out))?;
     Ok(data)
 }
 
@@ -352,48 +357,60 @@ fn links_among(lf: LazyFrame, ids: &[String]) -> Result<Vec<Link>> {
         .semi_join(keys("k", ids)?, col("actor_a"), col("k"))
         .semi_join(keys("k", ids)?, col("actor_b"), col("k"))
         .sort(
-            ["n_articles", "n_sentences", "actor_a", "actor_b"],
-            order(&[true, true, false, false]),
+            ["n_articles", "actor_a", "actor_b"],
+            order(&[true, false, false]),
         )
         .limit(TOP_LINKS as IdxSize)
         .collect()?;
-    let (a, b, arts, sents) = (
+    let (a, b, arts) = (
         strings(&df, "actor_a")?,
         strings(&df, "actor_b")?,
         ints(&df, "n_articles")?,
-        ints(&df, "n_sentences")?,
     );
     Ok((0..df.height())
         .map(|i| Link {
             a: a[i].clone(),
             b: b[i].clone(),
             n_articles: arts[i],
-            n_sentences: sents[i],
         })
         .collect())
 }
 
-/// The latest dated events of a `timeline`-shaped frame, and daily counts.
-fn timeline_from(lf: LazyFrame) -> Result<Timeline> {
+/// The latest dated events of a `timeline`-shaped frame, and daily counts;
+/// the evidence comes from `out`'s articles when the frame lacks it.
+fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
     // near-duplicate articles would repeat the same events
     let lf = lf.filter(col("duplicate_of").is_null().and(col("date").is_not_null()));
-    let by_text = lf.clone().filter(col("date_origin").eq(lit("event")));
-    let n_by_text = ints(&by_text.clone().select([len().alias("n")]).collect()?, "n")?;
-    let by_publication = n_by_text.first().copied().unwrap_or(0) == 0;
-    let lf = if by_publication { lf } else { by_text };
-    let daily = lf
+    // one pass for the counts: per day, quad class and where the date came from
+    let counts = lf
         .clone()
-        .group_by([col("date"), col("quad_class")])
+        .group_by([col("date"), col("quad_class"), col("date_origin")])
         .agg([len().cast(DataType::Int64).alias("n")])
+        .collect()?;
+    let by_publication = !strs(&counts, "date_origin")?
+        .iter()
+        .any(|o| o.as_deref() == Some("event"));
+    let by_text = col("date_origin").eq(lit("event"));
+    let (lf, daily) = if by_publication {
+        (lf, counts.lazy())
+    } else {
+        (lf.filter(by_text.clone()), counts.lazy().filter(by_text))
+    };
+    let daily = daily
+        .group_by([col("date"), col("quad_class")])
+        .agg([col("n").sum()])
         .sort(["date", "quad_class"], order(&[false, false]))
         .collect()?;
-    let latest = lf
+    let mut latest = lf
         .sort(
             ["date", "article_id", "event_id"],
             order(&[true, false, false]),
         )
         .limit(TOP_ROWS as IdxSize)
         .collect()?;
+    if latest.column("evidence").is_err() {
+        latest = derive::evidence(out, latest)?;
+    }
     let col_s = |c: &str| strings(&latest, c);
     let col_o = |c: &str| strs(&latest, c);
     let (dates, origins, values, types, quads, statuses) = (
@@ -444,10 +461,13 @@ fn timeline_from(lf: LazyFrame) -> Result<Timeline> {
 
 /// The busiest dyads of a `dyads`-shaped frame, per level.
 fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
+    // one pass over the source, however many levels
+    let all = lf.collect()?;
     let mut out = Vec::new();
     for level in ["actor", "country"] {
-        let df = lf
+        let df = all
             .clone()
+            .lazy()
             .filter(col("level").eq(lit(level)))
             .sort(
                 ["n_events", "source_name", "target_name"],

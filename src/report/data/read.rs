@@ -35,17 +35,27 @@ fn csv_files(out: &Path, name: &str) -> Vec<PathBuf> {
     files
 }
 
+/// The files holding a table: the Parquet ones when the run wrote
+/// Parquet, else the CSV ones (`true` when CSV).
+fn files(out: &Path, name: &str) -> (Vec<PathBuf>, bool) {
+    let parquet = table_files(out, name);
+    if parquet.is_empty() {
+        (csv_files(out, name), true)
+    } else {
+        (parquet, false)
+    }
+}
+
 /// A lazy scan of one table, or `None` when the folder does not hold it.
 pub fn scan(out: &Path, name: &str) -> Result<Option<LazyFrame>> {
-    let parquet = table_files(out, name);
-    if !parquet.is_empty() {
-        return Ok(Some(scan_parts(&parquet)?));
-    }
-    let csv = csv_files(out, name);
-    if csv.is_empty() {
+    let (files, csv) = files(out, name);
+    if files.is_empty() {
         return Ok(None);
     }
-    let paths = csv
+    if !csv {
+        return Ok(Some(scan_parts(&files)?));
+    }
+    let paths = files
         .iter()
         .map(|p| {
             PlRefPath::try_from_path(p)
@@ -60,6 +70,7 @@ pub fn scan(out: &Path, name: &str) -> Result<Option<LazyFrame>> {
     Ok(Some(lf))
 }
 
+/// The latest and earliest modification times of some files.
 fn newest_and_oldest(files: &[PathBuf]) -> Option<(SystemTime, SystemTime)> {
     let times: Vec<SystemTime> = files
         .iter()
@@ -72,10 +83,10 @@ fn newest_and_oldest(files: &[PathBuf]) -> Option<(SystemTime, SystemTime)> {
 /// tables, so it describes them (an incremental run keeps files it did not
 /// rewrite, and an aggregate left from an earlier run would be stale).
 pub fn is_fresh(out: &Path, aggregate: &str) -> bool {
-    let Some((_, oldest_aggregate)) = newest_and_oldest(&table_files(out, aggregate)) else {
+    let Some((_, oldest_aggregate)) = newest_and_oldest(&files(out, aggregate).0) else {
         return false;
     };
-    match newest_and_oldest(&table_files(out, "articles")) {
+    match newest_and_oldest(&files(out, "articles").0) {
         Some((newest_base, _)) => oldest_aggregate >= newest_base,
         None => true,
     }

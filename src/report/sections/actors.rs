@@ -258,7 +258,8 @@ pub fn dyads(data: &ReportData) -> Section {
         title: "Top dyads".into(),
         note: "Who does what to whom: the source → target pairs with the most events, \
                cooperation to the right of the line, conflict to the left. \
-               Negated and hypothetical events are left out."
+               Every article reporting an event counts (near-duplicates included); \
+               negated and hypothetical events are left out."
             .into(),
         body,
         table: Some(DataTable { headers, rows }),
@@ -296,13 +297,11 @@ mod tests {
                     a: "a".into(),
                     b: "b".into(),
                     n_articles: 2,
-                    n_sentences: 1,
                 },
                 Link {
                     a: "a".into(),
                     b: "zz".into(),
                     n_articles: 9,
-                    n_sentences: 9,
                 },
             ],
             ..Default::default()

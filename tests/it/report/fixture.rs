@@ -581,31 +581,63 @@ fn articles() -> Vec<Document> {
 /// Writes the fixture's output folder in `out` and returns its documents.
 pub fn write(out: &Path, layout: Layout, formats: Formats) -> Vec<Document> {
     let docs = articles();
+    write_docs(out, layout, formats, &docs);
+    docs
+}
+
+/// `copies` copies of the fixture's articles spread over 2020-2024, with 200
+/// distinct actors per copy of each person, for timing the report on a
+/// larger output.
+pub fn scaled(copies: usize) -> Vec<Document> {
+    let base = articles();
+    let mut docs = Vec::with_capacity(base.len() * copies);
+    for k in 0..copies {
+        for d in &base {
+            let mut d = d.clone();
+            d.id = format!("{}{k:08x}", &d.id[..8]);
+            d.source = format!("{}#{k}", d.source);
+            if let Some(p) = &mut d.published {
+                p.date = day("2020-01-01") + chrono::Duration::days((k * 7 % 1800) as i64);
+            }
+            for a in d.actors.iter_mut().filter(|a| a.kind == Person) {
+                a.key = format!("{}-{}", a.key, k % 200);
+                a.actor_id = actor_id(&a.key);
+                a.name = format!("{} {}", a.name, k % 200);
+            }
+            d.duplicate_of = None;
+            docs.push(d);
+        }
+    }
+    docs
+}
+
+/// Writes documents as a run would (batches of 256), with a manifest.
+pub fn write_docs(out: &Path, layout: Layout, formats: Formats, docs: &[Document]) {
     let mut writer = OutputWriter::create(out, formats, layout, "00001").unwrap();
     let mut registry = ActorRegistry::new();
-    for d in &docs {
-        registry.add_document(d);
-        let month = d.published.map_or("unknown".to_string(), |p| {
-            p.date.format("%Y-%m").to_string()
-        });
-        let mut t = BatchTables::default();
-        t.add(d);
-        let m = Some(month.as_str());
-        writer
-            .write_batch(&ARTICLES, m, t.articles.take_frame().unwrap())
-            .unwrap();
-        writer
-            .write_batch(&MENTIONS, m, t.mentions.take_frame().unwrap())
-            .unwrap();
-        writer
-            .write_batch(&QUOTES, m, t.quotes.take_frame().unwrap())
-            .unwrap();
-        writer
-            .write_batch(&DATES, m, t.dates.take_frame().unwrap())
-            .unwrap();
-        writer
-            .write_batch(&EVENTS, m, t.events.take_frame().unwrap())
-            .unwrap();
+    for batch in docs.chunks(256) {
+        let mut groups: std::collections::BTreeMap<String, BatchTables> = Default::default();
+        for d in batch {
+            registry.add_document(d);
+            let month = d.published.map_or("unknown".to_string(), |p| {
+                p.date.format("%Y-%m").to_string()
+            });
+            groups.entry(month).or_default().add(d);
+        }
+        for (month, mut t) in groups {
+            let m = Some(month.as_str());
+            for (spec, table) in [
+                (&ARTICLES, &mut t.articles),
+                (&MENTIONS, &mut t.mentions),
+                (&QUOTES, &mut t.quotes),
+                (&DATES, &mut t.dates),
+                (&EVENTS, &mut t.events),
+            ] {
+                writer
+                    .write_batch(spec, m, table.take_frame().unwrap())
+                    .unwrap();
+            }
+        }
     }
     writer
         .write_batch(&ACTORS, None, registry.to_table().take_frame().unwrap())
@@ -617,7 +649,7 @@ pub fn write(out: &Path, layout: Layout, formats: Formats) -> Vec<Document> {
         config,
         inputs: vec!["fixture".into()],
         input_fingerprint: "0".repeat(32),
-        files: 7,
+        files: docs.len() as u64,
         skipped_files: 0,
         skipped_articles: 0,
         bytes: 4_321,
@@ -643,5 +675,4 @@ pub fn write(out: &Path, layout: Layout, formats: Formats) -> Vec<Document> {
     let json = serde_json::to_string_pretty(&manifest).unwrap();
     std::fs::write(writer.staging().join("manifest.json"), json).unwrap();
     writer.commit(CommitMode::Replace).unwrap();
-    docs
 }

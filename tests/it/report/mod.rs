@@ -138,6 +138,56 @@ fn partitioned_and_csv_only_outputs_give_the_same_figures() {
     );
 }
 
+/// The page up to the dyads section, without data links.
+fn before_dyads(html: &str) -> String {
+    let cut = html.find("<section id=\"dyads\"").unwrap();
+    without_links(&html[..cut])
+}
+
+#[test]
+fn fresh_aggregate_tables_are_used_and_agree_with_the_base_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let derived = fixture_report(dir.path(), Layout::Single, BOTH);
+    assert!(!derived.contains("href=\"parquet/event_counts.parquet\""));
+    gazette::aggregate::write_aggregates(&[dir.path().to_path_buf()], dir.path()).unwrap();
+    write_report(dir.path()).unwrap();
+    let aggregated = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    for table in [
+        "event_counts",
+        "actor_summary",
+        "cooccurrence",
+        "timeline",
+        "dyads",
+    ] {
+        assert!(
+            aggregated.contains(&format!("href=\"parquet/{table}.parquet\"")),
+            "{table} not used"
+        );
+    }
+    // the fallback derives the same figures (the dyads count all main and
+    // secondary participants in the aggregate, only the main ones derived)
+    assert_eq!(before_dyads(&aggregated), before_dyads(&derived));
+}
+
+#[test]
+fn stale_aggregate_tables_are_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture::write(dir.path(), Layout::Single, BOTH);
+    gazette::aggregate::write_aggregates(&[dir.path().to_path_buf()], dir.path()).unwrap();
+    // as if left by an earlier run: older than the articles table
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    let stale = dir.path().join("parquet/event_counts.parquet");
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let html = std::fs::read_to_string(write_report(dir.path()).unwrap()).unwrap();
+    assert!(!html.contains("href=\"parquet/event_counts.parquet\""));
+    assert!(html.contains("href=\"parquet/dyads.parquet\""));
+}
+
 #[test]
 fn the_report_is_deterministic() {
     let dir = tempfile::tempdir().unwrap();
@@ -190,4 +240,30 @@ fn a_report_failure_is_a_recorded_warning() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(stray.is_empty());
+}
+
+/// Times the report on a larger output (debug build):
+/// `cargo test --test it report::report_time_on_a_larger_output -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn report_time_on_a_larger_output() {
+    // kept to look at: target/report-large
+    let dir = root().join("target").join("report-large");
+    let _ = std::fs::remove_dir_all(&dir);
+    let docs = fixture::scaled(3_000);
+    fixture::write_docs(&dir, Layout::Single, BOTH, &docs);
+    let t = std::time::Instant::now();
+    write_report(&dir).unwrap();
+    let derived = t.elapsed().as_secs_f64();
+    std::fs::copy(dir.join("report.html"), dir.join("report-derived.html")).unwrap();
+    gazette::aggregate::write_aggregates(std::slice::from_ref(&dir), &dir).unwrap();
+    let t = std::time::Instant::now();
+    let html = std::fs::read_to_string(write_report(&dir).unwrap()).unwrap();
+    let aggregated = t.elapsed().as_secs_f64();
+    println!(
+        "{} articles: report {derived:.2} s from the base tables, {aggregated:.2} s from the aggregates, {} kB",
+        docs.len(),
+        html.len() / 1000
+    );
+    assert!(charts(&html).iter().all(|c| c.0 > 0));
 }
