@@ -101,14 +101,17 @@ pub struct TimelineRow {
     pub trigger: String,
     /// The sentence part that states it.
     pub evidence: String,
-    /// The article reporting it.
+    /// The (first) article reporting it.
     pub article_id: String,
+    /// Articles reporting the same event (same date, type, participants
+    /// and trigger).
+    pub n_reports: i64,
 }
 
 /// The timeline: the latest dated events, and counts per day for the chart.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Timeline {
-    /// Up to [`TOP_ROWS`] events, in date order.
+    /// Up to [`TOP_ROWS`] distinct events, in date order.
     pub rows: Vec<TimelineRow>,
     /// Events per day and quad class: `(YYYY-MM-DD, quad_class, n)`.
     pub daily: Vec<(String, String, i64)>,
@@ -401,7 +404,38 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
         .agg([col("n").sum()])
         .sort(["date", "quad_class"], order(&[false, false]))
         .collect()?;
+    // the same event told by several articles is listed once, with the
+    // first article's evidence and the number of reports
+    let same_event = [
+        "date",
+        "date_origin",
+        "date_value",
+        "type",
+        "quad_class",
+        "status",
+        "source",
+        "target",
+        "trigger",
+    ];
+    let mut carried = vec!["article_id", "event_id"];
+    if lf.clone().collect_schema()?.contains("evidence") {
+        carried.push("evidence");
+    } else {
+        carried.extend(["start", "end"]);
+    }
+    let first_report = |c: &str| {
+        col(c)
+            .sort_by(
+                [col("article_id"), col("event_id")],
+                SortMultipleOptions::default(),
+            )
+            .first()
+    };
+    let mut aggs: Vec<Expr> = carried.iter().map(|c| first_report(c)).collect();
+    aggs.push(len().cast(DataType::Int64).alias("n_reports"));
     let mut latest = lf
+        .group_by(same_event.map(col))
+        .agg(aggs)
         .sort(
             ["date", "article_id", "event_id"],
             order(&[true, false, false]),
@@ -421,12 +455,13 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
         col_s("quad_class")?,
         col_s("status")?,
     );
-    let (sources, targets, triggers, evidence, articles) = (
+    let (sources, targets, triggers, evidence, articles, reports) = (
         col_o("source")?,
         col_o("target")?,
         col_s("trigger")?,
         col_s("evidence")?,
         col_s("article_id")?,
+        ints(&latest, "n_reports")?,
     );
     let mut rows: Vec<TimelineRow> = (0..latest.height())
         .map(|i| TimelineRow {
@@ -441,6 +476,7 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
             trigger: triggers[i].clone(),
             evidence: evidence[i].clone(),
             article_id: articles[i].clone(),
+            n_reports: reports[i],
         })
         .collect();
     rows.reverse();

@@ -10,7 +10,19 @@ use super::{QUAD_COLOURS, quad_colour, quad_label, sources};
 
 const UNDATED: &str = "undated";
 
-/// The months that have events, in order, undated last.
+/// Month spans up to this many months show every month, empty ones
+/// included; longer ones (an event dated decades back) only the months
+/// with events.
+const MAX_FILLED_MONTHS: i32 = 120;
+
+fn month_index(month: &str) -> Option<i32> {
+    let (y, m) = month.split_once('-')?;
+    let (y, m): (i32, i32) = (y.parse().ok()?, m.parse().ok()?);
+    (1..=12).contains(&m).then_some(y * 12 + m - 1)
+}
+
+/// The months with events in order (with the empty months between them
+/// when the span is short enough), undated last.
 fn months(counts: &[EventCount]) -> Vec<String> {
     let mut months: Vec<String> = counts
         .iter()
@@ -18,6 +30,18 @@ fn months(counts: &[EventCount]) -> Vec<String> {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
+    let span = (
+        months.first().and_then(|m| month_index(m)),
+        months.last().and_then(|m| month_index(m)),
+    );
+    if let (Some(first), Some(last)) = span
+        && last - first < MAX_FILLED_MONTHS
+        && months.iter().all(|m| month_index(m).is_some())
+    {
+        months = (first..=last)
+            .map(|i| format!("{:04}-{:02}", i / 12, i % 12 + 1))
+            .collect();
+    }
     if counts.iter().any(|c| c.month.is_none()) {
         months.push(UNDATED.into());
     }
@@ -187,6 +211,20 @@ mod tests {
         assert_eq!(types, ["CONSULT", "ASSAULT", "<odd>"]);
         assert_eq!(t.rows[0][2..], ["5", "2", "2024-11"]);
         assert!(s.body.contains("&lt;odd&gt;") && !s.body.contains("<odd>"));
+    }
+
+    #[test]
+    fn empty_months_between_are_shown_unless_the_span_is_long() {
+        let gap = [
+            count(Some("2024-11"), "AID", "material_cooperation", 1),
+            count(Some("2025-02"), "AID", "material_cooperation", 1),
+        ];
+        assert_eq!(months(&gap), ["2024-11", "2024-12", "2025-01", "2025-02"]);
+        let long = [
+            count(Some("1945-05"), "AID", "material_cooperation", 1),
+            count(Some("2025-02"), "AID", "material_cooperation", 1),
+        ];
+        assert_eq!(months(&long), ["1945-05", "2025-02"]);
     }
 
     #[test]

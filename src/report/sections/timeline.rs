@@ -101,6 +101,11 @@ fn event_item(r: &TimelineRow) -> String {
         (None, Some(t)) => format!("→ {}", escape(t)),
         (None, None) => "<span class=\"muted\">no actor found</span>".into(),
     };
+    let reports = if r.n_reports > 1 {
+        format!(" <span class=\"muted\">· {} articles</span>", r.n_reports)
+    } else {
+        String::new()
+    };
     let status = if r.status == "asserted" {
         String::new()
     } else {
@@ -113,7 +118,7 @@ fn event_item(r: &TimelineRow) -> String {
         "#1f2328"
     };
     format!(
-        "<li><div class=\"when\">{when}</div><div><div class=\"who\"><span class=\"tag\" style=\"background:{};color:{ink}\">{}</span>{status}{who}</div><p class=\"evidence\">{}</p></div></li>",
+        "<li><div class=\"when\">{when}</div><div><div class=\"who\"><span class=\"tag\" style=\"background:{};color:{ink}\">{}</span>{status}{who}{reports}</div><p class=\"evidence\">{}</p></div></li>",
         quad_colour(&r.quad_class),
         escape(&r.event_type),
         highlight(&r.evidence, &r.trigger)
@@ -157,17 +162,19 @@ pub fn timeline(data: &ReportData) -> Section {
         body.push_str("</ul>");
     }
     let mut note = String::from(
-        "Events by date (dot size: events that day), then the latest ones with the \
-         sentence part that states them (trigger highlighted). Events of near-duplicate \
+        "Events by date (dot size: event reports that day), then the latest events with \
+         the sentence part that states them (trigger highlighted). Near-duplicate \
          articles are left out.",
     );
     if t.by_publication {
         note.push_str(" No event carries a date of its own: events are placed at their article's publication date.");
     }
-    if t.n_dated > t.rows.len() as i64 {
+    let listed: i64 = t.rows.iter().map(|r| r.n_reports).sum();
+    if t.n_dated > listed {
         let _ = write!(
             note,
-            " Listing the latest {} of {} dated events.",
+            " Listing the latest {} events ({listed} of {} dated reports; an event told \
+             by several articles is listed once).",
             t.rows.len(),
             t.n_dated
         );
@@ -178,9 +185,11 @@ pub fn timeline(data: &ReportData) -> Section {
         note,
         body,
         table: Some(DataTable {
-            headers: ["date", "type", "status", "source", "target", "trigger"]
-                .map(String::from)
-                .to_vec(),
+            headers: [
+                "date", "type", "status", "source", "target", "trigger", "articles",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: t
                 .rows
                 .iter()
@@ -192,6 +201,7 @@ pub fn timeline(data: &ReportData) -> Section {
                         r.source.clone().unwrap_or_default(),
                         r.target.clone().unwrap_or_default(),
                         r.trigger.clone(),
+                        r.n_reports.to_string(),
                     ]
                 })
                 .collect(),

@@ -29,15 +29,16 @@ pub struct Edge {
     pub weight: f64,
 }
 
-/// Labels drawn on the picture; the other nodes show theirs on hover, so
-/// that 40 names do not pile up.
-const LABELLED: usize = 18;
+/// At most this many labels are drawn (the heaviest nodes' that do not
+/// overlap); the other nodes show theirs on hover, so that 40 names do not
+/// pile up.
+const LABELLED: usize = 24;
 
 /// Node positions after a fixed number of relaxation steps: nodes start on
 /// a circle (in the order given, heaviest first by convention) and move
 /// under spring and repulsion forces with a cooling step size, so the same
 /// data always gives the same picture.
-fn layout(n: usize, edges: &[Edge], w: f64, h: f64) -> Vec<(f64, f64)> {
+fn layout(n: usize, edges: &[Edge], w: f64, h: f64, left: f64) -> Vec<(f64, f64)> {
     let mut pos: Vec<(f64, f64)> = (0..n)
         .map(|i| {
             let a = i as f64 / n as f64 * std::f64::consts::TAU;
@@ -45,6 +46,9 @@ fn layout(n: usize, edges: &[Edge], w: f64, h: f64) -> Vec<(f64, f64)> {
         })
         .collect();
     let k = (w * h / n as f64).sqrt() * 0.6;
+    // springs stiffen with the edge weight relative to the strongest, so
+    // that counts in the thousands do not pull everything into one point
+    let max_e = edges.iter().map(|e| e.weight).fold(1e-9, f64::max);
     let steps = 200;
     for step in 0..steps {
         let temp = 20.0 * (1.0 - step as f64 / steps as f64) + 0.5;
@@ -63,7 +67,7 @@ fn layout(n: usize, edges: &[Edge], w: f64, h: f64) -> Vec<(f64, f64)> {
         for e in edges {
             let (dx, dy) = (pos[e.a].0 - pos[e.b].0, pos[e.a].1 - pos[e.b].1);
             let d = (dx * dx + dy * dy).sqrt().max(1.0);
-            let f = d * d / k * (1.0 + e.weight.ln_1p());
+            let f = d * d / k * (1.0 + 2.0 * e.weight / max_e);
             disp[e.a].0 -= dx / d * f;
             disp[e.a].1 -= dy / d * f;
             disp[e.b].0 += dx / d * f;
@@ -81,7 +85,35 @@ fn layout(n: usize, edges: &[Edge], w: f64, h: f64) -> Vec<(f64, f64)> {
             pos[i].1 = (pos[i].1 + dy / d * d.min(temp)).clamp(36.0, h - 24.0);
         }
     }
+    fit(&mut pos, (left + 80.0, w - 80.0), (40.0, h - 28.0));
     pos
+}
+
+/// Stretches positions to fill the box (a layout that settled in a corner
+/// or a small cluster uses the whole picture).
+fn fit(pos: &mut [(f64, f64)], xs: (f64, f64), ys: (f64, f64)) {
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for p in pos.iter() {
+        (x0, x1, y0, y1) = (x0.min(p.0), x1.max(p.0), y0.min(p.1), y1.max(p.1));
+    }
+    for p in pos.iter_mut() {
+        if x1 - x0 > 1.0 {
+            p.0 = xs.0 + (p.0 - x0) / (x1 - x0) * (xs.1 - xs.0);
+        }
+        if y1 - y0 > 1.0 {
+            p.1 = ys.0 + (p.1 - y0) / (y1 - y0) * (ys.1 - ys.0);
+        }
+    }
+}
+
+/// A label's box: centre x, baseline y, text length in characters.
+fn label_box(x: f64, y: f64, chars: usize) -> (f64, f64, f64, f64) {
+    let half = chars as f64 * 3.2;
+    (x - half, y - 10.0, x + half, y + 2.0)
+}
+
+fn boxes_overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
 /// The network as SVG: node area by weight, edge width by weight, the
@@ -98,7 +130,12 @@ pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], titl
         .copied()
         .filter(|e| e.a < n && e.b < n && e.a != e.b)
         .collect();
-    let pos = layout(n, &edges, w, h);
+    // the legend gets its own column on the left
+    let legend_w = legend
+        .iter()
+        .map(|(l, _)| 24.0 + 6.5 * l.chars().count() as f64)
+        .fold(0.0, f64::max);
+    let pos = layout(n, &edges, w, h, legend_w);
     let max_w = nodes.iter().map(|n| n.weight).fold(1.0, f64::max);
     let max_e = edges.iter().map(|e| e.weight).fold(1.0, f64::max);
     let mut body = String::new();
@@ -117,6 +154,7 @@ pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], titl
         );
     }
     let mut labels = String::new();
+    let mut placed = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         let r = 4.0 + 16.0 * (node.weight / max_w).sqrt();
         let _ = write!(
@@ -128,8 +166,12 @@ pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], titl
             escape(&node.label),
             escape(&node.detail),
         );
-        if i < LABELLED {
-            let short: String = node.label.chars().take(28).collect();
+        let short: String = node.label.chars().take(28).collect();
+        let b = label_box(pos[i].0, pos[i].1 - r - 3.0, short.chars().count());
+        // heaviest nodes first: a label that would cover an earlier one is
+        // left to the tooltip
+        if i < LABELLED && !placed.iter().any(|p| boxes_overlap(*p, b)) {
+            placed.push(b);
             let _ = write!(
                 labels,
                 r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="label">{}</text>"#,
