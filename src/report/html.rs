@@ -158,9 +158,9 @@ pub fn page(title: &str, subtitle: &str, sections: &[Section]) -> String {
         }
         out.push_str("</section>");
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</main><footer class=\"wrap muted\">Written by gazette. Every figure comes from the tables linked under it; this page needs no network access.</footer><script>{PAGE_SCRIPT}</script></body></html>\n"
+        "</main><footer class=\"wrap muted\">Written by gazette. Every figure comes from the tables linked under it; this page needs no network access.</footer><script>{PAGE_SCRIPT}</script></body></html>"
     );
     out
 }

@@ -24,8 +24,6 @@ use read::{happened, ints, is_fresh, keys, order, scan, strings, strs};
 
 /// How many actors the network shows.
 pub const TOP_ACTORS: usize = 40;
-/// How many co-occurrence links the network draws at most.
-pub const TOP_LINKS: usize = 120;
 /// How many rows a table view or list shows at most.
 pub const TOP_ROWS: usize = 50;
 /// How many speakers the report lists.
@@ -189,7 +187,7 @@ pub struct ReportData {
     pub event_counts: Vec<EventCount>,
     /// The most mentioned actors.
     pub actors: Vec<ActorRow>,
-    /// Co-occurrence links between them.
+    /// Co-occurrence links between them, strongest first.
     pub links: Vec<Link>,
     /// Dated events.
     pub timeline: Timeline,
@@ -351,7 +349,8 @@ fn top_actors(lf: LazyFrame) -> Result<Vec<ActorRow>> {
         .collect())
 }
 
-/// The strongest links of a `cooccurrence`-shaped frame between `ids`.
+/// The links of a `cooccurrence`-shaped frame between `ids`, strongest
+/// first (at most one per pair of the few actors the network shows).
 fn links_among(lf: LazyFrame, ids: &[String]) -> Result<Vec<Link>> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -363,7 +362,6 @@ fn links_among(lf: LazyFrame, ids: &[String]) -> Result<Vec<Link>> {
             ["n_articles", "actor_a", "actor_b"],
             order(&[true, false, false]),
         )
-        .limit(TOP_LINKS as IdxSize)
         .collect()?;
     let (a, b, arts) = (
         strings(&df, "actor_a")?,

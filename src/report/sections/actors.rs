@@ -42,6 +42,38 @@ fn country_colours(
     (colours, legend)
 }
 
+/// How many co-occurrence links the network draws at most.
+const TOP_LINKS: usize = 120;
+
+/// The links drawn: each node's strongest link first (so that no actor
+/// with a link is left floating), then the strongest others, up to
+/// [`TOP_LINKS`]. `links` come strongest first.
+fn strongest_links(links: &[Edge], n: usize) -> Vec<Edge> {
+    let mut keep = vec![false; links.len()];
+    let mut tied = vec![false; n];
+    for (i, e) in links.iter().enumerate() {
+        if !tied[e.a] || !tied[e.b] {
+            keep[i] = true;
+            tied[e.a] = true;
+            tied[e.b] = true;
+        }
+    }
+    let mut room = TOP_LINKS.saturating_sub(keep.iter().filter(|k| **k).count());
+    for k in keep.iter_mut().filter(|k| !**k) {
+        if room == 0 {
+            break;
+        }
+        *k = true;
+        room -= 1;
+    }
+    links
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(e, _)| *e)
+        .collect()
+}
+
 /// The co-occurrence network of the most mentioned actors.
 pub fn network(data: &ReportData) -> Section {
     let countries: Vec<Option<&str>> = data.actors.iter().map(|a| a.country.as_deref()).collect();
@@ -52,7 +84,7 @@ pub fn network(data: &ReportData) -> Section {
         .enumerate()
         .map(|(i, a)| (a.actor_id.as_str(), i))
         .collect();
-    let edges: Vec<Edge> = data
+    let links: Vec<Edge> = data
         .links
         .iter()
         .filter_map(|l| {
@@ -63,6 +95,7 @@ pub fn network(data: &ReportData) -> Section {
             })
         })
         .collect();
+    let edges = strongest_links(&links, data.actors.len());
     let mut degree = vec![0usize; data.actors.len()];
     for e in &edges {
         degree[e.a] += 1;
@@ -113,8 +146,8 @@ pub fn network(data: &ReportData) -> Section {
         } else {
             format!(
                 "The {} most mentioned actors; circle area: mentions, colour: country, \
-                 line width: articles mentioning both (the {} strongest links). \
-                 Hover a circle for its name and counts.",
+                 line width: articles mentioning both ({} links: each actor's strongest, \
+                 then the strongest others). Hover a circle for its name and counts.",
                 data.actors.len(),
                 edges.len()
             )
@@ -310,6 +343,19 @@ mod tests {
         assert_eq!(marks(&s.body), 3);
         assert!(s.body.contains("&lt;Novak&gt;") && !s.body.contains("<Novak>"));
         assert_eq!(s.table.unwrap().rows[0][6], "1");
+    }
+
+    #[test]
+    fn every_linked_node_keeps_its_strongest_link() {
+        let e = |a, b, weight| Edge { a, b, weight };
+        // a dense clique of 0..20 and a weak link to node 20
+        let mut links: Vec<Edge> = (0..20)
+            .flat_map(|a| ((a + 1)..20).map(move |b| e(a, b, 5.0)))
+            .collect();
+        links.push(e(3, 20, 1.0));
+        let kept = strongest_links(&links, 21);
+        assert_eq!(kept.len(), TOP_LINKS);
+        assert!(kept.iter().any(|k| k.b == 20));
     }
 
     #[test]

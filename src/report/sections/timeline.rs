@@ -29,7 +29,7 @@ pub fn date_ticks(min: f64, max: f64) -> Vec<(f64, String)> {
     if span <= 45 {
         let step = (span / 7).max(1);
         let mut d = lo;
-        while d <= hi + step - 1 {
+        while d < hi + step {
             if let Some(date) = from_day_number(d) {
                 ticks.push((d as f64, date.format("%d %b %Y").to_string()));
             }
@@ -51,10 +51,7 @@ pub fn date_ticks(min: f64, max: f64) -> Vec<(f64, String)> {
     } else {
         m -= (m - 1) % step;
     }
-    loop {
-        let Some(date) = NaiveDate::from_ymd_opt(y, m as u32, 1) else {
-            break;
-        };
+    while let Some(date) = NaiveDate::from_ymd_opt(y, m as u32, 1) {
         let label = if step >= 12 {
             date.format("%Y").to_string()
         } else {
@@ -166,7 +163,7 @@ pub fn timeline(data: &ReportData) -> Section {
          the sentence part that states them (trigger highlighted). Near-duplicate \
          articles are left out.",
     );
-    if t.by_publication {
+    if t.by_publication && t.n_dated > 0 {
         note.push_str(" No event carries a date of its own: events are placed at their article's publication date.");
     }
     let listed: i64 = t.rows.iter().map(|r| r.n_reports).sum();

@@ -34,18 +34,20 @@ pub struct Edge {
 /// pile up.
 const LABELLED: usize = 24;
 
-/// Node positions after a fixed number of relaxation steps: nodes start on
-/// a circle (in the order given, heaviest first by convention) and move
-/// under spring and repulsion forces with a cooling step size, so the same
-/// data always gives the same picture.
-fn layout(n: usize, edges: &[Edge], w: f64, h: f64, left: f64) -> Vec<(f64, f64)> {
+/// Node positions in the box `xs` × `ys` after a fixed number of
+/// relaxation steps: nodes start on a circle (in the order given, heaviest
+/// first by convention) and move under spring and repulsion forces with a
+/// cooling step size, so the same data always gives the same picture.
+fn layout(n: usize, edges: &[Edge], xs: (f64, f64), ys: (f64, f64)) -> Vec<(f64, f64)> {
+    let (w, h) = (xs.1 - xs.0, ys.1 - ys.0);
+    let (cx, cy) = ((xs.0 + xs.1) / 2.0, (ys.0 + ys.1) / 2.0);
     let mut pos: Vec<(f64, f64)> = (0..n)
         .map(|i| {
             let a = i as f64 / n as f64 * std::f64::consts::TAU;
-            (w / 2.0 + 0.35 * w * a.cos(), h / 2.0 + 0.38 * h * a.sin())
+            (cx + 0.4 * w * a.cos(), cy + 0.4 * h * a.sin())
         })
         .collect();
-    let k = (w * h / n as f64).sqrt() * 0.6;
+    let k = (w * h / n.max(1) as f64).sqrt() * 0.6;
     // springs stiffen with the edge weight relative to the strongest, so
     // that counts in the thousands do not pull everything into one point
     let max_e = edges.iter().map(|e| e.weight).fold(1e-9, f64::max);
@@ -73,19 +75,61 @@ fn layout(n: usize, edges: &[Edge], w: f64, h: f64, left: f64) -> Vec<(f64, f64)
             disp[e.b].0 += dx / d * f;
             disp[e.b].1 += dy / d * f;
         }
-        // a weak pull to the centre keeps unconnected nodes off the border
+        // a weak pull to the centre keeps loosely tied nodes in view
         for (i, p) in pos.iter().enumerate() {
-            disp[i].0 += (w / 2.0 - p.0) * 0.02 * k / w * 10.0;
-            disp[i].1 += (h / 2.0 - p.1) * 0.02 * k / h * 10.0;
+            disp[i].0 += (cx - p.0) * 0.2 * k / w;
+            disp[i].1 += (cy - p.1) * 0.2 * k / h;
         }
         for i in 0..n {
             let (dx, dy) = disp[i];
             let d = (dx * dx + dy * dy).sqrt().max(1e-9);
-            pos[i].0 = (pos[i].0 + dx / d * d.min(temp)).clamp(70.0, w - 70.0);
-            pos[i].1 = (pos[i].1 + dy / d * d.min(temp)).clamp(36.0, h - 24.0);
+            pos[i].0 = (pos[i].0 + dx / d * d.min(temp)).clamp(xs.0, xs.1);
+            pos[i].1 = (pos[i].1 + dy / d * d.min(temp)).clamp(ys.0, ys.1);
         }
     }
-    fit(&mut pos, (left + 80.0, w - 80.0), (40.0, h - 28.0));
+    fit(&mut pos, xs, ys);
+    pos
+}
+
+/// Places the nodes: the linked ones by [`layout`], the unlinked ones in
+/// rows along the bottom (repulsion alone would push them to the corners
+/// and squeeze the rest).
+fn place(n: usize, edges: &[Edge], w: f64, h: f64, left: f64) -> Vec<(f64, f64)> {
+    let mut linked = vec![false; n];
+    for e in edges {
+        linked[e.a] = true;
+        linked[e.b] = true;
+    }
+    let (inside, alone): (Vec<usize>, Vec<usize>) = (0..n).partition(|i| linked[*i]);
+    let per_row = 10;
+    let rows = alone.len().div_ceil(per_row);
+    let bottom = h - 28.0 - 46.0 * rows as f64;
+    let mut pos = vec![(0.0, 0.0); n];
+    let local: std::collections::BTreeMap<usize, usize> =
+        inside.iter().enumerate().map(|(j, i)| (*i, j)).collect();
+    let local_edges: Vec<Edge> = edges
+        .iter()
+        .map(|e| Edge {
+            a: local[&e.a],
+            b: local[&e.b],
+            weight: e.weight,
+        })
+        .collect();
+    let xs = (left + 80.0, w - 80.0);
+    for (j, p) in layout(inside.len(), &local_edges, xs, (40.0, bottom.max(80.0)))
+        .into_iter()
+        .enumerate()
+    {
+        pos[inside[j]] = p;
+    }
+    for (k, i) in alone.iter().enumerate() {
+        let (row, col) = (k / per_row, k % per_row);
+        let step = (xs.1 - xs.0) / (per_row - 1) as f64;
+        pos[*i] = (
+            xs.0 + step * col as f64,
+            h - 22.0 - 46.0 * (rows - 1 - row) as f64,
+        );
+    }
     pos
 }
 
@@ -135,7 +179,7 @@ pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], titl
         .iter()
         .map(|(l, _)| 24.0 + 6.5 * l.chars().count() as f64)
         .fold(0.0, f64::max);
-    let pos = layout(n, &edges, w, h, legend_w);
+    let pos = place(n, &edges, w, h, legend_w);
     let max_w = nodes.iter().map(|n| n.weight).fold(1.0, f64::max);
     let max_e = edges.iter().map(|e| e.weight).fold(1.0, f64::max);
     let mut body = String::new();
@@ -259,6 +303,29 @@ mod tests {
         let svg = network(&ns, &[], &[("R&D".into(), "#123".into())], "t");
         assert!(svg.contains("&lt;b&gt;x&lt;/b&gt;") && svg.contains("R&amp;D"));
         assert!(!svg.contains("<b>"));
+    }
+
+    #[test]
+    fn unlinked_nodes_sit_below_the_linked_ones() {
+        let edges = [Edge {
+            a: 0,
+            b: 2,
+            weight: 1.0,
+        }];
+        let pos = place(25, &edges, 760.0, 540.0, 0.0);
+        let lowest_linked = pos[0].1.max(pos[2].1);
+        for (i, p) in pos.iter().enumerate().filter(|(i, _)| *i != 0 && *i != 2) {
+            assert!(p.1 > lowest_linked, "node {i} at {p:?}");
+            assert!(
+                p.0 >= 0.0 && p.0 <= 760.0 && p.1 <= 540.0,
+                "node {i} at {p:?}"
+            );
+        }
+        // three rows of unlinked nodes, no two at one place
+        let mut spots: Vec<(i64, i64)> = pos.iter().map(|p| (p.0 as i64, p.1 as i64)).collect();
+        spots.sort();
+        spots.dedup();
+        assert_eq!(spots.len(), 25);
     }
 
     #[test]

@@ -130,6 +130,20 @@ impl Art {
         idx
     }
 
+    fn country(&mut self, code: &str, name: &str, forms: &[&str]) -> usize {
+        self.actor(
+            &format!("gz:country:{code}"),
+            name,
+            Country,
+            Some(code),
+            forms,
+        )
+    }
+
+    fn person(&mut self, id: &str, name: &str, country: &str, forms: &[&str]) -> usize {
+        self.actor(&format!("gz:per:{id}"), name, Person, Some(country), forms)
+    }
+
     fn date(
         &mut self,
         surface: &str,
@@ -162,7 +176,6 @@ impl Art {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn event(
         &mut self,
         event_type: &str,
@@ -204,34 +217,10 @@ fn articles() -> Vec<Document> {
         Some("Visite à Bamako"),
         "Le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré le président malien Assimi Goïta à Bamako le 14 octobre 2024. « Nous renforcerons notre coopération militaire », a déclaré Sergueï Lavrov. La France a critiqué la Russie pour cette visite.",
     );
-    let lavrov = a.actor(
-        "gz:per:lavrov",
-        "Sergueï Lavrov",
-        Person,
-        Some("RUS"),
-        &["Sergueï Lavrov"],
-    );
-    let goita = a.actor(
-        "gz:per:goita",
-        "Assimi Goïta",
-        Person,
-        Some("MLI"),
-        &["Assimi Goïta"],
-    );
-    let france = a.actor(
-        "gz:country:FRA",
-        "France",
-        Country,
-        Some("FRA"),
-        &["France"],
-    );
-    let russia = a.actor(
-        "gz:country:RUS",
-        "Russie",
-        Country,
-        Some("RUS"),
-        &["Russie"],
-    );
+    let lavrov = a.person("lavrov", "Sergueï Lavrov", "RUS", &["Sergueï Lavrov"]);
+    let goita = a.person("goita", "Assimi Goïta", "MLI", &["Assimi Goïta"]);
+    let france = a.country("FRA", "France", &["France"]);
+    let russia = a.country("RUS", "Russie", &["Russie"]);
     let d = a.date(
         "14 octobre 2024",
         "2024-10-14",
@@ -272,26 +261,13 @@ fn articles() -> Vec<Document> {
             Some("Niger expels French troops"),
             niger_text,
         );
-        let ner = a.actor("gz:country:NER", "Niger", Country, Some("NER"), &["Niger"]);
-        let fra = a.actor(
-            "gz:country:FRA",
-            "France",
-            Country,
-            Some("FRA"),
-            &["French troops"],
-        );
-        let usa = a.actor(
-            "gz:country:USA",
-            "United States",
-            Country,
-            Some("USA"),
-            &["United States"],
-        );
-        let tiani = a.actor(
-            "gz:per:tiani",
+        let ner = a.country("NER", "Niger", &["Niger"]);
+        let fra = a.country("FRA", "France", &["French troops"]);
+        let usa = a.country("USA", "United States", &["United States"]);
+        let tiani = a.person(
+            "tiani",
             "Abdourahamane Tiani",
-            Person,
-            Some("NER"),
+            "NER",
             &["Abdourahamane Tiani", "Tiani"],
         );
         let d1 = a.date(
@@ -351,28 +327,10 @@ fn articles() -> Vec<Document> {
         Some("Alexandre Novak à Niamey"),
         "Alexandre Novak s'est rendu à Niamey le 28 novembre 2024. Il a signé un accord énergétique avec le Niger. Alexandre Novak a affirmé que la Russie restera un partenaire fiable. La Russie fournira une aide alimentaire au Burkina Faso en décembre 2024.",
     );
-    let novak = a.actor(
-        "gz:per:novak",
-        "Alexandre Novak",
-        Person,
-        Some("RUS"),
-        &["Alexandre Novak"],
-    );
-    let ner = a.actor("gz:country:NER", "Niger", Country, Some("NER"), &["Niger"]);
-    let rus = a.actor(
-        "gz:country:RUS",
-        "Russie",
-        Country,
-        Some("RUS"),
-        &["Russie"],
-    );
-    let bfa = a.actor(
-        "gz:country:BFA",
-        "Burkina Faso",
-        Country,
-        Some("BFA"),
-        &["Burkina Faso"],
-    );
+    let novak = a.person("novak", "Alexandre Novak", "RUS", &["Alexandre Novak"]);
+    let ner = a.country("NER", "Niger", &["Niger"]);
+    let rus = a.country("RUS", "Russie", &["Russie"]);
+    let bfa = a.country("BFA", "Burkina Faso", &["Burkina Faso"]);
     a.actor(
         "gz:plc:niamey",
         "Niamey",
@@ -433,28 +391,15 @@ fn articles() -> Vec<Document> {
         Some("Shelling near Kursk"),
         "Ukrainian forces shelled positions near Kursk on December 8, 2024, Russia said. Russia accused Ukraine of targeting civilians. Volodymyr Zelensky rejected the claims as \"pure propaganda\" on Monday. Russia did not send troops to Chad.",
     );
-    let ukr = a.actor(
-        "gz:country:UKR",
-        "Ukraine",
-        Country,
-        Some("UKR"),
-        &["Ukrainian forces", "Ukraine"],
-    );
-    let rus = a.actor(
-        "gz:country:RUS",
-        "Russia",
-        Country,
-        Some("RUS"),
-        &["Russia"],
-    );
-    let zel = a.actor(
-        "gz:per:zelensky",
+    let ukr = a.country("UKR", "Ukraine", &["Ukrainian forces", "Ukraine"]);
+    let rus = a.country("RUS", "Russia", &["Russia"]);
+    let zel = a.person(
+        "zelensky",
         "Volodymyr Zelensky",
-        Person,
-        Some("UKR"),
+        "UKR",
         &["Volodymyr Zelensky"],
     );
-    let chad = a.actor("gz:country:TCD", "Chad", Country, Some("TCD"), &["Chad"]);
+    let chad = a.country("TCD", "Chad", &["Chad"]);
     let d = a.date(
         "December 8, 2024",
         "2024-12-08",
@@ -508,14 +453,8 @@ fn articles() -> Vec<Document> {
         Some("MLI"),
         &["l'armée malienne"],
     );
-    let mali = a.actor("gz:country:MLI", "Mali", Country, Some("MLI"), &["Mali"]);
-    let rus = a.actor(
-        "gz:country:RUS",
-        "Russie",
-        Country,
-        Some("RUS"),
-        &["Russie"],
-    );
+    let mali = a.country("MLI", "Mali", &["Mali"]);
+    let rus = a.country("RUS", "Russie", &["Russie"]);
     let d = a.date(
         "3 janvier 2025",
         "2025-01-03",
@@ -552,20 +491,8 @@ fn articles() -> Vec<Document> {
             HOSTILE[3]
         ),
     );
-    let lavrov = a.actor(
-        "gz:per:lavrov",
-        "Sergueï Lavrov",
-        Person,
-        Some("RUS"),
-        &["Sergei Lavrov"],
-    );
-    let blinken = a.actor(
-        "gz:per:blinken",
-        "Antony Blinken",
-        Person,
-        Some("USA"),
-        &["Antony Blinken"],
-    );
+    let lavrov = a.person("lavrov", "Sergueï Lavrov", "RUS", &["Sergei Lavrov"]);
+    let blinken = a.person("blinken", "Antony Blinken", "USA", &["Antony Blinken"]);
     a.event(
         "CONSULT",
         Some(lavrov),
