@@ -65,7 +65,11 @@ pub fn heatmap(
                     r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="cell{}">{}</text>"#,
                     x + cell_w / 2.0,
                     y + 14.0,
-                    if opacity > 0.6 { " on-dark" } else { "" },
+                    if is_dark(colour, opacity) {
+                        " on-dark"
+                    } else {
+                        ""
+                    },
                     fmt_num(v)
                 );
             }
@@ -85,6 +89,20 @@ pub fn heatmap(
         r#"<svg class="chart" viewBox="0 0 {w} {h:.0}" width="100%" data-marks="{marks}" role="img" aria-label="{}">{body}</svg>"#,
         escape(title)
     )
+}
+
+/// True when a `#rrggbb` colour at this opacity over white is dark enough
+/// for white text.
+fn is_dark(colour: &str, opacity: f64) -> bool {
+    let hex = colour.trim_start_matches('#');
+    let channel = |i: usize| {
+        let c = hex
+            .get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0) as f64;
+        255.0 - (255.0 - c) * opacity
+    };
+    hex.len() == 6 && 0.299 * channel(0) + 0.587 * channel(2) + 0.114 * channel(4) < 150.0
 }
 
 /// A point of a dot strip.
@@ -183,6 +201,13 @@ mod tests {
             0
         );
         assert_eq!(marks(&heatmap(&[], &[], &[], "t")), 0);
+    }
+
+    #[test]
+    fn cell_text_is_white_on_dark_cells_only() {
+        assert!(is_dark("#d7301f", 1.0) && is_dark("#0570b0", 1.0));
+        assert!(!is_dark("#74a9cf", 1.0) && !is_dark("#fd8d3c", 1.0));
+        assert!(!is_dark("#d7301f", 0.2) && !is_dark("bad", 1.0));
     }
 
     #[test]
