@@ -52,10 +52,14 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Report(args) => report::report(args),
         Command::Schema { json } => {
+            let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES
+                .into_iter()
+                .chain(crate::aggregate::schema::AGGREGATES)
+                .collect();
             if json {
-                println!("{}", crate::output::schema::describe_json());
+                println!("{}", crate::output::schema::describe_json(&tables));
             } else {
-                print!("{}", crate::output::schema::describe());
+                print!("{}", crate::output::schema::describe(&tables));
             }
             Ok(ExitCode::SUCCESS)
         }

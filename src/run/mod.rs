@@ -3,9 +3,10 @@
 //! Files are read in input order, in batches; each batch is read, prepared
 //! and extracted in parallel (rayon), then its corpus-level steps (duplicate
 //! detection) run in input order, and it is handed to the writer thread
-//! ([`sink`]), which updates the run-wide actor registry and stages its rows
-//! while the next batch is extracted. Order never depends on thread timing, so every thread count
-//! writes byte-identical tables.
+//! (`sink`), which updates the run-wide actor registry and stages its rows
+//! while the next batch is extracted. Order never depends on thread timing,
+//! so every thread count writes byte-identical tables. The aggregates are
+//! computed from the finished tables (`crate::aggregate`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
@@ -267,10 +268,29 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     for (stage, secs) in pipeline.stage_seconds() {
         timings.insert(format!("stage.{stage}"), secs);
     }
-    timings.insert("total".into(), started.elapsed().as_secs_f64());
-    tracing::debug!(?timings, "run finished");
+    tracing::debug!(?timings, "tables built");
 
-    let mut manifest = Manifest {
+    let mode = if opts.incremental {
+        CommitMode::Append
+    } else {
+        CommitMode::Replace
+    };
+    let mut aggregate_rows = BTreeMap::new();
+    if formats.parquet && mode == CommitMode::Replace {
+        let staging = writer.staging().to_path_buf();
+        aggregate_rows = timed(&mut timings, "aggregate", || {
+            crate::aggregate::write_aggregates_as(std::slice::from_ref(&staging), &staging, formats)
+        })
+        .context("computing the aggregate tables")?;
+    }
+    let mut rows: BTreeMap<String, u64> = writer
+        .row_counts()
+        .iter()
+        .map(|(k, v)| (k.to_string(), *v))
+        .collect();
+    let manifest_at = |timings: BTreeMap<String, f64>,
+                       rows: BTreeMap<String, u64>,
+                       rejects: Vec<Reject>| Manifest {
         version: env!("CARGO_PKG_VERSION").to_string(),
         config: cfg.clone(),
         inputs: opts
@@ -284,33 +304,49 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         skipped_articles,
         bytes: n_bytes,
         articles: n_articles,
-        rows: writer
-            .row_counts()
-            .iter()
-            .map(|(k, v)| (k.to_string(), *v))
-            .collect(),
+        rows,
         timings,
-        rejects: sorted(rejects),
+        rejects,
         threads,
         shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
         warnings: Vec::new(),
     };
-    let json = serde_json::to_string_pretty(&manifest)?;
-    std::fs::write(writer.staging().join("manifest.json"), json + "\n")
-        .context("writing manifest.json")?;
-    writer.commit(if opts.incremental {
-        CommitMode::Append
-    } else {
-        CommitMode::Replace
-    })?;
+    let rejects = sorted(rejects);
+    if mode == CommitMode::Replace {
+        rows.extend(aggregate_rows);
+        timings.insert("total".into(), started.elapsed().as_secs_f64());
+        let mut manifest = manifest_at(timings, rows, rejects);
+        write_json(&writer.staging().join("manifest.json"), &manifest)?;
+        writer.commit(mode)?;
+        write_report(opts, &mut manifest);
+        return Ok(manifest);
+    }
+    writer.commit(mode)?;
+    if formats.parquet && n_articles > 0 {
+        let out = opts.out.clone();
+        let agg = timed(&mut timings, "aggregate", || {
+            crate::aggregate::write_aggregates_as(std::slice::from_ref(&out), &out, formats)
+        })
+        .context("computing the aggregate tables")?;
+        rows.extend(agg);
+    }
+    timings.insert("total".into(), started.elapsed().as_secs_f64());
+    let mut manifest = manifest_at(timings, rows, rejects);
+    replace_manifest(opts, &manifest)?;
     write_report(opts, &mut manifest);
     Ok(manifest)
 }
 
+/// Rewrites `OUT/manifest.json` in place (temporary file, then rename).
+fn replace_manifest(opts: &RunOptions, manifest: &Manifest) -> Result<()> {
+    let tmp = opts.out.join(".manifest.json.tmp");
+    write_json(&tmp, manifest)?;
+    std::fs::rename(&tmp, opts.out.join("manifest.json")).context("writing manifest.json")
+}
+
 /// Writes `OUT/report.html` from the committed tables. The tables are the
 /// run's product and are already in place: a report failure is a warning on
-/// stderr, recorded in the manifest (rewritten atomically), never a failed
-/// run.
+/// stderr, recorded in the manifest, never a failed run.
 fn write_report(opts: &RunOptions, manifest: &mut Manifest) {
     let Err(e) = crate::report::write_report(&opts.out) else {
         return;
@@ -318,15 +354,14 @@ fn write_report(opts: &RunOptions, manifest: &mut Manifest) {
     let warning = format!("report.html was not written: {e:#}");
     eprintln!("gazette: warning: {warning}");
     manifest.warnings.push(warning);
-    let path = opts.out.join("manifest.json");
-    let tmp = opts.out.join(".manifest.json.tmp");
-    let written = serde_json::to_string_pretty(&*manifest)
-        .map_err(anyhow::Error::from)
-        .and_then(|json| Ok(std::fs::write(&tmp, json + "\n")?))
-        .and_then(|()| Ok(std::fs::rename(&tmp, &path)?));
-    if let Err(e) = written {
+    if let Err(e) = replace_manifest(opts, manifest) {
         eprintln!("gazette: warning: cannot record the warning in manifest.json: {e:#}");
     }
+}
+
+fn write_json(path: &std::path::Path, manifest: &Manifest) -> Result<()> {
+    let json = serde_json::to_string_pretty(manifest)?;
+    std::fs::write(path, json + "\n").with_context(|| format!("writing {}", path.display()))
 }
 
 fn sorted(mut rejects: Vec<Reject>) -> Vec<Reject> {

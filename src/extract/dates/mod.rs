@@ -5,17 +5,18 @@
 //! `Document::published` (origin `inferred`) when it was empty.
 //! Method: per language, an Aho-Corasick automaton finds the date words of
 //! `pipelines/lexicons/<lang>/dates/*.tsv` and a byte scan the numbers; the
-//! patterns of `patterns.tsv` (sequences of word classes, see [`pattern`])
+//! patterns of `patterns.tsv` (sequences of word classes, see `pattern`)
 //! pick out the expressions, longest match first; all-digit dates come from
 //! the regexes of `numeric.tsv`. Each expression is reduced to the fields its
-//! words fill ([`expr`]) and resolved ([`resolve`]): written years are
+//! words fill (`expr`) and resolved (`resolve`): written years are
 //! absolute, relative expressions count from the publication date, years
 //! missing from a day-month come from the publication date, the weekday or
 //! the text. Without a publication date, the latest fully dated day or month
 //! the text mentions (outside future-tense sentences) gives the publication
-//! month ([`infer`]).
+//! month (`infer`).
 
 mod calendar;
+mod class;
 mod expr;
 mod infer;
 mod lexicon;
@@ -200,6 +201,7 @@ impl Stage for DatesStage {
             if let Some(day) = dates
                 .last()
                 .and_then(|d| infer::context_day(d, doc.published))
+                && !infer::is_future(e, *tense)
             {
                 context_day = Some(day);
             }
