@@ -1,6 +1,6 @@
 //! One builder per report section: each turns [`ReportData`] into a
-//! [`Section`] (chart, table view, data links), and renders empty data as an
-//! empty chart with a note rather than failing.
+//! [`Section`](super::html::Section) (chart, table view, data links), and
+//! renders empty data as an empty chart with a note rather than failing.
 
 mod actors;
 mod events;
