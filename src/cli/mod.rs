@@ -3,6 +3,7 @@
 
 mod aggregate;
 mod eval;
+mod report;
 mod run;
 
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 pub use aggregate::AggregateArgs;
 pub use eval::EvalArgs;
+pub use report::ReportArgs;
 pub use run::RunArgs;
 
 /// gazette turns folders of French and English news articles into tables of
@@ -32,6 +34,8 @@ pub enum Command {
     Aggregate(AggregateArgs),
     /// Score a run against gold files: gazette eval --gold DIR OUT
     Eval(EvalArgs),
+    /// Write OUT/report.html from a run's tables: gazette report output
+    Report(ReportArgs),
     /// Print the output tables' columns, types and meaning
     Schema {
         /// Print the contract as JSON (for tools and tests)
@@ -46,6 +50,7 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Aggregate(args) => aggregate::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Report(args) => report::report(args),
         Command::Schema { json } => {
             let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES
                 .into_iter()

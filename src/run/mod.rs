@@ -330,14 +330,16 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         rejects,
         threads,
         shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
+        warnings: Vec::new(),
     };
     let rejects = sorted(rejects);
     if mode == CommitMode::Replace {
         rows.extend(aggregate_rows);
         timings.insert("total".into(), started.elapsed().as_secs_f64());
-        let manifest = manifest_at(timings, rows, rejects);
+        let mut manifest = manifest_at(timings, rows, rejects);
         write_json(&writer.staging().join("manifest.json"), &manifest)?;
         writer.commit(mode)?;
+        write_report(opts, &mut manifest);
         return Ok(manifest);
     }
     writer.commit(mode)?;
@@ -350,10 +352,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         rows.extend(agg);
     }
     timings.insert("total".into(), started.elapsed().as_secs_f64());
-    let manifest = manifest_at(timings, rows, rejects);
-    let tmp = opts.out.join(".manifest.json.tmp");
-    write_json(&tmp, &manifest)?;
-    std::fs::rename(&tmp, opts.out.join("manifest.json")).context("writing manifest.json")?;
+    let mut manifest = manifest_at(timings, rows, rejects);
+    replace_manifest(opts, &manifest)?;
+    write_report(opts, &mut manifest);
     Ok(manifest)
 }
 
@@ -460,6 +461,28 @@ impl Flow<'_> {
         if timed(self.timings, "wait_writer", || tx.send(docs)).is_err() {
             self.sink_failed = true; // the sink's error is reported when it is joined
         }
+    }
+}
+
+/// Rewrites `OUT/manifest.json` in place (temporary file, then rename).
+fn replace_manifest(opts: &RunOptions, manifest: &Manifest) -> Result<()> {
+    let tmp = opts.out.join(".manifest.json.tmp");
+    write_json(&tmp, manifest)?;
+    std::fs::rename(&tmp, opts.out.join("manifest.json")).context("writing manifest.json")
+}
+
+/// Writes `OUT/report.html` from the committed tables. The tables are the
+/// run's product and are already in place: a report failure is a warning on
+/// stderr, recorded in the manifest, never a failed run.
+fn write_report(opts: &RunOptions, manifest: &mut Manifest) {
+    let Err(e) = crate::report::write_report(&opts.out) else {
+        return;
+    };
+    let warning = format!("report.html was not written: {e:#}");
+    eprintln!("gazette: warning: {warning}");
+    manifest.warnings.push(warning);
+    if let Err(e) = replace_manifest(opts, manifest) {
+        eprintln!("gazette: warning: cannot record the warning in manifest.json: {e:#}");
     }
 }
 
