@@ -3,6 +3,7 @@
 
 mod aggregate;
 mod eval;
+mod eval_plover;
 mod report;
 mod run;
 
@@ -12,6 +13,7 @@ use clap::{Parser, Subcommand};
 
 pub use aggregate::AggregateArgs;
 pub use eval::EvalArgs;
+pub use eval_plover::EvalPloverArgs;
 pub use report::ReportArgs;
 pub use run::RunArgs;
 
@@ -42,6 +44,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Score a run's events against the PLOVER gold sentences
+    EvalPlover(EvalPloverArgs),
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
@@ -51,6 +55,7 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Aggregate(args) => aggregate::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Report(args) => report::report(args),
+        Command::EvalPlover(args) => eval_plover::run(args),
         Command::Schema { json } => {
             let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES
                 .into_iter()
