@@ -63,6 +63,13 @@ check-docs: venv
 eval: data
 	$(RELEASE) eval --gold $(GOLD) output --json output/eval.json
 
+PLOVER ?= ../shared/benchmarks/plover-gsr/gsr.jsonl
+## make eval-plover: event types per PLOVER category on the English gold-standard sentences
+eval-plover: build
+	rm -rf target/plover-out
+	$(RELEASE) run $(PLOVER) --out target/plover-out --quiet
+	$(RELEASE) eval-plover --gold $(PLOVER) target/plover-out
+
 fmt:
 	$(CARGO) fmt --all
 
