@@ -30,6 +30,7 @@ pub mod pipeline;
 pub mod plover;
 pub mod resolve;
 pub mod run;
+pub mod synth;
 pub mod text;
 
 pub use config::Config;

@@ -2,12 +2,14 @@
 //! subcommand. `main.rs` only parses and dispatches here.
 
 mod run;
+mod synth;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 pub use run::RunArgs;
+pub use synth::SynthArgs;
 
 /// gazette turns folders of French and English news articles into tables of
 /// actors, quotes, dates and PLOVER events (Parquet and CSV).
@@ -30,12 +32,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic news corpus: gazette synth --articles 1000 corpus
+    Synth(SynthArgs),
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Synth(args) => synth::run(args),
         Command::Schema { json } => {
             if json {
                 println!("{}", crate::output::schema::describe_json());
