@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -57,18 +56,18 @@ def ensure_corpus(gazette: str, bench_dir: Path, size: int, seed: int, hostile: 
 
 def parse_time_v(text: str) -> dict:
     """User/system CPU seconds, wall seconds and peak RSS (KiB) from `time -v`."""
-    def grab(label: str) -> str:
-        m = re.search(re.escape(label) + r"[^:]*:\s*(.+)", text)
-        if not m:
-            raise ValueError(f"'{label}' not found in /usr/bin/time output:\n{text}")
-        return m.group(1).strip()
+    fields = {}
+    for line in text.splitlines():
+        k, sep, v = line.strip().rpartition(": ")
+        if sep:
+            fields[k] = v.strip()
     wall = 0.0
-    for part in grab("Elapsed (wall clock) time").split(":"):
+    for part in fields["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":"):
         wall = wall * 60 + float(part)
-    return {"user": float(grab("User time (seconds)")),
-            "sys": float(grab("System time (seconds)")),
+    return {"user": float(fields["User time (seconds)"]),
+            "sys": float(fields["System time (seconds)"]),
             "wall": wall,
-            "rss_kb": int(grab("Maximum resident set size (kbytes)"))}
+            "rss_kb": int(fields["Maximum resident set size (kbytes)"])}
 
 
 def run_gazette(gazette: str, corpus: Path, out: Path, extra: list[str]) -> dict:

@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> None:
         ("MB/s wall", mb / bt["processing_s"], mb / g_wall),
     ]
     for label, b, g in per:
-        rows.append((label, f"{b:,.2f}", f"{g:,.1f}", f"{g / b:,.0f}x"))
+        rows.append((label, f"{b:,.3f}", f"{g:,.2f}", f"{g / b:,.0f}x"))
     w = max(len(r[0]) for r in rows)
     print(f"| {'measure'.ljust(w)} | baseline (spaCy sm) |   gazette | gazette / baseline |")
     print(f"|{'-' * (w + 2)}|--------------------:|----------:|-------------------:|")

@@ -86,3 +86,60 @@ pub fn run(args: SynthArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use crate::cli::{Cli, Command};
+
+    fn parse(args: &[&str]) -> super::SynthArgs {
+        match Cli::try_parse_from(args).unwrap().command {
+            Command::Synth(a) => a,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults_and_options() {
+        let a = parse(&["gazette", "synth", "out"]);
+        assert_eq!(
+            (a.articles, a.seed, a.hostile, a.force),
+            (1000, 1, 0, false)
+        );
+        assert!((a.lang_mix - 0.7).abs() < 1e-9);
+        let a = parse(&[
+            "gazette",
+            "synth",
+            "--articles",
+            "5",
+            "--seed",
+            "9",
+            "--lang-mix",
+            "0.5",
+            "--hostile",
+            "3",
+            "--force",
+            "o",
+        ]);
+        assert_eq!((a.articles, a.seed, a.hostile, a.force), (5, 9, 3, true));
+        assert!(
+            Cli::try_parse_from(["gazette", "synth"]).is_err(),
+            "OUT is required"
+        );
+    }
+
+    #[test]
+    fn help_fits_79_columns() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let help = cmd
+            .find_subcommand_mut("synth")
+            .unwrap()
+            .render_help()
+            .to_string();
+        for line in help.lines() {
+            assert!(line.chars().count() <= 79, "too long: {line:?}");
+        }
+    }
+}
