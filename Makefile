@@ -8,7 +8,7 @@ RELEASE := target/release/gazette
 DEBUG   := target/debug/gazette
 GOLD    ?= ../shared/gold/seeds
 
-.PHONY: data test build venv check-tables eval eval-plover bench bench-peer fmt lint clean-output
+.PHONY: data test build venv check-tables check-docs eval eval-plover bench bench-peer fmt lint clean-output
 
 ## make data: build in release mode (about 12 min the first time on 2 cores) and run the seeds
 data: build
@@ -21,7 +21,7 @@ build:
 test: venv
 	$(CARGO) test --locked
 	RUSTDOCFLAGS=-Dwarnings $(CARGO) doc --no-deps --locked -q
-	$(MAKE) check-tables
+	$(MAKE) check-tables check-docs
 
 # A Python environment with the readers analysts use (installed from PyPI once).
 venv: $(VENV)/.ok
@@ -37,6 +37,17 @@ check-tables: venv
 	$(DEBUG) run seeds --out target/check-output --quiet
 	$(DEBUG) schema --json > target/check-output/schema.json
 	$(PY) tools/check_tables.py target/check-output/schema.json target/check-output
+
+# The analyst guide's example queries (docs/queries) run against a seed output.
+check-docs: venv
+	$(CARGO) build --locked -q
+	rm -rf target/docs-output
+	$(DEBUG) run seeds --out target/docs-output --quiet
+	$(PY) tools/check_docs_queries.py target/docs-output
+
+## make eval: score the seed run against the gold annotations (prints tables, writes output/eval.json)
+eval: data
+	$(RELEASE) eval --gold $(GOLD) output --json output/eval.json
 
 fmt:
 	$(CARGO) fmt --all

@@ -19,15 +19,18 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod aggregate;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod plover;
+pub mod report;
 pub mod resolve;
 pub mod run;
 pub mod synth;

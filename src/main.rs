@@ -5,5 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // diagnostics on stderr, off unless RUST_LOG asks (e.g. RUST_LOG=gazette=debug)
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
     gazette::cli::main(gazette::cli::Cli::parse())
 }

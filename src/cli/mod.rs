@@ -1,6 +1,8 @@
 //! The command line: clap definitions, their help texts, and one function per
 //! subcommand. `main.rs` only parses and dispatches here.
 
+mod aggregate;
+mod eval;
 mod run;
 mod synth;
 
@@ -8,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use aggregate::AggregateArgs;
+pub use eval::EvalArgs;
 pub use run::RunArgs;
 pub use synth::SynthArgs;
 
@@ -26,6 +30,10 @@ pub struct Cli {
 pub enum Command {
     /// Extract tables from articles: gazette run seeds --out output
     Run(RunArgs),
+    /// Recompute the aggregate tables over output folders: gazette aggregate OUT...
+    Aggregate(AggregateArgs),
+    /// Score a run against gold files: gazette eval --gold DIR OUT
+    Eval(EvalArgs),
     /// Print the output tables' columns, types and meaning
     Schema {
         /// Print the contract as JSON (for tools and tests)
@@ -40,12 +48,18 @@ pub enum Command {
 pub fn main(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Aggregate(args) => aggregate::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Schema { json } => {
+            let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES
+                .into_iter()
+                .chain(crate::aggregate::schema::AGGREGATES)
+                .collect();
             if json {
-                println!("{}", crate::output::schema::describe_json());
+                println!("{}", crate::output::schema::describe_json(&tables));
             } else {
-                print!("{}", crate::output::schema::describe());
+                print!("{}", crate::output::schema::describe(&tables));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -7,7 +7,12 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use crate::config::Config;
-use crate::run::{RunOptions, run as run_pipeline};
+use crate::output::writer::Layout;
+use crate::run::{RunOptions, Shard, run as run_pipeline};
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    Shard::parse(s)
+}
 
 /// Arguments of `gazette run`.
 #[derive(Debug, Args)]
@@ -77,6 +82,31 @@ pub struct RunArgs {
     )]
     pub strict: bool,
 
+    /// Process only shard K of N (by stable article id), e.g. 2/8
+    #[arg(long, value_name = "K/N", value_parser = parse_shard, help_heading = "Pipeline",
+          long_help = "Process only the articles whose stable id falls in shard K of N (1-based), \
+                       and write them to --out. Run the N shards anywhere (a Slurm array, a \
+                       Kubernetes Indexed Job), then merge them with `gazette aggregate`.")]
+    pub shard: Option<Shard>,
+
+    /// Write tables partitioned by publication month (Hive layout)
+    #[arg(long, value_name = "BY", value_parser = ["month"], help_heading = "Output",
+          long_help = "Write the per-article tables as Hive partitions by publication month: \
+                       parquet/NAME/month=YYYY-MM/part-N.parquet (month=unknown without a date), \
+                       so DuckDB, Spark or Trino prune partitions. The actors table stays one file.")]
+    pub partition: Option<String>,
+
+    /// Add only new or changed inputs to an existing output
+    #[arg(
+        long,
+        help_heading = "Output",
+        long_help = "Skip input files unchanged since the last run (same name, size and \
+                       modification time) and articles whose id is already in --out; append the \
+                       new articles as new partition files (implies --partition month) and update \
+                       the actors table. For nightly jobs over a growing folder."
+    )]
+    pub incremental: bool,
+
     /// No progress bar and no summary
     #[arg(long, short, help_heading = "Logging")]
     pub quiet: bool,
@@ -99,6 +129,13 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         config,
         threads: args.threads,
         quiet: args.quiet,
+        shard: args.shard,
+        layout: if args.partition.is_some() {
+            Layout::Month
+        } else {
+            Layout::Single
+        },
+        incremental: args.incremental,
     };
     let manifest = run_pipeline(&opts)?;
     for r in &manifest.rejects {

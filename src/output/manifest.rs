@@ -20,6 +20,10 @@ pub struct Manifest {
     pub input_fingerprint: String,
     /// Input files read.
     pub files: u64,
+    /// Input files skipped by an incremental run because they had not changed.
+    pub skipped_files: u64,
+    /// Articles skipped by an incremental run because they were already in the output.
+    pub skipped_articles: u64,
     /// Bytes read from disk.
     pub bytes: u64,
     /// Articles written to the `articles` table.
@@ -33,4 +37,6 @@ pub struct Manifest {
     pub rejects: Vec<Reject>,
     /// Worker threads used.
     pub threads: usize,
+    /// The shard this run processed (`K/N`), if sharded.
+    pub shard: Option<String>,
 }

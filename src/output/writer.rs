@@ -29,12 +29,36 @@ pub struct Formats {
     pub csv: bool,
 }
 
+/// How the per-article tables are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One file per table: `parquet/NAME.parquet`.
+    #[default]
+    Single,
+    /// Hive partitions by publication month:
+    /// `parquet/NAME/month=YYYY-MM/part-TAG.parquet` (`month=unknown` when
+    /// the article has no date); run-wide tables stay single files.
+    Month,
+}
+
+/// How the staged files replace the output folder's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitMode {
+    /// Every table and run file replaces the previous run's.
+    Replace,
+    /// New partition files are added beside the existing ones; run-wide
+    /// tables and run files are replaced (incremental runs).
+    Append,
+}
+
 /// Staged output of one run.
 pub struct OutputWriter {
     out: PathBuf,
     staging: PathBuf,
     formats: Formats,
-    parts: BTreeMap<&'static str, Vec<PathBuf>>,
+    layout: Layout,
+    tag: String,
+    parts: BTreeMap<(&'static str, Option<String>), Vec<PathBuf>>,
     rows: BTreeMap<&'static str, u64>,
 }
 
@@ -115,8 +139,10 @@ pub fn scan_parts(parts: &[PathBuf]) -> Result<LazyFrame> {
 
 impl OutputWriter {
     /// Prepares a staging folder inside `out` (created if needed) and removes
-    /// stale staging folders of interrupted runs.
-    pub fn create(out: &Path, formats: Formats) -> Result<OutputWriter> {
+    /// stale staging folders of interrupted runs. `tag` names this run's
+    /// partition files (`part-TAG.parquet`), so that incremental runs add
+    /// files without overwriting earlier ones.
+    pub fn create(out: &Path, formats: Formats, layout: Layout, tag: &str) -> Result<OutputWriter> {
         std::fs::create_dir_all(out)
             .with_context(|| format!("cannot create output folder '{}'", out.display()))?;
         if let Ok(entries) = std::fs::read_dir(out) {
@@ -134,6 +160,8 @@ impl OutputWriter {
             out: out.to_path_buf(),
             staging,
             formats,
+            layout,
+            tag: tag.to_string(),
             parts: BTreeMap::new(),
             rows: BTreeMap::new(),
         })
@@ -145,14 +173,36 @@ impl OutputWriter {
         &self.staging
     }
 
-    /// Stages one batch of a table as a Parquet part.
-    pub fn write_batch(&mut self, spec: &'static TableSpec, mut df: DataFrame) -> Result<()> {
+    /// The layout of the per-article tables.
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// Stages one batch of a table as a Parquet part; `month` (`YYYY-MM` or
+    /// `unknown`) is its partition under [`Layout::Month`], ignored otherwise.
+    pub fn write_batch(
+        &mut self,
+        spec: &'static TableSpec,
+        month: Option<&str>,
+        mut df: DataFrame,
+    ) -> Result<()> {
         if df.height() == 0 {
             return Ok(());
         }
         *self.rows.entry(spec.name).or_default() += df.height() as u64;
-        let parts = self.parts.entry(spec.name).or_default();
-        let dir = self.staging.join("parts").join(spec.name);
+        let partition = match self.layout {
+            Layout::Month => month.map(str::to_string),
+            Layout::Single => None,
+        };
+        let dir = match &partition {
+            Some(m) => self
+                .staging
+                .join("parts")
+                .join(spec.name)
+                .join(format!("month={m}")),
+            None => self.staging.join("parts").join(spec.name),
+        };
+        let parts = self.parts.entry((spec.name, partition)).or_default();
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{:08}.parquet", parts.len()));
         df.rechunk_mut();
@@ -166,47 +216,74 @@ impl OutputWriter {
         &self.rows
     }
 
-    /// Streams each table's parts into its final files in the staging folder.
-    pub fn build_tables(&mut self, tables: &[&'static TableSpec]) -> Result<()> {
-        if self.formats.parquet {
-            std::fs::create_dir_all(self.staging.join("parquet"))?;
-        }
-        if self.formats.csv {
-            std::fs::create_dir_all(self.staging.join("csv"))?;
-        }
+    /// Streams each table's parts into its final files in the staging
+    /// folder. `empty_when_none`: write an empty file for a table that got
+    /// no rows (so every table exists); incremental runs that added nothing
+    /// write nothing.
+    pub fn build_tables(
+        &mut self,
+        tables: &[&'static TableSpec],
+        empty_when_none: bool,
+    ) -> Result<()> {
         for spec in tables {
             self.rows.entry(spec.name).or_default();
-            let parts = self.parts.get(spec.name).cloned().unwrap_or_default();
-            let frame = || -> Result<LazyFrame> {
-                if parts.is_empty() {
-                    Ok(empty_frame(spec).lazy())
-                } else {
-                    scan_parts(&parts)
+            let mut groups: Vec<(Option<String>, Vec<PathBuf>)> = self
+                .parts
+                .iter()
+                .filter(|((name, _), _)| *name == spec.name)
+                .map(|((_, m), p)| (m.clone(), p.clone()))
+                .collect();
+            if groups.is_empty() {
+                if !empty_when_none {
+                    continue;
                 }
-            };
-            if self.formats.parquet {
-                sink_parquet(
-                    frame()?,
-                    &self
-                        .staging
-                        .join("parquet")
-                        .join(format!("{}.parquet", spec.name)),
-                )?;
+                let partition = (self.layout == Layout::Month && spec.name != "actors")
+                    .then(|| "unknown".to_string());
+                groups.push((partition, Vec::new()));
             }
-            if self.formats.csv {
-                sink_csv(
-                    frame()?,
-                    spec,
-                    &self.staging.join("csv").join(format!("{}.csv", spec.name)),
-                )?;
+            for (partition, parts) in groups {
+                let frame = || -> Result<LazyFrame> {
+                    if parts.is_empty() {
+                        Ok(empty_frame(spec).lazy())
+                    } else {
+                        scan_parts(&parts)
+                    }
+                };
+                for (enabled, dir, ext) in [
+                    (self.formats.parquet, "parquet", "parquet"),
+                    (self.formats.csv, "csv", "csv"),
+                ] {
+                    if !enabled {
+                        continue;
+                    }
+                    let path = match &partition {
+                        Some(m) => self
+                            .staging
+                            .join(dir)
+                            .join(spec.name)
+                            .join(format!("month={m}"))
+                            .join(format!("part-{}.{ext}", self.tag)),
+                        None => self.staging.join(dir).join(format!("{}.{ext}", spec.name)),
+                    };
+                    if let Some(parent) = path.parent() {
+                        std::fs::create_dir_all(parent)?;
+                    }
+                    if ext == "parquet" {
+                        sink_parquet(frame()?, &path)?;
+                    } else {
+                        sink_csv(frame()?, spec, &path)?;
+                    }
+                }
             }
         }
         Ok(())
     }
 
-    /// Moves the staged folders and files into the output folder, replacing
-    /// the previous run's, then removes the staging folder.
-    pub fn commit(self) -> Result<()> {
+    /// Moves the staged files into the output folder, then removes the
+    /// staging folder. `Replace` swaps whole top-level entries (`parquet/`,
+    /// `csv/`, `manifest.json`, ...); `Append` moves files one by one,
+    /// keeping existing partition files.
+    pub fn commit(self, mode: CommitMode) -> Result<()> {
         let _ = std::fs::remove_dir_all(self.staging.join("parts"));
         let old = self
             .out
@@ -217,26 +294,78 @@ impl OutputWriter {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        for name in &names {
-            let target = self.out.join(name);
-            if target.exists() {
-                std::fs::rename(&target, old.join(name))
-                    .with_context(|| format!("cannot move old '{}' aside", target.display()))?;
+        match mode {
+            CommitMode::Replace => {
+                for name in &names {
+                    let target = self.out.join(name);
+                    if target.exists() {
+                        std::fs::rename(&target, old.join(name)).with_context(|| {
+                            format!("cannot move old '{}' aside", target.display())
+                        })?;
+                    }
+                    std::fs::rename(self.staging.join(name), &target).with_context(|| {
+                        format!("cannot move new '{}' into place", target.display())
+                    })?;
+                }
+                // formats not written this time must not leave a stale copy behind
+                for (enabled, name) in
+                    [(self.formats.parquet, "parquet"), (self.formats.csv, "csv")]
+                {
+                    let target = self.out.join(name);
+                    if !enabled && target.exists() {
+                        let _ = std::fs::rename(&target, old.join(name));
+                    }
+                }
             }
-            std::fs::rename(self.staging.join(name), &target)
-                .with_context(|| format!("cannot move new '{}' into place", target.display()))?;
-        }
-        // formats not written this time must not leave a stale copy behind
-        for (enabled, name) in [(self.formats.parquet, "parquet"), (self.formats.csv, "csv")] {
-            let target = self.out.join(name);
-            if !enabled && target.exists() {
-                let _ = std::fs::rename(&target, old.join(name));
+            CommitMode::Append => {
+                let mut files = Vec::new();
+                collect_files(&self.staging, &mut files)?;
+                files.sort();
+                for file in files {
+                    let rel = file
+                        .strip_prefix(&self.staging)
+                        .unwrap_or(&file)
+                        .to_path_buf();
+                    let target = self.out.join(&rel);
+                    if let Some(parent) = target.parent() {
+                        std::fs::create_dir_all(parent)?;
+                    }
+                    std::fs::rename(&file, &target).with_context(|| {
+                        format!("cannot move new '{}' into place", target.display())
+                    })?;
+                }
             }
         }
         let _ = std::fs::remove_dir_all(&self.staging);
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
     }
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for e in std::fs::read_dir(dir)?.flatten() {
+        let path = e.path();
+        if e.file_type()?.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Every Parquet file holding a table in an output folder: the single file,
+/// or every partition file in name order.
+pub fn table_files(out: &Path, name: &str) -> Vec<PathBuf> {
+    let single = out.join("parquet").join(format!("{name}.parquet"));
+    if single.exists() {
+        return vec![single];
+    }
+    let mut files = Vec::new();
+    let _ = collect_files(&out.join("parquet").join(name), &mut files);
+    files.retain(|f| f.extension().is_some_and(|e| e == "parquet"));
+    files.sort();
+    files
 }
 
 impl Drop for OutputWriter {

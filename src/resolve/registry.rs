@@ -108,6 +108,97 @@ impl ActorRegistry {
         }
     }
 
+    /// Continues from an `actors` table written by an earlier run
+    /// (incremental runs); a missing file gives an empty registry.
+    pub fn load(path: &std::path::Path) -> anyhow::Result<ActorRegistry> {
+        use polars::prelude::*;
+        let mut reg = ActorRegistry::new();
+        if !path.exists() {
+            return Ok(reg);
+        }
+        let df =
+            LazyFrame::scan_parquet(PlRefPath::try_from_path(path)?, ScanArgsParquet::default())?
+                .collect()?;
+        let s = |c: &str| -> PolarsResult<Vec<Option<String>>> {
+            Ok(df
+                .column(c)?
+                .str()?
+                .iter()
+                .map(|v| v.map(str::to_string))
+                .collect())
+        };
+        let n = |c: &str| -> PolarsResult<Vec<Option<i32>>> {
+            Ok(df.column(c)?.i32()?.iter().collect())
+        };
+        let d = |c: &str| -> PolarsResult<Vec<Option<NaiveDate>>> {
+            let days: Vec<Option<i32>> = df
+                .column(c)?
+                .cast(&DataType::Int32)?
+                .i32()?
+                .iter()
+                .collect();
+            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+            Ok(days
+                .into_iter()
+                .map(|x| x.map(|x| epoch + chrono::Duration::days(x as i64)))
+                .collect())
+        };
+        let l = |c: &str| -> PolarsResult<Vec<Vec<String>>> {
+            let list = df.column(c)?.list()?.clone();
+            Ok((0..list.len())
+                .map(|i| {
+                    list.get_as_series(i)
+                        .and_then(|s| {
+                            s.str()
+                                .ok()
+                                .map(|ca| ca.iter().flatten().map(str::to_string).collect())
+                        })
+                        .unwrap_or_default()
+                })
+                .collect())
+        };
+        let (ids, names, kinds, countries) =
+            (s("actor_id")?, s("name")?, s("kind")?, s("country")?);
+        let (aliases, roles, mentions, articles) = (
+            l("aliases")?,
+            l("roles")?,
+            n("n_mentions")?,
+            n("n_articles")?,
+        );
+        let (first, last, sectors, wikidata) = (
+            d("first_seen")?,
+            d("last_seen")?,
+            s("sector")?,
+            s("wikidata")?,
+        );
+        for i in 0..df.height() {
+            let (Some(id), Some(name)) = (ids[i].clone(), names[i].clone()) else {
+                continue;
+            };
+            let kind = kinds[i]
+                .as_deref()
+                .and_then(ActorKind::parse)
+                .unwrap_or(ActorKind::Organization);
+            reg.entries.insert(
+                id,
+                Entry {
+                    name,
+                    kind,
+                    country: countries[i].clone(),
+                    sector: sectors[i].clone(),
+                    wikidata: wikidata[i].clone(),
+                    aliases: aliases[i].iter().cloned().collect(),
+                    roles: roles[i].iter().cloned().collect(),
+                    n_mentions: mentions[i].unwrap_or(0).max(0) as u64,
+                    n_articles: articles[i].unwrap_or(0).max(0) as u64,
+                    first_seen: first[i],
+                    last_seen: last[i],
+                },
+            );
+        }
+        Ok(reg)
+    }
+
     /// The `actors` table, sorted by actor id.
     pub fn to_table(&self) -> TableBuilder {
         let mut t = TableBuilder::new(&ACTORS);

@@ -137,5 +137,8 @@ fn schema_command_lists_every_table() {
     }
     let o = gazette(&["schema", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), TABLES.len());
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        TABLES.len() + gazette::aggregate::schema::AGGREGATES.len()
+    );
 }

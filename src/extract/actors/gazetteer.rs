@@ -1,0 +1,275 @@
+//! The gazetteer: known countries, places, organisations and people, read
+//! from the tab-separated files named in `[actors] gazetteer`.
+//!
+//! All files share the columns `id kind name_fr name_en country sector
+//! aliases wikidata note` (aliases `|`-separated); the countries file adds
+//! `capitals` (metonyms for the government), `demonyms` and
+//! `adjective_phrases`, the people file `roles`. An entry's run-wide key is
+//! `gz:` + its id. People are also indexed by the transliteration-normalised
+//! key of each of their names, so any spelling of a known person resolves
+//! to its entry.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::document::ActorKind;
+use crate::lexicon::{self, LexiconError};
+
+use super::names::Translit;
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GzEntry {
+    /// Stable id (`country:RUS`, `person:sergei-lavrov`).
+    pub id: String,
+    /// What kind of actor it is.
+    pub kind: ActorKind,
+    /// French canonical name.
+    pub name_fr: Option<String>,
+    /// English canonical name.
+    pub name_en: Option<String>,
+    /// ISO 3166-1 alpha-3 code of its country (its own code for countries).
+    pub country: Option<String>,
+    /// PLOVER sector.
+    pub sector: Option<String>,
+    /// Other names, both languages.
+    pub aliases: Vec<String>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// Capital cities standing for the government (countries only).
+    pub capitals: Vec<String>,
+    /// Demonyms and adjective phrases (countries only): give a title its
+    /// country, never an actor on their own.
+    pub demonyms: Vec<String>,
+    /// People: the transliteration-normalised words of each name.
+    pub name_words: Vec<Vec<String>>,
+    /// People: each name of two words or more, folded.
+    pub name_folds: Vec<String>,
+}
+
+impl GzEntry {
+    /// The display name, in the preferred language when the entry has it.
+    pub fn name(&self, prefer_fr: bool) -> &str {
+        let (a, b) = if prefer_fr {
+            (&self.name_fr, &self.name_en)
+        } else {
+            (&self.name_en, &self.name_fr)
+        };
+        a.as_deref()
+            .or(b.as_deref())
+            .or(self.aliases.first().map(String::as_str))
+            .unwrap_or(&self.id)
+    }
+
+    /// Every name the entry may be written as: canonical names and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.name_fr
+            .iter()
+            .chain(self.name_en.iter())
+            .map(String::as_str)
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The run-wide identity key.
+    pub fn key(&self) -> String {
+        format!("gz:{}", self.id)
+    }
+}
+
+/// Index of an entry in [`Gazetteer::entries`].
+pub type EntryIdx = u32;
+
+/// All gazetteer entries, with the person-name indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Entries in file order.
+    pub entries: Vec<GzEntry>,
+    /// Normalised full-name key → person entry (`None`: two people share it).
+    person_names: HashMap<String, Option<EntryIdx>>,
+    /// Normalised `first last` key → person entry (`None`: ambiguous).
+    person_first_last: HashMap<String, Option<EntryIdx>>,
+}
+
+fn insert_unique(map: &mut HashMap<String, Option<EntryIdx>>, key: String, idx: EntryIdx) {
+    map.entry(key)
+        .and_modify(|v| {
+            if *v != Some(idx) {
+                *v = None
+            }
+        })
+        .or_insert(Some(idx));
+}
+
+impl Gazetteer {
+    /// Reads the gazetteer files.
+    pub fn load(paths: &[PathBuf], translit: &Translit) -> Result<Self, LexiconError> {
+        let mut gz = Gazetteer::default();
+        let mut seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
+        for path in paths {
+            let table = lexicon::read_table(path)?;
+            for col in ["id", "kind"] {
+                if !table.header.iter().any(|h| h == col) {
+                    return Err(LexiconError::Format {
+                        path: path.clone(),
+                        line: 1,
+                        message: format!("the header has no '{col}' column"),
+                    });
+                }
+            }
+            for row in &table.rows {
+                let entry = Self::entry(row, path)?;
+                if let Some((p, l)) = seen.get(&entry.id) {
+                    return Err(LexiconError::Format {
+                        path: path.clone(),
+                        line: row.line,
+                        message: format!(
+                            "id '{}' is already used at {}:{l}",
+                            entry.id,
+                            p.display()
+                        ),
+                    });
+                }
+                seen.insert(entry.id.clone(), (path.clone(), row.line));
+                gz.entries.push(entry);
+            }
+        }
+        gz.index_people(translit);
+        Ok(gz)
+    }
+
+    fn entry(row: &lexicon::Row, path: &Path) -> Result<GzEntry, LexiconError> {
+        let id = row.require("id", path)?.to_string();
+        let kind_s = row.require("kind", path)?;
+        let kind = ActorKind::parse(kind_s).ok_or_else(|| LexiconError::Format {
+            path: path.to_path_buf(),
+            line: row.line,
+            message: format!("unknown kind '{kind_s}' (country, place, organization, person)"),
+        })?;
+        let own = |s: &str| s.to_string();
+        let mut country = row.get("country").map(own);
+        if kind == ActorKind::Country && country.is_none() {
+            country = id
+                .rsplit(':')
+                .next()
+                .filter(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()))
+                .map(own);
+        }
+        let mut demonyms: Vec<String> = row.list("demonyms").into_iter().map(own).collect();
+        demonyms.extend(row.list("adjective_phrases").into_iter().map(own));
+        let entry = GzEntry {
+            id,
+            kind,
+            name_fr: row.get("name_fr").map(own),
+            name_en: row.get("name_en").map(own),
+            country,
+            sector: row.get("sector").map(own),
+            aliases: row.list("aliases").into_iter().map(own).collect(),
+            wikidata: row.get("wikidata").map(own),
+            capitals: row.list("capitals").into_iter().map(own).collect(),
+            demonyms,
+            name_words: Vec::new(),
+            name_folds: Vec::new(),
+        };
+        if entry.names().next().is_none() {
+            return Err(LexiconError::Format {
+                path: path.to_path_buf(),
+                line: row.line,
+                message: "the entry has no name: fill name_fr, name_en or aliases".into(),
+            });
+        }
+        Ok(entry)
+    }
+
+    fn index_people(&mut self, translit: &Translit) {
+        for e in self
+            .entries
+            .iter_mut()
+            .filter(|e| e.kind == ActorKind::Person)
+        {
+            let names: Vec<String> = e.names().map(str::to_string).collect();
+            e.name_words = names.iter().map(|n| translit.words(n)).collect();
+            e.name_folds = names
+                .iter()
+                .map(|n| super::scan::fold_key(n))
+                .filter(|n| n.contains(' '))
+                .collect();
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            for words in &e.name_words {
+                if words.len() < 2 {
+                    continue;
+                }
+                insert_unique(&mut self.person_names, words.join(" "), i as EntryIdx);
+                let fl = format!("{} {}", words[0], words[words.len() - 1]);
+                insert_unique(&mut self.person_first_last, fl, i as EntryIdx);
+            }
+        }
+    }
+
+    /// The known person a full name (two words or more, normalised words)
+    /// refers to: same normalised name, or same first and last words.
+    pub fn person(&self, words: &[String]) -> Option<EntryIdx> {
+        if words.len() < 2 {
+            return None;
+        }
+        if let Some(hit) = self.person_names.get(&words.join(" ")) {
+            return *hit;
+        }
+        let fl = format!("{} {}", words[0], words[words.len() - 1]);
+        self.person_first_last.get(&fl).copied().flatten()
+    }
+
+    /// The entry at an index.
+    pub fn get(&self, idx: EntryIdx) -> &GzEntry {
+        &self.entries[idx as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdata;
+    use super::*;
+
+    #[test]
+    fn fixture_loads_with_country_extras_and_people_index() {
+        let names = testdata::names();
+        let gz = Gazetteer::load(&testdata::gazetteer_files(), &names.translit).unwrap();
+        let rus = gz.entries.iter().find(|e| e.id == "country:RUS").unwrap();
+        assert_eq!(rus.country.as_deref(), Some("RUS"));
+        assert!(rus.capitals.iter().any(|c| c == "Moscou"));
+        assert!(rus.demonyms.iter().any(|d| d == "russe"));
+        let lavrov = gz
+            .entries
+            .iter()
+            .position(|e| e.id == "person:sergei-lavrov")
+            .unwrap();
+        for spelling in [
+            "Sergueï Lavrov",
+            "Sergey Lavrov",
+            "Sergei Viktorovitch Lavrov",
+        ] {
+            assert_eq!(
+                gz.person(&names.translit.words(spelling)),
+                Some(lavrov as EntryIdx),
+                "{spelling}"
+            );
+        }
+        assert_eq!(gz.person(&names.translit.words("Lavrov")), None);
+        assert_eq!(gz.person(&names.translit.words("Ivan Lavrov")), None);
+    }
+
+    #[test]
+    fn duplicate_ids_are_rejected_with_both_places() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.tsv");
+        std::fs::write(
+            &p,
+            "id\tkind\tname_fr\nplace:x\tplace\tX\nplace:x\tplace\tY\n",
+        )
+        .unwrap();
+        let err = Gazetteer::load(&[p], &Translit::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("place:x") && err.contains("line 3"), "{err}");
+    }
+}

@@ -1,0 +1,454 @@
+//! One Aho-Corasick automaton over every multi-word lexicon entry: the
+//! gazetteer's names, aliases, capitals and demonyms, and each language's
+//! titles and descriptors. It runs once over the folded text of a document.
+//!
+//! Patterns are folded keys preceded by a space, so they only match at the
+//! start of a word; the end of a match must be a word end too. Case is then
+//! checked on the original text: a capitalised gazetteer name needs a
+//! capital in the text (`niger` is not `Niger`), an acronym needs capitals
+//! (`AES`, not `aes`; `Cedeao` is accepted for acronyms of four letters or
+//! more), an honorific needs its capital and its period. Matches are
+//! overlapping; each category then keeps its leftmost-longest matches, so
+//! `Guinée-Bissau` beats `Guinée` and `Nigeria` beats `Niger`.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::document::Span;
+
+use super::gazetteer::{EntryIdx, Gazetteer};
+use super::lexicon::{LangLexicon, TitleKind};
+use super::scan::{Scan, fold_key};
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pat {
+    /// A name or alias of a gazetteer entry.
+    Gz(EntryIdx),
+    /// The capital city of a country entry (a possible metonym).
+    Capital(EntryIdx),
+    /// A demonym of a country entry.
+    Demonym(EntryIdx),
+    /// Entry `idx` of language `lang`'s title list.
+    Title {
+        /// Index of the language in the stage's list.
+        lang: u8,
+        /// Index in [`LangLexicon::titles`].
+        idx: u32,
+    },
+    /// Entry `idx` of language `lang`'s descriptor list.
+    Cue {
+        /// Index of the language in the stage's list.
+        lang: u8,
+        /// Index in [`LangLexicon::cues`].
+        idx: u32,
+    },
+}
+
+/// What the text must look like for a match to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Any case.
+    Any,
+    /// The first letter must be uppercase.
+    Capital,
+    /// All letters uppercase (or title case for four letters or more).
+    Acronym,
+    /// First letter uppercase; a period must follow when `period`.
+    Honorific { period: bool },
+}
+
+fn case_rule_of_name(form: &str) -> CaseRule {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    match letters.first() {
+        None => CaseRule::Any,
+        Some(c) if c.is_lowercase() => CaseRule::Any,
+        _ if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) => CaseRule::Acronym,
+        _ => CaseRule::Capital,
+    }
+}
+
+/// Merges the rules of two forms with the same folded key: the looser wins,
+/// so one permissive spelling is enough.
+fn merge(a: CaseRule, b: CaseRule) -> CaseRule {
+    use CaseRule::*;
+    match (a, b) {
+        (Any, _) | (_, Any) => Any,
+        (Capital, _) | (_, Capital) => Capital,
+        (Honorific { period: p }, Honorific { period: q }) => Honorific { period: p && q },
+        (Honorific { .. }, x) | (x, Honorific { .. }) => x,
+        (Acronym, Acronym) => Acronym,
+    }
+}
+
+/// A match that passed the boundary and case checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte span in the text.
+    pub span: Span,
+    /// First token.
+    pub t0: usize,
+    /// One past the last token.
+    pub t1: usize,
+    /// What it stands for.
+    pub pat: Pat,
+    /// The lexicon form starts with a lowercase letter (a description such
+    /// as `armée malienne`, or a lowercase-styled name).
+    pub lower_form: bool,
+}
+
+/// The matches of one document, by category, each leftmost-longest.
+#[derive(Debug, Clone, Default)]
+pub struct Hits {
+    /// Gazetteer names and capitals; hits with the same span are adjacent.
+    pub gz: Vec<Hit>,
+    /// Demonyms.
+    pub demonyms: Vec<Hit>,
+    /// Titles, modifiers and honorifics of the document's language.
+    pub titles: Vec<Hit>,
+    /// Descriptors of the document's language.
+    pub cues: Vec<Hit>,
+}
+
+/// The compiled automaton and its payloads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    payloads: Vec<Vec<(Pat, CaseRule)>>,
+}
+
+#[derive(Default)]
+struct Builder {
+    keys: HashMap<String, usize>,
+    patterns: Vec<String>,
+    payloads: Vec<Vec<(Pat, CaseRule)>>,
+}
+
+impl Builder {
+    fn add(&mut self, form: &str, pat: Pat, rule: CaseRule) {
+        let key = fold_key(form);
+        if key.is_empty() {
+            return;
+        }
+        let id = *self.keys.entry(key.clone()).or_insert_with(|| {
+            self.patterns.push(format!(" {key}"));
+            self.payloads.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        let slot = &mut self.payloads[id];
+        match slot.iter_mut().find(|(p, _)| *p == pat) {
+            Some((_, r)) => *r = merge(*r, rule),
+            None => slot.push((pat, rule)),
+        }
+    }
+}
+
+impl Matcher {
+    /// Compiles the automaton from the gazetteer and the language lexicons
+    /// (in the stage's language order).
+    pub fn build(gz: &Gazetteer, langs: &[LangLexicon]) -> Result<Self, String> {
+        let mut b = Builder::default();
+        for (i, e) in gz.entries.iter().enumerate() {
+            let i = i as EntryIdx;
+            for name in e.names() {
+                b.add(name, Pat::Gz(i), case_rule_of_name(name));
+            }
+            for c in &e.capitals {
+                b.add(c, Pat::Capital(i), case_rule_of_name(c));
+            }
+            for d in &e.demonyms {
+                b.add(d, Pat::Demonym(i), CaseRule::Any);
+            }
+        }
+        for (l, lex) in langs.iter().enumerate() {
+            for (j, t) in lex.titles.iter().enumerate() {
+                let rule = match t.kind {
+                    TitleKind::Honorific => CaseRule::Honorific {
+                        period: t.form.ends_with('.'),
+                    },
+                    _ => CaseRule::Any,
+                };
+                let pat = Pat::Title {
+                    lang: l as u8,
+                    idx: j as u32,
+                };
+                b.add(&t.form, pat, rule);
+            }
+            for (j, c) in lex.cues.iter().enumerate() {
+                let pat = Pat::Cue {
+                    lang: l as u8,
+                    idx: j as u32,
+                };
+                b.add(&c.form, pat, CaseRule::Any);
+            }
+        }
+        // A DFA: the folded alphabet is small (`[a-z0-9 ]`), so the table
+        // stays compact and each byte costs one lookup.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&b.patterns)
+            .map_err(|e| format!("cannot compile the actor lexicon automaton: {e}"))?;
+        Ok(Matcher {
+            ac,
+            payloads: b.payloads,
+        })
+    }
+
+    /// Heap memory of the automaton, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// Finds every lexicon match of one document (language index `lang`).
+    pub fn find(&self, text: &str, scan: &Scan, lang: u8) -> Hits {
+        let folded = scan.folded.as_bytes();
+        let mut hits = Hits::default();
+        for m in self.ac.find_overlapping_iter(&scan.folded) {
+            let (fs, fe) = (m.start() + 1, m.end());
+            if folded.get(fe) != Some(&b' ') {
+                continue;
+            }
+            let (start, end) = scan.text_span(text, fs, fe);
+            let t0 = scan.token_at_folded(fs);
+            let t1 = scan.token_at_folded(fe - 1) + 1;
+            for &(pat, rule) in &self.payloads[m.pattern().as_usize()] {
+                let of_lang = match pat {
+                    Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
+                    _ => true,
+                };
+                if !of_lang || !case_ok(rule, &text[start..end], scan, t1) {
+                    continue;
+                }
+                let hit = Hit {
+                    span: Span::new(start, end),
+                    t0,
+                    t1,
+                    pat,
+                    lower_form: rule == CaseRule::Any,
+                };
+                match pat {
+                    Pat::Gz(_) | Pat::Capital(_) => hits.gz.push(hit),
+                    Pat::Demonym(_) => hits.demonyms.push(hit),
+                    Pat::Title { .. } => hits.titles.push(hit),
+                    Pat::Cue { .. } => hits.cues.push(hit),
+                }
+            }
+        }
+        leftmost_longest(&mut hits.gz, true);
+        leftmost_longest(&mut hits.demonyms, false);
+        leftmost_longest(&mut hits.titles, false);
+        leftmost_longest(&mut hits.cues, false);
+        hits
+    }
+}
+
+fn case_ok(rule: CaseRule, surface: &str, scan: &Scan, next_tok: usize) -> bool {
+    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return true;
+    };
+    match rule {
+        CaseRule::Any => true,
+        CaseRule::Capital => first.is_uppercase(),
+        CaseRule::Acronym => {
+            let (mut n, mut upper, mut lower) = (0, 0, 0);
+            for c in letters {
+                n += 1;
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+            }
+            first.is_uppercase() && (upper == n || (n >= 3 && lower == n))
+        }
+        CaseRule::Honorific { period } => {
+            first.is_uppercase()
+                && (!period || scan.tokens.get(next_tok).is_some_and(|t| t.punct == '.'))
+        }
+    }
+}
+
+/// Keeps the leftmost-longest non-overlapping hits; with `keep_ties`, hits
+/// with exactly the winner's span are kept too (a capital that is also a
+/// place entry).
+fn leftmost_longest(hits: &mut Vec<Hit>, keep_ties: bool) {
+    hits.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end))
+            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end)))
+    });
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut last_end = 0usize;
+    for h in hits.drain(..) {
+        if let Some(prev) = out.last()
+            && keep_ties
+            && prev.span == h.span
+        {
+            if !out
+                .iter()
+                .rev()
+                .take_while(|p| p.span == h.span)
+                .any(|p| p.pat == h.pat)
+            {
+                out.push(h);
+            }
+            continue;
+        }
+        if h.span.start >= last_end {
+            last_end = h.span.end;
+            out.push(h);
+        }
+    }
+    *hits = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdata;
+    use super::*;
+
+    fn gz_names(text: &str, lang: &str) -> Vec<(String, String)> {
+        let (gz, _, matcher) = testdata::matcher();
+        let l = testdata::lang_index(lang);
+        let scan = Scan::new(text);
+        let hits = matcher.find(text, &scan, l);
+        hits.gz
+            .iter()
+            .map(|h| {
+                let id = match h.pat {
+                    Pat::Gz(e) => gz.get(e).id.clone(),
+                    Pat::Capital(e) => format!("capital-of:{}", gz.get(e).id),
+                    _ => unreachable!(),
+                };
+                (text[h.span.start..h.span.end].to_string(), id)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_names_win_and_case_is_checked() {
+        let cases: &[(&str, &str, &str, &[(&str, &str)])] = &[
+            (
+                "niger vs nigeria",
+                "fr",
+                "Le Nigeria et le Niger.",
+                &[("Nigeria", "country:NGA"), ("Niger", "country:NER")],
+            ),
+            (
+                "guinea family",
+                "fr",
+                "La Guinée, la Guinée-Bissau et la Guinée équatoriale.",
+                &[
+                    ("Guinée", "country:GIN"),
+                    ("Guinée-Bissau", "country:GNB"),
+                    ("Guinée équatoriale", "country:GNQ"),
+                ],
+            ),
+            (
+                "gulf beats guinea",
+                "fr",
+                "dans le golfe de Guinée",
+                &[("golfe de Guinée", "place:golfe-guinee")],
+            ),
+            (
+                "region beats continent",
+                "fr",
+                "en Afrique de l’Ouest et en Afrique",
+                &[
+                    ("Afrique de l’Ouest", "place:afrique-ouest"),
+                    ("Afrique", "place:afrique"),
+                ],
+            ),
+            (
+                "elision",
+                "fr",
+                "l'AES et d'Africa Corps",
+                &[("AES", "org:aes"), ("Africa Corps", "org:africa-corps")],
+            ),
+            ("acronym case", "fr", "les aes du pays, l'Aes", &[]),
+            (
+                "long acronym title case",
+                "fr",
+                "la Cedeao",
+                &[("Cedeao", "org:cedeao")],
+            ),
+            (
+                "lowercase common word",
+                "en",
+                "the niger delta and un plan",
+                &[],
+            ),
+            (
+                "english acronyms",
+                "en",
+                "the UN and the U.S. said",
+                &[("UN", "org:onu"), ("U.S", "country:USA")],
+            ),
+            (
+                "two-word country",
+                "en",
+                "Burkina Faso and Mali",
+                &[("Burkina Faso", "country:BFA"), ("Mali", "country:MLI")],
+            ),
+            ("inside a word", "fr", "les Maliens, Somalie", &[]),
+            (
+                "capital has two readings",
+                "fr",
+                "à Moscou",
+                &[
+                    ("Moscou", "place:moscou"),
+                    ("Moscou", "capital-of:country:RUS"),
+                ],
+            ),
+        ];
+        for (name, lang, text, want) in cases {
+            let mut got = gz_names(text, lang);
+            let mut want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "case {name}: {text}");
+        }
+    }
+
+    #[test]
+    fn titles_and_honorifics() {
+        let (_, langs, matcher) = testdata::matcher();
+        let cases = [
+            (
+                "fr compound",
+                "fr",
+                "le vice-Premier ministre russe",
+                vec!["vice-Premier ministre"],
+            ),
+            ("fr honorific", "fr", "selon M. Gromyko", vec!["M"]),
+            ("fr honorific needs period", "fr", "la lettre M est", vec![]),
+            (
+                "en title",
+                "en",
+                "Russian Foreign Minister Sergei Lavrov",
+                vec!["Foreign Minister"],
+            ),
+            ("en not fr titles", "en", "le ministre", vec![]),
+            ("en honorific", "en", "Mr. Diop and mr Smith", vec!["Mr"]),
+        ];
+        for (name, lang, text, want) in cases {
+            let l = testdata::lang_index(lang);
+            let scan = Scan::new(text);
+            let hits = matcher.find(text, &scan, l);
+            let got: Vec<&str> = hits
+                .titles
+                .iter()
+                .filter(|h| match h.pat {
+                    Pat::Title { lang, idx } => {
+                        langs[lang as usize].titles[idx as usize].kind != TitleKind::Modifier
+                    }
+                    _ => false,
+                })
+                .map(|h| &text[h.span.start..h.span.end])
+                .collect();
+            assert_eq!(got, want, "case {name}: {text}");
+        }
+    }
+}

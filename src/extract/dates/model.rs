@@ -1,0 +1,250 @@
+//! One language's date tagger: its words, patterns, numeric date formats
+//! and tense markers, loaded once, and the search for expressions in a text.
+
+use std::path::Path;
+
+use regex::Regex;
+
+use crate::config::Config;
+use crate::document::{Document, Span};
+use crate::lexicon::{LexiconError, content_lines, read_list, read_table};
+
+use super::LangFiles;
+use super::expr::{Cal, Expr};
+use super::lexicon::{Class, Words};
+use super::pattern::Pattern;
+use super::scan::{NumberRules, items};
+use super::tense::TenseMarkers;
+
+/// Field order of an all-digit date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Dmy,
+    Mdy,
+    Ymd,
+}
+
+/// An all-digit date format (`03/04/2025`, `2025-04-03`).
+#[derive(Debug, Clone)]
+struct NumericRule {
+    regex: Regex,
+    order: Order,
+}
+
+/// The date tagger of one language.
+pub(crate) struct LangModel {
+    pub(crate) words: Words,
+    patterns: Vec<Pattern>,
+    first_mask: u32,
+    numeric: Vec<NumericRule>,
+    pub(crate) tense: TenseMarkers,
+    rules: NumberRules,
+}
+
+fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
+    LexiconError::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+fn load_patterns(path: &Path) -> Result<Vec<Pattern>, LexiconError> {
+    let table = read_table(path)?;
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let name = row.require("name", path)?;
+        let text = row.require("pattern", path)?;
+        let p = Pattern::parse(name, text).map_err(|m| format_err(path, row.line, m))?;
+        if patterns.iter().any(|q| q.name == p.name) {
+            let m =
+                format!("pattern name '{name}' is used twice (names identify patterns in tests)");
+            return Err(format_err(path, row.line, m));
+        }
+        patterns.push(p);
+    }
+    Ok(patterns)
+}
+
+fn load_numeric(path: &Path) -> Result<Vec<NumericRule>, LexiconError> {
+    let table = read_table(path)?;
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let regex = Regex::new(row.require("regex", path)?)
+                .map_err(|e| format_err(path, row.line, format!("bad regex: {e}")))?;
+            if regex.captures_len() != 4 {
+                return Err(format_err(
+                    path,
+                    row.line,
+                    "the regex needs exactly three groups (day, month, year in `order`)".into(),
+                ));
+            }
+            let order = match row.require("order", path)? {
+                "dmy" => Order::Dmy,
+                "mdy" => Order::Mdy,
+                "ymd" => Order::Ymd,
+                o => {
+                    return Err(format_err(
+                        path,
+                        row.line,
+                        format!("order '{o}' should be dmy, mdy or ymd"),
+                    ));
+                }
+            };
+            Ok(NumericRule { regex, order })
+        })
+        .collect()
+}
+
+/// Reads a file just to check it exists and is not empty of content.
+fn require_content(path: &Path) -> Result<(), LexiconError> {
+    let text = crate::lexicon::read_text(path)?;
+    if content_lines(&text).next().is_none() {
+        return Err(format_err(path, 1, "the file has no entries".into()));
+    }
+    Ok(())
+}
+
+impl LangModel {
+    /// Loads one language's files.
+    pub(crate) fn load(
+        cfg: &Config,
+        files: &LangFiles,
+        min_year: i64,
+        max_year: i64,
+    ) -> Result<LangModel, LexiconError> {
+        let word_paths: Vec<_> = files.words.iter().map(|f| cfg.resolve(f)).collect();
+        let words = Words::load(&word_paths)?;
+        let patterns = load_patterns(&cfg.resolve(&files.patterns))?;
+        let first_mask = patterns.iter().fold(0, |m, p| m | p.first);
+        let ordinals_path = cfg.resolve(&files.ordinal_suffixes);
+        require_content(&ordinals_path)?;
+        let rules = NumberRules {
+            min_year,
+            max_year,
+            ordinal_suffixes: read_list(&ordinals_path)?
+                .into_iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+        };
+        Ok(LangModel {
+            words,
+            patterns,
+            first_mask,
+            numeric: load_numeric(&cfg.resolve(&files.numeric))?,
+            tense: TenseMarkers::load(&cfg.resolve(&files.tense))?,
+            rules,
+        })
+    }
+
+    /// All-digit dates, sorted and disjoint (on overlaps the earlier rule
+    /// of `numeric.tsv` wins).
+    fn numeric_dates(&self, text: &str) -> Vec<Expr> {
+        let mut found: Vec<(usize, Expr)> = Vec::new();
+        for (k, rule) in self.numeric.iter().enumerate() {
+            for caps in rule.regex.captures_iter(text) {
+                let Some(whole) = caps.get(0).map(|m| Span::new(m.start(), m.end())) else {
+                    continue;
+                };
+                let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+                let (Some(x), Some(y), Some(z)) = (num(1), num(2), num(3)) else {
+                    continue;
+                };
+                let (mut day, mut month, year) = match rule.order {
+                    Order::Dmy => (x, y, z),
+                    Order::Mdy => (y, x, z),
+                    Order::Ymd => (z, y, x),
+                };
+                // A field over 12 can only be the day: the writer used the other order.
+                if month > 12 && day <= 12 && rule.order != Order::Ymd {
+                    std::mem::swap(&mut day, &mut month);
+                }
+                let year = if year < 100 { 2000 + year } else { year };
+                if chrono::NaiveDate::from_ymd_opt(year, month as u32, day as u32).is_none() {
+                    continue;
+                }
+                let a = Cal {
+                    day: Some(day as u32),
+                    month: Some(month as u32),
+                    year: Some(year),
+                    weekday: None,
+                };
+                found.push((
+                    k,
+                    Expr {
+                        span: whole,
+                        a,
+                        ..Default::default()
+                    },
+                ));
+            }
+        }
+        found.sort_by_key(|(k, e)| (e.span.start, *k));
+        let mut out: Vec<Expr> = Vec::with_capacity(found.len());
+        for (_, e) in found {
+            if out.last().is_none_or(|last| last.span.end <= e.span.start) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// Every temporal expression of the document, in text order.
+    pub(crate) fn find(&self, doc: &Document) -> Vec<Expr> {
+        let mut found = self.numeric_dates(&doc.text);
+        let claimed: Vec<Span> = found.iter().map(|e| e.span).collect();
+        let (items, joined) = items(doc, &self.words, &self.rules, &claimed);
+        let classes: Vec<u32> = items.iter().map(|it| it.classes).collect();
+        // Every pattern holds a core class: a start needs one ahead of it,
+        // within the run of adjacent items it belongs to.
+        let core = Class::core_mask();
+        let mut core_ahead = vec![false; items.len()];
+        for i in (0..items.len()).rev() {
+            core_ahead[i] = classes[i] & core != 0
+                || (i + 1 < items.len() && joined[i + 1] && core_ahead[i + 1]);
+        }
+        let mut i = 0;
+        while i < items.len() {
+            if classes[i] & self.first_mask == 0 || !core_ahead[i] {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, usize, Vec<_>)> = None;
+            for (k, p) in self.patterns.iter().enumerate() {
+                if p.first & classes[i] == 0 {
+                    continue;
+                }
+                if let Some((end, caps)) = p.longest(i, &classes, &joined)
+                    && best.as_ref().is_none_or(|(e, _, _)| end > *e)
+                {
+                    best = Some((end, k, caps));
+                }
+            }
+            match best {
+                Some((end, k, caps)) => {
+                    if let Some(e) = Expr::from_caps(k, &caps, &items, &self.words) {
+                        found.push(e);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        found.sort_by_key(|e| (e.span.start, e.span.end));
+        found
+    }
+
+    /// The name of pattern `k` (first column of `patterns.tsv`).
+    #[cfg(test)]
+    pub(crate) fn pattern_name(&self, k: usize) -> &str {
+        &self.patterns[k].name
+    }
+
+    /// How many patterns the language has.
+    #[cfg(test)]
+    pub(crate) fn n_patterns(&self) -> usize {
+        self.patterns.len()
+    }
+}

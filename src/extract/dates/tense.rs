@@ -1,0 +1,250 @@
+//! Past or future: the tense marker nearest to an expression in its sentence.
+//!
+//! Data: `tense.tsv` lists marker words (`a`, `ont`, `sera`, `will`, `was`)
+//! and suffixes (`ra`, `ront`, `ed`) with their tense; suffixes only count on
+//! lowercase words long enough and not listed as exceptions (`opéra`, `need`).
+//! Used when neither `dernier`/`prochain` nor the text decide on which side
+//! of the publication date a date without year, or a weekday, falls.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+
+use crate::document::Span;
+use crate::lexicon::{LexiconError, read_table};
+
+/// How far (bytes) from an expression tense markers are looked for: about
+/// a clause, so that a long sentence's other clauses do not decide.
+const WINDOW: usize = 120;
+
+/// Words besides the expression a clause may hold (`lundi soir`) and still
+/// count as bare, borrowing the tense of the clause next to it.
+const MAX_BARE_CLAUSE_WORDS: usize = 1;
+
+/// Punctuation that closes a clause, for [`TenseMarkers::near`].
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '—', '–'];
+
+/// Which side of the reference date an expression lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// Before (or on) the reference.
+    Past,
+    /// After (or on) the reference.
+    Future,
+}
+
+/// FNV-1a: the marker lookup runs on every word near a date, and its keys
+/// are short words from our own file (no untrusted keys to flood).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Tense markers of one language.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TenseMarkers {
+    words: HashMap<String, Tense, BuildHasherDefault<Fnv>>,
+    suffixes: Vec<(String, Tense)>,
+    exceptions: HashSet<String>,
+    min_suffix_word: usize,
+}
+
+impl TenseMarkers {
+    /// Reads `tense.tsv` (columns form, class: `past`, `future`,
+    /// `past_suffix`, `future_suffix`, `exception`, `min_suffix_word`).
+    pub(crate) fn load(path: &Path) -> Result<TenseMarkers, LexiconError> {
+        let table = read_table(path)?;
+        let mut t = TenseMarkers {
+            min_suffix_word: 5,
+            ..Default::default()
+        };
+        for row in &table.rows {
+            let form = row.require("form", path)?.to_lowercase();
+            match row.require("class", path)? {
+                "past" => {
+                    t.words.insert(form, Tense::Past);
+                }
+                "future" => {
+                    t.words.insert(form, Tense::Future);
+                }
+                "past_suffix" => t.suffixes.push((form, Tense::Past)),
+                "future_suffix" => t.suffixes.push((form, Tense::Future)),
+                "exception" => {
+                    t.exceptions.insert(form);
+                }
+                "min_suffix_word" => {
+                    t.min_suffix_word = form.parse().map_err(|_| LexiconError::Format {
+                        path: path.to_path_buf(),
+                        line: row.line,
+                        message: format!("min_suffix_word '{form}' should be a number"),
+                    })?;
+                }
+                other => {
+                    return Err(LexiconError::Format {
+                        path: path.to_path_buf(),
+                        line: row.line,
+                        message: format!(
+                            "unknown class '{other}' (use past, future, past_suffix, future_suffix, exception, min_suffix_word)"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(t)
+    }
+
+    fn tense_of(&self, word: &str) -> Option<Tense> {
+        let lower;
+        let key = if word.chars().any(char::is_uppercase) {
+            lower = word.to_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(t) = self.words.get(key) {
+            return Some(*t);
+        }
+        if key != word
+            || word.chars().count() < self.min_suffix_word
+            || self.exceptions.contains(word)
+        {
+            return None;
+        }
+        self.suffixes
+            .iter()
+            .find(|(s, _)| word.ends_with(s.as_str()))
+            .map(|(_, t)| *t)
+    }
+
+    /// The tense of the marker nearest to `expr` in its own clause (between
+    /// commas, colons, brackets, quotation marks or dashes); when the clause
+    /// is little more than the expression, the nearest within `sentence` and
+    /// at most [`WINDOW`] bytes away. Words inside the expression itself are
+    /// skipped.
+    pub(crate) fn near(&self, text: &str, sentence: Span, expr: Span) -> Option<Tense> {
+        let mut from = sentence.start.max(expr.start.saturating_sub(WINDOW));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = sentence.end.min(expr.end + WINDOW).max(from);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let before = &text[from..expr.start.max(from)];
+        let clause_start = before.rfind(CLAUSE_MARKS).map_or(from, |i| from + i + 1);
+        let after_from = expr.end.min(to);
+        let clause_end = text[after_from..to]
+            .find(CLAUSE_MARKS)
+            .map_or(to, |i| after_from + i);
+        let mut clause_words = 0;
+        let mut in_clause: Option<(usize, Tense)> = None;
+        let mut anywhere: Option<(usize, Tense)> = None;
+        let s = &text[from..to];
+        let mut pos = 0;
+        for word in s.split(|c: char| !c.is_alphabetic()) {
+            let start = from + pos;
+            pos += word.len()
+                + s[pos + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            let end = start + word.len();
+            if word.is_empty() || (start < expr.end && expr.start < end) {
+                continue;
+            }
+            let inside = start >= clause_start && end <= clause_end;
+            clause_words += usize::from(inside);
+            let Some(t) = self.tense_of(word) else {
+                continue;
+            };
+            let dist = if end <= expr.start {
+                expr.start - end
+            } else {
+                start - expr.end
+            };
+            if anywhere.is_none_or(|(d, _)| dist < d) {
+                anywhere = Some((dist, t));
+            }
+            if inside && in_clause.is_none_or(|(d, _)| dist < d) {
+                in_clause = Some((dist, t));
+            }
+        }
+        // A date alone in its clause (`Lundi, il a...`) qualifies the
+        // neighbouring clause; a clause with its own words but no marker
+        // (`un communiqué publié jeudi, ils viendront`) says nothing.
+        if clause_words <= MAX_BARE_CLAUSE_WORDS {
+            in_clause.or(anywhere).map(|(_, t)| t)
+        } else {
+            in_clause.map(|(_, t)| t)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markers() -> TenseMarkers {
+        let mut t = TenseMarkers {
+            min_suffix_word: 5,
+            ..Default::default()
+        };
+        t.words.insert("a".into(), Tense::Past);
+        t.words.insert("will".into(), Tense::Future);
+        t.suffixes.push(("ront".into(), Tense::Future));
+        t.exceptions.insert("affront".into());
+        t
+    }
+
+    fn near(text: &str, expr: &str) -> Option<Tense> {
+        let start = text.find(expr).unwrap();
+        markers().near(
+            text,
+            Span::new(0, text.len()),
+            Span::new(start, start + expr.len()),
+        )
+    }
+
+    #[test]
+    fn nearest_marker_wins() {
+        assert_eq!(
+            near("Il a dit qu'ils viendront lundi.", "lundi"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            near("Lundi, il a reçu la délégation.", "Lundi"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            near("They will meet on Friday.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(near("Un affront lundi.", "lundi"), None);
+        assert_eq!(near("Rien lundi.", "lundi"), None);
+        // The expression's own clause decides before a nearer word across a comma.
+        assert_eq!(
+            near("Vu lundi par le juge qui a tout, ils viendront.", "lundi"),
+            Some(Tense::Past)
+        );
+        assert_eq!(near("Un texte vu lundi, ils viendront.", "lundi"), None);
+        assert_eq!(
+            near("Lundi soir, ils viendront.", "Lundi"),
+            Some(Tense::Future)
+        );
+    }
+}

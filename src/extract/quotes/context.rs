@@ -1,0 +1,188 @@
+//! What the quotes stage computes once per document and every rule reads:
+//! tokens, quoted spans, the token → mention map, the actors' known roles
+//! and the speech cues.
+
+use crate::document::{ActorKind, Document, Span};
+use crate::text::fold::fold;
+
+use super::Settings;
+use super::cues::{self, Cue};
+use super::lexicon::{LangLexicon, PhraseSet};
+use super::marks::{self, Marked};
+use super::tokens::{self, Tok};
+
+const NO_MENTION: u32 = u32::MAX;
+
+/// Per-document state shared by the quote rules.
+pub(crate) struct Ctx<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its language's data.
+    pub lex: &'a LangLexicon,
+    /// Stage settings.
+    pub settings: &'a Settings,
+    /// All tokens of the text.
+    pub toks: Vec<Tok>,
+    /// Outermost quoted spans, in text order.
+    pub marked: Vec<Marked>,
+    /// Speech cues, in text order.
+    pub cues: Vec<Cue>,
+    /// For each token, the mention covering it (`NO_MENTION` when none).
+    mention_of_tok: Vec<u32>,
+    /// Mention indices sorted by start.
+    pub mention_order: Vec<usize>,
+    /// Per actor, its mentions' roles, folded and joined.
+    pub actor_roles: Vec<String>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Computes the shared state of one document.
+    pub fn new(doc: &'a Document, lex: &'a LangLexicon, settings: &'a Settings) -> Ctx<'a> {
+        let toks = tokens::tokenize(&doc.text);
+        let marked = marks::find(doc, &toks, settings.max_quote_paragraphs);
+        let mut mention_order: Vec<usize> = (0..doc.mentions.len())
+            .filter(|&i| doc.mentions[i].actor < doc.actors.len())
+            .collect();
+        mention_order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
+        let mut mention_of_tok = vec![NO_MENTION; toks.len()];
+        for &i in &mention_order {
+            let span = doc.mentions[i].span;
+            let first = toks.partition_point(|t| t.end <= span.start);
+            for (k, t) in toks.iter().enumerate().skip(first) {
+                if t.start >= span.end {
+                    break;
+                }
+                mention_of_tok[k] = i as u32;
+            }
+        }
+        let mut actor_roles = vec![String::new(); doc.actors.len()];
+        for m in &doc.mentions {
+            if let (Some(role), Some(r)) = (&m.role, actor_roles.get_mut(m.actor)) {
+                r.push_str(&fold(role));
+                r.push('|');
+            }
+        }
+        let mut ctx = Ctx {
+            doc,
+            lex,
+            settings,
+            toks,
+            marked,
+            cues: Vec::new(),
+            mention_of_tok,
+            mention_order,
+            actor_roles,
+        };
+        ctx.cues = cues::find(&ctx);
+        ctx
+    }
+
+    /// The text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.doc.text[t.start..t.end]
+    }
+
+    /// The first character of token `i`.
+    pub fn ch(&self, i: usize) -> char {
+        self.text(i).chars().next().unwrap_or(' ')
+    }
+
+    /// The mention covering token `i`.
+    pub fn mention_at(&self, i: usize) -> Option<usize> {
+        match self.mention_of_tok.get(i) {
+            Some(&m) if m != NO_MENTION => Some(m as usize),
+            _ => None,
+        }
+    }
+
+    /// The quoted span whose content or marks contain byte `pos`.
+    pub fn marked_at(&self, pos: usize) -> Option<usize> {
+        let i = self.marked.partition_point(|m| m.open.start <= pos);
+        let m = self.marked.get(i.checked_sub(1)?)?;
+        let end = m.close.map_or(m.content.end, |c| c.end);
+        (pos < end).then_some(i - 1)
+    }
+
+    /// True when byte `pos` lies inside a quoted span (marks included).
+    pub fn in_marked(&self, pos: usize) -> bool {
+        self.marked_at(pos).is_some()
+    }
+
+    /// The sentence span containing byte `pos`.
+    pub fn sentence(&self, pos: usize) -> Span {
+        self.doc
+            .sentences
+            .get(self.doc.sentence_at(pos))
+            .copied()
+            .unwrap_or(Span::new(0, self.doc.text.len()))
+    }
+
+    /// True when token `i` is a short capitalised word followed by a period
+    /// (an honorific or initial: `M.`, `Mr.`), so the period does not end a phrase.
+    pub fn is_abbreviation_period(&self, i: usize) -> bool {
+        if self.ch(i) != '.' || i == 0 || !self.toks[i - 1].word {
+            return false;
+        }
+        let w = self.text(i - 1);
+        w.chars().count() <= 3 && w.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The actor kind of mention `m`, a metonym counting as a country.
+    pub fn mention_kind(&self, m: usize) -> ActorKind {
+        let mention = &self.doc.mentions[m];
+        match self.doc.actors[mention.actor].kind {
+            ActorKind::Place if mention.metonym => ActorKind::Country,
+            k => k,
+        }
+    }
+
+    /// Folded phrase made of tokens `a..=b` (elided words glued to the next).
+    pub fn phrase(&self, a: usize, b: usize) -> String {
+        let mut s = String::new();
+        for i in a..=b {
+            if i > a && !self.text(i - 1).ends_with(['\'', '\u{2019}']) {
+                s.push(' ');
+            }
+            s.push_str(self.text(i));
+        }
+        fold(&s)
+    }
+
+    /// True when tokens `a..=b` lie in one paragraph.
+    pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        !self.doc.text[self.toks[a].start..self.toks[b].end].contains('\n')
+    }
+
+    /// The first token of a phrase of `set` ending at token `end`.
+    pub fn phrase_ending_at(&self, set: &PhraseSet, end: usize) -> Option<usize> {
+        (1..=set.max_words.min(end + 1))
+            .map(|len| end + 1 - len)
+            .take_while(|&start| self.toks[start].word)
+            .find(|&start| set.contains(&self.phrase(start, end)))
+    }
+
+    /// The last token of a phrase of `set` starting at token `start`.
+    pub fn phrase_starting_at(&self, set: &PhraseSet, start: usize) -> Option<usize> {
+        (start..(start + set.max_words).min(self.toks.len()))
+            .take_while(|&end| self.toks[end].word)
+            .find(|&end| set.contains(&self.phrase(start, end)))
+    }
+
+    /// The other end of the adverb or adverbial phrase (`pour sa part`)
+    /// that ends (`backward`) or starts at token `j`.
+    pub fn adverb_at(&self, j: usize, backward: bool) -> Option<usize> {
+        if !self.toks[j].word {
+            return None;
+        }
+        if self.lex.is_adverb(self.text(j)) {
+            return Some(j);
+        }
+        let set = &self.lex.adverb_phrases;
+        if backward {
+            self.phrase_ending_at(set, j)
+        } else {
+            self.phrase_starting_at(set, j)
+        }
+    }
+}

@@ -1,0 +1,624 @@
+//! Finding a cue's subject in the text and resolving it to an actor.
+//!
+//! A subject is a mention of a named actor, a pronoun or a speaker noun
+//! (`le diplomate`, `the minister`). It is looked for right before the cue
+//! (`Lavrov a déclaré`), right after it (`a affirmé Lavrov`, `said Mr. X`,
+//! `selon lui`), glued to it (`a-t-il ajouté`), after `par`/`by` for a
+//! passive, or at the head of the clause for a present participle. Pronouns
+//! and nouns resolve to the most recent compatible actor named before,
+//! outside quotations: a person for `il`/`he` (else, for `il`/`elle`, a
+//! country or organisation of the previous sentences), the latest person
+//! whose known role matches the noun for `le ministre` (else the latest
+//! person with no known role), a named group for `ils`/`they`.
+
+use crate::document::{ActorIdx, ActorKind};
+
+use super::context::Ctx;
+use super::cues::{Cue, CueForm};
+use super::lexicon::{NounKind, PronounClass, role};
+use crate::text::fold::fold;
+
+/// A cue's subject as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A mention (index into `Document::mentions`).
+    Mention(usize),
+    /// A pronoun.
+    Pronoun(PronounClass),
+    /// A speaker noun, with the organisation it belongs to
+    /// (`le porte-parole du Kremlin`) and whether it is indefinite (`un diplomate`).
+    Noun {
+        /// Index into `LangLexicon::nouns`.
+        noun: usize,
+        /// Mention of the organisation or country after `de`/`of`.
+        of: Option<usize>,
+        /// After an indefinite determiner: names nobody.
+        indefinite: bool,
+    },
+}
+
+/// Punctuation a subject search may cross: commas, dashes and brackets of
+/// appositions.
+fn crossable(c: char) -> bool {
+    matches!(c, ',' | '–' | '—' | '(' | ')')
+}
+
+/// Pronoun classes that can be a verb's subject (not `lui`, `him`).
+fn subject_pronoun(ctx: &Ctx<'_>, i: usize) -> Option<PronounClass> {
+    let w = ctx.text(i);
+    ctx.lex.pronoun(w).filter(|_| !ctx.lex.is_object_pronoun(w))
+}
+
+/// The speaker noun ending at token `end`: its index and first token.
+fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
+    for len in (1..=ctx.lex.max_noun_words.min(end + 1)).rev() {
+        let start = end + 1 - len;
+        if !(start..=end).all(|i| ctx.toks[i].word) {
+            continue;
+        }
+        if let Some(&n) = ctx.lex.noun_index.get(&ctx.phrase(start, end)) {
+            return Some((n, start));
+        }
+    }
+    None
+}
+
+/// The speaker noun starting at token `start`: its index and last token.
+fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, usize)> {
+    let max = ctx.lex.max_noun_words.min(ctx.toks.len() - start);
+    for len in (1..=max).rev() {
+        let end = start + len - 1;
+        if !(start..=end).all(|i| ctx.toks[i].word) {
+            continue;
+        }
+        if let Some(&n) = ctx.lex.noun_index.get(&ctx.phrase(start, end)) {
+            return Some((n, end));
+        }
+    }
+    None
+}
+
+fn is_indefinite(ctx: &Ctx<'_>, noun_start: usize) -> bool {
+    noun_start > 0 && ctx.lex.is(ctx.text(noun_start - 1), role::INDEFINITE)
+}
+
+/// A noun whose organisation follows it: `le porte-parole du Kremlin`,
+/// `le ministre des Affaires étrangères du Mali`, given the mention's first token.
+fn noun_of(ctx: &Ctx<'_>, mention_first: usize) -> Option<(usize, usize)> {
+    let mut j = mention_first.checked_sub(1)?;
+    // a short determiner between `de` and the name (de la Russie, of the UN)
+    if !ctx.lex.is(ctx.text(j), role::OF) && ctx.text(j).chars().count() <= 3 {
+        j = j.checked_sub(1)?;
+    }
+    if !ctx.lex.is(ctx.text(j), role::OF) {
+        return None;
+    }
+    for k in (j.saturating_sub(5)..j).rev() {
+        if !ctx.toks[k].word {
+            return None;
+        }
+        if let Some((n, start)) = noun_ending_at(ctx, k) {
+            return Some((n, start));
+        }
+    }
+    None
+}
+
+/// The subject a mention makes: the mention itself, or the noun whose
+/// organisation it names (`le porte-parole du Kremlin`).
+fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
+    let first = ctx
+        .toks
+        .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
+    // a title whose last words the actors stage took for a name (`le chef de l'État`)
+    if let Some((noun, start)) = noun_ending_at(ctx, first).filter(|&(_, s)| s < first) {
+        return Subject::Noun {
+            noun,
+            of: None,
+            indefinite: is_indefinite(ctx, start),
+        };
+    }
+    match noun_of(ctx, first) {
+        Some((noun, start)) => Subject::Noun {
+            noun,
+            of: Some(m),
+            indefinite: is_indefinite(ctx, start),
+        },
+        None => Subject::Mention(m),
+    }
+}
+
+/// The subject at token `j`: a mention (not of a place) covering it, a
+/// subject pronoun, or a speaker noun ending (`backward`) or starting there.
+fn subject_at(ctx: &Ctx<'_>, j: usize, backward: bool) -> Option<Subject> {
+    if let Some(m) = ctx.mention_at(j) {
+        return (ctx.mention_kind(m) != ActorKind::Place).then(|| mention_subject(ctx, m));
+    }
+    if let Some(p) = subject_pronoun(ctx, j) {
+        return Some(Subject::Pronoun(p));
+    }
+    let (noun, first) = if backward {
+        noun_ending_at(ctx, j)?
+    } else {
+        (noun_starting_at(ctx, j)?.0, j)
+    };
+    Some(Subject::Noun {
+        noun,
+        of: None,
+        indefinite: is_indefinite(ctx, first),
+    })
+}
+
+/// Given a comma at token `comma` closing a relative clause between commas
+/// (`Smith, who heads the agency, said`), the comma opening it; else `comma`.
+fn skip_relative_clause(ctx: &Ctx<'_>, comma: usize, floor: usize) -> usize {
+    let lo = comma.saturating_sub(16);
+    for k in (lo..comma).rev() {
+        if ctx.toks[k].start < floor {
+            break;
+        }
+        if !ctx.toks[k].word {
+            let opens = ctx.ch(k) == ','
+                && ctx
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.word && ctx.lex.is(ctx.text(k + 1), role::RELATIVE));
+            return if opens { k } else { comma };
+        }
+    }
+    comma
+}
+
+/// The subject right before a cue, not before byte `floor`.
+pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> {
+    let mut j = cue.first_tok;
+    if j > 0 && ctx.lex.is(ctx.text(j - 1), role::COORD) {
+        let s = ctx.sentence(cue.span.start);
+        return clause_head(ctx, s.start.max(floor), cue.span.start);
+    }
+    let mut gap = 0;
+    while j > 0 {
+        j -= 1;
+        let t = ctx.toks[j];
+        if t.start < floor || ctx.in_marked(t.start) {
+            return None;
+        }
+        if !t.word {
+            if ctx.ch(j) == ',' {
+                j = skip_relative_clause(ctx, j, floor);
+            }
+            if crossable(ctx.ch(j)) || ctx.is_abbreviation_period(j) {
+                continue;
+            }
+            return None;
+        }
+        if let Some(subject) = subject_at(ctx, j, true) {
+            return Some(subject);
+        }
+        gap += 1;
+        if gap > ctx.settings.max_subject_gap {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject right after a cue (inverted subject, source complement),
+/// before byte `limit`.
+pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
+    if let Some(p) = cue.inverted {
+        return Some(Subject::Pronoun(p));
+    }
+    let objects_ok = cue.form == CueForm::Source;
+    let mut j = cue.last_tok + 1;
+    let mut gap = 0;
+    let mut addressee = false;
+    while j < ctx.toks.len() && ctx.toks[j].start < limit {
+        let t = ctx.toks[j];
+        if ctx.in_marked(t.start) {
+            return None;
+        }
+        if !t.word {
+            if ctx.is_abbreviation_period(j) {
+                j += 1;
+                continue;
+            }
+            return None;
+        }
+        if let Some(m) = ctx.mention_at(j) {
+            let end = ctx.doc.mentions[m].span.end;
+            if !addressee && ctx.mention_kind(m) != ActorKind::Place {
+                return Some(Subject::Mention(m));
+            }
+            addressee = false;
+            while j < ctx.toks.len() && ctx.toks[j].start < end {
+                j += 1;
+            }
+            continue;
+        }
+        let w = ctx.text(j);
+        if let Some(p) = ctx.lex.pronoun(w) {
+            if objects_ok || !ctx.lex.is_object_pronoun(w) {
+                return Some(Subject::Pronoun(p));
+            }
+        }
+        if let Some((noun, end)) = noun_starting_at(ctx, j) {
+            return Some(apposition(ctx, noun, j, end, limit));
+        }
+        if ctx.lex.is(w, role::TO) {
+            addressee = true;
+        }
+        gap += 1;
+        if gap > ctx.settings.max_subject_gap {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A noun after a cue, or the name in apposition to it
+/// (`a déclaré le ministre russe, Sergueï Lavrov`).
+fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize) -> Subject {
+    for k in end + 1..(end + 5).min(ctx.toks.len()) {
+        if ctx.toks[k].start >= limit || (!ctx.toks[k].word && !crossable(ctx.ch(k))) {
+            break;
+        }
+        if let Some(m) = ctx.mention_at(k) {
+            return Subject::Mention(m);
+        }
+    }
+    Subject::Noun {
+        noun,
+        of: None,
+        indefinite: is_indefinite(ctx, start),
+    }
+}
+
+/// The first subject-like word of the clause `[from, to)`: the subject a
+/// present participle or a coordinated verb shares.
+pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subject> {
+    let mut j = ctx.toks.partition_point(|t| t.start < from);
+    while j < ctx.toks.len() && ctx.toks[j].start < to {
+        if ctx.in_marked(ctx.toks[j].start) || !ctx.toks[j].word {
+            j += 1;
+            continue;
+        }
+        if let Some(subject) = subject_at(ctx, j, false) {
+            return Some(subject);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The agent of a passive cue: the subject after `par`/`by` within a few words.
+pub(crate) fn agent(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
+    let mut j = cue.last_tok + 1;
+    for _ in 0..4 {
+        if j >= ctx.toks.len() || ctx.toks[j].start >= limit || !ctx.toks[j].word {
+            return None;
+        }
+        if ctx.lex.is(ctx.text(j), role::AGENT) {
+            let pseudo = Cue {
+                last_tok: j,
+                inverted: None,
+                form: CueForm::Source,
+                ..*cue
+            };
+            return after(ctx, &pseudo, limit);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A cue's subject, by its form: `floor`..`limit` bound the search; an
+/// inverted subject after the verb is looked for only when `inverted` (the
+/// cue follows a quotation or a comma, or precedes a colon), since elsewhere
+/// the words after a verb are its object (`accuse l'organisation de …`).
+pub(crate) fn subject(
+    ctx: &Ctx<'_>,
+    cue: &Cue,
+    floor: usize,
+    limit: usize,
+    inverted: bool,
+) -> Option<Subject> {
+    match cue.form {
+        CueForm::Source => after(ctx, cue, limit),
+        CueForm::Gerund => {
+            let s = ctx.sentence(cue.span.start);
+            clause_head(ctx, s.start.max(floor), cue.span.start)
+        }
+        CueForm::Passive | CueForm::Bare => agent(ctx, cue, limit),
+        _ if inverted => before(ctx, cue, floor).or_else(|| after(ctx, cue, limit)),
+        _ => cue
+            .inverted
+            .map(Subject::Pronoun)
+            .or_else(|| before(ctx, cue, floor)),
+    }
+}
+
+/// True when mention `m` heads a plural group (`les pays de l'AES`).
+fn in_plural_group(ctx: &Ctx<'_>, m: usize) -> bool {
+    let first = ctx
+        .toks
+        .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
+    let lo = first.saturating_sub(5);
+    let mut saw_of = false;
+    for k in (lo..first).rev() {
+        let w = ctx.text(k);
+        if !ctx.toks[k].word {
+            return false;
+        }
+        if ctx.lex.is(w, role::OF) {
+            saw_of = true;
+        } else if saw_of && ctx.lex.is(w, role::PLURAL_DET) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Mentions before byte `pos`, latest first, outside quotations, from
+/// sentence `min_sentence` on.
+fn mentions_before<'c>(
+    ctx: &'c Ctx<'_>,
+    pos: usize,
+    min_sentence: usize,
+) -> impl Iterator<Item = usize> + 'c {
+    let n = ctx
+        .mention_order
+        .partition_point(|&i| ctx.doc.mentions[i].span.start < pos);
+    ctx.mention_order[..n]
+        .iter()
+        .rev()
+        .copied()
+        .take_while(move |&i| ctx.doc.mentions[i].sentence >= min_sentence)
+        .filter(move |&i| !ctx.in_marked(ctx.doc.mentions[i].span.start))
+}
+
+/// Resolves a subject to an actor, from the point of view of byte `pos`.
+pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<ActorIdx> {
+    let doc = ctx.doc;
+    let here = doc.sentence_at(pos);
+    let window = here.saturating_sub(ctx.settings.pronoun_window_sentences);
+    let actor = |m: usize| doc.mentions[m].actor;
+    let of_kind =
+        |kinds: &'static [ActorKind]| move |m: &usize| kinds.contains(&ctx.mention_kind(*m));
+    const PERSON: &[ActorKind] = &[ActorKind::Person];
+    const COLLECTIVE: &[ActorKind] = &[ActorKind::Organization, ActorKind::Country];
+    match subject {
+        Subject::Mention(m) => (ctx.mention_kind(m) != ActorKind::Place).then(|| actor(m)),
+        Subject::Pronoun(class) => match class {
+            PronounClass::Person => mentions_before(ctx, pos, window).find(of_kind(PERSON)),
+            PronounClass::PersonFirst => mentions_before(ctx, pos, window)
+                .find(of_kind(PERSON))
+                .or_else(|| {
+                    mentions_before(ctx, pos, here.saturating_sub(1)).find(of_kind(COLLECTIVE))
+                }),
+            PronounClass::Thing => mentions_before(ctx, pos, window).find(of_kind(COLLECTIVE)),
+            PronounClass::Plural => {
+                mentions_before(ctx, pos, window).find(|&m| in_plural_group(ctx, m))
+            }
+            PronounClass::Nobody => None,
+        }
+        .map(actor),
+        // `un responsable de MSF`: the organisation speaks
+        Subject::Noun {
+            indefinite: true,
+            of,
+            ..
+        } => of.and_then(|m| (ctx.mention_kind(m) != ActorKind::Place).then(|| actor(m))),
+        Subject::Noun { noun, of, .. } => {
+            let n = &ctx.lex.nouns[noun];
+            match n.kind {
+                NounKind::Group => None,
+                NounKind::Person => {
+                    // a person whose known role fits, else one whose role is unknown
+                    let person = |m: &usize| ctx.mention_kind(*m) == ActorKind::Person;
+                    let roles = |m: &usize| &ctx.actor_roles[actor(*m)];
+                    let fits = |m: &usize| {
+                        n.matches.is_empty()
+                            || n.matches.iter().any(|k| roles(m).contains(k.as_str()))
+                    };
+                    mentions_before(ctx, pos, 0)
+                        .find(|m| person(m) && fits(m))
+                        .or_else(|| {
+                            of.is_none()
+                                .then(|| {
+                                    mentions_before(ctx, pos, 0)
+                                        .find(|m| person(m) && roles(m).is_empty())
+                                })
+                                .flatten()
+                        })
+                        .map(actor)
+                        .or_else(|| of.map(actor))
+                }
+                NounKind::Organization | NounKind::Country => {
+                    let kind = if n.kind == NounKind::Country {
+                        ActorKind::Country
+                    } else {
+                        ActorKind::Organization
+                    };
+                    // `le ministère` is a ministry named before, `le pays` any country
+                    let named = |m: &usize| {
+                        let name = fold(&doc.actors[actor(*m)].name);
+                        ctx.mention_kind(*m) == kind
+                            && (n.matches.is_empty()
+                                || n.matches.iter().any(|k| name.contains(k.as_str())))
+                    };
+                    of.filter(|&m| ctx.mention_kind(m) == kind)
+                        .or_else(|| mentions_before(ctx, pos, window).find(named))
+                        .map(actor)
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{ActorSpec, Case, check};
+    use crate::document::ActorKind::{Country, Organization, Person};
+    use crate::document::QuoteKind::{Direct, Indirect, Partial};
+
+    const LENOIR: ActorSpec = (
+        "Pierre Lenoir",
+        Person,
+        &["Pierre Lenoir"],
+        Some("ambassadeur de France"),
+    );
+    const SY: ActorSpec = ("Amadou Sy", Person, &["Amadou Sy"], Some("général"));
+    const SILVA: ActorSpec = (
+        "Ana Silva",
+        Person,
+        &["Ana Silva"],
+        Some("Foreign Minister"),
+    );
+    const BROWN: ActorSpec = ("Tom Brown", Person, &["Tom Brown"], Some("army general"));
+
+    #[test]
+    fn speakers_resolved_through_coreference() {
+        check(&[
+            Case {
+                name: "role_noun_picks_the_matching_person",
+                lang: "fr",
+                text: "Pierre Lenoir a rencontré Amadou Sy à Niamey. « La coopération continue », a indiqué le diplomate.",
+                actors: &[LENOIR, SY],
+                expect: &[(
+                    "La coopération continue",
+                    Direct,
+                    Some("Pierre Lenoir"),
+                    Some("a indiqué"),
+                )],
+            },
+            Case {
+                name: "role_noun_without_known_roles_takes_the_latest_person",
+                lang: "fr",
+                text: "Le ministre Marc Garneau est arrivé à Bamako. « Nous sommes venus écouter », a souligné le ministre.",
+                actors: &[("Marc Garneau", Person, &[], None)],
+                expect: &[(
+                    "Nous sommes venus écouter",
+                    Direct,
+                    Some("Marc Garneau"),
+                    Some("a souligné"),
+                )],
+            },
+            Case {
+                name: "pronoun_skips_names_inside_quotes",
+                lang: "fr",
+                text: "Pierre Lenoir a pris la parole. « J'ai parlé avec Amadou Sy hier », a-t-il raconté.",
+                actors: &[LENOIR, SY],
+                expect: &[(
+                    "J'ai parlé avec Amadou Sy hier",
+                    Direct,
+                    Some("Pierre Lenoir"),
+                    Some("a-t-il raconté"),
+                )],
+            },
+            Case {
+                name: "elle_falls_back_to_a_country",
+                lang: "fr",
+                text: "La France a rappelé son ambassadeur. Elle estime que le dialogue est rompu.",
+                actors: &[("France", Country, &[], None)],
+                expect: &[(
+                    "le dialogue est rompu",
+                    Indirect,
+                    Some("France"),
+                    Some("estime"),
+                )],
+            },
+            Case {
+                name: "plural_pronoun_finds_the_group",
+                lang: "fr",
+                text: "Les dirigeants de la Cédéao ont tenu un sommet avec le Mali. Ils ont qualifié la situation de « très préoccupante ».",
+                actors: &[
+                    ("Cédéao", Organization, &[], None),
+                    ("Mali", Country, &[], None),
+                ],
+                expect: &[(
+                    "très préoccupante",
+                    Partial,
+                    Some("Cédéao"),
+                    Some("ont qualifié"),
+                )],
+            },
+            Case {
+                name: "title_ending_in_a_name",
+                lang: "fr",
+                text: "Paul Biya, président du Cameroun, est arrivé. Le chef de l'État a plaidé pour « une paix durable ».",
+                actors: &[
+                    ("Paul Biya", Person, &[], Some("président du Cameroun")),
+                    ("État", Country, &[], None),
+                ],
+                expect: &[(
+                    "une paix durable",
+                    Partial,
+                    Some("Paul Biya"),
+                    Some("a plaidé"),
+                )],
+            },
+            Case {
+                name: "known_role_beats_a_later_person_without_role",
+                lang: "fr",
+                text: "Paul Biya a reçu Karl Braun. Le chef de l'État a plaidé pour « une paix durable ».",
+                actors: &[
+                    ("Paul Biya", Person, &[], Some("président")),
+                    ("Karl Braun", Person, &[], None),
+                ],
+                expect: &[(
+                    "une paix durable",
+                    Partial,
+                    Some("Paul Biya"),
+                    Some("a plaidé"),
+                )],
+            },
+            Case {
+                name: "indefinite_noun_names_nobody",
+                lang: "fr",
+                text: "Pierre Lenoir a quitté Niamey. « La situation est grave », a confié un diplomate.",
+                actors: &[LENOIR],
+                expect: &[("La situation est grave", Direct, None, Some("a confié"))],
+            },
+            Case {
+                name: "noun_with_incompatible_roles_stays_unknown",
+                lang: "fr",
+                text: "Amadou Sy a inspecté les troupes. « Les négociations avancent », a déclaré l'ambassadeur.",
+                actors: &[SY],
+                expect: &[("Les négociations avancent", Direct, None, Some("a déclaré"))],
+            },
+            Case {
+                name: "minister_matches_role",
+                lang: "en",
+                text: "Ana Silva met Tom Brown in Lisbon. \"Our alliance is strong,\" the minister said.",
+                actors: &[SILVA, BROWN],
+                expect: &[(
+                    "Our alliance is strong",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "she_takes_the_latest_person",
+                lang: "en",
+                text: "Tom Brown left early. Ana Silva stayed. \"We have work to do,\" she said.",
+                actors: &[SILVA, BROWN],
+                expect: &[(
+                    "We have work to do",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "pronoun_too_far_back_is_unknown",
+                lang: "en",
+                text: "Tom Brown left. The rain stopped. The roads dried. The shops opened. The night fell. \"It is over,\" he said.",
+                actors: &[BROWN],
+                expect: &[("It is over", Direct, None, Some("said"))],
+            },
+        ]);
+    }
+}

@@ -1,0 +1,364 @@
+//! One batch run: inputs → ingest → prepare → extract → resolve → output.
+//!
+//! Files are read in input order, in batches; each batch is read, prepared
+//! and extracted in parallel (rayon), then its corpus-level steps (duplicate
+//! detection) run in input order, and it is handed to the writer thread
+//! (`sink`), which updates the run-wide actor registry and stages its rows
+//! while the next batch is extracted. Order never depends on thread timing,
+//! so every thread count writes byte-identical tables. The aggregates are
+//! computed from the finished tables (`crate::aggregate`).
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+mod sink;
+mod state;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::ingest::{self, Limits, Reject};
+use crate::output::manifest::Manifest;
+use crate::output::schema::TABLES;
+use crate::output::writer::{CommitMode, Formats, Layout, OutputWriter};
+use crate::pipeline::Pipeline;
+use crate::resolve::ActorRegistry;
+use crate::text::dedup::{NearDuplicateIndex, simhash};
+use crate::text::{Preparer, article_id};
+
+/// Which deterministic slice of the input a run processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 0-based index of this shard.
+    pub index: u64,
+    /// Number of shards.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Parses `K/N` (1-based K, 1 ≤ K ≤ N).
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("'{s}' is not K/N (e.g. 1/4)"))?;
+        let k: u64 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{k}' is not a shard number"))?;
+        let n: u64 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{n}' is not a shard count"))?;
+        if n == 0 || k == 0 || k > n {
+            return Err(format!("shard {k}/{n}: K must be between 1 and N"));
+        }
+        Ok(Shard {
+            index: k - 1,
+            count: n,
+        })
+    }
+
+    /// True when the article with this id belongs to the shard.
+    pub fn owns(&self, article_id: &str) -> bool {
+        let h = u64::from_str_radix(article_id.get(..16).unwrap_or(article_id), 16)
+            .unwrap_or_else(|_| xxhash_rust::xxh3::xxh3_64(article_id.as_bytes()));
+        h % self.count == self.index
+    }
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Files and folders to read.
+    pub inputs: Vec<PathBuf>,
+    /// Output folder.
+    pub out: PathBuf,
+    /// Pipeline configuration (after command-line overrides).
+    pub config: Config,
+    /// Worker threads (0: one per core).
+    pub threads: usize,
+    /// Hide the progress bar.
+    pub quiet: bool,
+    /// Process only this slice of the articles.
+    pub shard: Option<Shard>,
+    /// Layout of the per-article tables.
+    pub layout: Layout,
+    /// Add only new articles to an existing output (implies [`Layout::Month`]).
+    pub incremental: bool,
+}
+
+/// Adds wall time to a named step.
+fn timed<T>(timings: &mut BTreeMap<String, f64>, step: &str, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let r = f();
+    *timings.entry(step.to_string()).or_default() += t.elapsed().as_secs_f64();
+    r
+}
+
+fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::hidden());
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {elapsed} (eta {eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Runs the pipeline and writes the output folder; returns the manifest.
+///
+/// Errors only for problems with the run itself (configuration, output
+/// folder); bad inputs become rejects in the manifest. Memory stays bounded
+/// by the batch size: at most two batches are in flight (one being
+/// extracted, one being written).
+pub fn run(opts: &RunOptions) -> Result<Manifest> {
+    let started = Instant::now();
+    let cfg = &opts.config;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let threads = pool.current_num_threads();
+    let mut timings = BTreeMap::new();
+
+    let preparer = Preparer::build(cfg).context("loading [prepare] data files")?;
+    let pipeline =
+        timed(&mut timings, "build", || Pipeline::build(cfg)).context("building the pipeline")?;
+    let formats = Formats {
+        parquet: cfg.output.formats.iter().any(|f| f == "parquet"),
+        csv: cfg.output.formats.iter().any(|f| f == "csv"),
+    };
+    let layout = if opts.incremental {
+        Layout::Month
+    } else {
+        opts.layout
+    };
+    if opts.incremental && opts.out.join("parquet").join("articles.parquet").exists() {
+        anyhow::bail!(
+            "'{}' holds single-file tables: --incremental adds partition files, so start it in an \
+             empty folder (or one written with --partition month)",
+            opts.out.display()
+        );
+    }
+    let mut state = if opts.incremental {
+        timed(&mut timings, "state", || {
+            state::OutputState::load(&opts.out)
+        })?
+    } else {
+        state::OutputState::default()
+    };
+    state.runs += 1;
+    let tag = format!("{:05}", state.runs);
+    let writer = OutputWriter::create(&opts.out, formats, layout, &tag)?;
+    let registry = if opts.incremental {
+        ActorRegistry::load(&opts.out.join("parquet").join("actors.parquet"))?
+    } else {
+        ActorRegistry::new()
+    };
+
+    let (mut files, mut rejects) =
+        timed(&mut timings, "discover", || ingest::discover(&opts.inputs));
+    let n_files = files.len();
+    if opts.incremental {
+        files.retain(|f| !state.unchanged(f));
+    }
+    let skipped_files = (n_files - files.len()) as u64;
+    let limits = Limits {
+        max_article_bytes: cfg.prepare.max_article_bytes,
+    };
+    let progress = progress_bar(files.len(), opts.quiet);
+
+    let mut fingerprint = Xxh3::new();
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut near = NearDuplicateIndex::new(cfg.prepare.near_duplicate_bits);
+    let (mut n_bytes, mut n_articles, mut skipped_articles) = (0u64, 0u64, 0u64);
+
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
+    let opts_incremental = opts.incremental;
+    let sink = std::thread::Builder::new()
+        .name("gazette-sink".into())
+        .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental))
+        .context("cannot start the writer thread")?;
+
+    for chunk in files.chunks(cfg.pipeline.batch_size) {
+        let outcomes = timed(&mut timings, "ingest", || {
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|f| ingest::read_file(f, limits))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let mut raws = Vec::new();
+        for (file, o) in chunk.iter().zip(outcomes) {
+            if let Some(st) = state::stamp(file) {
+                state.files.insert(file.rel.clone(), st);
+            }
+            fingerprint.update(file.rel.as_bytes());
+            fingerprint.update(&o.bytes.to_le_bytes());
+            fingerprint.update(&o.digest.to_le_bytes());
+            n_bytes += o.bytes;
+            rejects.extend(o.rejects);
+            raws.extend(o.articles);
+        }
+        let prepared = timed(&mut timings, "prepare", || {
+            pool.install(|| {
+                raws.into_par_iter()
+                    .map(|r| preparer.prepare(r))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let mut docs: Vec<Document> = Vec::with_capacity(prepared.len());
+        timed(&mut timings, "dedup", || {
+            for p in prepared {
+                match p {
+                    Err(r) => rejects.push(r),
+                    Ok(mut doc) => {
+                        if opts.incremental && state.article_ids.contains(&doc.id) {
+                            skipped_articles += 1;
+                            continue;
+                        }
+                        if !seen_ids.insert(doc.id.clone()) {
+                            doc.id = article_id(&format!("{}\u{0}{}", doc.text, doc.source));
+                            seen_ids.insert(doc.id.clone());
+                        }
+                        if opts.shard.is_some_and(|s| !s.owns(&doc.id)) {
+                            continue;
+                        }
+                        doc.duplicate_of = near.check_and_insert(simhash(&doc.text), &doc.id);
+                        docs.push(doc);
+                    }
+                }
+            }
+        });
+        timed(&mut timings, "extract", || {
+            pool.install(|| docs.par_iter_mut().for_each(|d| pipeline.process(d)))
+        });
+        n_articles += docs.len() as u64;
+        let sent = timed(&mut timings, "wait_writer", || tx.send(docs));
+        if sent.is_err() {
+            break; // the sink failed: its error is reported below
+        }
+        progress.inc(chunk.len() as u64);
+    }
+    drop(tx);
+    progress.finish_and_clear();
+    let sunk = sink
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+    timings.insert("resolve".into(), sunk.resolve_secs);
+    timings.insert("write".into(), sunk.write_secs);
+    let mut writer = sunk.writer;
+    let wrote_new = n_articles > 0 || !opts.incremental;
+    timed(&mut timings, "finish", || {
+        writer.build_tables(&TABLES, wrote_new)
+    })?;
+    if opts.incremental {
+        state.save(&writer.staging().join("state"))?;
+    }
+    for (stage, secs) in pipeline.stage_seconds() {
+        timings.insert(format!("stage.{stage}"), secs);
+    }
+    tracing::debug!(?timings, "tables built");
+
+    let mode = if opts.incremental {
+        CommitMode::Append
+    } else {
+        CommitMode::Replace
+    };
+    let mut aggregate_rows = BTreeMap::new();
+    if formats.parquet && mode == CommitMode::Replace {
+        let staging = writer.staging().to_path_buf();
+        aggregate_rows = timed(&mut timings, "aggregate", || {
+            crate::aggregate::write_aggregates_as(std::slice::from_ref(&staging), &staging, formats)
+        })
+        .context("computing the aggregate tables")?;
+    }
+    let mut rows: BTreeMap<String, u64> = writer
+        .row_counts()
+        .iter()
+        .map(|(k, v)| (k.to_string(), *v))
+        .collect();
+    let manifest_at = |timings: BTreeMap<String, f64>,
+                       rows: BTreeMap<String, u64>,
+                       rejects: Vec<Reject>| Manifest {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        config: cfg.clone(),
+        inputs: opts
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        input_fingerprint: format!("{:032x}", fingerprint.digest128()),
+        files: n_files as u64,
+        skipped_files,
+        skipped_articles,
+        bytes: n_bytes,
+        articles: n_articles,
+        rows,
+        timings,
+        rejects,
+        threads,
+        shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
+    };
+    let rejects = sorted(rejects);
+    if mode == CommitMode::Replace {
+        rows.extend(aggregate_rows);
+        timings.insert("total".into(), started.elapsed().as_secs_f64());
+        let manifest = manifest_at(timings, rows, rejects);
+        write_json(&writer.staging().join("manifest.json"), &manifest)?;
+        writer.commit(mode)?;
+        return Ok(manifest);
+    }
+    writer.commit(mode)?;
+    if formats.parquet && n_articles > 0 {
+        let out = opts.out.clone();
+        let agg = timed(&mut timings, "aggregate", || {
+            crate::aggregate::write_aggregates_as(std::slice::from_ref(&out), &out, formats)
+        })
+        .context("computing the aggregate tables")?;
+        rows.extend(agg);
+    }
+    timings.insert("total".into(), started.elapsed().as_secs_f64());
+    let manifest = manifest_at(timings, rows, rejects);
+    let tmp = opts.out.join(".manifest.json.tmp");
+    write_json(&tmp, &manifest)?;
+    std::fs::rename(&tmp, opts.out.join("manifest.json")).context("writing manifest.json")?;
+    Ok(manifest)
+}
+
+fn write_json(path: &std::path::Path, manifest: &Manifest) -> Result<()> {
+    let json = serde_json::to_string_pretty(manifest)?;
+    std::fs::write(path, json + "\n").with_context(|| format!("writing {}", path.display()))
+}
+
+fn sorted(mut rejects: Vec<Reject>) -> Vec<Reject> {
+    rejects.sort_by(|a, b| (&a.source, &a.stage, &a.reason).cmp(&(&b.source, &b.stage, &b.reason)));
+    rejects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_parsing_and_ownership() {
+        assert_eq!(Shard::parse("1/2"), Ok(Shard { index: 0, count: 2 }));
+        assert!(Shard::parse("0/2").is_err());
+        assert!(Shard::parse("3/2").is_err());
+        assert!(Shard::parse("x").is_err());
+        let shards = [Shard::parse("1/2").unwrap(), Shard::parse("2/2").unwrap()];
+        for id in ["9699a7f0629e5d52", "0000000000000001", "ffffffffffffffff"] {
+            assert_eq!(shards.iter().filter(|s| s.owns(id)).count(), 1, "{id}");
+        }
+    }
+}

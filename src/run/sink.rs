@@ -1,0 +1,82 @@
+//! The writing side of a run, on its own thread so that writing a batch
+//! overlaps extracting the next: the run-wide actor registry and the staged
+//! tables.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc::Receiver;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::document::Document;
+use crate::output::rows::BatchTables;
+use crate::output::schema::{ACTORS, ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
+use crate::output::writer::{Layout, OutputWriter};
+use crate::resolve::ActorRegistry;
+
+/// What the sink thread hands back when the run's batches are all written.
+pub struct SinkResult {
+    /// The writer, with every batch staged.
+    pub writer: OutputWriter,
+    /// Seconds spent updating the registry.
+    pub resolve_secs: f64,
+    /// Seconds spent turning documents into rows and staging them.
+    pub write_secs: f64,
+}
+
+/// Consumes processed batches in order until the channel closes.
+/// `registry_was_loaded`: the registry continues an earlier run's (incremental).
+pub fn sink_loop(
+    rx: Receiver<Vec<Document>>,
+    mut writer: OutputWriter,
+    mut registry: ActorRegistry,
+    registry_was_loaded: bool,
+) -> Result<SinkResult> {
+    let (mut resolve_secs, mut write_secs) = (0.0, 0.0);
+    let mut received_docs = false;
+    for docs in rx {
+        received_docs |= !docs.is_empty();
+        let t = Instant::now();
+        for d in &docs {
+            registry.add_document(d);
+        }
+        resolve_secs += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        // one group per partition (publication month), in first-seen order
+        let mut groups: BTreeMap<String, BatchTables> = BTreeMap::new();
+        for d in &docs {
+            let month = match writer.layout() {
+                Layout::Month => month_of(d),
+                Layout::Single => String::new(),
+            };
+            groups.entry(month).or_default().add(d);
+        }
+        drop(docs);
+        for (month, mut tables) in groups {
+            let m = (!month.is_empty()).then_some(month.as_str());
+            writer.write_batch(&ARTICLES, m, tables.articles.take_frame()?)?;
+            writer.write_batch(&MENTIONS, m, tables.mentions.take_frame()?)?;
+            writer.write_batch(&QUOTES, m, tables.quotes.take_frame()?)?;
+            writer.write_batch(&DATES, m, tables.dates.take_frame()?)?;
+            writer.write_batch(&EVENTS, m, tables.events.take_frame()?)?;
+        }
+        write_secs += t.elapsed().as_secs_f64();
+    }
+    let t = Instant::now();
+    if received_docs || !registry_was_loaded {
+        writer.write_batch(&ACTORS, None, registry.to_table().take_frame()?)?;
+    }
+    write_secs += t.elapsed().as_secs_f64();
+    Ok(SinkResult {
+        writer,
+        resolve_secs,
+        write_secs,
+    })
+}
+
+/// The partition of a document: its publication month, or `unknown`.
+pub fn month_of(doc: &Document) -> String {
+    doc.published
+        .map(|p| p.date.format("%Y-%m").to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
