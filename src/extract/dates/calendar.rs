@@ -4,7 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::document::Granularity;
 
-use super::lexicon::Part;
+use super::class::Part;
 
 /// A resolved calendar period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,9 +196,9 @@ pub(crate) fn part_of(p: &Period, part: Part) -> Resolved {
     r
 }
 
-/// The nearest date (at most `max_days` away) after or before `from`,
-/// depending on `step` (+1/-1), that falls on weekday `w`; `from` itself
-/// counts when `inclusive`.
+/// The nearest date after (`step` = 1) or before (`step` = -1) `from` that
+/// falls on weekday `w` (1..=7), at most a week away; `from` itself counts
+/// when `inclusive`.
 pub(crate) fn step_to_weekday(from: NaiveDate, w: u32, step: i64, inclusive: bool) -> NaiveDate {
     let target = Weekday::try_from((w as u8 + 6) % 7).unwrap_or(Weekday::Mon);
     let mut d = if inclusive {

@@ -8,7 +8,8 @@
 
 use crate::document::Span;
 
-use super::lexicon::{Part, Sem, Unit, Words};
+use super::class::{Part, Sem, Unit};
+use super::lexicon::Words;
 use super::pattern::Cap;
 use super::scan::Item;
 
@@ -115,7 +116,8 @@ impl Expr {
 
     /// Rejects matches that name no calendar point: plural units without a
     /// count (`les derniers jours`), a day relative to another day
-    /// (`the next day`), a count without its direction.
+    /// (`the next day`), a count without its direction, a day of month
+    /// with neither month nor weekday.
     fn is_calendar_reference(&self) -> bool {
         if let Some((unit, plural)) = self.unit {
             if self.count.is_some() != self.shift.is_some() {
@@ -128,6 +130,11 @@ impl Expr {
                 return false;
             }
         } else if self.count.is_some() || self.shift.is_some() {
+            return false;
+        }
+        let month = self.a.month.or(self.b.and_then(|b| b.month));
+        if self.a.day.is_some() && month.is_none() && self.a.weekday.is_none() {
+            // `du 3 au 5` alone is a count, not a date.
             return false;
         }
         !self.a.is_empty() || self.deictic.is_some() || self.unit.is_some() || self.season.is_some()

@@ -9,7 +9,8 @@
 //! - The year around which a weekday fixes a year: the latest year written
 //!   outside future-tense sentences.
 //! - With a month-precision publication, the context day of weekday and
-//!   week expressions: the nearest preceding dated day within that month.
+//!   week expressions: the nearest preceding dated day within that month,
+//!   not in the future.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -22,7 +23,9 @@ use super::tense::Tense;
 /// Longest period (in days) still precise enough to date a publication.
 const MAX_SPAN_DAYS: i64 = 31;
 
-fn is_future(e: &Expr, tense: Option<Tense>) -> bool {
+/// True when `prochain`/`next` or a future tense places `e` after the
+/// publication: such dates date neither the article nor the context.
+pub(crate) fn is_future(e: &Expr, tense: Option<Tense>) -> bool {
     e.dir.is_some_and(|d| d > 0) || tense == Some(Tense::Future)
 }
 

@@ -16,6 +16,7 @@
 //! month (`infer`).
 
 mod calendar;
+mod class;
 mod expr;
 mod infer;
 mod lexicon;
@@ -200,6 +201,7 @@ impl Stage for DatesStage {
             if let Some(day) = dates
                 .last()
                 .and_then(|d| infer::context_day(d, doc.published))
+                && !infer::is_future(e, *tense)
             {
                 context_day = Some(day);
             }

@@ -10,8 +10,9 @@ use crate::document::{Document, Span};
 use crate::lexicon::{LexiconError, content_lines, read_list, read_table};
 
 use super::LangFiles;
+use super::class::Class;
 use super::expr::{Cal, Expr};
-use super::lexicon::{Class, Words};
+use super::lexicon::Words;
 use super::pattern::Pattern;
 use super::scan::{NumberRules, items};
 use super::tense::TenseMarkers;

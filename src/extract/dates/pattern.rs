@@ -12,7 +12,7 @@
 //! longest match. Consecutive items must be adjacent (only spaces between
 //! them, same sentence), which the caller states in `joined`.
 
-use super::lexicon::Class;
+use super::class::Class;
 
 /// One element of a match: which item filled which class, and whether it
 /// belongs to the end of a range.

@@ -26,8 +26,8 @@ use super::calendar::{
     Period, Resolved, day_range, in_week, last_day, monday_of, part_of, range, step_to_weekday,
     weekday_number,
 };
+use super::class::Unit;
 use super::expr::{Cal, Expr};
-use super::lexicon::Unit;
 use super::tense::Tense;
 
 /// What an expression can be resolved against.

@@ -11,7 +11,8 @@ use aho_corasick::{Anchored, Input};
 
 use crate::document::{Document, Span};
 
-use super::lexicon::{Class, Sem, Words};
+use super::class::{Class, Sem};
+use super::lexicon::Words;
 
 /// One word or number of the text that the date grammar knows.
 #[derive(Debug, Clone, Copy)]

@@ -42,7 +42,10 @@ const ABSOLUTE_DATES: &[Case] = &[
         want: &[("in 2020 and 2023", Some("2020/2023"))] },
     Case { name: "year range with hyphen", published: None,
         text: "The 2024-2026 plan was adopted.",
-        want: &[("2024-2026", Some("2024/2026"))] },
+        want: &[("The 2024-2026", Some("2024/2026"))] },
+    Case { name: "attributive year after the", published: None,
+        text: "The 2023 coup ended the 2012 pact.",
+        want: &[("The 2023", Some("2023")), ("the 2012", Some("2012"))] },
 ];
 
 #[test]
@@ -112,6 +115,10 @@ const WEEKDAYS_AND_RELATIVE_EXPRESSIONS: &[Case] = &[
     Case { name: "would marks the future", published: Some("2025-04-05"),
         text: "He said he would travel to Gao on Monday.",
         want: &[("on Monday", Some("2025-04-07"))] },
+    Case { name: "parts of today", published: D,
+        text: "This morning, tonight and last night.",
+        want: &[("This morning", Some("2025-04-03")), ("tonight", Some("2025-04-03")),
+                ("last night", Some("2025-04-02"))] },
 ];
 
 #[test]
@@ -204,6 +211,9 @@ const NON_DATES: &[Case] = &[
         want: &[] },
     Case { name: "year inside a name", published: D,
         text: "Agenda 2063 and the COP28 talks.",
+        want: &[] },
+    Case { name: "grouped counts after the", published: D,
+        text: "The 1,500 troops and the 45 soldiers left.",
         want: &[] },
 ];
 

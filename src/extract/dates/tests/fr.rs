@@ -160,6 +160,9 @@ const WEEKDAYS: &[Case] = &[
     Case { name: "own clause decides the tense", published: Some("2024-03-15"),
         text: "Selon un communiqué publié jeudi soir, les discussions reprendront bientôt.",
         want: &[("jeudi", Some("2024-03-14"))] },
+    Case { name: "a future date is no context", published: Some("2023-09"),
+        text: "Le 3 septembre prochain, une réunion aura lieu. Depuis lundi, il est assigné à résidence.",
+        want: &[("Le 3 septembre prochain", Some("2023-09-03")), ("Depuis lundi", None)] },
 ];
 
 #[test]
@@ -208,6 +211,10 @@ const RELATIVE_EXPRESSIONS: &[Case] = &[
     Case { name: "l'année en cours", published: D,
         text: "Les objectifs de l'année en cours sont atteints.",
         want: &[("l'année en cours", Some("2025"))] },
+    Case { name: "parts of today", published: D,
+        text: "Ce matin, hier soir et la nuit dernière.",
+        want: &[("Ce matin", Some("2025-04-03")), ("hier", Some("2025-04-02")),
+                ("la nuit dernière", Some("2025-04-02"))] },
 ];
 
 #[test]

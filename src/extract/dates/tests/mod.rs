@@ -136,6 +136,57 @@ fn anchors_and_bounds_are_recorded() {
 }
 
 #[test]
+fn weekday_and_context_anchors() {
+    let cases: &[(&str, Option<&str>, &str, &str, Anchor)] = &[
+        (
+            "fr",
+            None,
+            "Reçus ce jeudi 3 avril. Créée en 2023.",
+            "ce jeudi 3 avril",
+            Anchor::Weekday,
+        ),
+        (
+            "en",
+            None,
+            "Met on Tuesday, March 4; founded in 2024.",
+            "on Tuesday, March 4",
+            Anchor::Weekday,
+        ),
+        (
+            "fr",
+            Some("2024-11"),
+            "Arrivés le 28 novembre. Partis ce vendredi.",
+            "ce vendredi",
+            Anchor::Context,
+        ),
+        (
+            "fr",
+            None,
+            "En 2019, la mission. Le 3 mars, Gao.",
+            "Le 3 mars",
+            Anchor::Context,
+        ),
+        (
+            "en",
+            Some("2025-04-03"),
+            "He left on Tuesday.",
+            "on Tuesday",
+            Anchor::Publication,
+        ),
+    ];
+    for (lang, published, text, expr, anchor) in cases {
+        let doc = run(lang, *published, text);
+        let d = doc.dates.iter().find(|d| doc.slice(d.span) == *expr);
+        assert_eq!(
+            d.map(|d| d.anchor),
+            Some(*anchor),
+            "{text}: {:?}",
+            doc.dates
+        );
+    }
+}
+
+#[test]
 fn publication_is_inferred_from_the_latest_dated_past_day() {
     let cases: &[(&str, &str, Option<&str>)] = &[
         (
@@ -157,6 +208,11 @@ fn publication_is_inferred_from_the_latest_dated_past_day() {
             "en",
             "The talks, held on March 4, 2024, failed. Another round was held in May 2024.",
             Some("2024-05-01"),
+        ),
+        (
+            "fr",
+            "Le 2 mars 2025, ils sont partis. Le lundi 3 avril 2025, ils sont revenus.",
+            Some("2025-03-01"),
         ),
         ("fr", "L'alliance a été créée en 2023.", None),
         ("en", "On Monday the minister met his counterpart.", None),
@@ -267,4 +323,123 @@ fn throughput() {
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs
     );
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::run;
+
+    const TOKENS: &[&str] = &[
+        "le",
+        "l'",
+        "l’",
+        "du",
+        "au",
+        "en",
+        "depuis",
+        "il y a",
+        "dans",
+        "ce",
+        "cette",
+        "ces",
+        "dernier",
+        "prochain",
+        "mi",
+        "-",
+        "–",
+        ",",
+        "fin",
+        "début",
+        "de",
+        "et",
+        "à",
+        "hier",
+        "aujourd'hui",
+        "semaine",
+        "mois",
+        "année",
+        "ans",
+        "lundi",
+        "Vendredi",
+        "janvier",
+        "février",
+        "mars",
+        "déc.",
+        "été",
+        "1er",
+        "3",
+        "29",
+        "31",
+        "12",
+        "2024",
+        "1999",
+        "2100",
+        "99999999999999999999",
+        "1 500",
+        "2,5",
+        "15h",
+        "03/04/2025",
+        "2024-02-30",
+        "the",
+        "on",
+        "last",
+        "next",
+        "ago",
+        "a",
+        "three",
+        "days",
+        "year",
+        "May",
+        "March",
+        "Tuesday",
+        "3rd",
+        "early",
+        "mid",
+        "late",
+        "the end",
+        "between",
+        "and",
+        "from",
+        "to",
+        "summer",
+        "«",
+        "»",
+        "é",
+        "’",
+        "\n",
+        ".",
+        "Jeudi 3 avril",
+        "2023",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_token_soup_gives_ordered_valid_mentions(
+            picks in proptest::collection::vec((0..TOKENS.len(), 0..3usize), 1..40),
+            lang in prop_oneof![Just("fr"), Just("en")],
+            published in prop_oneof![
+                Just(None), Just(Some("2025-01-02")), Just(Some("2024-02")), Just(Some("2023")),
+            ],
+        ) {
+            let text: String = picks
+                .iter()
+                .map(|(t, sep)| format!("{}{}", TOKENS[*t], [" ", "", ", "][*sep]))
+                .collect();
+            let doc = run(lang, published, &text);
+            let mut last_end = 0;
+            for d in &doc.dates {
+                prop_assert!(d.span.start < d.span.end);
+                prop_assert!(d.span.start >= last_end, "overlap in {text:?}");
+                prop_assert!(doc.text.is_char_boundary(d.span.start));
+                prop_assert!(doc.text.is_char_boundary(d.span.end));
+                if let (Some(s), Some(e)) = (d.start_date, d.end_date) {
+                    prop_assert!(s <= e, "{:?} in {text:?}", d);
+                }
+                prop_assert_eq!(d.value.is_some(), d.start_date.is_some());
+                last_end = d.span.end;
+            }
+        }
+    }
 }
