@@ -249,8 +249,8 @@ pub fn load(dir: &Path, gazetteer: Option<&Path>) -> Result<Data> {
     };
     let home = by_role(&["home", "both"]);
     let partner = by_role(&["partner", "both"]);
-    if home.is_empty() || partner.len() < 2 {
-        bail!("countries.tsv needs home countries and at least two partner countries");
+    if home.is_empty() || partner.len() < 2 || countries.len() < 3 {
+        bail!("countries.tsv needs home countries, two partner countries and three in all");
     }
     let mut data = Data {
         langs,
