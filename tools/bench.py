@@ -7,14 +7,15 @@ BENCH_DIR/corpus-sSEED-nSIZE), runs `gazette run CORPUS --out BENCH_DIR/out-SIZE
 corpus (articles, MB on disk), wall seconds, articles/s, MB/s per core
 (MB / (user+sys CPU seconds)), MB/s wall, peak RSS, and the time of each step
 from OUT/manifest.json `timings`: top-level steps (ingest, prepare, dedup,
-extract, resolve, write, ...) as a share of the wall time, and per-stage
-times (`stage.*`, summed over worker threads) as a share of the CPU time.
+extract, resolve, write, ...) as a share of the run's wall time, and the
+extraction stages (`stage.*`, thread-seconds summed over worker threads, so
+they include time a thread waited for a core) as a share of all stages.
 
 Python 3 standard library only.
 
     python3 tools/bench.py [--sizes 10000,100000] [--seed 42]
         [--gazette target/release/gazette] [--bench-dir target/bench]
-        [--hostile 8] [--json results.json]
+        [--hostile 8] [--json results.json] [--no-run]
 """
 from __future__ import annotations
 
@@ -70,15 +71,17 @@ def parse_time_v(text: str) -> dict:
             "rss_kb": int(fields["Maximum resident set size (kbytes)"])}
 
 
-def run_gazette(gazette: str, corpus: Path, out: Path, extra: list[str]) -> dict:
-    """Runs gazette under /usr/bin/time -v; returns time figures and the manifest."""
+def run_gazette(gazette: str, corpus: Path, out: Path, extra: list[str], rerun: bool = True) -> dict:
+    """Runs gazette under /usr/bin/time -v (unless `rerun` is false and a
+    previous run's figures are there); returns time figures and the manifest."""
     tfile = out.parent / f".{out.name}.time"
     out.parent.mkdir(parents=True, exist_ok=True)
-    cmd = [TIME, "-v", "-o", str(tfile), gazette, "run", str(corpus), "--out", str(out), "--quiet", *extra]
-    proc = subprocess.run(cmd, stderr=subprocess.PIPE, text=True)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr[-4000:])
-        raise SystemExit(f"bench: gazette run failed ({proc.returncode}): {' '.join(cmd)}")
+    if rerun or not (tfile.exists() and (out / "manifest.json").exists()):
+        cmd = [TIME, "-v", "-o", str(tfile), gazette, "run", str(corpus), "--out", str(out), "--quiet", *extra]
+        proc = subprocess.run(cmd, stderr=subprocess.PIPE, text=True)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr[-4000:])
+            raise SystemExit(f"bench: gazette run failed ({proc.returncode}): {' '.join(cmd)}")
     figures = parse_time_v(tfile.read_text())
     figures["manifest"] = json.loads((out / "manifest.json").read_text())
     return figures
@@ -112,8 +115,9 @@ def table(results: list[dict]) -> str:
                   key=lambda k: (k == "total", k.startswith("stage."), k))
     for k in keys:
         if k.startswith("stage."):
-            label = f"{k} (% of CPU)"
-            share = lambda r, k=k: r["manifest"]["timings"].get(k, 0.0) / max(r["user"] + r["sys"], 1e-9)
+            label = f"{k} (% of stages)"
+            share = lambda r, k=k: r["manifest"]["timings"].get(k, 0.0) / max(
+                sum(v for s, v in r["manifest"]["timings"].items() if s.startswith("stage.")), 1e-9)
         else:
             label = f"{k} (% of wall)"
             share = lambda r, k=k: r["manifest"]["timings"].get(k, 0.0) / max(r["manifest"]["timings"].get("total", r["wall"]), 1e-9)
@@ -140,6 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--bench-dir", type=Path, default=Path("target/bench"))
     ap.add_argument("--threads", type=int, default=0, help="gazette run --threads (0: all cores)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--no-run", action="store_true", help="print the table of the last runs without running again")
     a = ap.parse_args(argv)
     if not Path(TIME).exists():
         raise SystemExit(f"bench: {TIME} is missing (apt-get install -y time)")
@@ -151,13 +156,14 @@ def main(argv: list[str] | None = None) -> None:
             print(f"bench: generated {corpus} ({generated:,} articles, {nbytes / 1e6:,.1f} MB) "
                   f"in {gen_s:.1f} s ({nbytes / 1e6 / gen_s:,.1f} MB/s)", file=sys.stderr)
         extra = ["--threads", str(a.threads)] if a.threads else []
-        print(f"bench: gazette run {corpus} ...", file=sys.stderr)
-        r = run_gazette(a.gazette, corpus, a.bench_dir / f"out-{size}", extra)
+        if not a.no_run:
+            print(f"bench: gazette run {corpus} ...", file=sys.stderr)
+        r = run_gazette(a.gazette, corpus, a.bench_dir / f"out-{size}", extra, rerun=not a.no_run)
         r.update(size=size, generated=generated, files=files, mb=nbytes / 1e6)
         results.append(r)
     print(table(results))
-    print("MB = corpus bytes on disk / 1e6; per core = divided by user+sys CPU seconds of the whole "
-          "process; stage.* times are summed over worker threads.")
+    print("MB = corpus bytes on disk / 1e6; per core = divided by the user+sys CPU seconds of the whole "
+          "process; stage.* = thread-seconds summed over workers, as a share of all stages.")
     if a.json:
         a.json.write_text(json.dumps(results, indent=1, default=str))
 

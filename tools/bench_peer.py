@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--articles", type=int, default=1000, help="articles in the shared subset")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--corpus-size", type=int, default=10000, help="generated corpus the subset is taken from")
+    ap.add_argument("--hostile", type=int, default=8, help="its hostile files (as make bench, to share the cache)")
     ap.add_argument("--gazette", default="target/release/gazette")
     ap.add_argument("--peers", type=Path, default=Path("../shared/peers"))
     ap.add_argument("--venv", type=Path,
@@ -138,11 +139,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args(argv)
 
-    corpus = a.bench_dir / f"corpus-s{a.seed}-n{a.corpus_size}-h0"
+    corpus = a.bench_dir / f"corpus-s{a.seed}-n{a.corpus_size}-h{a.hostile}"
     if not (corpus / ".synth-index.tsv").exists():
         a.bench_dir.mkdir(parents=True, exist_ok=True)
         subprocess.run([a.gazette, "synth", "--articles", str(a.corpus_size), "--seed", str(a.seed),
-                        "--force", "--quiet", str(corpus)], check=True)
+                        "--hostile", str(a.hostile), "--force", "--quiet", str(corpus)], check=True)
     subset = a.bench_dir / f"peer-subset-s{a.seed}-n{a.articles}"
     sub = make_subset(corpus, subset, a.articles)
     mb = sub["bytes"] / 1e6
