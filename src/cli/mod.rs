@@ -3,6 +3,7 @@
 
 mod aggregate;
 mod eval;
+mod report;
 mod run;
 mod synth;
 
@@ -12,6 +13,7 @@ use clap::{Parser, Subcommand};
 
 pub use aggregate::AggregateArgs;
 pub use eval::EvalArgs;
+pub use report::ReportArgs;
 pub use run::RunArgs;
 pub use synth::SynthArgs;
 
@@ -34,6 +36,8 @@ pub enum Command {
     Aggregate(AggregateArgs),
     /// Score a run against gold files: gazette eval --gold DIR OUT
     Eval(EvalArgs),
+    /// Write OUT/report.html from a run's tables: gazette report output
+    Report(ReportArgs),
     /// Print the output tables' columns, types and meaning
     Schema {
         /// Print the contract as JSON (for tools and tests)
@@ -50,6 +54,7 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Aggregate(args) => aggregate::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Report(args) => report::report(args),
         Command::Synth(args) => synth::run(args),
         Command::Schema { json } => {
             let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Reject, relative_name};
+use super::{Format, Reject, relative_name};
 
 /// One input file and the name it is reported under.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -18,12 +18,9 @@ pub struct InputFile {
 pub const EXTENSIONS: [&str; 7] = ["txt", "md", "html", "htm", "jsonl", "json", "csv"];
 
 fn is_supported(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    EXTENSIONS.iter().any(|e| name.ends_with(&format!(".{e}")))
+    path.file_name()
+        .and_then(|n| Format::of(&n.to_string_lossy()))
+        .is_some()
 }
 
 /// Lists the files under `inputs` (recursively for folders), sorted by name.

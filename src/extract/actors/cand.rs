@@ -93,6 +93,13 @@ pub fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
         if !clash {
             taken.insert(c.span.start, c.span.end);
             kept.push(c);
+        } else if let Some(k) = kept.iter_mut().find(|k| k.span == c.span)
+            && let (Some(kr), Some(cr)) = (k.role.as_mut(), c.role)
+        {
+            // Two titles for one name (`le général X, chef du régime
+            // nigérien`): the kept one borrows what it lacks.
+            kr.country = kr.country.or(cr.country);
+            kr.sector = kr.sector.take().or(cr.sector);
         }
     }
     kept.sort_by_key(|c| c.span.start);

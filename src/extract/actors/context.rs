@@ -8,7 +8,7 @@ use super::gazetteer::{EntryIdx, Gazetteer};
 use super::lexicon::{FalseCap, Grammar, LangLexicon, TitleKind};
 use super::matcher::{Hit, Hits, Pat};
 use super::names::Names;
-use super::scan::Scan;
+use super::scan::{Scan, Token};
 
 const NONE: u32 = u32::MAX;
 
@@ -107,9 +107,26 @@ impl<'a> Ctx<'a> {
         self.scan.tokens.is_empty()
     }
 
-    /// Folded form of token `t`.
+    /// Token `t`; past the end, an empty token that is neither a word nor
+    /// punctuation, so rules may look ahead without bounds checks.
+    pub fn tok(&self, t: usize) -> Token {
+        self.scan.tokens.get(t).copied().unwrap_or(Token {
+            start: self.text.len() as u32,
+            end: self.text.len() as u32,
+            fstart: 0,
+            fend: 0,
+            flags: 0,
+            punct: '\0',
+        })
+    }
+
+    /// Folded form of token `t` (empty past the end).
     pub fn fold(&self, t: usize) -> &str {
-        self.scan.fold_of(t)
+        if t < self.len() {
+            self.scan.fold_of(t)
+        } else {
+            ""
+        }
     }
 
     /// True when tokens `a` and `b` are in the same sentence.
@@ -119,7 +136,7 @@ impl<'a> Ctx<'a> {
 
     /// Grammar roles of token `t` (none for punctuation).
     pub fn grammar(&self, t: usize) -> Grammar {
-        if self.scan.tokens[t].is_word() {
+        if self.tok(t).is_word() {
             self.lex.grammar(self.fold(t))
         } else {
             Grammar::default()
@@ -133,7 +150,7 @@ impl<'a> Ctx<'a> {
 
     /// True when token `t` is the punctuation character `c`.
     pub fn is_punct(&self, t: usize, c: &[char]) -> bool {
-        t < self.len() && c.contains(&self.scan.tokens[t].punct)
+        t < self.len() && c.contains(&self.tok(t).punct)
     }
 
     /// True for an apostrophe token.
@@ -208,7 +225,7 @@ impl<'a> Ctx<'a> {
     /// True when token `t` is a plain word (lowercase or not) that is not a
     /// grammar word, a calendar word or punctuation.
     pub fn is_content_word(&self, t: usize) -> bool {
-        let tok = &self.scan.tokens[t];
+        let tok = self.tok(t);
         tok.is_word()
             && !matches!(
                 self.false_cap(t),
@@ -224,7 +241,7 @@ impl<'a> Ctx<'a> {
         if t >= self.len() {
             return false;
         }
-        let tok = &self.scan.tokens[t];
+        let tok = self.tok(t);
         if !tok.is_word() || tok.flags & super::scan::ALPHA == 0 {
             return false;
         }
@@ -258,22 +275,22 @@ impl<'a> Ctx<'a> {
 
     /// True when token `t` is a name particle (`ben`, `ould`, `de`).
     pub fn is_particle(&self, t: usize) -> bool {
-        self.scan.tokens[t].is_word() && self.names.particles.contains(self.fold(t))
+        self.tok(t).is_word() && self.names.particles.contains(self.fold(t))
     }
 
     /// Token `t` as written.
     pub fn surface(&self, t: usize) -> &'a str {
-        let tok = &self.scan.tokens[t];
+        let tok = self.tok(t);
         &self.text[tok.start as usize..tok.end as usize]
     }
 
     /// Byte offset where token `t` starts.
     pub fn start(&self, t: usize) -> usize {
-        self.scan.tokens[t].start as usize
+        self.tok(t).start as usize
     }
 
     /// Byte offset where token `t` ends.
     pub fn end(&self, t: usize) -> usize {
-        self.scan.tokens[t].end as usize
+        self.tok(t).end as usize
     }
 }

@@ -9,6 +9,7 @@ use crate::document::ActorKind;
 
 use super::cand::{Cand, What};
 use super::context::Ctx;
+use super::lexicon::FalseCap;
 use super::matcher::Pat;
 
 /// True when the word before token `t` makes it a location: a locative
@@ -22,7 +23,7 @@ pub fn is_locative(cx: &Ctx, t: usize) -> bool {
     while p > 0 && (cx.is_apostrophe(p) || cx.grammar(p).det) && cx.same_sentence(p, t) {
         p -= 1;
     }
-    if !cx.same_sentence(p, t) || !cx.scan.tokens[p].is_word() {
+    if !cx.same_sentence(p, t) || !cx.tok(p).is_word() {
         return false;
     }
     let g = cx.grammar(p);
@@ -59,6 +60,17 @@ pub fn from_gazetteer(cx: &Ctx, out: &mut Vec<Cand>) {
         let group = &hits[i..i + n];
         i += n;
         let t0 = group[0].t0;
+        // A one-word name that is also a grammar or calendar word of the
+        // language (`To` in a title-case headline, place `Tô`) needs capitals.
+        if group[0].t1 - t0 == 1
+            && !cx.tok(t0).is_upper()
+            && matches!(
+                cx.false_cap(t0),
+                Some(FalseCap::Function | FalseCap::Calendar)
+            )
+        {
+            continue;
+        }
         let locative = is_locative(cx, t0);
         let capital = group.iter().find_map(|h| match h.pat {
             Pat::Capital(c) => Some(c),

@@ -43,7 +43,7 @@ pub struct Translit {
 }
 
 impl Translit {
-    /// Reads `from	to	where	comment` rows (`where`: word, start, end, any).
+    /// Reads rows with the columns `from`, `to`, `where` (word, start, end, any), `comment`.
     pub fn load(path: &Path) -> Result<Self, LexiconError> {
         let table = lexicon::read_table(path)?;
         let mut rules = Vec::new();

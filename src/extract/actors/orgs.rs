@@ -29,12 +29,26 @@ const MAX_LEAD: usize = 5;
 /// True when token `t` may continue a capitalised name: a capitalised word
 /// that is not a grammar or calendar word.
 fn cap_word(cx: &Ctx, t: usize) -> bool {
-    let tok = cx.scan.tokens[t];
+    let tok = cx.tok(t);
     tok.is_cap()
         && !matches!(
             cx.false_cap(t),
             Some(FalseCap::Function | FalseCap::Calendar)
         )
+}
+
+/// Most lowercase words in a row inside a name, between words it may end on.
+const MAX_LOOSE: usize = 2;
+
+/// A lowercase content word that may sit inside a name but not end it.
+fn loose_word(cx: &Ctx, t: usize) -> bool {
+    let tok = cx.tok(t);
+    tok.is_word()
+        && !tok.is_cap()
+        && tok.flags & super::scan::ALPHA != 0
+        && cx.is_content_word(t)
+        && cx.grammar(t) == Default::default()
+        && cx.title_at(t).is_none()
 }
 
 /// What the words after a head contain.
@@ -78,8 +92,16 @@ fn tail(cx: &Ctx, head_tok: usize) -> Tail {
     };
     let mut i = head_tok + 1;
     let mut links = 0;
+    // Lowercase words read since the last word a name may end on
+    // (`Parti pour la renaissance nationale`): kept only if one follows.
+    let mut loose = 0;
     while i < cx.len() && i - head_tok <= MAX_TAIL && cx.same_sentence(head_tok, i) {
         let hits = cx.gz_at(i);
+        let person =
+            |h: &Hit| matches!(h.pat, Pat::Gz(e) if cx.gz.get(e).kind == ActorKind::Person);
+        if hits.iter().any(person) {
+            break;
+        }
         if let Some(h) = hits.first() {
             if t.country.is_none() {
                 t.country = country_of(cx, hits);
@@ -101,12 +123,18 @@ fn tail(cx: &Ctx, head_tok: usize) -> Tail {
             t.end = i;
             continue;
         }
-        let tok = cx.scan.tokens[i];
+        let tok = cx.tok(i);
         let org_word = tok.is_word() && !tok.is_cap() && cx.lex.org_words.contains(cx.fold(i));
         if org_word || (cap_word(cx, i) && !cx.names.is_first_name(cx.fold(i))) {
             t.other_words = true;
             i += 1;
             t.end = i;
+            loose = 0;
+            continue;
+        }
+        if links > 0 && loose < MAX_LOOSE && loose_word(cx, i) {
+            loose += 1;
+            i += 1;
             continue;
         }
         let g = cx.grammar(i);
@@ -125,7 +153,8 @@ fn tail(cx: &Ctx, head_tok: usize) -> Tail {
             let next_ok = j < cx.len()
                 && (!cx.gz_at(j).is_empty()
                     || cap_word(cx, j)
-                    || cx.lex.org_words.contains(cx.fold(j)));
+                    || cx.lex.org_words.contains(cx.fold(j))
+                    || (g.of && loose_word(cx, j)));
             if next_ok {
                 if g.and {
                     t.other_words = true;
@@ -178,13 +207,17 @@ fn head_cand(cx: &Ctx, head: &Head, start: usize, tl: &Tail) -> Cand {
 /// Organisations and places named by a head noun.
 pub fn from_heads(cx: &Ctx, out: &mut Vec<Cand>) {
     for h in 0..cx.len() {
-        let tok = cx.scan.tokens[h];
+        let tok = cx.tok(h);
         if !tok.is_cap() {
             continue;
         }
         let Some(head) = cx.lex.heads.get(cx.fold(h)) else {
             continue;
         };
+        // `Secretary of State`: a head inside a title is part of the title.
+        if cx.in_title(h) {
+            continue;
+        }
         // Capitalised words before a closing head (`Malian Armed Forces`).
         let mut start = h;
         if head.position.last {
@@ -248,7 +281,7 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
                 skipped += 1;
                 continue;
             }
-            let tok = cx.scan.tokens[i];
+            let tok = cx.tok(i);
             if tok.is_word() && !tok.is_cap() && cx.is_content_word(i) && !cx.grammar(i).of {
                 i += 1;
                 skipped += 1;
@@ -268,8 +301,7 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
         // A name may open with its article: `le journal Le Monde`,
         // `le quotidien L'Observateur Paalga`.
         let mut end = i;
-        if entry.kind == ActorKind::Organization && cx.scan.tokens[i].is_cap() && cx.grammar(i).det
-        {
+        if entry.kind == ActorKind::Organization && cx.tok(i).is_cap() && cx.grammar(i).det {
             let next = if cx.is_apostrophe(i + 1) {
                 i + 2
             } else {
@@ -308,7 +340,7 @@ pub fn from_cues(cx: &Ctx, out: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testdata::{C, Case, L, O, check, w};
+    use super::super::testdata::{C, Case, L, O, P, check, w};
 
     #[test]
     fn french_organisations_from_heads_and_descriptors() {
@@ -398,6 +430,27 @@ mod tests {
                 absent: vec![],
             },
             Case {
+                name: "lowercase words inside a name and a capitalised acronym",
+                lang: "fr",
+                text: "Le Parti pour la renaissance nationale (Parena) a saisi la justice. Le Parena attend.",
+                want: vec![
+                    w(
+                        "Parti pour la renaissance nationale",
+                        "Parti pour la renaissance nationale",
+                        O,
+                    ),
+                    w("Parena", "Parti pour la renaissance nationale", O),
+                ],
+                absent: vec!["justice"],
+            },
+            Case {
+                name: "a verb after a head ends nothing",
+                lang: "fr",
+                text: "Le Conseil réclame la souveraineté nationale. Le Groupe a été dissous.",
+                want: vec![],
+                absent: vec!["Conseil", "Groupe"],
+            },
+            Case {
                 name: "lowercase head is not a name",
                 lang: "fr",
                 text: "Le ministère russe a publié une photo.",
@@ -438,6 +491,20 @@ mod tests {
                     w("Nigeria", "Nigeria", C),
                 ],
                 absent: vec![],
+            },
+            Case {
+                name: "a head inside a title belongs to the title",
+                lang: "en",
+                text: "Secretary of State Antony Blinken called the State Department.",
+                want: vec![w("Antony Blinken", "Antony Blinken", P).role("Secretary of State")],
+                absent: vec!["State Antony"],
+            },
+            Case {
+                name: "a place name that is a grammar word needs capitals",
+                lang: "en",
+                text: "Russia Sends Troops To Mali. The TO route was cut.",
+                want: vec![w("Russia", "Russie", C), w("Mali", "Mali", C)],
+                absent: vec!["To"],
             },
             Case {
                 name: "acronyms are case-sensitive",

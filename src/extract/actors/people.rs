@@ -34,7 +34,7 @@ pub fn read_name(cx: &Ctx, t: usize) -> Option<(usize, usize, usize)> {
     let mut end = None;
     let mut words = 0;
     while i < cx.len() && words < MAX_NAME_WORDS && cx.same_sentence(t, i) {
-        let tok = cx.scan.tokens[i];
+        let tok = cx.tok(i);
         // `N'Diaye`, `O'Brien`: one capital, an apostrophe, a capitalised word.
         if tok.is_cap()
             && cx.surface(i).chars().count() == 1
@@ -115,6 +115,19 @@ fn role_start(cx: &Ctx, title: &Hit) -> (usize, Option<EntryIdx>) {
             s = p;
             continue;
         }
+        // A country name used attributively: `U.S. Secretary of State`.
+        let abbrev = |h: &Hit| h.t1 + 1 == s && cx.is_punct(h.t1, &['.']);
+        if let Some(h) = cx
+            .hits
+            .gz
+            .iter()
+            .find(|h| (h.t1 == s || abbrev(h)) && cx.same_sentence(h.t0, s))
+            && let Some(c) = cx.country_of_hits(cx.gz_at(h.t0))
+        {
+            country = country.or(Some(c));
+            s = h.t0;
+            continue;
+        }
         break;
     }
     (s, country)
@@ -153,7 +166,7 @@ fn complement(cx: &Ctx, j: usize, country: &mut Option<EntryIdx>) -> Option<usiz
             k = d.t1;
             continue;
         }
-        let tok = cx.scan.tokens[k];
+        let tok = cx.tok(k);
         let lower_word = tok.is_word() && !tok.is_cap() && cx.is_content_word(k);
         let common_cap = tok.is_cap() && cx.false_cap(k) == Some(super::lexicon::FalseCap::Common);
         if (lower_word || common_cap) && !cx.grammar(k).of && cx.title_at(k).is_none() {
@@ -321,24 +334,25 @@ fn name_before(cx: &Ctx, s: usize) -> Option<(usize, usize)> {
 pub fn from_first_names(cx: &Ctx, out: &mut Vec<Cand>) {
     let mut t = 0;
     while t < cx.len() {
-        let tok = cx.scan.tokens[t];
-        if tok.is_cap() && cx.names.is_first_name(cx.fold(t)) && cx.is_name_word(t) {
-            if let Some((a, b, words)) = read_name(cx, t)
-                && words >= 2
-            {
-                out.push(Cand {
-                    span: Span::new(cx.start(a), cx.end(b - 1)),
-                    what: What::Person {
-                        cued: false,
-                        hint: None,
-                    },
-                    role: None,
-                    metonym: false,
-                    descriptive: false,
-                });
-                t = b;
-                continue;
-            }
+        let tok = cx.tok(t);
+        if tok.is_cap()
+            && cx.names.is_first_name(cx.fold(t))
+            && cx.is_name_word(t)
+            && let Some((a, b, words)) = read_name(cx, t)
+            && words >= 2
+        {
+            out.push(Cand {
+                span: Span::new(cx.start(a), cx.end(b - 1)),
+                what: What::Person {
+                    cued: false,
+                    hint: None,
+                },
+                role: None,
+                metonym: false,
+                descriptive: false,
+            });
+            t = b;
+            continue;
         }
         t += 1;
     }
@@ -382,6 +396,17 @@ mod tests {
                 text: "Hier, Moussa Kanté Diarra, chef du gouvernement malien, a démissionné.",
                 want: vec![w("Moussa Kanté Diarra", "Moussa Kanté Diarra", P).country("MLI")],
                 absent: vec!["Hier"],
+            },
+            Case {
+                name: "titles before and after one name",
+                lang: "fr",
+                text: "Le général Oumarou Tchiana, chef de la junte nigérienne, a parlé.",
+                want: vec![
+                    w("Oumarou Tchiana", "Oumarou Tchiana", P)
+                        .country("NER")
+                        .role("général"),
+                ],
+                absent: vec![],
             },
             Case {
                 name: "first name without title",
@@ -453,6 +478,18 @@ mod tests {
                 absent: vec![],
             },
             Case {
+                name: "attributive country name",
+                lang: "en",
+                text: "U.S. Secretary of State Marco Rubio spoke to Chad President Mahamat Deby.",
+                want: vec![
+                    w("Marco Rubio", "Marco Rubio", P)
+                        .country("USA")
+                        .role("U.S. Secretary of State"),
+                    w("Mahamat Deby", "Mahamat Deby", P).country("TCD"),
+                ],
+                absent: vec![],
+            },
+            Case {
                 name: "possessive country",
                 lang: "en",
                 text: "Mali's defence minister Sadio Camara visited the base.",
@@ -493,6 +530,13 @@ mod tests {
                     w("Aminata Traore", "Aminata Traore", P),
                 ],
                 absent: vec!["Traore smiled"],
+            },
+            Case {
+                name: "title words inside other names",
+                lang: "en",
+                text: "General Motors and the Premier League signed; the General Staff agreed.",
+                want: vec![],
+                absent: vec!["Motors", "League", "Staff"],
             },
             Case {
                 name: "sentence openers and months",

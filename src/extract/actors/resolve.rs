@@ -286,12 +286,16 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
     let mut added = Vec::new();
     for r in out.iter().filter(|r| r.key.starts_with("org:")) {
         let t = tok_of(r.span.end);
-        if cx.is_punct(t, &['('])
-            && t + 2 < cx.len()
-            && cx.scan.tokens[t + 1].is_upper()
-            && cx.is_punct(t + 2, &[')'])
-            && !covered[t + 1]
-        {
+        let initial = cx.text[r.span.start..].chars().next();
+        let word = cx.scan.tokens.get(t + 1).copied();
+        // `(MNLA)`, or a short capitalised word with the same initial: `(Parena)`.
+        let acronym = word.is_some_and(|w| {
+            w.is_upper()
+                || (w.is_cap()
+                    && cx.surface(t + 1).chars().count() <= 8
+                    && cx.surface(t + 1).chars().next() == initial)
+        });
+        if cx.is_punct(t, &['(']) && acronym && cx.is_punct(t + 2, &[')']) && !covered[t + 1] {
             acronyms.insert(cx.surface(t + 1), r.key.clone());
         }
     }
@@ -311,12 +315,12 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
             }
         }
     }
-    for t in 0..cx.len() {
-        if covered[t] {
+    for (t, &done) in covered.iter().enumerate() {
+        if done {
             continue;
         }
-        let tok = cx.scan.tokens[t];
-        if tok.is_upper()
+        let tok = cx.tok(t);
+        if tok.is_cap()
             && let Some(k) = acronyms.get(cx.surface(t))
         {
             added.push((t, k.clone()));
