@@ -8,7 +8,7 @@ RELEASE := target/release/gazette
 DEBUG   := target/debug/gazette
 GOLD    ?= ../shared/gold/seeds
 
-.PHONY: data test build venv check-tables check-docs eval eval-plover bench bench-peer fmt lint clean-output
+.PHONY: data test build venv chromium report check-tables check-docs eval eval-plover bench bench-peer fmt lint clean-output
 
 ## make data: build in release mode (about 12 min the first time on 2 cores) and run the seeds
 data: build
@@ -18,10 +18,24 @@ build:
 	$(CARGO) build --release --locked
 
 ## make test: the whole suite (unit, end-to-end, docs) plus the DuckDB/pandas/pyarrow check
-test: venv
-	$(CARGO) test --locked
+## (installs Debian's chromium for the report's headless-browser test when missing)
+test: venv chromium
+	GAZETTE_REQUIRE_CHROMIUM=1 $(CARGO) test --locked
 	RUSTDOCFLAGS=-Dwarnings $(CARGO) doc --no-deps --locked -q
 	$(MAKE) check-tables check-docs
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# headless Chromium (Debian) for the report test, installed once when missing
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { echo "gazette: installing Debian's chromium for the report test"; \
+	    $(SUDO) apt-get update -qq && \
+	    $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+## make report: rewrite output/report.html from the tables already in output/
+report: build
+	$(RELEASE) report output
 
 # A Python environment with the readers analysts use (installed from PyPI once).
 venv: $(VENV)/.ok
@@ -49,6 +63,13 @@ check-docs: venv
 eval: data
 	$(RELEASE) eval --gold $(GOLD) output --json output/eval.json
 
+PLOVER ?= ../shared/benchmarks/plover-gsr/gsr.jsonl
+## make eval-plover: event types per PLOVER category on the English gold-standard sentences
+eval-plover: build
+	rm -rf target/plover-out
+	$(RELEASE) run $(PLOVER) --out target/plover-out --quiet
+	$(RELEASE) eval-plover --gold $(PLOVER) target/plover-out
+
 fmt:
 	$(CARGO) fmt --all
 
@@ -58,3 +79,25 @@ lint:
 
 clean-output:
 	rm -rf output/parquet output/csv output/manifest.json output/report.html
+
+# --- Benchmarks (tools/bench.py, tools/bench_peer.py: Python 3 standard library only)
+BENCH_DIR  ?= target/bench
+PEERS      ?= ../shared/peers
+PEERS_VENV ?= $(or $(TMPDIR),/tmp)/peers-venv
+
+## make bench: release build, then gazette on 10k and 100k generated articles (cached in
+## target/bench/), printing one table: articles/s, MB/s per core and wall, peak RSS, steps
+bench: build /usr/bin/time
+	python3 tools/bench.py --gazette $(RELEASE) --bench-dir $(BENCH_DIR)
+
+## make bench-peer: the Python reference stack (spaCy + dateparser) and gazette on the same
+## 1,000 generated .txt articles; prints both throughputs and the ratio
+bench-peer: build /usr/bin/time $(PEERS_VENV)/.gazette-ok
+	python3 tools/bench_peer.py --gazette $(RELEASE) --peers $(PEERS) --venv $(PEERS_VENV) --bench-dir $(BENCH_DIR)
+
+/usr/bin/time:
+	apt-get install -y time || (apt-get update && apt-get install -y time)
+
+$(PEERS_VENV)/.gazette-ok:
+	PEERS_VENV=$(PEERS_VENV) bash $(PEERS)/setup.sh
+	touch $@

@@ -4,7 +4,9 @@
 mod aggregate;
 mod eval;
 mod eval_plover;
+mod report;
 mod run;
+mod synth;
 
 use std::process::ExitCode;
 
@@ -13,7 +15,9 @@ use clap::{Parser, Subcommand};
 pub use aggregate::AggregateArgs;
 pub use eval::EvalArgs;
 pub use eval_plover::EvalPloverArgs;
+pub use report::ReportArgs;
 pub use run::RunArgs;
+pub use synth::SynthArgs;
 
 /// gazette turns folders of French and English news articles into tables of
 /// actors, quotes, dates and PLOVER events (Parquet and CSV).
@@ -34,6 +38,8 @@ pub enum Command {
     Aggregate(AggregateArgs),
     /// Score a run against gold files: gazette eval --gold DIR OUT
     Eval(EvalArgs),
+    /// Write OUT/report.html from a run's tables: gazette report output
+    Report(ReportArgs),
     /// Print the output tables' columns, types and meaning
     Schema {
         /// Print the contract as JSON (for tools and tests)
@@ -42,6 +48,8 @@ pub enum Command {
     },
     /// Score a run's events against the PLOVER gold sentences
     EvalPlover(EvalPloverArgs),
+    /// Write a synthetic news corpus: gazette synth --articles 1000 corpus
+    Synth(SynthArgs),
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
@@ -50,7 +58,9 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Aggregate(args) => aggregate::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Report(args) => report::report(args),
         Command::EvalPlover(args) => eval_plover::run(args),
+        Command::Synth(args) => synth::run(args),
         Command::Schema { json } => {
             let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES
                 .into_iter()
