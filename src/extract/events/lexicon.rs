@@ -204,7 +204,10 @@ fn parse_elem(
             let class = classes
                 .get(c)
                 .ok_or_else(|| format!("unknown class '@{c}'"))?;
-            for s in class.sequences() {
+            // longest entries first, in a fixed order (the class is a hash map)
+            let mut seqs: Vec<&Vec<String>> = class.sequences().collect();
+            seqs.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            for s in seqs {
                 alts.push(Alt {
                     words: s.clone(),
                     tenses: 0,

@@ -30,7 +30,6 @@
 //! targets the country where it happened; what protesters demand is not
 //! coded apart from the protest.
 
-
 mod build;
 mod chain;
 mod classes;
