@@ -8,7 +8,7 @@ RELEASE := target/release/gazette
 DEBUG   := target/debug/gazette
 GOLD    ?= ../shared/gold/seeds
 
-.PHONY: data test build venv check-tables check-docs eval eval-plover bench bench-peer fmt lint clean-output
+.PHONY: data test build venv chromium report check-tables check-docs eval eval-plover bench bench-peer fmt lint clean-output
 
 ## make data: build in release mode (about 12 min the first time on 2 cores) and run the seeds
 data: build
@@ -18,10 +18,24 @@ build:
 	$(CARGO) build --release --locked
 
 ## make test: the whole suite (unit, end-to-end, docs) plus the DuckDB/pandas/pyarrow check
-test: venv
-	$(CARGO) test --locked
+## (installs Debian's chromium for the report's headless-browser test when missing)
+test: venv chromium
+	GAZETTE_REQUIRE_CHROMIUM=1 $(CARGO) test --locked
 	RUSTDOCFLAGS=-Dwarnings $(CARGO) doc --no-deps --locked -q
 	$(MAKE) check-tables check-docs
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# headless Chromium (Debian) for the report test, installed once when missing
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { echo "gazette: installing Debian's chromium for the report test"; \
+	    $(SUDO) apt-get update -qq && \
+	    $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+## make report: rewrite output/report.html from the tables already in output/
+report: build
+	$(RELEASE) report output
 
 # A Python environment with the readers analysts use (installed from PyPI once).
 venv: $(VENV)/.ok
@@ -48,6 +62,13 @@ check-docs: venv
 ## make eval: score the seed run against the gold annotations (prints tables, writes output/eval.json)
 eval: data
 	$(RELEASE) eval --gold $(GOLD) output --json output/eval.json
+
+PLOVER ?= ../shared/benchmarks/plover-gsr/gsr.jsonl
+## make eval-plover: event types per PLOVER category on the English gold-standard sentences
+eval-plover: build
+	rm -rf target/plover-out
+	$(RELEASE) run $(PLOVER) --out target/plover-out --quiet
+	$(RELEASE) eval-plover --gold $(PLOVER) target/plover-out
 
 fmt:
 	$(CARGO) fmt --all

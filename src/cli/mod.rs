@@ -3,6 +3,8 @@
 
 mod aggregate;
 mod eval;
+mod eval_plover;
+mod report;
 mod run;
 
 use std::process::ExitCode;
@@ -11,6 +13,8 @@ use clap::{Parser, Subcommand};
 
 pub use aggregate::AggregateArgs;
 pub use eval::EvalArgs;
+pub use eval_plover::EvalPloverArgs;
+pub use report::ReportArgs;
 pub use run::RunArgs;
 
 /// gazette turns folders of French and English news articles into tables of
@@ -32,12 +36,16 @@ pub enum Command {
     Aggregate(AggregateArgs),
     /// Score a run against gold files: gazette eval --gold DIR OUT
     Eval(EvalArgs),
+    /// Write OUT/report.html from a run's tables: gazette report output
+    Report(ReportArgs),
     /// Print the output tables' columns, types and meaning
     Schema {
         /// Print the contract as JSON (for tools and tests)
         #[arg(long)]
         json: bool,
     },
+    /// Score a run's events against the PLOVER gold sentences
+    EvalPlover(EvalPloverArgs),
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
@@ -46,6 +54,8 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Aggregate(args) => aggregate::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Report(args) => report::report(args),
+        Command::EvalPlover(args) => eval_plover::run(args),
         Command::Schema { json } => {
             let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES
                 .into_iter()

@@ -39,4 +39,6 @@ pub struct Manifest {
     pub threads: usize,
     /// The shard this run processed (`K/N`), if sharded.
     pub shard: Option<String>,
+    /// Problems that did not fail the run (e.g. the report could not be written).
+    pub warnings: Vec<String>,
 }

@@ -1,5 +1,9 @@
-//! The report page: one self-contained HTML file (styles inline, charts as
-//! inline SVG, no script and no network access needed).
+//! The report page: one self-contained HTML file (styles, charts and a small
+//! script inline; nothing is fetched, so it works offline and from any
+//! folder). The page reads fine without the script: it only sorts table
+//! views on a header click and records, for automated checks, script
+//! errors (`data-errors` on `<html>`) and how many marks of each chart the
+//! browser laid out (`data-rendered` on each chart).
 
 use std::fmt::Write as _;
 
@@ -15,23 +19,47 @@ pub struct DataTable {
 }
 
 impl DataTable {
-    /// Renders the table (cells escaped).
+    /// Renders the table (cells escaped); numeric columns are right-aligned.
     pub fn render(&self) -> String {
-        let mut out = String::from("<table><thead><tr>");
-        for h in &self.headers {
-            let _ = write!(out, "<th>{}</th>", escape(h));
+        let numeric: Vec<bool> = (0..self.headers.len())
+            .map(|i| {
+                let mut cells = self.rows.iter().filter_map(|r| r.get(i));
+                cells.clone().next().is_some()
+                    && cells.all(|c| c.is_empty() || c.parse::<f64>().is_ok())
+            })
+            .collect();
+        let mut out = String::from("<table class=\"data\"><thead><tr>");
+        for (h, num) in self.headers.iter().zip(&numeric) {
+            let class = if *num { " class=\"num\"" } else { "" };
+            let _ = write!(out, "<th{class}>{}</th>", escape(h));
         }
         out.push_str("</tr></thead><tbody>");
         for row in &self.rows {
             out.push_str("<tr>");
-            for c in row {
-                let _ = write!(out, "<td>{}</td>", escape(c));
+            for (i, c) in row.iter().enumerate() {
+                let class = if numeric.get(i) == Some(&true) {
+                    " class=\"num\""
+                } else {
+                    ""
+                };
+                let _ = write!(out, "<td{class}>{}</td>", escape(c));
             }
             out.push_str("</tr>");
         }
         out.push_str("</tbody></table>");
         out
     }
+}
+
+/// A table a section was drawn from, and the files that hold it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DataLink {
+    /// Table name (`events`).
+    pub table: String,
+    /// Paths relative to the output folder (`parquet/events.parquet`,
+    /// `csv/events/` for partitions, `manifest.json`), each shown as a link
+    /// named after its format; empty when the folder lacks the table.
+    pub files: Vec<String>,
 }
 
 /// One section of the report: a title, a chart (or other HTML), the data
@@ -48,53 +76,52 @@ pub struct Section {
     pub body: String,
     /// The data behind the chart.
     pub table: Option<DataTable>,
-    /// Tables the section was drawn from (`events` → parquet/csv links).
-    pub sources: Vec<String>,
+    /// Tables the section was drawn from.
+    pub sources: Vec<DataLink>,
 }
 
-const STYLE: &str = r#"
-:root { --fg:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#ffffff; --card:#f6f8fa; }
-* { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
-header { padding: 18px 28px; border-bottom: 1px solid var(--line); background: var(--card); }
-header h1 { margin: 0 0 4px; font-size: 22px; }
-nav a { margin-right: 14px; color: #0969da; text-decoration: none; font-size: 14px; }
-main { max-width: 1100px; margin: 0 auto; padding: 10px 28px 40px; }
-section { margin: 26px 0; }
-h2 { font-size: 18px; margin: 0 0 4px; }
-.note, .muted { color: var(--muted); font-size: 13px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; margin-top: 12px; }
-.card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
-.card b { display: block; font-size: 22px; }
-svg.chart { display: block; margin: 8px 0; font-size: 11px; }
-svg .grid { stroke: #eaeef2; }
-svg .tick { fill: var(--muted); font-size: 11px; }
-svg .label { fill: var(--fg); font-size: 10px; }
-svg .edge { stroke: #8c959f; stroke-opacity: .55; }
-details { margin-top: 6px; }
-summary { cursor: pointer; color: #0969da; font-size: 13px; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 6px; }
-th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: var(--card); }
-.sources { font-size: 12px; color: var(--muted); }
-.sources a { color: #0969da; }
-blockquote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid var(--line); color: #333; }
-.ev { margin: 8px 0; }
-.ev .when { font-weight: 600; margin-right: 6px; }
-.tag { display: inline-block; font-size: 11px; padding: 1px 6px; border-radius: 10px; background: #ddf4ff; margin-right: 4px; }
-"#;
+const STYLE: &str = include_str!("style.css");
+
+/// Runs first: records script errors where a headless browser's DOM dump
+/// shows them.
+const ERRORS_SCRIPT: &str = "window.addEventListener('error',function(e){var d=document.documentElement;d.setAttribute('data-errors',(d.getAttribute('data-errors')||'')+(e.message||'error')+'; ');});";
+
+/// Runs last: counts laid-out chart marks and makes table views sortable.
+const PAGE_SCRIPT: &str = include_str!("page.js");
+
+fn render_sources(sources: &[DataLink]) -> String {
+    let mut out = String::from("<div class=\"sources\">Data: ");
+    for (i, src) in sources.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" · ");
+        }
+        let _ = write!(out, "<span class=\"tname\">{}</span> ", escape(&src.table));
+        if src.files.is_empty() {
+            out.push_str("<span class=\"muted\">(not in this folder)</span>");
+        }
+        for f in &src.files {
+            let label = match f.rsplit_once('.') {
+                Some((_, ext)) if !ext.contains('/') => ext,
+                _ => f.split('/').next().unwrap_or(f),
+            };
+            let _ = write!(out, "<a href=\"{}\">{label}</a> ", escape(f));
+        }
+    }
+    out.push_str("</div>");
+    out
+}
 
 /// Renders the whole page.
 pub fn page(title: &str, subtitle: &str, sections: &[Section]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><script>{ERRORS_SCRIPT}</script><style>{STYLE}</style></head><body>",
         escape(title)
     );
     let _ = write!(
         out,
-        "<header><h1>{}</h1><div class=\"muted\">{}</div><nav>",
+        "<header><div class=\"wrap\"><h1>{}</h1><div class=\"sub\">{}</div></div><nav><div class=\"wrap\">",
         escape(title),
         escape(subtitle)
     );
@@ -106,7 +133,7 @@ pub fn page(title: &str, subtitle: &str, sections: &[Section]) -> String {
             escape(&s.title)
         );
     }
-    out.push_str("</nav></header><main>");
+    out.push_str("</div></nav></header><main class=\"wrap\">");
     for s in sections {
         let _ = write!(
             out,
@@ -115,7 +142,7 @@ pub fn page(title: &str, subtitle: &str, sections: &[Section]) -> String {
             escape(&s.title)
         );
         if !s.note.is_empty() {
-            let _ = write!(out, "<div class=\"note\">{}</div>", escape(&s.note));
+            let _ = write!(out, "<p class=\"note\">{}</p>", escape(&s.note));
         }
         out.push_str(&s.body);
         if let Some(t) = &s.table {
@@ -127,22 +154,14 @@ pub fn page(title: &str, subtitle: &str, sections: &[Section]) -> String {
             );
         }
         if !s.sources.is_empty() {
-            out.push_str("<div class=\"sources\">Data: ");
-            for (i, src) in s.sources.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(" · ");
-                }
-                let e = escape(src);
-                let _ = write!(
-                    out,
-                    "<a href=\"parquet/{e}.parquet\">{e}.parquet</a> <a href=\"csv/{e}.csv\">csv</a>"
-                );
-            }
-            out.push_str("</div>");
+            out.push_str(&render_sources(&s.sources));
         }
         out.push_str("</section>");
     }
-    out.push_str("</main></body></html>\n");
+    let _ = writeln!(
+        out,
+        "</main><footer class=\"wrap muted\">Written by gazette. Every figure comes from the tables linked under it; this page needs no network access.</footer><script>{PAGE_SCRIPT}</script></body></html>"
+    );
     out
 }
 
@@ -150,23 +169,58 @@ pub fn page(title: &str, subtitle: &str, sections: &[Section]) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn page_escapes_titles_and_links_sources() {
-        let s = Section {
+    fn section() -> Section {
+        Section {
             id: "ev".into(),
             title: "Events <x>".into(),
-            note: String::new(),
+            note: "a & b".into(),
             body: "<svg data-marks=\"1\"></svg>".into(),
             table: Some(DataTable {
-                headers: vec!["a".into()],
-                rows: vec![vec!["<i>".into()]],
+                headers: vec!["a".into(), "n".into()],
+                rows: vec![vec!["<i>".into(), "3".into()]],
             }),
-            sources: vec!["events".into()],
-        };
-        let html = page("gazette", "run", &[s]);
-        assert!(html.contains("Events &lt;x&gt;"));
-        assert!(html.contains("&lt;i&gt;"));
-        assert!(html.contains("href=\"parquet/events.parquet\""));
-        assert!(!html.contains("<script"));
+            sources: vec![
+                DataLink {
+                    table: "events".into(),
+                    files: vec!["parquet/events.parquet".into(), "csv/events/".into()],
+                },
+                DataLink {
+                    table: "dyads".into(),
+                    files: vec![],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn page_escapes_titles_and_links_sources() {
+        let html = page("gazette <run>", "sub", &[section()]);
+        assert!(html.contains("Events &lt;x&gt;") && html.contains("gazette &lt;run&gt;"));
+        assert!(html.contains("a &amp; b"));
+        assert!(html.contains("<td>&lt;i&gt;</td>"));
+        assert!(html.contains("href=\"parquet/events.parquet\">parquet</a>"));
+        assert!(html.contains("href=\"csv/events/\">csv</a>"));
+        assert!(html.contains("dyads</span> <span class=\"muted\">(not in this folder)"));
+    }
+
+    #[test]
+    fn page_is_self_contained() {
+        let html = page("t", "s", &[section()]);
+        for external in ["http://", "https://", "<link", " src="] {
+            assert!(!html.contains(external), "{external}");
+        }
+    }
+
+    #[test]
+    fn numeric_columns_are_right_aligned() {
+        let t = section().table.unwrap().render();
+        assert!(t.contains("<th class=\"num\">n</th>") && t.contains("<td class=\"num\">3</td>"));
+        assert!(t.contains("<th>a</th>"));
+    }
+
+    #[test]
+    fn a_page_without_sections_renders() {
+        let html = page("t", "s", &[]);
+        assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
     }
 }

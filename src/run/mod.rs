@@ -23,7 +23,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::ingest::{self, Limits, Reject};
+use crate::ingest::{self, InputFile, Limits, Reject};
 use crate::output::manifest::Manifest;
 use crate::output::schema::TABLES;
 use crate::output::writer::{CommitMode, Formats, Layout, OutputWriter};
@@ -177,11 +177,6 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     };
     let progress = progress_bar(files.len(), opts.quiet);
 
-    let mut fingerprint = Xxh3::new();
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    let mut near = NearDuplicateIndex::new(cfg.prepare.near_duplicate_bits);
-    let (mut n_bytes, mut n_articles, mut skipped_articles) = (0u64, 0u64, 0u64);
-
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
     let opts_incremental = opts.incremental;
     let sink = std::thread::Builder::new()
@@ -189,67 +184,93 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental))
         .context("cannot start the writer thread")?;
 
-    for chunk in files.chunks(cfg.pipeline.batch_size) {
-        let outcomes = timed(&mut timings, "ingest", || {
-            pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|f| ingest::read_file(f, limits))
-                    .collect::<Vec<_>>()
-            })
-        });
-        let mut raws = Vec::new();
-        for (file, o) in chunk.iter().zip(outcomes) {
-            if let Some(st) = state::stamp(file) {
-                state.files.insert(file.rel.clone(), st);
-            }
-            fingerprint.update(file.rel.as_bytes());
-            fingerprint.update(&o.bytes.to_le_bytes());
-            fingerprint.update(&o.digest.to_le_bytes());
-            n_bytes += o.bytes;
-            rejects.extend(o.rejects);
-            raws.extend(o.articles);
+    let mut flow = Flow {
+        opts,
+        pool: &pool,
+        preparer: &preparer,
+        pipeline: &pipeline,
+        state: &state,
+        tx,
+        timings: &mut timings,
+        rejects: &mut rejects,
+        seen_ids: HashSet::new(),
+        near: NearDuplicateIndex::new(cfg.prepare.near_duplicate_bits),
+        n_articles: 0,
+        skipped_articles: 0,
+        sink_failed: false,
+    };
+    let mut fingerprint = Xxh3::new();
+    let mut n_bytes = 0u64;
+    let mut stamps = Vec::new();
+    for unit in plan_units(&files, cfg.pipeline.batch_size) {
+        if flow.sink_failed {
+            break;
         }
-        let prepared = timed(&mut timings, "prepare", || {
-            pool.install(|| {
-                raws.into_par_iter()
-                    .map(|r| preparer.prepare(r))
-                    .collect::<Vec<_>>()
-            })
-        });
-        let mut docs: Vec<Document> = Vec::with_capacity(prepared.len());
-        timed(&mut timings, "dedup", || {
-            for p in prepared {
-                match p {
-                    Err(r) => rejects.push(r),
-                    Ok(mut doc) => {
-                        if opts.incremental && state.article_ids.contains(&doc.id) {
-                            skipped_articles += 1;
-                            continue;
-                        }
-                        if !seen_ids.insert(doc.id.clone()) {
-                            doc.id = article_id(&format!("{}\u{0}{}", doc.text, doc.source));
-                            seen_ids.insert(doc.id.clone());
-                        }
-                        if opts.shard.is_some_and(|s| !s.owns(&doc.id)) {
-                            continue;
-                        }
-                        doc.duplicate_of = near.check_and_insert(simhash(&doc.text), &doc.id);
-                        docs.push(doc);
-                    }
+        let outcomes: Vec<(&InputFile, ingest::FileStats)> = match unit {
+            Unit::Small(group) => {
+                let outcomes = timed(flow.timings, "ingest", || {
+                    pool.install(|| {
+                        group
+                            .par_iter()
+                            .map(|f| ingest::read_file(f, limits))
+                            .collect::<Vec<_>>()
+                    })
+                });
+                let mut raws = Vec::new();
+                let mut stats = Vec::new();
+                for (file, o) in group.iter().zip(outcomes) {
+                    stats.push((
+                        *file,
+                        ingest::FileStats {
+                            bytes: o.bytes,
+                            digest: o.digest,
+                        },
+                    ));
+                    flow.rejects.extend(o.rejects);
+                    raws.extend(o.articles);
                 }
+                flow.process(raws);
+                stats
             }
-        });
-        timed(&mut timings, "extract", || {
-            pool.install(|| docs.par_iter_mut().for_each(|d| pipeline.process(d)))
-        });
-        n_articles += docs.len() as u64;
-        let sent = timed(&mut timings, "wait_writer", || tx.send(docs));
-        if sent.is_err() {
-            break; // the sink failed: its error is reported below
+            Unit::Large(file) => {
+                // one big multi-record file: streamed in batches, never whole in memory
+                let mut stream = ingest::open(file, limits);
+                loop {
+                    let mut raws = Vec::with_capacity(cfg.pipeline.batch_size);
+                    let t = Instant::now();
+                    for item in stream.by_ref().take(cfg.pipeline.batch_size) {
+                        match item {
+                            Ok(a) => raws.push(a),
+                            Err(r) => flow.rejects.push(r),
+                        }
+                    }
+                    *flow.timings.entry("ingest".into()).or_default() += t.elapsed().as_secs_f64();
+                    if raws.is_empty() {
+                        break;
+                    }
+                    flow.process(raws);
+                }
+                vec![(file, stream.finish())]
+            }
+        };
+        for (file, st) in outcomes {
+            fingerprint.update(file.rel.as_bytes());
+            fingerprint.update(&st.bytes.to_le_bytes());
+            fingerprint.update(&st.digest.to_le_bytes());
+            n_bytes += st.bytes;
+            if let Some(stamp) = state::stamp(file) {
+                stamps.push((file.rel.clone(), stamp));
+            }
+            progress.inc(1);
         }
-        progress.inc(chunk.len() as u64);
     }
+    let Flow {
+        tx,
+        n_articles,
+        skipped_articles,
+        ..
+    } = flow;
+    state.files.extend(stamps);
     drop(tx);
     progress.finish_and_clear();
     let sunk = sink
@@ -309,14 +330,16 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         rejects,
         threads,
         shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
+        warnings: Vec::new(),
     };
     let rejects = sorted(rejects);
     if mode == CommitMode::Replace {
         rows.extend(aggregate_rows);
         timings.insert("total".into(), started.elapsed().as_secs_f64());
-        let manifest = manifest_at(timings, rows, rejects);
+        let mut manifest = manifest_at(timings, rows, rejects);
         write_json(&writer.staging().join("manifest.json"), &manifest)?;
         writer.commit(mode)?;
+        write_report(opts, &mut manifest);
         return Ok(manifest);
     }
     writer.commit(mode)?;
@@ -329,11 +352,138 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         rows.extend(agg);
     }
     timings.insert("total".into(), started.elapsed().as_secs_f64());
-    let manifest = manifest_at(timings, rows, rejects);
-    let tmp = opts.out.join(".manifest.json.tmp");
-    write_json(&tmp, &manifest)?;
-    std::fs::rename(&tmp, opts.out.join("manifest.json")).context("writing manifest.json")?;
+    let mut manifest = manifest_at(timings, rows, rejects);
+    replace_manifest(opts, &manifest)?;
+    write_report(opts, &mut manifest);
     Ok(manifest)
+}
+
+/// Files above this size are streamed record by record on their own;
+/// smaller ones are read whole, many at a time in parallel.
+const LARGE_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// A group of small files read together holds at most this many bytes.
+const GROUP_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A unit of reading work.
+enum Unit<'a> {
+    /// Small files read in parallel, whole.
+    Small(Vec<&'a InputFile>),
+    /// One large file streamed in batches.
+    Large(&'a InputFile),
+}
+
+/// Groups files in input order: small files by `batch_size` and
+/// [`GROUP_BYTES`], large files alone.
+fn plan_units(files: &[InputFile], batch_size: usize) -> Vec<Unit<'_>> {
+    let mut units = Vec::new();
+    let mut group: Vec<&InputFile> = Vec::new();
+    let mut group_bytes = 0u64;
+    for f in files {
+        let size = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
+        if size > LARGE_FILE_BYTES {
+            if !group.is_empty() {
+                units.push(Unit::Small(std::mem::take(&mut group)));
+                group_bytes = 0;
+            }
+            units.push(Unit::Large(f));
+            continue;
+        }
+        if group.len() >= batch_size || group_bytes + size > GROUP_BYTES {
+            units.push(Unit::Small(std::mem::take(&mut group)));
+            group_bytes = 0;
+        }
+        group.push(f);
+        group_bytes += size;
+    }
+    if !group.is_empty() {
+        units.push(Unit::Small(group));
+    }
+    units
+}
+
+/// The per-batch steps after reading: prepare, corpus-level dedup and
+/// sharding (in input order), extraction, hand-off to the writer thread.
+struct Flow<'a> {
+    opts: &'a RunOptions,
+    pool: &'a rayon::ThreadPool,
+    preparer: &'a Preparer,
+    pipeline: &'a Pipeline,
+    state: &'a state::OutputState,
+    tx: std::sync::mpsc::SyncSender<Vec<Document>>,
+    timings: &'a mut BTreeMap<String, f64>,
+    rejects: &'a mut Vec<Reject>,
+    seen_ids: HashSet<String>,
+    near: NearDuplicateIndex,
+    n_articles: u64,
+    skipped_articles: u64,
+    sink_failed: bool,
+}
+
+impl Flow<'_> {
+    fn process(&mut self, raws: Vec<ingest::RawArticle>) {
+        let (pool, preparer) = (self.pool, self.preparer);
+        let prepared = timed(self.timings, "prepare", || {
+            pool.install(|| {
+                raws.into_par_iter()
+                    .map(|r| preparer.prepare(r))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let mut docs: Vec<Document> = Vec::with_capacity(prepared.len());
+        let t = Instant::now();
+        for p in prepared {
+            match p {
+                Err(r) => self.rejects.push(r),
+                Ok(mut doc) => {
+                    if self.opts.incremental && self.state.article_ids.contains(&doc.id) {
+                        self.skipped_articles += 1;
+                        continue;
+                    }
+                    if !self.seen_ids.insert(doc.id.clone()) {
+                        doc.id = article_id(&format!("{}\u{0}{}", doc.text, doc.source));
+                        self.seen_ids.insert(doc.id.clone());
+                    }
+                    if self.opts.shard.is_some_and(|s| !s.owns(&doc.id)) {
+                        continue;
+                    }
+                    doc.duplicate_of = self.near.check_and_insert(simhash(&doc.text), &doc.id);
+                    docs.push(doc);
+                }
+            }
+        }
+        *self.timings.entry("dedup".into()).or_default() += t.elapsed().as_secs_f64();
+        let pipeline = self.pipeline;
+        timed(self.timings, "extract", || {
+            pool.install(|| docs.par_iter_mut().for_each(|d| pipeline.process(d)))
+        });
+        self.n_articles += docs.len() as u64;
+        let tx = &self.tx;
+        if timed(self.timings, "wait_writer", || tx.send(docs)).is_err() {
+            self.sink_failed = true; // the sink's error is reported when it is joined
+        }
+    }
+}
+
+/// Rewrites `OUT/manifest.json` in place (temporary file, then rename).
+fn replace_manifest(opts: &RunOptions, manifest: &Manifest) -> Result<()> {
+    let tmp = opts.out.join(".manifest.json.tmp");
+    write_json(&tmp, manifest)?;
+    std::fs::rename(&tmp, opts.out.join("manifest.json")).context("writing manifest.json")
+}
+
+/// Writes `OUT/report.html` from the committed tables. The tables are the
+/// run's product and are already in place: a report failure is a warning on
+/// stderr, recorded in the manifest, never a failed run.
+fn write_report(opts: &RunOptions, manifest: &mut Manifest) {
+    let Err(e) = crate::report::write_report(&opts.out) else {
+        return;
+    };
+    let warning = format!("report.html was not written: {e:#}");
+    eprintln!("gazette: warning: {warning}");
+    manifest.warnings.push(warning);
+    if let Err(e) = replace_manifest(opts, manifest) {
+        eprintln!("gazette: warning: cannot record the warning in manifest.json: {e:#}");
+    }
 }
 
 fn write_json(path: &std::path::Path, manifest: &Manifest) -> Result<()> {
@@ -349,6 +499,40 @@ fn sorted(mut rejects: Vec<Reject>) -> Vec<Reject> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_files_are_streamed_alone_and_small_ones_grouped() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for (name, size) in [
+            ("a.txt", 10),
+            ("b.txt", 10),
+            ("c.jsonl", LARGE_FILE_BYTES + 1),
+            ("d.txt", 10),
+            ("e.txt", 10),
+            ("f.txt", 10),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+            files.push(InputFile {
+                rel: name.into(),
+                path,
+            });
+        }
+        let names = |u: &Unit| match u {
+            Unit::Small(g) => g
+                .iter()
+                .map(|f| f.rel.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            Unit::Large(f) => format!("[{}]", f.rel),
+        };
+        let units: Vec<String> = plan_units(&files, 2).iter().map(names).collect();
+        assert_eq!(
+            units,
+            vec!["a.txt,b.txt", "[c.jsonl]", "d.txt,e.txt", "f.txt"]
+        );
+    }
 
     #[test]
     fn shard_parsing_and_ownership() {

@@ -9,6 +9,8 @@ mod data_files;
 mod hostile;
 // gazette eval: tables built from gold score 1.0, damaged ones lower; seed floors
 mod eval;
+// report.html: fixture output with every chart filled, escaping, layouts, headless Chromium
+mod report;
 // shards, month partitions, incremental runs
 mod scale;
 // the binary on seeds/: contract schema, contents, determinism, atomic output

@@ -1,0 +1,265 @@
+//! From the trigger matches of one sentence to draft events: needs are
+//! checked, controllers are linked to the acts they govern (`promised to
+//! send`), each chain becomes one event whose participants come from the
+//! structure around it, whose category and status come from the chain and
+//! the cues, and whose date comes from its clause.
+
+use crate::document::{ActorKind, Document, EventStatus, Span};
+
+use super::clause::{Gov, Sent};
+use super::lexicon::C;
+use super::lexicon::{LangLex, Need, Role, Trigger};
+use super::matcher::TriggerMatch;
+use super::structure::Part;
+use super::tokens::Folded;
+use super::usage;
+
+/// An event before participants are resolved to document actors.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Sentence index.
+    pub sentence: usize,
+    /// PLOVER category.
+    pub event_type: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// Sources, main first.
+    pub sources: Vec<Part>,
+    /// Targets, main first.
+    pub targets: Vec<Part>,
+    /// Place.
+    pub location: Option<usize>,
+    /// Index into `Document::dates`.
+    pub date: Option<usize>,
+    /// Status.
+    pub status: EventStatus,
+    /// Trigger words as written.
+    pub trigger: String,
+    /// Evidence span (original bytes).
+    pub span: Span,
+    /// Confidence.
+    pub confidence: f32,
+    /// True when stated inside a direct quotation (a restatement by the speaker).
+    pub quoted: bool,
+}
+
+/// What the previous sentences say a pronoun subject refers to.
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    /// The last subject seen.
+    pub subject: Vec<Part>,
+}
+
+/// Everything a sentence's analysis reads.
+pub struct Ctx<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its folded text.
+    pub folded: &'a Folded,
+    /// The language's lexicon.
+    pub lex: &'a LangLex,
+}
+
+fn is_controller(role: Role) -> bool {
+    role != Role::Event
+}
+
+fn obj_actor(sent: &Sent, lex: &LangLex, m: &TriggerMatch, clause: (usize, usize)) -> bool {
+    let end = (m.last + 5).min(clause.1);
+    let core = |first: usize| sent.governor(lex, first, &[m.anchor]) == Gov::Core;
+    sent.ments_in(m.last + 1, end)
+        .any(|x| core(x.first) && !sent.words.get(x.last + 1).is_some_and(|w| lex.c(C::Possessive).has(w)))
+        // `a accueilli la délégation russe`
+        || sent.demonyms_in(m.last + 1, end).any(|d| core(d.tok))
+}
+
+fn need_ok(
+    doc: &Document,
+    sent: &Sent,
+    lex: &LangLex,
+    m: &TriggerMatch,
+    need: &Need,
+    clause: (usize, usize),
+) -> bool {
+    match need {
+        Need::Not(n) => !need_ok(doc, sent, lex, m, n, clause),
+        Need::Dest => sent.ments_in(m.last + 1, clause.1).any(|x| {
+            matches!(
+                sent.governor(lex, x.first, &[m.anchor]),
+                Gov::Dest | Gov::Loc
+            )
+        }),
+        Need::Obj(c) => {
+            sent.class_in(lex, *c, m.last + 1, clause.1.min(m.last + 9)).is_some()
+                // a passive's object is its subject (`un cargo a été envoyé`)
+                || ((m.anchor.saturating_sub(3)..m.anchor).any(|i| sent.is(i, C::AuxBe))
+                    && sent.class_in(lex, *c, clause.0.max(m.first.saturating_sub(8)), m.first).is_some())
+        }
+        Need::Subj(c) => sent
+            .class_in(lex, *c, clause.0.max(m.first.saturating_sub(8)), m.first)
+            .is_some(),
+        Need::ObjActor => obj_actor(sent, lex, m, clause),
+        Need::Visitor => {
+            obj_actor(sent, lex, m, clause)
+                || (m.first.saturating_sub(3)..m.first).any(|i| sent.is(i, C::PronObj))
+                || (m.tenses & super::inflect::PPART != 0
+                    && sent
+                        .ments_in(m.last + 1, clause.1)
+                        .any(|x| sent.governor(lex, x.first, &[m.anchor]) == Gov::Agent))
+        }
+        Need::OrgObj => sent
+            .ments_in(m.last + 1, clause.1.min(m.last + 15))
+            .any(|x| {
+                doc.actors
+                    .get(x.actor)
+                    .is_some_and(|a| a.kind == ActorKind::Organization)
+            }),
+        Need::Governed => true,
+    }
+}
+
+/// Finds and checks every trigger match of the sentence.
+pub fn find_matches(ctx: &Ctx, sent: &Sent) -> Vec<TriggerMatch> {
+    let span = ctx.doc.sentences[sent.index];
+    let (fs, fe) = (ctx.folded.folded(span.start), ctx.folded.folded(span.end));
+    let mut found = Vec::new();
+    for (s, _, cands) in ctx.lex.anchors_in(&ctx.folded.text, fs, fe) {
+        let Ok(at) = sent.toks.binary_search_by(|t| t.start.cmp(&s)) else {
+            continue;
+        };
+        for &(ti, alt) in cands {
+            let t = &ctx.lex.triggers[ti];
+            if let Some(m) = super::matcher::check(&sent.words, t, ti, alt, at) {
+                let clause = (
+                    sent.clause_start(ctx.lex, m.first),
+                    sent.clause_end(ctx.lex, m.last),
+                );
+                if t.needs
+                    .iter()
+                    .all(|n| need_ok(ctx.doc, sent, ctx.lex, &m, n, clause))
+                {
+                    found.push(m);
+                }
+            }
+        }
+    }
+    let resolved = super::matcher::resolve(ctx.lex, &sent.words, found);
+    usage::keep_used(sent, ctx.lex, resolved)
+}
+
+/// True when controller `c` governs `e` (`promised to send`, `doit signer`,
+/// `demanded that X withdraw`, `annonce le retrait`).
+fn governs(sent: &Sent, lex: &LangLex, c: &TriggerMatch, e: &TriggerMatch, e_noun: bool) -> bool {
+    if c.last >= e.first {
+        return false;
+    }
+    let between = c.last + 1..e.first;
+    if between.len() > 12 {
+        return false;
+    }
+    let hard = between.clone().any(|i| {
+        matches!(sent.words[i], ";" | ":" | "(" | ")" | "." | "?" | "!")
+            || (sent.is(i, C::ClauseBreak) && !sent.is(i, C::That))
+    });
+    if hard {
+        return false;
+    }
+    // a comma may only open an incise (`a promis, lors de sa visite, l'aide`)
+    let incise_ok = between.clone().filter(|&i| sent.words[i] == ",").all(|i| {
+        let next = sent.words.get(i + 1).copied().unwrap_or("");
+        [
+            C::AdjunctEvent,
+            C::AdjunctBackground,
+            C::PrepOblique,
+            C::PrepDest,
+            C::PrepLoc,
+        ]
+        .iter()
+        .any(|k| sent.at(lex, i + 1, *k).is_some())
+            || next == ","
+            || sent.mention_ending(i).is_some()
+    });
+    if !incise_ok {
+        return false;
+    }
+    let marker = between
+        .clone()
+        .any(|i| sent.is(i, C::InfMarker) || sent.is(i, C::That));
+    marker || between.len() <= 2 || e_noun
+}
+
+/// Builds the drafts of one sentence.
+pub fn sentence_drafts(
+    ctx: &Ctx,
+    sent: &Sent,
+    matches: &[TriggerMatch],
+    mem: &Memory,
+    out: &mut Vec<Draft>,
+) {
+    let lex = ctx.lex;
+    let trig = |m: &TriggerMatch| -> &Trigger { &lex.triggers[m.trigger] };
+    let stops: Vec<usize> = matches
+        .iter()
+        .flat_map(|m| m.anchor..=m.anchor_last)
+        .collect();
+    // link each match to the controller that governs it
+    let mut parent: Vec<Option<usize>> = vec![None; matches.len()];
+    for i in 0..matches.len() {
+        let e = &matches[i];
+        if sent.governor(lex, e.first, &stops) == Gov::EventAdjunct {
+            continue;
+        }
+        parent[i] = (0..i).rev().find(|&j| {
+            is_controller(trig(&matches[j]).role)
+                && !parent.iter().any(|p| *p == Some(j))
+                && governs(sent, lex, &matches[j], e, trig(e).noun)
+        });
+    }
+    let clauses: Vec<(usize, usize)> = matches
+        .iter()
+        .map(|m| {
+            (
+                sent.clause_start(lex, m.first),
+                sent.clause_end(lex, m.last),
+            )
+        })
+        .collect();
+    for root in (0..matches.len()).filter(|&i| parent[i].is_none()) {
+        let mut chain = vec![root];
+        while let Some(next) =
+            (0..matches.len()).find(|&k| parent[k] == Some(*chain.last().unwrap_or(&root)))
+        {
+            chain.push(next);
+        }
+        // the innermost act with a category
+        let Some(&leaf) = chain
+            .iter()
+            .rev()
+            .find(|&&k| trig(&matches[k]).event_type.is_some())
+        else {
+            continue;
+        };
+        let roles_chain: Vec<Role> = chain
+            .iter()
+            .take_while(|&&k| k != leaf)
+            .map(|&k| trig(&matches[k]).role)
+            .collect();
+        let c = super::chain::Chain {
+            links: &chain,
+            leaf,
+            roles: &roles_chain,
+        };
+        let env = super::chain::Env {
+            ctx,
+            sent,
+            matches,
+            clauses: &clauses,
+            stops: &stops,
+            mem,
+            recent: out,
+        };
+        if let Some(d) = super::chain::draft(&env, &c) {
+            out.extend(d);
+        }
+    }
+}

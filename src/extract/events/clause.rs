@@ -1,0 +1,465 @@
+//! One sentence as the events stage sees it: folded word tokens, the actor
+//! mentions, demonyms and dates over them, clause bounds, and the
+//! preposition that governs a phrase.
+//!
+//! There is no parser: a phrase's grammatical role is read from the nearest
+//! preposition before it (walking back over determiners, titles and
+//! adjectives), and clauses end at strong punctuation and at the words of
+//! the `clause_break` class (relative pronouns, `que`/`that`, `mais`/`but`,
+//! background conjunctions such as `after`).
+
+use crate::document::{ActorIdx, ActorKind, Document, Span};
+
+use super::lexicon::C;
+use super::lexicon::LangLex;
+use super::tokens::{Folded, Token, tokenize};
+
+/// An actor mention over tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+pub struct Ment {
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// The actor.
+    pub actor: ActorIdx,
+    /// First token of its title when the title is written just before it
+    /// (`le ministre russe des Affaires étrangères, Sergueï Lavrov`): the
+    /// phrase's preposition is looked for before the title.
+    pub head: usize,
+}
+
+/// Where the title `role` (as the actors stage attached it) starts when
+/// it is written just before token `first`, possibly with a comma between.
+fn title_start(words: &[&str], first: usize, role: &str) -> Option<usize> {
+    let role = super::tokens::tokenize_str(&super::tokens::fold_entry(role));
+    let mut end = first;
+    if end > 0 && words[end - 1] == "," {
+        end -= 1;
+    }
+    let n = role.len();
+    (n > 0
+        && n <= end
+        && words[end - n..end]
+            .iter()
+            .zip(&role)
+            .all(|(a, b)| *a == b.as_str()))
+    .then(|| end - n)
+}
+
+/// `le pays`, `the country`: the last country the article named before
+/// the sentence that is not named again in it (`soldats français déployés
+/// dans le pays`: not France), as a mention over the phrase.
+#[allow(clippy::too_many_arguments)]
+fn country_anaphors(
+    doc: &Document,
+    folded: &Folded,
+    lex: &LangLex,
+    toks: &[Token],
+    words: &[&str],
+    ments: &[Ment],
+    demonyms: &super::lexicon::WordMap<String>,
+) -> Vec<Ment> {
+    let class = lex.c(C::TheCountry);
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let Some(len) = class.at(words, i) else {
+            continue;
+        };
+        let code_of = |a: usize| {
+            doc.actors
+                .get(a)
+                .filter(|x| x.kind == ActorKind::Country)
+                .and_then(|x| x.country.clone())
+        };
+        let named_here: Vec<String> = ments
+            .iter()
+            .filter_map(|m| code_of(m.actor))
+            .chain(words[..i].iter().filter_map(|w| demonyms.get(*w).cloned()))
+            .collect();
+        let before = folded.orig(toks[i].start);
+        let found = doc.mentions[..doc.mentions.partition_point(|m| m.span.start < before)]
+            .iter()
+            .rev()
+            .find(|m| code_of(m.actor).is_some_and(|c| !named_here.contains(&c)));
+        if let Some(m) = found {
+            out.push(Ment {
+                first: i,
+                last: i + len - 1,
+                actor: m.actor,
+                head: i,
+            });
+        }
+    }
+    out
+}
+
+/// A demonym (`russe`, `Malian`) standing for its country.
+#[derive(Debug, Clone)]
+pub struct Demonym {
+    /// The token.
+    pub tok: usize,
+    /// ISO alpha-3 code.
+    pub code: String,
+}
+
+/// The phrase role a preposition gives (see [`Sent::governor`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gov {
+    /// Subject or direct object: no preposition.
+    Core,
+    /// `de`, `du`, `of`: complement of a noun.
+    Gen,
+    /// `à`, `au`, `en`, `to`: destination, place or recipient.
+    Dest,
+    /// `dans`, `in`, `at`: where it happens.
+    Loc,
+    /// `avec`, `with`.
+    With,
+    /// `entre`, `between`.
+    Between,
+    /// `par`, `by`: passive agent.
+    Agent,
+    /// `contre`, `against`.
+    Against,
+    /// `from`.
+    From,
+    /// Other prepositions (`selon`, `according to`, `pour`): not a participant.
+    Oblique,
+    /// Background adjuncts (`après`, `following`, `in the wake of`).
+    Background,
+    /// Event adjuncts (`lors de`, `during`): the phrase is an event of the clause subject.
+    EventAdjunct,
+}
+
+/// A sentence prepared for event analysis.
+pub struct Sent<'a> {
+    /// Index of the sentence in the document.
+    pub index: usize,
+    /// Folded word of each token.
+    pub words: Vec<&'a str>,
+    /// The tokens (folded offsets).
+    pub toks: Vec<Token>,
+    /// True when the token starts with a capital in the original text.
+    pub caps: Vec<bool>,
+    /// The one-word classes of each token (bit `1 << C`).
+    pub masks: Vec<u64>,
+    /// For each token, the classes with an entry starting / ending there.
+    edges: Vec<(u64, u64)>,
+    /// Actor mentions, in order.
+    pub ments: Vec<Ment>,
+    /// Demonyms, in order.
+    pub demonyms: Vec<Demonym>,
+    /// Dates: (first token, last token, index into `Document::dates`).
+    pub dates: Vec<(usize, usize, usize)>,
+}
+
+/// Tokens covering folded span `[s, e)`: (first, last) inclusive.
+fn tok_range(toks: &[Token], s: usize, e: usize) -> Option<(usize, usize)> {
+    let first = toks.partition_point(|t| t.end <= s);
+    let end = toks.partition_point(|t| t.start < e);
+    (first < end).then(|| (first, end - 1))
+}
+
+impl<'a> Sent<'a> {
+    /// Builds the view of sentence `index` of `doc`.
+    pub fn new(
+        doc: &Document,
+        folded: &'a Folded,
+        index: usize,
+        lex: &LangLex,
+        demonyms: &super::lexicon::WordMap<String>,
+    ) -> Self {
+        let span = doc.sentences[index];
+        let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
+        let mut toks = Vec::new();
+        tokenize(&folded.text, fs, fe, &mut toks);
+        let words: Vec<&str> = toks.iter().map(|t| &folded.text[t.start..t.end]).collect();
+        let bytes = doc.text.as_bytes();
+        let caps = toks
+            .iter()
+            .map(|t| {
+                let o = folded.orig(t.start);
+                doc.text[o..].chars().next().is_some_and(char::is_uppercase) && o < bytes.len()
+            })
+            .collect();
+        let to_toks = |s: Span| tok_range(&toks, folded.folded(s.start), folded.folded(s.end));
+        let lo = doc.mentions.partition_point(|m| m.span.start < span.start);
+        let ments = doc.mentions[lo..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter_map(|m| {
+                let (first, last) = to_toks(m.span)?;
+                Some((first, last, m))
+            })
+            .collect::<Vec<_>>();
+        let ments = ments
+            .into_iter()
+            .map(|(first, last, m)| Ment {
+                first,
+                last,
+                actor: m.actor,
+                head: m
+                    .role
+                    .as_deref()
+                    .and_then(|r| title_start(&words, first, r))
+                    .unwrap_or(first),
+            })
+            .collect::<Vec<_>>();
+        let mut ments = ments;
+        ments.extend(country_anaphors(
+            doc, folded, lex, &toks, &words, &ments, demonyms,
+        ));
+        ments.sort_by_key(|m| m.first);
+        let dates = doc
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| span.contains(d.span))
+            .filter_map(|(i, d)| to_toks(d.span).map(|(a, b)| (a, b, i)))
+            .collect();
+        let demonyms = if demonyms.is_empty() {
+            Vec::new()
+        } else {
+            words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !ments.iter().any(|m| m.first <= *i && *i <= m.last))
+                .filter_map(|(i, w)| {
+                    demonyms.get(*w).map(|c| Demonym {
+                        tok: i,
+                        code: c.clone(),
+                    })
+                })
+                .collect()
+        };
+        let masks = words.iter().map(|w| lex.word_mask(w)).collect();
+        let edges = words.iter().map(|w| lex.word_edges(w)).collect();
+        Sent {
+            index,
+            masks,
+            edges,
+            words,
+            toks,
+            caps,
+            ments,
+            demonyms,
+            dates,
+        }
+    }
+
+    /// Length of the longest entry of class `c` starting at token `i`.
+    pub fn at(&self, lex: &LangLex, i: usize, c: C) -> Option<usize> {
+        if self.edges.get(i)?.0 & (1 << c as u64) == 0 {
+            return None;
+        }
+        lex.c(c).at(&self.words, i)
+    }
+
+    /// Start of the longest entry of class `c` ending just before token `end`.
+    pub fn ending_at(&self, lex: &LangLex, end: usize, c: C) -> Option<usize> {
+        if self.edges.get(end.checked_sub(1)?)?.1 & (1 << c as u64) == 0 {
+            return None;
+        }
+        lex.c(c).ending_at(&self.words, end)
+    }
+
+    /// True when token `i` is a one-word entry of class `c`.
+    pub fn is(&self, i: usize, c: C) -> bool {
+        self.masks.get(i).is_some_and(|m| m & (1 << c as u64) != 0)
+    }
+
+    /// True for punctuation that ends a phrase (not hyphens, apostrophes or quotes).
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.words[i]
+            .as_bytes()
+            .first()
+            .is_some_and(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'-' | b'"'))
+    }
+
+    fn hard_break(&self, lex: &LangLex, i: usize) -> bool {
+        if matches!(
+            self.words[i],
+            ";" | ":" | "(" | ")" | "." | "!" | "?" | "[" | "]"
+        ) {
+            return true;
+        }
+        if !self.is(i, C::ClauseBreak) {
+            return false;
+        }
+        // not when the word belongs to a longer phrase (`as well as`, `such
+        // as`, `as part of`) that is not itself a clause opener (`parce que`)
+        let covers = |c: C| {
+            (i.saturating_sub(3)..=i)
+                .any(|s| self.at(lex, s, c).is_some_and(|len| len > 1 && s + len > i))
+        };
+        if covers(C::ClauseBreak) {
+            return true;
+        }
+        ![
+            C::Conj,
+            C::PrepOblique,
+            C::PrepDest,
+            C::AdjunctEvent,
+            C::AdjunctBackground,
+        ]
+        .iter()
+        .any(|c| covers(*c))
+    }
+
+    /// First token of the clause containing token `i`.
+    pub fn clause_start(&self, lex: &LangLex, i: usize) -> usize {
+        (0..i)
+            .rev()
+            .find(|&j| self.hard_break(lex, j))
+            .map_or(0, |j| j + 1)
+    }
+
+    /// One past the last token of the clause containing token `i`.
+    pub fn clause_end(&self, lex: &LangLex, i: usize) -> usize {
+        (i + 1..self.words.len())
+            .find(|&j| self.hard_break(lex, j))
+            .unwrap_or(self.words.len())
+    }
+
+    /// The word that opened the clause starting at `start` (the break word), if any.
+    pub fn clause_opener(&self, start: usize) -> Option<&'a str> {
+        start.checked_sub(1).map(|j| self.words[j])
+    }
+
+    /// The mention ending at token `end - 1`, if any.
+    pub fn mention_ending(&self, end: usize) -> Option<&Ment> {
+        self.ments.iter().find(|m| m.last + 1 == end)
+    }
+
+    /// The role the nearest preposition gives the phrase starting at token
+    /// `first`. `stops` are tokens (triggers) the walk may not cross.
+    pub fn governor(&self, lex: &LangLex, first: usize, stops: &[usize]) -> Gov {
+        self.governor_depth(lex, first, stops, 0)
+    }
+
+    fn governor_depth(&self, lex: &LangLex, first: usize, stops: &[usize], depth: usize) -> Gov {
+        let first = self
+            .ments
+            .iter()
+            .find(|m| m.first == first)
+            .map_or(first, |m| m.head);
+        const PREPS: [(C, Gov); 12] = [
+            (C::AdjunctBackground, Gov::Background),
+            (C::AdjunctEvent, Gov::EventAdjunct),
+            (C::PrepOblique, Gov::Oblique),
+            (C::PrepBetween, Gov::Between),
+            (C::PrepWith, Gov::With),
+            (C::PrepAgent, Gov::Agent),
+            (C::PrepAgainst, Gov::Against),
+            (C::PrepFrom, Gov::From),
+            (C::PrepDest, Gov::Dest),
+            (C::PrepLoc, Gov::Loc),
+            (C::PrepGen, Gov::Gen),
+            (C::LedBy, Gov::Core),
+        ];
+        let mut i = first;
+        let mut skipped = 0;
+        while i > 0 && skipped <= 6 {
+            if stops.contains(&(i - 1)) {
+                return Gov::Core;
+            }
+            // the longest preposition ending here
+            let best = PREPS
+                .iter()
+                .filter_map(|(c, g)| self.ending_at(lex, i, *c).map(|s| (s, *g)))
+                .min_by_key(|(s, _)| *s);
+            if let Some((s, g)) = best {
+                // `des Affaires étrangères`: a capitalised complement inside a title
+                let title = g == Gov::Gen
+                    && self.caps.get(i).copied().unwrap_or(false)
+                    && i != first
+                    && !self.ments.iter().any(|m| m.first == i);
+                // French `a` is also `has`: a preposition only before a phrase
+                let auxiliary = s + 1 == i
+                    && self.is(s, C::AuxHave)
+                    && i != first
+                    && !self.is(i, C::Det)
+                    && !self.caps.get(i).copied().unwrap_or(false);
+                if auxiliary {
+                    return Gov::Core;
+                }
+                if !title {
+                    return g;
+                }
+                i = s;
+                skipped += 1;
+                continue;
+            }
+            let w = self.words[i - 1];
+            if w == "," || lex.c(C::Conj).has(w) {
+                // a list: the phrase shares the role of the previous item
+                if depth < 6
+                    && let Some(m) = (i.saturating_sub(3)..i)
+                        .rev()
+                        .find_map(|e| self.mention_ending(e))
+                        .copied()
+                {
+                    return self.governor_depth(lex, m.first, stops, depth + 1);
+                }
+                if let Some(d) = self
+                    .demonyms
+                    .iter()
+                    .find(|d| d.tok + 2 >= i - 1 && d.tok < i - 1)
+                {
+                    return self.governor_depth(lex, d.tok, stops, depth + 1);
+                }
+                return Gov::Core;
+            }
+            if self.is_punct(i - 1)
+                || self.mention_ending(i).is_some()
+                || lex.c(C::ClauseBreak).has(w)
+            {
+                return Gov::Core;
+            }
+            // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
+            if lex.c(C::AuxBe).has(w) || lex.c(C::AuxHave).has(w) || lex.c(C::Pronoun).has(w) {
+                return Gov::Core;
+            }
+            i -= 1;
+            skipped += 1;
+        }
+        Gov::Core
+    }
+
+    /// True when token `i` is an auxiliary verb (`a`, `ont`, `was`); French
+    /// `a` is also the preposition `à` when a phrase follows (`à Moscou`).
+    pub fn is_auxiliary(&self, lex: &LangLex, i: usize) -> bool {
+        let w = self.words[i];
+        if !lex.c(C::AuxBe).has(w) && !lex.c(C::AuxHave).has(w) {
+            return false;
+        }
+        let prep = lex.c(C::PrepDest).has(w);
+        let phrase_follows = self
+            .words
+            .get(i + 1)
+            .is_some_and(|x| lex.c(C::Det).has(x) || x.as_bytes()[0].is_ascii_digit())
+            || self.caps.get(i + 1).copied().unwrap_or(false)
+            || self.ments.iter().any(|m| m.first == i + 1);
+        !(prep && phrase_follows)
+    }
+
+    /// Mentions starting in tokens `[from, to)`.
+    pub fn ments_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Ment> {
+        self.ments
+            .iter()
+            .filter(move |m| m.first >= from && m.first < to)
+    }
+
+    /// Demonyms in tokens `[from, to)`.
+    pub fn demonyms_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Demonym> {
+        self.demonyms
+            .iter()
+            .filter(move |d| d.tok >= from && d.tok < to)
+    }
+
+    /// True when a word of `class` starts in tokens `[from, to)`.
+    pub fn class_in(&self, lex: &LangLex, class: C, from: usize, to: usize) -> Option<usize> {
+        (from..to.min(self.words.len())).find(|&i| self.at(lex, i, class).is_some())
+    }
+}

@@ -1,0 +1,620 @@
+//! The events stage's language data, compiled once: word classes
+//! (`event_grammar.tsv`), trigger patterns (`event_triggers.tsv`) expanded
+//! through the inflector, and one Aho-Corasick automaton over the anchor
+//! words of every pattern.
+//!
+//! A pattern is a sequence of space-separated elements: a literal word or
+//! words (`coup d'état`; `_` joins the words of one alternative in a `|`
+//! list), `V:lemma` (every inflected form of a verb),
+//! `N:noun` (singular and plural), `@class` (a grammar class), alternatives
+//! joined by `|`, and `*N` (a gap of up to N words). The anchor (the first
+//! verb or noun element, else the first literal) is what the automaton
+//! finds; the rest is checked around it by [`super::matcher`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::inflect::{Inflector, Tenses};
+use super::tokens::{fold_entry, tokenize_str};
+use crate::lexicon::{LexiconError, read_table};
+
+/// FNV-1a: a fast hash for the short folded words the classes are keyed by
+/// (the standard SipHash dominated the stage's profile).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by words, with [`Fnv`].
+pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A set of word sequences (a grammar class), looked up by first or last word.
+#[derive(Debug, Clone, Default)]
+pub struct Class {
+    by_first: WordMap<Vec<Vec<String>>>,
+    by_last: WordMap<Vec<Vec<String>>>,
+}
+
+impl Class {
+    fn add(&mut self, seq: Vec<String>) {
+        if let (Some(first), Some(last)) = (seq.first().cloned(), seq.last().cloned()) {
+            self.by_first.entry(first).or_default().push(seq.clone());
+            self.by_last.entry(last).or_default().push(seq);
+        }
+    }
+
+    /// Length of the longest sequence of the class starting at word `i`.
+    pub fn at(&self, words: &[&str], i: usize) -> Option<usize> {
+        let seqs = self.by_first.get(*words.get(i)?)?;
+        seqs.iter()
+            .filter(|s| {
+                i + s.len() <= words.len() && s.iter().zip(&words[i..]).all(|(a, b)| a == b)
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Start of the longest sequence of the class ending just before word `end`.
+    pub fn ending_at(&self, words: &[&str], end: usize) -> Option<usize> {
+        let last = *words.get(end.checked_sub(1)?)?;
+        let seqs = self.by_last.get(last)?;
+        seqs.iter()
+            .filter(|s| {
+                s.len() <= end
+                    && s.iter()
+                        .zip(&words[end - s.len()..end])
+                        .all(|(a, b)| a == b)
+            })
+            .map(|s| end - s.len())
+            .min()
+    }
+
+    /// True when the class has no words (a language without such words).
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// True when the single word `w` is in the class.
+    pub fn has(&self, w: &str) -> bool {
+        self.by_first
+            .get(w)
+            .is_some_and(|v| v.iter().any(|s| s.len() == 1))
+    }
+}
+
+/// One alternative of a pattern element: a word sequence and, for verb
+/// forms, the tenses it expresses.
+#[derive(Debug, Clone)]
+pub struct Alt {
+    /// Folded words.
+    pub words: Vec<String>,
+    /// Tenses of a verb form (0 for other words).
+    pub tenses: Tenses,
+}
+
+/// A pattern element.
+#[derive(Debug, Clone)]
+pub enum Elem {
+    /// Any of these word sequences.
+    Alts(Vec<Alt>),
+    /// Up to this many skipped words.
+    Gap(usize),
+}
+
+/// How a trigger's arguments map to source and target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Subject (or genitive, or `par` agent) is the source; object,
+    /// dative or `contre` phrase is the target.
+    Default,
+    /// Travel: the subject is the source; the destination's country is the
+    /// target (one event per destination) and the place the location.
+    Move,
+    /// `visit X`: the subject is the source, the object the host.
+    Visit,
+    /// `receive X`, `host X`: the subject is the host (target), the object
+    /// the visitor (source).
+    Host,
+    /// Meetings, talks, clashes: every participant is a source.
+    Recip,
+    /// `X said Y must ...`: the speaker is the source, Y the target.
+    Must,
+}
+
+/// What a trigger does besides (or instead of) coding an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A plain event trigger.
+    Event,
+    /// Promise, offer, agreement to do something: embedded acts become AGREE
+    /// (tense rule).
+    Agree,
+    /// Threat to do something: THREATEN, mode from the embedded act.
+    Threaten,
+    /// Refusal to do something: REJECT, mode from the embedded act.
+    Reject,
+    /// Demand that someone do something: REQUEST, mode from the embedded act.
+    Request,
+    /// Plan, announcement, scheduling: the embedded act is planned.
+    Planned,
+    /// Wish, intention: the embedded act is planned, nothing without one.
+    Intent,
+    /// `continue to`, `resume`: passes the embedded act through unchanged.
+    Aspect,
+}
+
+/// A condition a trigger needs in its clause.
+#[derive(Debug, Clone)]
+pub enum Need {
+    /// A destination phrase (`à`, `au`, `in`, `to` + place or country).
+    Dest,
+    /// A word of the class after the trigger in its clause (within 8 words).
+    Obj(C),
+    /// A word of the class before the trigger in its clause (within 8 words).
+    Subj(C),
+    /// An actor mention as the direct object.
+    ObjActor,
+    /// An organisation among the actors after the trigger (`quitter la CEDEAO`).
+    OrgObj,
+    /// A visitor: an actor as the direct object, or a passive agent.
+    Visitor,
+    /// Only as an act governed by a controller or light verb (`poursuivre son aide`).
+    Governed,
+    /// The negation of a need.
+    Not(Box<Need>),
+}
+
+/// One trigger pattern.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// PLOVER category, or `None` for a pure cue (planned, intent, aspect).
+    pub event_type: Option<String>,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// Pattern elements.
+    pub elems: Vec<Elem>,
+    /// Index of the anchor element.
+    pub anchor: usize,
+    /// Argument frame.
+    pub frame: Frame,
+    /// Controller or cue role.
+    pub role: Role,
+    /// Conditions on the clause.
+    pub needs: Vec<Need>,
+    /// True when the anchor is a noun (needs eventive context).
+    pub noun: bool,
+    /// For nouns: the first `de`/`of` phrase is the patient (target), not the agent.
+    pub gen_patient: bool,
+    /// Line in the data file, for messages and tests.
+    pub line: usize,
+}
+
+macro_rules! classes {
+    ($($variant:ident = $name:literal,)*) => {
+        /// The grammar classes the stage code reads: each is a `class` of
+        /// `event_grammar.tsv`, which must define every one (possibly with no words).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum C {
+            $(
+                #[doc = concat!("The `", $name, "` class.")]
+                $variant,
+            )*
+        }
+
+        impl C {
+            /// Every class, in declaration order.
+            pub const ALL: &'static [C] = &[$(C::$variant,)*];
+
+            /// The class's name in the data file.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(C::$variant => $name,)*
+                }
+            }
+
+            /// The class named `name`, if the stage reads one by that name.
+            pub fn named(name: &str) -> Option<C> {
+                C::ALL.iter().copied().find(|c| c.name() == name)
+            }
+        }
+    };
+}
+
+// (at most 64 classes: they index the bits of a `u64` mask)
+classes! {
+    Refl = "refl",
+    AuxBe = "aux_be",
+    AuxHave = "aux_have",
+    Det = "det",
+    PronSubj = "pron_subj",
+    PronWe = "pron_we",
+    Poss = "poss",
+    PossCountry = "poss_country",
+    PrepDest = "prep_dest",
+    PrepLoc = "prep_loc",
+    PrepWith = "prep_with",
+    PrepBetween = "prep_between",
+    PrepAgent = "prep_agent",
+    PrepAgainst = "prep_against",
+    PrepGen = "prep_gen",
+    PrepFrom = "prep_from",
+    PrepOblique = "prep_oblique",
+    AdjunctEvent = "adjunct_event",
+    AdjunctBackground = "adjunct_background",
+    ClauseBreak = "clause_break",
+    Conj = "conj",
+    NegPre = "neg_pre",
+    Neg = "neg",
+    Speech = "speech",
+    LedBy = "led_by",
+    FutureWord = "future_word",
+    Purpose = "purpose",
+    InfMarker = "inf_marker",
+    That = "that",
+    CondIf = "cond_if",
+    CuePlanned = "cue_planned",
+    CueHyp = "cue_hyp",
+    CueWould = "cue_would",
+    LightVerb = "light_verb",
+    NounMarker = "noun_marker",
+    Relative = "relative",
+    CompoundHead = "compound_head",
+    GerVerbalBefore = "ger_verbal_before",
+    Demonstrative = "demonstrative",
+    PronObj = "pron_obj",
+    GerundMarker = "gerund_marker",
+    Pronoun = "pronoun",
+    TheTwo = "the_two",
+    TheCountry = "the_country",
+    TheseCountries = "these_countries",
+    Possessive = "possessive",
+    BareOf = "bare_of",
+    FirstTo = "first_to",
+    Forces = "forces",
+    AidObj = "aid_obj",
+    Crowd = "crowd",
+    Captives = "captives",
+}
+
+/// Everything the stage knows about one language.
+#[derive(Debug)]
+pub struct LangLex {
+    /// Trigger patterns.
+    pub triggers: Vec<Trigger>,
+    /// Grammar classes by name (for `@class` in patterns).
+    pub classes: BTreeMap<String, Class>,
+    /// The classes the code reads, indexed by [`C`].
+    fixed: Vec<Class>,
+    /// For each word, the bit set (`1 << C`) of the classes it is a
+    /// one-word entry of: one lookup per token instead of one per question.
+    word_classes: WordMap<u64>,
+    /// For each word, the classes with an entry starting with it, and those
+    /// with an entry ending with it (bit sets over [`C`]).
+    word_edges: WordMap<(u64, u64)>,
+    ac: AhoCorasick,
+    /// For each automaton pattern: (trigger, alternative) pairs anchored on it.
+    anchors: Vec<Vec<(usize, usize)>>,
+    /// Plural suffix rules of nouns, to inflect demonyms.
+    pub inflector: Inflector,
+}
+
+fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
+    LexiconError::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// Reads `event_grammar.tsv`: columns `class`, `words` (`|`-separated).
+pub fn load_classes(path: &Path) -> Result<BTreeMap<String, Class>, LexiconError> {
+    let table = read_table(path)?;
+    let mut classes: BTreeMap<String, Class> = BTreeMap::new();
+    for row in &table.rows {
+        let name = row.require("class", path)?.to_string();
+        let class = classes.entry(name).or_default();
+        for w in row.list("words") {
+            class.add(tokenize_str(&fold_entry(w)));
+        }
+    }
+    for name in C::ALL.iter().map(|c| c.name()) {
+        if !classes.contains_key(name) {
+            return Err(format_err(
+                path,
+                1,
+                format!("class '{name}' is missing (add a row, possibly with no words)"),
+            ));
+        }
+    }
+    Ok(classes)
+}
+
+fn parse_elem(
+    spec: &str,
+    lang: &str,
+    infl: &Inflector,
+    classes: &BTreeMap<String, Class>,
+) -> Result<(Elem, bool, bool), String> {
+    if let Some(n) = spec.strip_prefix('*') {
+        let n: usize = n.parse().map_err(|_| format!("bad gap '{spec}'"))?;
+        return Ok((Elem::Gap(n), false, false));
+    }
+    let (mut alts, mut lemma, mut literal) = (Vec::new(), false, false);
+    for alt in spec.split('|') {
+        // `_` joins the words of a multi-word alternative (`N:état_d'urgence`)
+        let alt = if alt.starts_with('@') {
+            alt.to_string()
+        } else {
+            alt.replace('_', " ")
+        };
+        let alt = alt.as_str();
+        if let Some(v) = alt.strip_prefix("V:") {
+            lemma = true;
+            // the first word conjugates (`mettre en garde`)
+            let words = tokenize_str(&fold_entry(v));
+            for (form, tenses) in infl.verb_forms(&words[0]) {
+                let mut w = words.clone();
+                w[0] = form;
+                alts.push(Alt { words: w, tenses });
+            }
+        } else if let Some(n) = alt.strip_prefix("N:") {
+            lemma = true;
+            let words = tokenize_str(&fold_entry(n));
+            // French plurals mark the head (first word), English the last
+            let head = if lang == "fr" { 0 } else { words.len() - 1 };
+            for form in infl.noun_forms(&words[head]) {
+                let mut w = words.clone();
+                w[head] = form;
+                alts.push(Alt {
+                    words: w,
+                    tenses: 0,
+                });
+            }
+        } else if let Some(c) = alt.strip_prefix('@') {
+            let class = classes
+                .get(c)
+                .ok_or_else(|| format!("unknown class '@{c}'"))?;
+            for seqs in class.by_first.values() {
+                for s in seqs {
+                    alts.push(Alt {
+                        words: s.clone(),
+                        tenses: 0,
+                    });
+                }
+            }
+        } else {
+            literal = true;
+            alts.push(Alt {
+                words: tokenize_str(&fold_entry(alt)),
+                tenses: 0,
+            });
+        }
+    }
+    alts.retain(|a| !a.words.is_empty());
+    if alts.is_empty() {
+        return Err(format!("element '{spec}' matches nothing"));
+    }
+    Ok((Elem::Alts(alts), lemma, literal))
+}
+
+fn parse_need(spec: &str) -> Result<Need, String> {
+    if let Some(rest) = spec.strip_prefix('!') {
+        return Ok(Need::Not(Box::new(parse_need(rest)?)));
+    }
+    match spec.split_once('=') {
+        None if spec == "dest" => Ok(Need::Dest),
+        None if spec == "objactor" => Ok(Need::ObjActor),
+        None if spec == "orgobj" => Ok(Need::OrgObj),
+        None if spec == "visitor" => Ok(Need::Visitor),
+        None if spec == "governed" => Ok(Need::Governed),
+        Some(("obj", c)) => C::named(c.trim_start_matches('@'))
+            .map(Need::Obj)
+            .ok_or_else(|| format!("unknown class in need '{spec}'")),
+        Some(("subj", c)) => C::named(c.trim_start_matches('@'))
+            .map(Need::Subj)
+            .ok_or_else(|| format!("unknown class in need '{spec}'")),
+        _ => Err(format!(
+            "unknown need '{spec}' (use dest, objactor, orgobj, visitor, governed, obj=@class, subj=@class, !need)"
+        )),
+    }
+}
+
+fn parse_frame(s: Option<&str>) -> Result<Frame, String> {
+    Ok(match s.unwrap_or("default") {
+        "default" => Frame::Default,
+        "move" => Frame::Move,
+        "visit" => Frame::Visit,
+        "host" => Frame::Host,
+        "recip" => Frame::Recip,
+        "must" => Frame::Must,
+        other => return Err(format!("unknown frame '{other}'")),
+    })
+}
+
+fn parse_role(s: Option<&str>) -> Result<Role, String> {
+    Ok(match s.unwrap_or("event") {
+        "event" => Role::Event,
+        "agree" => Role::Agree,
+        "threaten" => Role::Threaten,
+        "reject" => Role::Reject,
+        "request" => Role::Request,
+        "planned" => Role::Planned,
+        "intent" => Role::Intent,
+        "aspect" => Role::Aspect,
+        other => return Err(format!("unknown role '{other}'")),
+    })
+}
+
+impl LangLex {
+    /// Loads and compiles one language's grammar, inflection and triggers.
+    pub fn load(
+        lang: &str,
+        grammar: &Path,
+        triggers: &Path,
+        verbs: &Path,
+        nouns: &Path,
+    ) -> Result<Self, LexiconError> {
+        let classes = load_classes(grammar)?;
+        let inflector = Inflector::load(verbs, nouns)?;
+        let table = read_table(triggers)?;
+        let mut out = Vec::new();
+        for row in &table.rows {
+            let err = |m: String| format_err(triggers, row.line, m);
+            let event_type = row.get("type").filter(|t| *t != "-").map(str::to_string);
+            if let Some(t) = &event_type
+                && crate::plover::quad_class(t).is_none()
+            {
+                return Err(err(format!("unknown PLOVER category '{t}'")));
+            }
+            let mut elems = Vec::new();
+            // the anchor: the first verb or noun, else the literal whose
+            // shortest alternative is longest (the rarest word)
+            let (mut anchor_lemma, mut anchor_lit, mut noun) =
+                (None, None::<(usize, usize)>, false);
+            for spec in row.require("pattern", triggers)?.split_whitespace() {
+                let (elem, lemma, literal) =
+                    parse_elem(spec, lang, &inflector, &classes).map_err(&err)?;
+                if lemma && anchor_lemma.is_none() {
+                    anchor_lemma = Some(elems.len());
+                    noun = spec.starts_with("N:");
+                }
+                if literal && let Elem::Alts(alts) = &elem {
+                    let len = alts.iter().map(|a| a.words[0].len()).min().unwrap_or(0);
+                    if anchor_lit.is_none_or(|(_, l)| len > l) {
+                        anchor_lit = Some((elems.len(), len));
+                    }
+                }
+                elems.push(elem);
+            }
+            let anchor = anchor_lemma
+                .or(anchor_lit.map(|(i, _)| i))
+                .ok_or_else(|| err("pattern has no word, verb or noun to anchor on".into()))?;
+            if anchor_lemma.is_none() {
+                noun = row.get("pos") == Some("n");
+            }
+            let needs = row
+                .list("needs")
+                .into_iter()
+                .map(parse_need)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(&err)?;
+            out.push(Trigger {
+                event_type,
+                mode: row.get("mode").map(str::to_string),
+                anchor,
+                frame: parse_frame(row.get("frame")).map_err(&err)?,
+                role: parse_role(row.get("role")).map_err(&err)?,
+                needs,
+                noun,
+                gen_patient: match row.get("gen") {
+                    None | Some("agent") => false,
+                    Some("patient") => true,
+                    Some(other) => {
+                        return Err(err(format!("unknown gen '{other}' (use agent or patient)")));
+                    }
+                },
+                elems,
+                line: row.line,
+            });
+        }
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        for (ti, t) in out.iter().enumerate() {
+            let Elem::Alts(alts) = &t.elems[t.anchor] else {
+                continue;
+            };
+            for (ai, alt) in alts.iter().enumerate() {
+                let first = alt.words[0].clone();
+                let id = *ids.entry(first.clone()).or_insert_with(|| {
+                    patterns.push(first);
+                    anchors.push(Vec::new());
+                    anchors.len() - 1
+                });
+                anchors[id].push((ti, ai));
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| format_err(triggers, 1, format!("cannot build matcher: {e}")))?;
+        let fixed: Vec<Class> = C::ALL
+            .iter()
+            .map(|c| classes.get(c.name()).cloned().unwrap_or_default())
+            .collect();
+        let mut word_classes: WordMap<u64> = WordMap::default();
+        let mut word_edges: WordMap<(u64, u64)> = WordMap::default();
+        for (i, class) in fixed.iter().enumerate() {
+            for seqs in class.by_first.values() {
+                for seq in seqs {
+                    if seq.len() == 1 {
+                        *word_classes.entry(seq[0].clone()).or_default() |= 1 << i;
+                    }
+                    word_edges.entry(seq[0].clone()).or_default().0 |= 1 << i;
+                    word_edges.entry(seq[seq.len() - 1].clone()).or_default().1 |= 1 << i;
+                }
+            }
+        }
+        Ok(LangLex {
+            triggers: out,
+            fixed,
+            word_classes,
+            word_edges,
+            classes,
+            ac,
+            anchors,
+            inflector,
+        })
+    }
+
+    /// The classes `word` is a one-word entry of, as a bit set over [`C`].
+    pub fn word_mask(&self, word: &str) -> u64 {
+        self.word_classes.get(word).copied().unwrap_or(0)
+    }
+
+    /// The classes with an entry starting with `word`, and those with an
+    /// entry ending with it.
+    pub fn word_edges(&self, word: &str) -> (u64, u64) {
+        self.word_edges.get(word).copied().unwrap_or((0, 0))
+    }
+
+    /// A class the code reads (loading checked that it exists).
+    pub fn c(&self, c: C) -> &Class {
+        &self.fixed[c as usize]
+    }
+
+    /// Anchor occurrences in folded text `[start, end)`: (byte start, byte
+    /// end, (trigger, alternative) pairs), whole words only.
+    pub fn anchors_in<'a>(
+        &'a self,
+        folded: &'a str,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = (usize, usize, &'a [(usize, usize)])> + 'a {
+        let bytes = folded.as_bytes();
+        self.ac.find_iter(&folded[start..end]).filter_map(move |m| {
+            let (s, e) = (start + m.start(), start + m.end());
+            let before_ok = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
+            let after_ok =
+                e >= bytes.len() || !bytes[e].is_ascii_alphanumeric() || bytes[e - 1] == b'\'';
+            (before_ok && after_ok).then(|| (s, e, self.anchors[m.pattern().as_usize()].as_slice()))
+        })
+    }
+}

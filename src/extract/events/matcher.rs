@@ -1,0 +1,174 @@
+//! Checks a trigger pattern around an anchor word found by the automaton,
+//! and resolves overlapping matches (the most specific pattern wins).
+
+use super::inflect::Tenses;
+use super::lexicon::C;
+use super::lexicon::{Elem, LangLex, Trigger};
+
+/// A trigger pattern matched in a sentence (token indices, inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerMatch {
+    /// Index of the trigger in [`LangLex::triggers`].
+    pub trigger: usize,
+    /// First matched token.
+    pub first: usize,
+    /// Last matched token.
+    pub last: usize,
+    /// First token of the anchor word(s).
+    pub anchor: usize,
+    /// Last token of the anchor word(s).
+    pub anchor_last: usize,
+    /// Tenses of the anchor form (verbs).
+    pub tenses: Tenses,
+}
+
+/// Tokens a gap may skip: words and in-word marks, never commas or clause
+/// punctuation.
+fn skippable(w: &str) -> bool {
+    w.as_bytes()
+        .first()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'"'))
+}
+
+/// Marks inside words (`four-day`) that a gap skips without counting them.
+fn free(w: &str) -> bool {
+    matches!(w, "-" | "'" | "\"")
+}
+
+/// Positions reachable by skipping up to `n` counted words from `pos`
+/// rightwards (free marks cost nothing).
+fn gap_right(words: &[&str], pos: usize, n: usize) -> Vec<usize> {
+    let mut out = vec![pos];
+    let (mut i, mut used) = (pos, 0);
+    while i < words.len() && skippable(words[i]) {
+        if !free(words[i]) {
+            used += 1;
+        }
+        if used > n {
+            break;
+        }
+        i += 1;
+        out.push(i);
+    }
+    out
+}
+
+/// Positions reachable by skipping up to `n` counted words leftwards from `end`.
+fn gap_left(words: &[&str], end: usize, n: usize) -> Vec<usize> {
+    let mut out = vec![end];
+    let (mut i, mut used) = (end, 0);
+    while i > 0 && skippable(words[i - 1]) {
+        if !free(words[i - 1]) {
+            used += 1;
+        }
+        if used > n {
+            break;
+        }
+        i -= 1;
+        out.push(i);
+    }
+    out
+}
+
+fn seq_at(words: &[&str], i: usize, seq: &[String]) -> bool {
+    i + seq.len() <= words.len() && seq.iter().zip(&words[i..]).all(|(a, b)| a == b)
+}
+
+/// Matches `elems` rightwards from token `pos`; returns the index one past
+/// the last matched word.
+fn right(words: &[&str], elems: &[Elem], pos: usize) -> Option<usize> {
+    let Some((head, rest)) = elems.split_first() else {
+        return Some(pos);
+    };
+    match head {
+        // a gap at the end matches nothing: the pattern ends at pos
+        Elem::Gap(_) if rest.is_empty() => Some(pos),
+        Elem::Gap(n) => gap_right(words, pos, *n)
+            .into_iter()
+            .find_map(|p| right(words, rest, p)),
+        Elem::Alts(alts) => alts
+            .iter()
+            .filter(|a| seq_at(words, pos, &a.words))
+            .find_map(|a| right(words, rest, pos + a.words.len())),
+    }
+}
+
+/// Matches `elems` leftwards so that the last one ends at token `end`
+/// (exclusive); returns the index of the first matched word.
+fn left(words: &[&str], elems: &[Elem], end: usize) -> Option<usize> {
+    let Some((head, rest)) = elems.split_last() else {
+        return Some(end);
+    };
+    match head {
+        Elem::Gap(_) if rest.is_empty() => Some(end),
+        Elem::Gap(n) => gap_left(words, end, *n)
+            .into_iter()
+            .find_map(|p| left(words, rest, p)),
+        Elem::Alts(alts) => alts
+            .iter()
+            .filter(|a| a.words.len() <= end && seq_at(words, end - a.words.len(), &a.words))
+            .find_map(|a| left(words, rest, end - a.words.len())),
+    }
+}
+
+/// Checks trigger `t` with anchor alternative `alt` at token `at`.
+pub fn check(
+    words: &[&str],
+    t: &Trigger,
+    ti: usize,
+    alt: usize,
+    at: usize,
+) -> Option<TriggerMatch> {
+    let Elem::Alts(alts) = &t.elems[t.anchor] else {
+        return None;
+    };
+    let a = &alts[alt];
+    if !seq_at(words, at, &a.words) {
+        return None;
+    }
+    let anchor_end = at + a.words.len();
+    let end = right(words, &t.elems[t.anchor + 1..], anchor_end)?;
+    let first = left(words, &t.elems[..t.anchor], at)?;
+    Some(TriggerMatch {
+        trigger: ti,
+        first,
+        last: end.max(anchor_end) - 1,
+        anchor: at,
+        anchor_last: anchor_end - 1,
+        tenses: a.tenses,
+    })
+}
+
+/// Keeps, among overlapping matches, the most specific one (the one
+/// covering most words, then with most conditions; between a noun and a
+/// verb reading of one word, the noun after a determiner and the verb
+/// otherwise; then the earliest row); returns them in text order.
+pub fn resolve(lex: &LangLex, words: &[&str], mut matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
+    let after_det =
+        |m: &TriggerMatch| m.anchor > 0 && lex.c(C::NounMarker).has(words[m.anchor - 1]);
+    let weight =
+        |m: &TriggerMatch| (m.last - m.first + 1) * 10 + lex.triggers[m.trigger].needs.len();
+    // 0 when the reading fits its context, 1 when it does not
+    let misfit = |m: &TriggerMatch| usize::from(lex.triggers[m.trigger].noun != after_det(m));
+    matches.sort_by(|a, b| {
+        weight(b)
+            .cmp(&weight(a))
+            .then(misfit(a).cmp(&misfit(b)))
+            .then(a.trigger.cmp(&b.trigger))
+            .then(a.first.cmp(&b.first))
+    });
+    let mut kept: Vec<TriggerMatch> = Vec::new();
+    for m in matches {
+        // overlap on the anchors or on the matched words
+        let clash = kept.iter().any(|k| {
+            (m.anchor <= k.anchor_last && k.anchor <= m.anchor_last)
+                || (m.first <= k.anchor_last && k.anchor <= m.last)
+                || (k.first <= m.anchor_last && m.anchor <= k.last)
+        });
+        if !clash {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| (m.first, m.anchor));
+    kept
+}

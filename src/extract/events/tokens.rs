@@ -1,0 +1,205 @@
+//! Folded text with a map back to the original bytes, and the word tokens of
+//! one sentence.
+//!
+//! The events stage matches its lexicons on a folded copy of the document
+//! (lower-case ASCII, accents removed, apostrophes and dashes unified: the
+//! same keys as [`crate::text::fold`]), so `Élysée`, `élysée` and `ELYSEE`
+//! are one word and `s’est` and `s'est` one form. Folding changes lengths
+//! (`é` is two bytes, `e` one), so [`Folded`] keeps, for every folded byte,
+//! the original byte it came from.
+
+use crate::document::Span;
+
+/// The folded copy of a text and the offset map back to it.
+#[derive(Debug, Default)]
+pub struct Folded {
+    /// Lower-case ASCII text.
+    pub text: String,
+    /// For each byte of `text` (plus one past the end), the original byte offset.
+    map: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `text` one character at a time (one-to-one for ASCII, so offsets
+    /// of plain English text are unchanged).
+    pub fn new(text: &str) -> Self {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut map = Vec::with_capacity(text.len() + 17);
+        let mut buf = [0u8; 4];
+        for (pos, c) in text.char_indices() {
+            let mapped: &str = match c {
+                'A'..='Z' => {
+                    buf[0] = c.to_ascii_lowercase() as u8;
+                    std::str::from_utf8(&buf[..1]).unwrap_or("")
+                }
+                c if c.is_ascii() => c.encode_utf8(&mut buf),
+                '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{b4}' => "'",
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+                '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"",
+                c if c.is_whitespace() => " ",
+                c => deunicode::deunicode_char(c).unwrap_or(""),
+            };
+            for b in mapped.bytes() {
+                out.push(b.to_ascii_lowercase() as char);
+                map.push(pos);
+            }
+        }
+        map.push(text.len());
+        Folded { text: out, map }
+    }
+
+    /// The original byte offset of folded byte `pos`.
+    pub fn orig(&self, pos: usize) -> usize {
+        self.map[pos.min(self.map.len() - 1)]
+    }
+
+    /// The original span of a folded span (a folded token never ends inside
+    /// the expansion of one character, so `map[end]` is the next character).
+    pub fn orig_span(&self, start: usize, end: usize) -> Span {
+        let s = self.orig(start);
+        Span::new(s, self.orig(end).max(s))
+    }
+
+    /// The first folded byte whose original offset is at or after `orig`.
+    pub fn folded(&self, orig: usize) -> usize {
+        self.map.partition_point(|&m| m < orig)
+    }
+}
+
+/// One word or punctuation token of a sentence, in folded offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First folded byte.
+    pub start: usize,
+    /// One past the last folded byte.
+    pub end: usize,
+    /// True for words (letters and digits), false for punctuation.
+    pub word: bool,
+}
+
+/// Elided words keep their apostrophe (`l'`, `qu'`, `lorsqu'`): an
+/// orthographic rule (a word of one or two letters, or ending in `qu`,
+/// before an apostrophe), not a word list; the apostrophe after any other
+/// word starts a token of its own (`'s`).
+fn is_elision(word: &[u8]) -> bool {
+    word.len() <= 2 || word.ends_with(b"qu")
+}
+
+/// Splits folded text `[start, end)` into tokens: runs of letters and digits
+/// (with a French elision's apostrophe), `'s`/`'t` clitics, and single
+/// punctuation characters. Spaces are skipped.
+pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let b = folded.as_bytes();
+    let mut i = start;
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let s = i;
+            loop {
+                while i < end && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                // `5.1`, `1,500`: one number
+                let joiner = i + 1 < end
+                    && matches!(b[i], b'.' | b',')
+                    && b[i - 1].is_ascii_digit()
+                    && b[i + 1].is_ascii_digit();
+                if !joiner {
+                    break;
+                }
+                i += 1;
+            }
+            if i < end && b[i] == b'\'' && is_elision(&b[s..i]) {
+                i += 1;
+            }
+            out.push(Token {
+                start: s,
+                end: i,
+                word: true,
+            });
+        } else if c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic() {
+            // English clitic: 's, 't, 're ...
+            let s = i;
+            i += 1;
+            while i < end && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            out.push(Token {
+                start: s,
+                end: i,
+                word: true,
+            });
+        } else if c == b' ' || c.is_ascii_control() {
+            i += 1;
+        } else {
+            out.push(Token {
+                start: i,
+                end: i + 1,
+                word: false,
+            });
+            i += 1;
+        }
+    }
+}
+
+/// Tokens of a pattern or lexicon entry (already folded with [`fold_entry`]).
+pub fn tokenize_str(folded: &str) -> Vec<String> {
+    let mut toks = Vec::new();
+    tokenize(folded, 0, folded.len(), &mut toks);
+    toks.iter()
+        .map(|t| folded[t.start..t.end].to_string())
+        .collect()
+}
+
+/// Folds a lexicon entry the same way as document text.
+pub fn fold_entry(s: &str) -> String {
+    Folded::new(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_maps_back() {
+        let text = "L’armée s’est rendue à Bamako.";
+        let f = Folded::new(text);
+        assert_eq!(f.text, "l'armee s'est rendue a bamako.");
+        let pos = f.text.find("bamako").unwrap();
+        let span = f.orig_span(pos, pos + 6);
+        assert_eq!(&text[span.start..span.end], "Bamako");
+        let pos = f.text.find("armee").unwrap();
+        let span = f.orig_span(pos, pos + 5);
+        assert_eq!(&text[span.start..span.end], "armée");
+        assert_eq!(
+            f.folded(text.find("Bamako").unwrap()),
+            f.text.find("bamako").unwrap()
+        );
+    }
+
+    #[test]
+    fn tokenizes_elisions_clitics_and_punctuation() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "l'armee s'est rendue",
+                &["l'", "armee", "s'", "est", "rendue"],
+            ),
+            (
+                "russia's army didn't",
+                &["russia", "'s", "army", "didn", "'t"],
+            ),
+            (
+                "cessez-le-feu, ici",
+                &["cessez", "-", "le", "-", "feu", ",", "ici"],
+            ),
+            ("aujourd'hui", &["aujourd", "'hui"]),
+            (
+                "5.1 million, 1,500 soldats.",
+                &["5.1", "million", ",", "1,500", "soldats", "."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&tokenize_str(text), want, "{text}");
+        }
+    }
+}

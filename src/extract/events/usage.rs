@@ -1,0 +1,156 @@
+//! Is a matched trigger word used as an event here? Word forms are
+//! ambiguous: `the attack` and `the wounded` are nouns, `ousted president`
+//! and `Israeli-occupied` adjectives, `weapons seized last year` a reduced
+//! relative clause, `suspected of blowing up` and `rebels fighting` verbal
+//! nouns and modifiers, `last March` a date, `in protest against` a
+//! background phrase. These rules read the neighbouring words only; the
+//! word classes they use are data (`event_grammar.tsv`).
+
+use super::clause::Sent;
+use super::inflect::{GER, INF, PAST, PPART, PRES};
+use super::lexicon::C;
+use super::lexicon::LangLex;
+use super::matcher::TriggerMatch;
+
+const PREP_CLASSES: [C; 9] = [
+    C::PrepGen,
+    C::PrepWith,
+    C::PrepAgent,
+    C::PrepAgainst,
+    C::PrepFrom,
+    C::PrepOblique,
+    C::PrepLoc,
+    C::AdjunctBackground,
+    C::AdjunctEvent,
+];
+
+fn in_class(lex: &LangLex, class: C, w: &str) -> bool {
+    lex.c(class).has(w)
+}
+
+/// True when a trigger word lies inside a date expression or a background
+/// phrase (`in protest against`, `à la veille de`).
+fn swallowed(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
+    if sent
+        .dates
+        .iter()
+        .any(|(a, b, _)| *a <= m.anchor && m.anchor <= *b)
+    {
+        return true;
+    }
+    (m.anchor.saturating_sub(3)..=m.anchor).any(|s| {
+        sent.at(lex, s, C::AdjunctBackground)
+            .is_some_and(|len| len > 1 && s + len > m.anchor)
+    })
+}
+
+/// True when a verb form is used as a noun, an adjective or a verbal noun
+/// rather than as the verb of an event; `earlier` are the kept triggers
+/// before it.
+fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMatch]) -> bool {
+    let w = &sent.words;
+    // the word before the verb itself (a pattern may start with its object: `armes livrées`)
+    let prev = m.anchor.checked_sub(1).map(|i| w[i]);
+    // `the attack`, `the wounded`, `Jordan's visiting king`, `Israeli-occupied`
+    // (`les` in `il les soutient` is a pronoun)
+    if prev.is_some_and(|p| {
+        (in_class(lex, C::NounMarker, p) && !in_class(lex, C::PronObj, p)) || p == "-"
+    }) {
+        return true;
+    }
+    // `avions de combat`: a finite form after `de`/`of` is a noun
+    if prev.is_some_and(|p| in_class(lex, C::PrepGen, p)) && m.tenses & (INF | GER) == 0 {
+        return true;
+    }
+    if m.anchor > 0
+        && sent.demonyms.iter().any(|d| d.tok + 1 == m.anchor)
+        && m.tenses & (PAST | PPART) == 0
+    {
+        // `a Brazilian ship`
+        return true;
+    }
+    let ger_only = m.tenses & GER != 0 && m.tenses & !GER == 0;
+    // `en offrant des formations`: how an earlier act of the sentence was done
+    if ger_only && prev.is_some_and(|p| in_class(lex, C::GerundMarker, p)) && !earlier.is_empty() {
+        return true;
+    }
+    if ger_only {
+        let verbal_before = lex.c(C::GerVerbalBefore);
+        if !verbal_before.is_empty() {
+            // `suspected of blowing up`, `for spying`
+            if prev.is_some_and(|p| {
+                PREP_CLASSES.iter().any(|c| in_class(lex, *c, p))
+                    || (in_class(lex, C::PrepDest, p) && !in_class(lex, C::InfMarker, p))
+            }) {
+                return true;
+            }
+            // `rebels fighting to topple`, `demonstrators protesting`
+            if prev.is_some_and(|p| !verbal_before.has(p)) {
+                return true;
+            }
+        }
+    }
+    let participle = m.tenses & PPART != 0 && m.tenses & (PRES | INF | GER) == 0;
+    if participle {
+        // `Ousted President Akayev`
+        if m.anchor == 0
+            && sent.caps.get(m.last + 1).copied().unwrap_or(false)
+            && !lex.c(C::GerVerbalBefore).is_empty()
+        {
+            return true;
+        }
+        // `weapons seized last year from`: a participle after another verb's object
+        let aux = (m.anchor.saturating_sub(3)..m.anchor)
+            .any(|i| in_class(lex, C::AuxBe, w[i]) || in_class(lex, C::AuxHave, w[i]));
+        let subject_before = sent.mention_ending(m.anchor).is_some()
+            || prev.is_some_and(|p| in_class(lex, C::PronSubj, p) || in_class(lex, C::Refl, p));
+        let cs = sent.clause_start(lex, m.first);
+        let after_verb = earlier.iter().any(|e| {
+            e.first >= cs
+                && e.last < m.first
+                && e.tenses != 0
+                && !w[e.last + 1..m.first]
+                    .iter()
+                    .any(|x| *x == "," || in_class(lex, C::Conj, x))
+        });
+        if !aux && !subject_before && after_verb {
+            return true;
+        }
+        // `soldats français déployés dans le pays`: a participle describing a
+        // noun, with no agent, is a state, not an act (only forms that are not
+        // also a simple past)
+        let agent_after =
+            (m.last + 1..(m.last + 4).min(w.len())).any(|i| in_class(lex, C::PrepAgent, w[i]));
+        let word_before = prev.is_some_and(|p| p.as_bytes()[0].is_ascii_alphanumeric());
+        if m.tenses & PAST == 0 && !aux && !subject_before && word_before && !agent_after {
+            return true;
+        }
+    }
+    false
+}
+
+/// Drops the matches whose words are not used as event triggers here.
+pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
+    let mut kept: Vec<TriggerMatch> = Vec::with_capacity(matches.len());
+    for m in matches {
+        if swallowed(sent, lex, &m) {
+            continue;
+        }
+        if m.tenses != 0 && not_a_verb(sent, lex, &m, &kept) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept
+}
+
+/// True when a noun trigger modifies the next noun (`invasion forces`,
+/// `avions de combat`): no event.
+pub fn noun_modifier(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
+    let bare_de = m.first > 0 && in_class(lex, C::BareOf, sent.words[m.first - 1]);
+    let head_after = sent
+        .words
+        .get(m.last + 1)
+        .is_some_and(|w| in_class(lex, C::CompoundHead, w));
+    bare_de || head_after
+}
