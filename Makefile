@@ -79,3 +79,25 @@ lint:
 
 clean-output:
 	rm -rf output/parquet output/csv output/manifest.json output/report.html
+
+# --- Benchmarks (tools/bench.py, tools/bench_peer.py: Python 3 standard library only)
+BENCH_DIR  ?= target/bench
+PEERS      ?= ../shared/peers
+PEERS_VENV ?= $(or $(TMPDIR),/tmp)/peers-venv
+
+## make bench: release build, then gazette on 10k and 100k generated articles (cached in
+## target/bench/), printing one table: articles/s, MB/s per core and wall, peak RSS, steps
+bench: build /usr/bin/time
+	python3 tools/bench.py --gazette $(RELEASE) --bench-dir $(BENCH_DIR)
+
+## make bench-peer: the Python reference stack (spaCy + dateparser) and gazette on the same
+## 1,000 generated .txt articles; prints both throughputs and the ratio
+bench-peer: build /usr/bin/time $(PEERS_VENV)/.gazette-ok
+	python3 tools/bench_peer.py --gazette $(RELEASE) --peers $(PEERS) --venv $(PEERS_VENV) --bench-dir $(BENCH_DIR)
+
+/usr/bin/time:
+	apt-get install -y time || (apt-get update && apt-get install -y time)
+
+$(PEERS_VENV)/.gazette-ok:
+	PEERS_VENV=$(PEERS_VENV) bash $(PEERS)/setup.sh
+	touch $@

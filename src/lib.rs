@@ -33,6 +33,7 @@ pub mod plover;
 pub mod report;
 pub mod resolve;
 pub mod run;
+pub mod synth;
 pub mod text;
 
 pub use config::Config;

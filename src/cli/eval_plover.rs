@@ -372,11 +372,11 @@ mod tests {
         assert_eq!((k("ASSAULT").tp, k("ASSAULT").fn_), (0, 1));
         assert_eq!(k("COERCE").fp, 1);
         assert_eq!(k("REJECT").fn_, 2);
-        assert_eq!(r.source, (3, 3));
+        assert_eq!(r.source, (2, 2));
         assert_eq!(r.target, (0, 1));
         let (p, rc, _) = r.micro();
         assert!(
-            (p - 0.5).abs() < 1e-9 && (rc - 2.0 / 6.0).abs() < 1e-9,
+            (p - 2.0 / 3.0).abs() < 1e-9 && (rc - 2.0 / 6.0).abs() < 1e-9,
             "{p} {rc}"
         );
         assert!(r.render().contains("micro"));

@@ -6,6 +6,7 @@ mod eval;
 mod eval_plover;
 mod report;
 mod run;
+mod synth;
 
 use std::process::ExitCode;
 
@@ -16,6 +17,7 @@ pub use eval::EvalArgs;
 pub use eval_plover::EvalPloverArgs;
 pub use report::ReportArgs;
 pub use run::RunArgs;
+pub use synth::SynthArgs;
 
 /// gazette turns folders of French and English news articles into tables of
 /// actors, quotes, dates and PLOVER events (Parquet and CSV).
@@ -46,6 +48,8 @@ pub enum Command {
     },
     /// Score a run's events against the PLOVER gold sentences
     EvalPlover(EvalPloverArgs),
+    /// Write a synthetic news corpus: gazette synth --articles 1000 corpus
+    Synth(SynthArgs),
 }
 
 /// Runs the parsed command line and maps the outcome to an exit code.
@@ -56,6 +60,7 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Report(args) => report::report(args),
         Command::EvalPlover(args) => eval_plover::run(args),
+        Command::Synth(args) => synth::run(args),
         Command::Schema { json } => {
             let tables: Vec<&crate::output::schema::TableSpec> = crate::output::schema::TABLES
                 .into_iter()

@@ -38,6 +38,28 @@ pub enum LexiconError {
     },
 }
 
+/// FNV-1a: a fast hash for maps keyed by short words from our own data
+/// files (no untrusted keys to flood), looked up for every word of a text.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// A row of a [`Table`], with access by column name.
 #[derive(Debug, Clone)]
 pub struct Row {

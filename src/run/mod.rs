@@ -422,10 +422,16 @@ struct Flow<'a> {
 impl Flow<'_> {
     fn process(&mut self, raws: Vec<ingest::RawArticle>) {
         let (pool, preparer) = (self.pool, self.preparer);
+        // fingerprints are computed in parallel; only the index lookup is serial
         let prepared = timed(self.timings, "prepare", || {
             pool.install(|| {
                 raws.into_par_iter()
-                    .map(|r| preparer.prepare(r))
+                    .map(|r| {
+                        preparer.prepare(r).map(|d| {
+                            let h = simhash(&d.text);
+                            (d, h)
+                        })
+                    })
                     .collect::<Vec<_>>()
             })
         });
@@ -434,7 +440,7 @@ impl Flow<'_> {
         for p in prepared {
             match p {
                 Err(r) => self.rejects.push(r),
-                Ok(mut doc) => {
+                Ok((mut doc, fingerprint)) => {
                     if self.opts.incremental && self.state.article_ids.contains(&doc.id) {
                         self.skipped_articles += 1;
                         continue;
@@ -446,7 +452,7 @@ impl Flow<'_> {
                     if self.opts.shard.is_some_and(|s| !s.owns(&doc.id)) {
                         continue;
                     }
-                    doc.duplicate_of = self.near.check_and_insert(simhash(&doc.text), &doc.id);
+                    doc.duplicate_of = self.near.check_and_insert(fingerprint, &doc.id);
                     docs.push(doc);
                 }
             }

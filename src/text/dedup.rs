@@ -29,25 +29,33 @@ pub fn dedup_paragraphs<'a>(paragraphs: &[&'a str], min_chars: usize) -> (Vec<&'
 }
 
 /// 64-bit SimHash of a text's lowercase word 3-shingles.
+///
+/// Words are hashed once each (lowercased on the fly, no allocation per
+/// word) and a shingle's hash combines its three word hashes.
 pub fn simhash(text: &str) -> u64 {
-    let words: Vec<String> = text
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 6);
+    let mut buf = String::with_capacity(32);
+    for w in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
+    {
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        words.push(xxh3_64(buf.as_bytes()));
+    }
     let mut counts = [0i32; 64];
     let mut add = |h: u64| {
         for (bit, c) in counts.iter_mut().enumerate() {
-            if h >> bit & 1 == 1 { *c += 1 } else { *c -= 1 }
+            *c += if h >> bit & 1 == 1 { 1 } else { -1 };
         }
     };
     if words.len() < 3 {
-        for w in &words {
-            add(xxh3_64(w.as_bytes()));
-        }
+        words.iter().for_each(|h| add(*h));
     } else {
         for w in words.windows(3) {
-            add(xxh3_64(w.join(" ").as_bytes()));
+            let h = w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2];
+            // a final mix so that shingle bits are independent
+            add(xxh3_64(&h.to_le_bytes()));
         }
     }
     counts.iter().enumerate().fold(

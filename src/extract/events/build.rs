@@ -50,6 +50,10 @@ pub struct Memory {
     pub subject: Vec<Part>,
 }
 
+/// An anchor word found by the automaton: its folded start and the
+/// (trigger, alternative) pairs anchored on it.
+pub type Anchor<'a> = (usize, &'a [(usize, usize)]);
+
 /// Everything a sentence's analysis reads.
 pub struct Ctx<'a> {
     /// The document.
@@ -119,11 +123,9 @@ fn need_ok(
 }
 
 /// Finds and checks every trigger match of the sentence.
-pub fn find_matches(ctx: &Ctx, sent: &Sent) -> Vec<TriggerMatch> {
-    let span = ctx.doc.sentences[sent.index];
-    let (fs, fe) = (ctx.folded.folded(span.start), ctx.folded.folded(span.end));
+pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMatch> {
     let mut found = Vec::new();
-    for (s, _, cands) in ctx.lex.anchors_in(&ctx.folded.text, fs, fe) {
+    for &(s, cands) in anchors {
         let Ok(at) = sent.toks.binary_search_by(|t| t.start.cmp(&s)) else {
             continue;
         };

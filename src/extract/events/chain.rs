@@ -14,8 +14,9 @@ use super::inflect::INF;
 use super::lexicon::C;
 use super::lexicon::{Frame, LangLex, Need, Role, Trigger};
 use super::matcher::TriggerMatch;
-use super::structure::{self, Args, Part, Roles};
-use super::{dates, nouns, status, usage};
+use super::participants::participants;
+use super::structure::{self, Part};
+use super::{dates, status, usage};
 
 /// The linked triggers of one event: root first, `leaf` the innermost act.
 pub struct Chain<'a> {
@@ -51,19 +52,6 @@ fn verbal(cat: &str) -> bool {
         cat,
         "AGREE" | "SUPPORT" | "CONCEDE" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
     )
-}
-
-/// Acts of force happen somewhere; their `à`/`au` phrase is a place, not a recipient.
-fn dest_is_target(cat: &str) -> bool {
-    !matches!(cat, "ASSAULT" | "PROTEST" | "COERCE" | "MOBILIZE")
-}
-
-fn union(a: &mut Vec<Part>, b: impl IntoIterator<Item = Part>) {
-    for p in b {
-        if !a.contains(&p) {
-            a.push(p);
-        }
-    }
 }
 
 fn trigger_text(env: &Env, first: usize, last: usize) -> String {
@@ -130,28 +118,14 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     if lone && rt.noun && (absorbed(env, lex, root) || usage::noun_modifier(sent, lex, r)) {
         return false;
     }
-    if lone && rt.needs.iter().any(|n| matches!(n, Need::Governed)) {
-        let light = sent
-            .class_in(
-                lex,
-                C::LightVerb,
-                rc.0.max(r.first.saturating_sub(4)),
-                r.first,
-            )
-            .is_some();
-        if !light {
-            return false;
-        }
+    if lone
+        && rt.needs.iter().any(|n| matches!(n, Need::Governed))
+        && !sent.class_before(lex, C::LightVerb, rc.0, r.first, 4)
+    {
+        return false;
     }
     // `premier pays à reconnaître`: an infinitive that says what was done
-    let first_to = sent
-        .class_in(
-            lex,
-            C::FirstTo,
-            rc.0.max(r.first.saturating_sub(6)),
-            r.first,
-        )
-        .is_some();
+    let first_to = sent.class_before(lex, C::FirstTo, rc.0, r.first, 6);
     if !rt.noun
         && rt.frame != Frame::Must
         && !first_to
@@ -173,297 +147,6 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
         return false;
     }
     true
-}
-
-/// The sources of the last draft of `category` within two sentences.
-fn recent_sources(env: &Env, category: &str) -> Vec<Part> {
-    env.recent
-        .iter()
-        .rev()
-        .take_while(|d| d.sentence + 2 >= env.sent.index)
-        .find(|d| d.event_type == category && !d.sources.is_empty())
-        .map(|d| d.sources.clone())
-        .unwrap_or_default()
-}
-
-/// The participants of the last draft (this sentence or the one before)
-/// that has two of them.
-fn recent_pair(env: &Env) -> Vec<Part> {
-    env.recent
-        .iter()
-        .rev()
-        .take_while(|d| d.sentence + 1 >= env.sent.index)
-        .map(|d| {
-            d.sources
-                .iter()
-                .chain(&d.targets)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-        .find(|v| v.len() >= 2)
-        .unwrap_or_default()
-}
-
-/// Source, target and location of the chain.
-fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, Args, usize)> {
-    let (sent, lex, doc) = (env.sent, env.ctx.lex, env.ctx.doc);
-    let (root, leaf) = (c.links[0], c.leaf);
-    let (r, l) = (&env.matches[root], &env.matches[leaf]);
-    let (rt, lt) = (&lex.triggers[r.trigger], &lex.triggers[l.trigger]);
-    let (rc, lc) = (env.clauses[root], env.clauses[leaf]);
-    let leaf_type = lt.event_type.as_deref()?;
-    let lone = c.links.len() == 1;
-    // the act's complements, after its anchor word
-    let mut oe = structure::object_end(sent, lex, l.anchor_last, lc.1);
-    if lt.noun {
-        oe = nouns::phrase_end(sent, lex, l, oe);
-    }
-    let mut obj = structure::objects(sent, lex, l.anchor_last + 1, oe, env.stops);
-    let leaf_agent = if lt.noun {
-        obj.core.clear();
-        nouns::own_agent(doc, sent, lex, l, lt.gen_patient, &mut obj)
-    } else {
-        Vec::new()
-    };
-    let subject_of = |from: usize, to: usize| verb_subject(env, from, to, speaker.clone()).0;
-    let (subject, inferred) = if rt.noun && lone {
-        if leaf_agent.is_empty() {
-            nouns::context_agent(sent, lex, r, rc, &obj, env.stops, subject_of)?
-        } else {
-            (leaf_agent.clone(), false)
-        }
-    } else if rt.frame == Frame::Must {
-        structure::subject(sent, lex, rc.0, r.first, env.stops)
-    } else {
-        verb_subject(env, rc.0, r.first, speaker.clone())
-    };
-    let passive = lone && !rt.noun && structure::is_passive(sent, lex, r, rt.frame);
-    let mut args = Args {
-        subject: subject.clone(),
-        inferred,
-        obj,
-        passive,
-    };
-    // `Elle les a reçus`: the visitors of the last meeting
-    if lt.frame == Frame::Host
-        && args.obj.core.is_empty()
-        && !passive
-        && object_pronoun(sent, lex, l)
-    {
-        args.obj.core = recent_sources(env, leaf_type);
-    }
-    let mut roles = structure::apply_frame(lt.frame, &args, doc, dest_is_target(leaf_type));
-    if lone
-        && matches!(lt.frame, Frame::Move | Frame::Visit | Frame::Host)
-        && roles.sources.is_empty()
-    {
-        // a visit needs a visitor
-        return None;
-    }
-    if !lone {
-        controlled(env, c, &mut roles, &subject, &leaf_agent);
-    }
-    if rt.frame == Frame::Must {
-        let o = structure::objects(sent, lex, r.first + 1, r.anchor, env.stops);
-        roles.targets = o.core.into_iter().chain(o.genitive).collect();
-    }
-    // `un cargo avait été envoyé au Mali`: the sender of the last such act
-    if passive && roles.sources.is_empty() {
-        roles.sources = recent_sources(env, leaf_type);
-        args.inferred = true;
-    }
-    // `les deux pays`: the two parties of the last event with two
-    if let Some(at) = sent.class_in(lex, C::TheTwo, l.anchor_last + 1, oe) {
-        let pair = recent_pair(env);
-        let into = if lt.frame == Frame::Recip || sent.governor(lex, at, env.stops) == Gov::Between
-        {
-            &mut roles.sources
-        } else {
-            &mut roles.targets
-        };
-        union(into, pair);
-        let sources = roles.sources.clone();
-        roles.targets.retain(|p| !sources.contains(p));
-    }
-    // aid `pour renforcer les forces armées de l'AES`: the beneficiary of its purpose
-    if roles.targets.is_empty() && leaf_type == "AID" {
-        if let Some(p) = sent.class_in(lex, C::Purpose, oe, sent.words.len()) {
-            let o = structure::objects(sent, lex, p + 1, sent.clause_end(lex, p + 1), env.stops);
-            roles.targets = o
-                .genitive
-                .into_iter()
-                .chain(o.dest)
-                .chain(o.core)
-                .filter(|x| !x.is_place(doc))
-                .take(1)
-                .collect();
-        }
-    }
-    // `ces pays`, `les pays concernés`, `the three countries`: the recipients
-    // of the last event that had some
-    if roles.targets.is_empty()
-        && lt.frame != Frame::Recip
-        && sent
-            .class_in(lex, C::TheseCountries, l.anchor_last + 1, sent.words.len())
-            .is_some()
-    {
-        roles.targets = env
-            .recent
-            .iter()
-            .rev()
-            .take_while(|d| d.sentence + 3 >= sent.index)
-            .find(|d| !d.targets.is_empty())
-            .map(|d| d.targets.clone())
-            .unwrap_or_default();
-        let sources = roles.sources.clone();
-        roles.targets.retain(|p| !sources.contains(p));
-    }
-    // a recipient the category needs, from a destination later in the sentence
-    if roles.targets.is_empty() && plover::requires_target(leaf_type) {
-        let later = structure::objects(sent, lex, oe, sent.words.len(), env.stops);
-        roles.targets = later.dest;
-        if roles.location.is_none() {
-            roles.location = roles.targets.iter().find_map(|p| match p {
-                Part::Actor(i) if p.is_place(doc) => Some(*i),
-                _ => None,
-            });
-        }
-    }
-    // violence, protest or repression with no named victim, or a withdrawal
-    // with no place named: the country where it happened
-    if roles.targets.is_empty() && (!dest_is_target(leaf_type) || leaf_type == "RETREAT") {
-        if let Some(i) = roles.location {
-            roles.targets.push(Part::Actor(i));
-        }
-    }
-    Some((roles, args, oe))
-}
-
-/// True when an object pronoun goes with the verb (`les a reçus`, `received them`).
-fn object_pronoun(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
-    let c = lex.c(C::PronObj);
-    (m.first.saturating_sub(3)..m.first).any(|i| c.has(sent.words[i]))
-        || sent.words.get(m.last + 1).is_some_and(|w| c.has(w))
-}
-
-/// Participants of a controlled act: the controller's subject acts, and
-/// everyone else in the act is a recipient (`urged Mali to`, `promised
-/// Mali`, `demanded the withdrawal of French troops`); an announced act
-/// with its own agent is that agent's (`annonçant une visite du président`).
-fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_agent: &[Part]) {
-    let (sent, lex) = (env.sent, env.ctx.lex);
-    let r = &env.matches[c.links[0]];
-    let mid = structure::objects(
-        sent,
-        lex,
-        r.last + 1,
-        env.matches[c.links[1]].first,
-        env.stops,
-    );
-    let mid_targets: Vec<Part> = mid
-        .core
-        .iter()
-        .chain(&mid.dest)
-        .chain(&mid.genitive)
-        .cloned()
-        .collect();
-    let reported = c
-        .roles
-        .iter()
-        .all(|x| matches!(x, Role::Planned | Role::Intent | Role::Aspect));
-    let sources: Vec<Part> = if reported && !leaf_agent.is_empty() {
-        leaf_agent.to_vec()
-    } else if subject.is_empty() {
-        let mut v = leaf_agent.to_vec();
-        union(&mut v, roles.sources.iter().cloned());
-        v
-    } else {
-        subject.to_vec()
-    };
-    let mut others: Vec<Part> = Vec::new();
-    // the announcer of someone else's act is no participant of it
-    let announcer = |p: &Part| reported && !leaf_agent.is_empty() && subject.contains(p);
-    union(
-        &mut others,
-        roles
-            .sources
-            .iter()
-            .filter(|p| !sources.contains(p) && !announcer(p))
-            .cloned(),
-    );
-    union(&mut others, roles.targets.iter().cloned());
-    let targets = if c.roles.first() == Some(&Role::Request) {
-        let e = &env.matches[c.links[c.links.len() - 1]];
-        let that_subject = structure::subject(
-            sent,
-            lex,
-            env.clauses[c.links[1]].0.max(r.last + 1),
-            e.first,
-            env.stops,
-        )
-        .0;
-        [mid_targets, that_subject, leaf_agent.to_vec(), others]
-            .into_iter()
-            .find(|v| !v.is_empty())
-            .unwrap_or_default()
-    } else {
-        let mut t = mid_targets;
-        union(
-            &mut t,
-            leaf_agent.iter().filter(|p| !sources.contains(p)).cloned(),
-        );
-        union(&mut t, others);
-        t
-    };
-    roles.targets = targets
-        .into_iter()
-        .filter(|p| !sources.contains(p))
-        .collect();
-    roles.sources = sources;
-    if !reported {
-        roles.split_targets = false;
-    }
-}
-
-/// Subject of a verb group starting at `v` in the clause starting at
-/// `cs`, with pronouns (`il`, `they`, `nous` in a quote) and `son pays`
-/// resolved through the sentence and the memory.
-fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<Part>, bool) {
-    let (sent, lex, doc, mem) = (env.sent, env.ctx.lex, env.ctx.doc, env.mem);
-    let (subj, inferred) = structure::subject(sent, lex, cs, v, env.stops);
-    if !subj.is_empty() {
-        return (subj, inferred);
-    }
-    let region = cs..v;
-    if let Some(sp) = speaker
-        && region.clone().any(|i| sent.is(i, C::PronWe))
-    {
-        return (vec![sp], true);
-    }
-    if sent.class_in(lex, C::PossCountry, cs, v).is_some() {
-        // `son pays`, `his country`: the country of the subject of an
-        // earlier clause of the sentence, else of the last subject
-        let earlier = structure::subject(sent, lex, 0, cs, env.stops).0;
-        let from = if earlier.is_empty() {
-            &mem.subject
-        } else {
-            &earlier
-        };
-        let codes: Vec<Part> = from
-            .iter()
-            .filter_map(|p| p.country(doc).map(|c| Part::Country(c.to_string())))
-            .collect();
-        return (codes, true);
-    }
-    if region.clone().any(|i| sent.is(i, C::PronSubj)) {
-        // `Hungary said it will`: the subject of an earlier clause of the sentence
-        let earlier = structure::subject(sent, lex, 0, cs, env.stops).0;
-        if !earlier.is_empty() {
-            return (earlier, true);
-        }
-        return (mem.subject.clone(), true);
-    }
-    (Vec::new(), false)
 }
 
 /// Codes one chain: zero, one, or (visits to several countries) several drafts.
@@ -493,9 +176,16 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     if relative && (roles.sources.is_empty() || args.passive) {
         return None;
     }
+    // a promise or offer alone (`a promis des armes`) is about the future
+    let mut cues = cues;
+    cues.planned |= c.links.len() == 1 && rt.role == Role::Agree;
     let coded = status::code(leaf_type, lt.mode.as_deref(), c.roles, cues);
     // a statement named by a noun alone, with nobody making it, is background
     if verbal(&coded.event_type) && rt.noun && c.links.len() == 1 && roles.sources.is_empty() {
+        return None;
+    }
+    // a meeting needs two identifiable parties
+    if coded.event_type == "CONSULT" && roles.sources.len() + roles.targets.len() < 2 {
         return None;
     }
     let others: Vec<(usize, usize)> = env

@@ -211,10 +211,14 @@ impl<'a> Sent<'a> {
             doc, folded, lex, &toks, &words, &ments, demonyms,
         ));
         ments.sort_by_key(|m| m.first);
+        // dates come in text order
+        let first_date = doc.dates.partition_point(|d| d.span.start < span.start);
         let dates = doc
             .dates
             .iter()
             .enumerate()
+            .skip(first_date)
+            .take_while(|(_, d)| d.span.start < span.end)
             .filter(|(_, d)| span.contains(d.span))
             .filter_map(|(i, d)| to_toks(d.span).map(|(a, b)| (a, b, i)))
             .collect();
@@ -309,10 +313,48 @@ impl<'a> Sent<'a> {
 
     /// First token of the clause containing token `i`.
     pub fn clause_start(&self, lex: &LangLex, i: usize) -> usize {
-        (0..i)
-            .rev()
-            .find(|&j| self.hard_break(lex, j))
-            .map_or(0, |j| j + 1)
+        let mut end = i;
+        loop {
+            let Some(j) = (0..end).rev().find(|&j| self.hard_break(lex, j)) else {
+                return 0;
+            };
+            // `Mali, which Russia armed, attacked`: a relative clause closed by
+            // a comma before `i` is an incise of the clause around it
+            let incise = self.is(j, C::Relative)
+                && j > 0
+                && self.words[j - 1] == ","
+                && self.words[j + 1..i].contains(&",");
+            if !incise {
+                return j + 1;
+            }
+            end = j - 1;
+        }
+    }
+
+    /// Relative clauses set off by commas (`, qui a signé un accord en 2022,`),
+    /// as token ranges from the pronoun to the closing comma.
+    pub fn incises(&self, lex: &LangLex) -> Vec<(usize, usize)> {
+        (1..self.words.len())
+            .filter(|&j| {
+                self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(lex, j)
+            })
+            .filter_map(|j| {
+                (j + 1..self.words.len())
+                    .find(|&k| self.words[k] == ",")
+                    .map(|k| (j, k))
+            })
+            .collect()
+    }
+
+    /// The antecedent of a relative pronoun at token `j`: the mention
+    /// right before it (`le Mali, qui ...`).
+    pub fn antecedent(&self, j: usize) -> Option<&Ment> {
+        let end = if j > 0 && self.words[j - 1] == "," {
+            j - 1
+        } else {
+            j
+        };
+        self.mention_ending(end)
     }
 
     /// One past the last token of the clause containing token `i`.
@@ -456,6 +498,13 @@ impl<'a> Sent<'a> {
         self.demonyms
             .iter()
             .filter(move |d| d.tok >= from && d.tok < to)
+    }
+
+    /// True when a word of `class` starts in the `n` tokens before token `i`,
+    /// not before the clause start `cs`.
+    pub fn class_before(&self, lex: &LangLex, class: C, cs: usize, i: usize, n: usize) -> bool {
+        self.class_in(lex, class, cs.max(i.saturating_sub(n)), i)
+            .is_some()
     }
 
     /// True when a word of `class` starts in tokens `[from, to)`.

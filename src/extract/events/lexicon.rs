@@ -1,5 +1,5 @@
 //! The events stage's language data, compiled once: word classes
-//! (`event_grammar.tsv`), trigger patterns (`event_triggers.tsv`) expanded
+//! ([`super::classes`]), trigger patterns (`event_triggers.tsv`) expanded
 //! through the inflector, and one Aho-Corasick automaton over the anchor
 //! words of every pattern.
 //!
@@ -16,88 +16,10 @@ use std::path::Path;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+pub use super::classes::{C, Class, WordMap, load_classes};
 use super::inflect::{Inflector, Tenses};
 use super::tokens::{fold_entry, tokenize_str};
 use crate::lexicon::{LexiconError, read_table};
-
-/// FNV-1a: a fast hash for the short folded words the classes are keyed by
-/// (the standard SipHash dominated the stage's profile).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by words, with [`Fnv`].
-pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
-
-/// A set of word sequences (a grammar class), looked up by first or last word.
-#[derive(Debug, Clone, Default)]
-pub struct Class {
-    by_first: WordMap<Vec<Vec<String>>>,
-    by_last: WordMap<Vec<Vec<String>>>,
-}
-
-impl Class {
-    fn add(&mut self, seq: Vec<String>) {
-        if let (Some(first), Some(last)) = (seq.first().cloned(), seq.last().cloned()) {
-            self.by_first.entry(first).or_default().push(seq.clone());
-            self.by_last.entry(last).or_default().push(seq);
-        }
-    }
-
-    /// Length of the longest sequence of the class starting at word `i`.
-    pub fn at(&self, words: &[&str], i: usize) -> Option<usize> {
-        let seqs = self.by_first.get(*words.get(i)?)?;
-        seqs.iter()
-            .filter(|s| {
-                i + s.len() <= words.len() && s.iter().zip(&words[i..]).all(|(a, b)| a == b)
-            })
-            .map(Vec::len)
-            .max()
-    }
-
-    /// Start of the longest sequence of the class ending just before word `end`.
-    pub fn ending_at(&self, words: &[&str], end: usize) -> Option<usize> {
-        let last = *words.get(end.checked_sub(1)?)?;
-        let seqs = self.by_last.get(last)?;
-        seqs.iter()
-            .filter(|s| {
-                s.len() <= end
-                    && s.iter()
-                        .zip(&words[end - s.len()..end])
-                        .all(|(a, b)| a == b)
-            })
-            .map(|s| end - s.len())
-            .min()
-    }
-
-    /// True when the class has no words (a language without such words).
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
-    }
-
-    /// True when the single word `w` is in the class.
-    pub fn has(&self, w: &str) -> bool {
-        self.by_first
-            .get(w)
-            .is_some_and(|v| v.iter().any(|s| s.len() == 1))
-    }
-}
 
 /// One alternative of a pattern element: a word sequence and, for verb
 /// forms, the tenses it expresses.
@@ -206,93 +128,6 @@ pub struct Trigger {
     pub line: usize,
 }
 
-macro_rules! classes {
-    ($($variant:ident = $name:literal,)*) => {
-        /// The grammar classes the stage code reads: each is a `class` of
-        /// `event_grammar.tsv`, which must define every one (possibly with no words).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum C {
-            $(
-                #[doc = concat!("The `", $name, "` class.")]
-                $variant,
-            )*
-        }
-
-        impl C {
-            /// Every class, in declaration order.
-            pub const ALL: &'static [C] = &[$(C::$variant,)*];
-
-            /// The class's name in the data file.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(C::$variant => $name,)*
-                }
-            }
-
-            /// The class named `name`, if the stage reads one by that name.
-            pub fn named(name: &str) -> Option<C> {
-                C::ALL.iter().copied().find(|c| c.name() == name)
-            }
-        }
-    };
-}
-
-// (at most 64 classes: they index the bits of a `u64` mask)
-classes! {
-    Refl = "refl",
-    AuxBe = "aux_be",
-    AuxHave = "aux_have",
-    Det = "det",
-    PronSubj = "pron_subj",
-    PronWe = "pron_we",
-    Poss = "poss",
-    PossCountry = "poss_country",
-    PrepDest = "prep_dest",
-    PrepLoc = "prep_loc",
-    PrepWith = "prep_with",
-    PrepBetween = "prep_between",
-    PrepAgent = "prep_agent",
-    PrepAgainst = "prep_against",
-    PrepGen = "prep_gen",
-    PrepFrom = "prep_from",
-    PrepOblique = "prep_oblique",
-    AdjunctEvent = "adjunct_event",
-    AdjunctBackground = "adjunct_background",
-    ClauseBreak = "clause_break",
-    Conj = "conj",
-    NegPre = "neg_pre",
-    Neg = "neg",
-    Speech = "speech",
-    LedBy = "led_by",
-    FutureWord = "future_word",
-    Purpose = "purpose",
-    InfMarker = "inf_marker",
-    That = "that",
-    CondIf = "cond_if",
-    CuePlanned = "cue_planned",
-    CueHyp = "cue_hyp",
-    CueWould = "cue_would",
-    LightVerb = "light_verb",
-    NounMarker = "noun_marker",
-    Relative = "relative",
-    CompoundHead = "compound_head",
-    GerVerbalBefore = "ger_verbal_before",
-    Demonstrative = "demonstrative",
-    PronObj = "pron_obj",
-    GerundMarker = "gerund_marker",
-    Pronoun = "pronoun",
-    TheTwo = "the_two",
-    TheCountry = "the_country",
-    TheseCountries = "these_countries",
-    Possessive = "possessive",
-    BareOf = "bare_of",
-    FirstTo = "first_to",
-    Forces = "forces",
-    AidObj = "aid_obj",
-    Crowd = "crowd",
-    Captives = "captives",
-}
-
 /// Everything the stage knows about one language.
 #[derive(Debug)]
 pub struct LangLex {
@@ -315,35 +150,13 @@ pub struct LangLex {
     pub inflector: Inflector,
 }
 
-fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
+/// A format error at a line of a data file.
+pub fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
     LexiconError::Format {
         path: path.to_path_buf(),
         line,
         message,
     }
-}
-
-/// Reads `event_grammar.tsv`: columns `class`, `words` (`|`-separated).
-pub fn load_classes(path: &Path) -> Result<BTreeMap<String, Class>, LexiconError> {
-    let table = read_table(path)?;
-    let mut classes: BTreeMap<String, Class> = BTreeMap::new();
-    for row in &table.rows {
-        let name = row.require("class", path)?.to_string();
-        let class = classes.entry(name).or_default();
-        for w in row.list("words") {
-            class.add(tokenize_str(&fold_entry(w)));
-        }
-    }
-    for name in C::ALL.iter().map(|c| c.name()) {
-        if !classes.contains_key(name) {
-            return Err(format_err(
-                path,
-                1,
-                format!("class '{name}' is missing (add a row, possibly with no words)"),
-            ));
-        }
-    }
-    Ok(classes)
 }
 
 fn parse_elem(
@@ -391,13 +204,11 @@ fn parse_elem(
             let class = classes
                 .get(c)
                 .ok_or_else(|| format!("unknown class '@{c}'"))?;
-            for seqs in class.by_first.values() {
-                for s in seqs {
-                    alts.push(Alt {
-                        words: s.clone(),
-                        tenses: 0,
-                    });
-                }
+            for s in class.sequences() {
+                alts.push(Alt {
+                    words: s.clone(),
+                    tenses: 0,
+                });
             }
         } else {
             literal = true;
@@ -562,8 +373,8 @@ impl LangLex {
         let mut word_classes: WordMap<u64> = WordMap::default();
         let mut word_edges: WordMap<(u64, u64)> = WordMap::default();
         for (i, class) in fixed.iter().enumerate() {
-            for seqs in class.by_first.values() {
-                for seq in seqs {
+            {
+                for seq in class.sequences() {
                     if seq.len() == 1 {
                         *word_classes.entry(seq[0].clone()).or_default() |= 1 << i;
                     }

@@ -18,6 +18,7 @@
 
 mod build;
 mod chain;
+mod classes;
 mod clause;
 mod dates;
 mod dedup;
@@ -25,11 +26,14 @@ mod inflect;
 mod lexicon;
 mod matcher;
 mod nouns;
+mod participants;
 mod status;
 mod structure;
 mod tokens;
 mod usage;
 
+#[cfg(test)]
+mod rule_tests;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
@@ -222,11 +226,17 @@ impl EventsStage {
         };
         let mut mem = Memory::default();
         let mut drafts = Vec::new();
+        // one automaton pass over the whole text, then the anchors of each sentence
+        let anchors: Vec<build::Anchor> = lex
+            .anchors_in(&folded.text, 0, folded.text.len())
+            .map(|(s, _, c)| (s, c))
+            .collect();
         for si in 0..doc.sentences.len() {
             let span = doc.sentences[si];
             let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
-            let has_anchor = lex.anchors_in(&folded.text, fs, fe).next().is_some();
-            if !has_anchor {
+            let here = &anchors
+                [anchors.partition_point(|a| a.0 < fs)..anchors.partition_point(|a| a.0 < fe)];
+            if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
                 if let Some(m) = doc.mentions.iter().find(|m| m.sentence == si) {
                     mem.subject = vec![Part::Actor(m.actor)];
@@ -234,7 +244,7 @@ impl EventsStage {
                 continue;
             }
             let sent = Sent::new(doc, &folded, si, lex, &self.countries.demonyms);
-            let matches = build::find_matches(&ctx, &sent);
+            let matches = build::find_matches(&ctx, &sent, here);
             let before = drafts.len();
             build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts);
             let new_subject = drafts[before..]

@@ -120,7 +120,8 @@ pub fn own_agent(
     // right after the noun is its agent
     let adjacent_by = (m.anchor_last + 1..(m.anchor_last + 3).min(sent.words.len()))
         .any(|i| sent.is(i, C::PrepAgent));
-    if adjacent_by {
+    // (a patient noun's `de` phrase comes first: `arrestation de X par Y`)
+    if adjacent_by || patient {
         return std::mem::take(&mut obj.agent);
     }
     Vec::new()
@@ -146,14 +147,7 @@ pub fn context_agent(
 
     let before = m.first.saturating_sub(3)..m.first;
     let poss = before.clone().any(|i| sent.is(i, C::Poss));
-    let light = sent
-        .class_in(
-            lex,
-            C::LightVerb,
-            clause.0.max(m.first.saturating_sub(5)),
-            m.first,
-        )
-        .is_some();
+    let light = sent.class_before(lex, C::LightVerb, clause.0, m.first, 5);
     if poss || light {
         // the clause subject, which may follow a fronted adjunct
         let mut subj = subject_of(clause.0, m.first);
@@ -172,11 +166,20 @@ pub fn context_agent(
         )
         .is_some();
     let has_args = !(obj.dest.is_empty()
+        && obj.patient.is_empty()
         && obj.loc.is_empty()
         && obj.against.is_empty()
         && obj.between.is_empty()
         && obj.with.is_empty()
         && obj.from.is_empty());
+    // `talks between the two countries`
+    let has_args = has_args
+        || sent
+            .class_in(lex, C::TheTwo, m.anchor_last + 1, clause.1)
+            .is_some()
+        || sent
+            .class_in(lex, C::TheseCountries, m.anchor_last + 1, clause.1)
+            .is_some();
     let dated = sent
         .dates
         .iter()

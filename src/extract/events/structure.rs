@@ -175,9 +175,9 @@ pub fn subject(
 ) -> (Vec<Part>, bool) {
     let mut core: Vec<(usize, usize, Part)> = Vec::new();
     let mut genitive: Vec<Part> = Vec::new();
-    let mut blocked_from = to;
+    let incises = sent.incises(lex);
     for m in sent.ments_in(from, to) {
-        if m.last >= to {
+        if m.last >= to || incises.iter().any(|(s, e)| *s < m.first && m.first < *e) {
             continue;
         }
         match sent.governor(lex, m.first, stops) {
@@ -195,14 +195,12 @@ pub fn subject(
             let coordinated =
                 between.len() <= 4 && between.iter().any(|w| *w == "," || lex.c(C::Conj).has(w));
             if !coordinated {
-                blocked_from = first;
                 break;
             }
         }
         push(&mut group, p);
         prev_last = Some(last);
     }
-    let _ = blocked_from;
     if !group.is_empty() {
         return (group, false);
     }

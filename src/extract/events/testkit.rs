@@ -17,6 +17,7 @@ use crate::pipeline::Stage;
 use crate::text::Preparer;
 
 use super::{Countries, EventsStage};
+use crate::document::ActorKind::{Country, Organization, Person, Place};
 
 /// The stage as configured by `pipelines/default.toml`, with a few test
 /// demonyms instead of the gazetteer's (tests do not depend on its content).
@@ -222,4 +223,84 @@ pub fn describe(d: &Document) -> Vec<String> {
 pub fn run(st: &EventsStage, mut d: Document) -> (Vec<String>, Document) {
     st.process(&mut d);
     (describe(&d), d)
+}
+
+// Actors the test texts use.
+pub const RUSSIE: A = A("Russie", Country, Some("RUS"), &["Russie", "Moscou"]);
+pub const MALI: A = A("Mali", Country, Some("MLI"), &["Mali"]);
+pub const NIGER: A = A("Niger", Country, Some("NER"), &["Niger"]);
+pub const BURKINA: A = A("Burkina Faso", Country, Some("BFA"), &["Burkina Faso"]);
+pub const FRANCE: A = A("France", Country, Some("FRA"), &["France", "Paris"]);
+pub const BAMAKO: A = A("Bamako", Place, Some("MLI"), &["Bamako"]);
+pub const NIAMEY: A = A("Niamey", Place, Some("NER"), &["Niamey"]);
+pub const LAVROV: A = A(
+    "Sergueï Lavrov",
+    Person,
+    Some("RUS"),
+    &["Sergueï Lavrov", "Sergei Lavrov", "Lavrov"],
+);
+pub const DIOP: A = A(
+    "Abdoulaye Diop",
+    Person,
+    Some("MLI"),
+    &["Abdoulaye Diop", "Diop"],
+);
+pub const CEDEAO: A = A("CEDEAO", Organization, None, &["CEDEAO", "ECOWAS"]);
+pub const JNIM: A = A("JNIM", Organization, None, &["JNIM"]);
+pub const ARMY_ML: A = A(
+    "Forces armées maliennes",
+    Organization,
+    Some("MLI"),
+    &["Forces armées maliennes", "FAMa", "Malian army"],
+);
+pub const RUSSIA: A = A("Russia", Country, Some("RUS"), &["Russia", "Moscow"]);
+pub const MALI_EN: A = A("Mali", Country, Some("MLI"), &["Mali"]);
+pub const NIGER_EN: A = A("Niger", Country, Some("NER"), &["Niger"]);
+pub const FRANCE_EN: A = A("France", Country, Some("FRA"), &["France", "Paris"]);
+pub const USA: A = A(
+    "United States",
+    Country,
+    Some("USA"),
+    &["United States", "Washington"],
+);
+pub const ECOWAS: A = A("ECOWAS", Organization, None, &["ECOWAS"]);
+
+/// One table-driven case: the events expected in a text.
+pub struct Case {
+    /// Case name.
+    pub name: &'static str,
+    /// Case lang.
+    pub lang: &'static str,
+    /// Case text.
+    pub text: &'static str,
+    /// Case actors.
+    pub actors: &'static [A],
+    /// Case dates.
+    pub dates: &'static [(&'static str, &'static str)],
+    /// Case want.
+    pub want: &'static [&'static str],
+}
+
+/// Runs cases; fails listing every case whose events differ.
+pub fn check(cases: &[Case]) {
+    let st = stage();
+    let mut failed = Vec::new();
+    for c in cases {
+        let d = doc(c.lang, c.text, c.actors, c.dates, &[]);
+        let (got, _) = run(&st, d);
+        let mut want: Vec<String> = c.want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failed.push(format!(
+                "{} [{}]: {}\n    want {:?}\n    got  {:?}",
+                c.name, c.lang, c.text, want, got
+            ));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} case(s) failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }

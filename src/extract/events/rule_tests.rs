@@ -1,0 +1,91 @@
+//! Table-driven tests of the structural rules, each with French and
+//! English cases written for the tests, positive and negative: anaphora,
+//! noun agents and patients, word usage (noun/verb homographs,
+//! participles, gerunds), clauses (relative, conditional, background,
+//! purpose), controllers, dates and repeated mentions.
+
+use super::testkit::*;
+
+#[test]
+#[rustfmt::skip]
+fn anaphora_and_groups() {
+    check(&[
+        Case { name: "fr pronoun subject is the earlier subject of the sentence", lang: "fr", text: "Le Mali a affirmé qu'il livrera des armes au Niger.", actors: &[MALI, NIGER], dates: &[], want: &["AGREE MLI>NER planned"] },
+        Case { name: "en pronoun subject from the previous sentence", lang: "en", text: "Russia is isolated. It delivered weapons to Mali.", actors: &[RUSSIA, MALI_EN], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "fr son pays is the country of the subject", lang: "fr", text: "Sergueï Lavrov a dit que son pays livrera des avions au Mali.", actors: &[LAVROV, MALI], dates: &[], want: &["AGREE RUS>MLI planned"] },
+        Case { name: "fr le pays is the last other country named", lang: "fr", text: "La France a condamné le Niger. Les soldats français ont quitté le pays.", actors: &[FRANCE, NIGER], dates: &[], want: &["ACCUSE FRA>NER asserted", "RETREAT FRA>NER asserted"] },
+        Case { name: "en the two countries are the last pair", lang: "en", text: "Niger hosted a Russian delegation. Talks followed between the two countries.", actors: &[NIGER_EN], dates: &[], want: &["CONSULT RUS,NER> asserted", "CONSULT RUS>NER asserted"] },
+        Case { name: "fr ces pays are the last recipients", lang: "fr", text: "La Russie a livré des armes au Mali. Moscou propose son aide aux forces de ces pays.", actors: &[RUSSIE, MALI], dates: &[], want: &["AGREE RUS>MLI planned", "AID RUS>MLI asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn nouns_agents_and_patients() {
+    check(&[
+        Case { name: "fr genitive agent and destination", lang: "fr", text: "La visite d'État du président malien à Moscou a eu lieu lundi.", actors: &[RUSSIE], dates: &[("lundi", "2025-06-02")], want: &["CONSULT MLI>RUS asserted @2025-06-02"] },
+        Case { name: "fr patient noun: arrestation de X", lang: "fr", text: "L'arrestation de Abdoulaye Diop par les Forces armées maliennes a surpris Paris.", actors: &[DIOP, ARMY_ML], dates: &[], want: &["COERCE MLI>MLI asserted"] },
+        Case { name: "en possessive agent", lang: "en", text: "Russia's attack on Mali was condemned.", actors: &[RUSSIA, MALI_EN], dates: &[], want: &["ACCUSE >RUS asserted", "ASSAULT RUS>MLI asserted"] },
+        Case { name: "en patient noun: arrest of X", lang: "en", text: "The arrest of Abdoulaye Diop angered Mali.", actors: &[DIOP, MALI_EN], dates: &[], want: &["COERCE >MLI asserted"] },
+        Case { name: "fr bare de makes a modifier", lang: "fr", text: "Le Mali a acheté des hélicoptères de combat.", actors: &[MALI], dates: &[], want: &[] },
+        Case { name: "en compound modifier", lang: "en", text: "Mali bought the attack helicopters.", actors: &[MALI_EN], dates: &[], want: &[] },
+        Case { name: "fr demonstrative refers back", lang: "fr", text: "Cette visite au Mali reste symbolique pour la Russie.", actors: &[MALI, RUSSIE], dates: &[], want: &[] },
+        Case { name: "en demonstrative refers back", lang: "en", text: "This visit to Mali remains symbolic for Russia.", actors: &[MALI_EN, RUSSIA], dates: &[], want: &[] },
+        Case { name: "fr noun inside another act is part of it", lang: "fr", text: "Le Niger a rejeté l'appel de la CEDEAO à des négociations avec la France.", actors: &[NIGER, CEDEAO, FRANCE], dates: &[], want: &["REJECT NER>CEDEAO asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn word_usage() {
+    check(&[
+        Case { name: "en the wounded is a noun", lang: "en", text: "Mali evacuated the wounded to France.", actors: &[MALI_EN, FRANCE_EN], dates: &[], want: &[] },
+        Case { name: "en ousted is an adjective", lang: "en", text: "Ousted President Bazoum criticized Mali.", actors: &[MALI_EN], dates: &[], want: &["ACCUSE >MLI asserted"] },
+        Case { name: "en gerund after a preposition", lang: "en", text: "Mali accused France of arming rebels.", actors: &[MALI_EN, FRANCE_EN], dates: &[], want: &["ACCUSE MLI>FRA asserted"] },
+        Case { name: "en gerund modifying a noun", lang: "en", text: "Niger expelled soldiers fighting for France.", actors: &[NIGER_EN, FRANCE_EN], dates: &[], want: &["COERCE NER>FRA asserted"] },
+        Case { name: "fr participle describing a noun", lang: "fr", text: "Les soldats français déployés au Mali sont rentrés.", actors: &[MALI], dates: &[], want: &[] },
+        Case { name: "fr participle with its agent", lang: "fr", text: "Les armes livrées par la Russie sont arrivées au Mali.", actors: &[RUSSIE, MALI], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "fr gerund telling how", lang: "fr", text: "La Russie aide le Mali en livrant des armes.", actors: &[RUSSIE, MALI], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "en month name is no march", lang: "en", text: "Mali praised Russia last March.", actors: &[MALI_EN, RUSSIA], dates: &[("last March", "2024-03")], want: &["SUPPORT MLI>RUS asserted @2024-03"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn clauses() {
+    check(&[
+        Case { name: "fr relative passive clause is background", lang: "fr", text: "Le Mali exige le retour des armes qui ont été saisies par la France.", actors: &[MALI, FRANCE], dates: &[], want: &["REQUEST MLI> asserted"] },
+        Case { name: "en relative clause with its own subject is kept", lang: "en", text: "Mali, which Russia armed, attacked JNIM.", actors: &[MALI_EN, RUSSIA, JNIM], dates: &[], want: &["ASSAULT MLI>JNIM asserted"] },
+        Case { name: "fr background clause", lang: "fr", text: "Le Mali a salué la Russie après que la France a quitté le pays.", actors: &[MALI, RUSSIE, FRANCE], dates: &[], want: &["SUPPORT MLI>RUS asserted"] },
+        Case { name: "en background phrase", lang: "en", text: "Thousands marched in Bamako in protest against the arrest of Diop.", actors: &[BAMAKO, MALI_EN, DIOP], dates: &[], want: &["PROTEST >MLI asserted"] },
+        Case { name: "fr purpose infinitive is no event", lang: "fr", text: "Le Mali a rencontré la Russie pour signer des accords.", actors: &[MALI, RUSSIE], dates: &[], want: &["CONSULT MLI,RUS> asserted"] },
+        Case { name: "en purpose infinitive is no event", lang: "en", text: "Mali met Russia to sign agreements.", actors: &[MALI_EN, RUSSIA], dates: &[], want: &["CONSULT MLI,RUS> asserted"] },
+        Case { name: "fr premier pays à", lang: "fr", text: "La Russie, premier pays à reconnaître la CEDEAO, reste discrète.", actors: &[RUSSIE, CEDEAO], dates: &[], want: &["SUPPORT RUS>CEDEAO asserted"] },
+        Case { name: "fr bare infinitive heading", lang: "fr", text: "Objectif : renforcer les relations entre Moscou et Bamako.", actors: &[RUSSIE, BAMAKO], dates: &[], want: &[] },
+        Case { name: "en protest demands are not coded apart", lang: "en", text: "Protesters demonstrated in Niamey, demanding that France leave.", actors: &[NIAMEY, NIGER_EN, FRANCE_EN], dates: &[], want: &["PROTEST >NER asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn controllers_and_dates() {
+    check(&[
+        Case { name: "fr promise with incise", lang: "fr", text: "Lavrov a promis, lors de sa visite à Bamako, l'aide de Moscou au Mali.", actors: &[LAVROV, BAMAKO, MALI, RUSSIE], dates: &[], want: &["AGREE RUS>MLI planned", "CONSULT RUS>MLI asserted"] },
+        Case { name: "en demand that: target is the that-clause subject", lang: "en", text: "Mali demanded that France withdraw its troops.", actors: &[MALI_EN, FRANCE_EN], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
+        Case { name: "fr announced visit of someone else", lang: "fr", text: "La Russie a annoncé une visite du président malien à Moscou.", actors: &[RUSSIE], dates: &[], want: &["AGREE MLI>RUS planned"] },
+        Case { name: "en refusal of a meeting", lang: "en", text: "Niger declined to meet Russia.", actors: &[NIGER_EN, RUSSIA], dates: &[], want: &["REJECT NER>RUS asserted"] },
+        Case { name: "fr date of the clause, not of another clause", lang: "fr", text: "Le Mali, qui a signé un accord en 2022, a expulsé l'ambassadeur français le 3 mai.", actors: &[MALI], dates: &[("2022", "2022"), ("le 3 mai", "2024-05-03")], want: &["SANCTION MLI>FRA asserted @2024-05-03", "SUPPORT MLI> asserted @2022"] },
+        Case { name: "en no date in the sentence gives none", lang: "en", text: "Mali expelled the French ambassador.", actors: &[MALI_EN], dates: &[], want: &["SANCTION MLI>FRA asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn repeated_mentions() {
+    check(&[
+        Case { name: "fr statements in different words stay apart", lang: "fr", text: "La Russie a promis des armes au Mali. La Russie propose aussi son aide au Mali.", actors: &[RUSSIE, MALI], dates: &[], want: &["AGREE RUS>MLI planned", "AGREE RUS>MLI planned"] },
+        Case { name: "en a visit and its later mention are one", lang: "en", text: "Lavrov visited Mali. During his visit to Mali, he met students.", actors: &[LAVROV, MALI_EN], dates: &[], want: &["CONSULT RUS>MLI asserted"] },
+        Case { name: "fr two meetings of the same parties on two days", lang: "fr", text: "Le Mali et la Russie se sont réunis lundi. Le Mali et la Russie se sont entretenus mardi.", actors: &[MALI, RUSSIE], dates: &[("lundi", "2025-06-02"), ("mardi", "2025-06-03")], want: &["CONSULT MLI,RUS> asserted @2025-06-02", "CONSULT MLI,RUS> asserted @2025-06-03"] },
+        Case { name: "fr passive with no agent: the sender of the last such act", lang: "fr", text: "Moscou a envoyé des armes au Niger. Un autre lot d'armes a été envoyé au Mali.", actors: &[RUSSIE, NIGER, MALI], dates: &[], want: &["AID RUS>MLI asserted", "AID RUS>NER asserted"] },
+    ]);
+}
