@@ -63,6 +63,12 @@ check-docs: venv
 eval: data
 	$(RELEASE) eval --gold $(GOLD) output --json output/eval.json
 
+## make eval-dev: score the held-out dev set (tests/dev: 7 French, 5 English articles written independently)
+eval-dev: build
+	rm -rf target/dev-out
+	$(RELEASE) run tests/dev/articles --out target/dev-out --quiet
+	$(RELEASE) eval --gold tests/dev/gold target/dev-out
+
 PLOVER ?= ../shared/benchmarks/plover-gsr/gsr.jsonl
 ## make eval-plover: event types per PLOVER category on the English gold-standard sentences
 eval-plover: build

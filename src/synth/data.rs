@@ -23,7 +23,7 @@ pub struct Data {
     pub countries: Vec<Country>,
     /// Towns (cities.tsv).
     pub cities: Vec<City>,
-    /// Organisations by [`OrgKind`] (in `OrgKind::ALL` order).
+    /// Organisations by `OrgKind` (in `OrgKind::ALL` order).
     pub orgs: [Vec<Org>; 4],
     /// Known people (people.tsv, then the gazetteer's).
     pub people: Vec<KnownPerson>,

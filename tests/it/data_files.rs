@@ -36,6 +36,11 @@ fn data_files_are_documented_nfc_and_without_duplicates() {
         if text.nfc().collect::<String>() != text {
             problems.push(format!("{name}: not NFC"));
         }
+        // synth templates repeat lines on purpose (repetition is their weight)
+        // and contraction rules match on spaces: only header and NFC apply
+        if name.starts_with("pipelines/synth/") {
+            continue;
+        }
         let mut seen = BTreeSet::new();
         let mut width = None;
         for (i, line) in text.lines().enumerate() {
