@@ -120,6 +120,7 @@ fn need_ok(
                     .is_some_and(|a| a.kind == ActorKind::Organization)
             }),
         Need::Governed => true,
+        Need::Next(c) => sent.at(lex, m.last + 1, *c).is_some(),
     }
 }
 

@@ -69,14 +69,16 @@ fn orig_span(env: &Env, first: usize, last: usize) -> Span {
 
 /// True when noun trigger `k` lies in the complement of an earlier trigger
 /// of its clause, with no light verb or possessive of its own.
-fn absorbed(env: &Env, lex: &LangLex, k: usize) -> bool {
+fn absorbed(env: &Env, lex: &LangLex, k: usize, lone: bool) -> bool {
     let (sent, m) = (env.sent, &env.matches[k]);
     let near = m.first.saturating_sub(3)..m.first;
-    if near.clone().any(|i| sent.is(i, C::Poss))
+    // an event noun of its own (`sa visite`, `effectuer une visite`) is an
+    // event; a noun that governs another act (`sa décision de quitter`) is not
+    let own = near.clone().any(|i| sent.is(i, C::Poss))
         || sent
             .class_in(lex, C::LightVerb, near.start, near.end)
-            .is_some()
-    {
+            .is_some();
+    if lone && own {
         return false;
     }
     env.matches.iter().enumerate().any(|(j, o)| {
@@ -114,8 +116,9 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     if lex.triggers[l.trigger].noun && demonstrative {
         return false;
     }
-    // part of another act (`rejected calls for talks`) or a modifier (`invasion forces`)
-    if lone && rt.noun && (absorbed(env, lex, root) || usage::noun_modifier(sent, lex, r)) {
+    // part of another act (`rejected calls for talks`, `ne reviendra pas sur
+    // sa décision de quitter`) or a modifier (`invasion forces`)
+    if rt.noun && (absorbed(env, lex, root, lone) || (lone && usage::noun_modifier(sent, lex, r))) {
         return false;
     }
     if lone

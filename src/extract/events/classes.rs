@@ -140,6 +140,8 @@ classes! {
     LightVerb = "light_verb",
     NounMarker = "noun_marker",
     Relative = "relative",
+    RelativeSubject = "relative_subject",
+    EventContainer = "event_container",
     CompoundHead = "compound_head",
     GerVerbalBefore = "ger_verbal_before",
     Demonstrative = "demonstrative",

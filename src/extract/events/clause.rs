@@ -282,11 +282,12 @@ impl<'a> Sent<'a> {
     }
 
     fn hard_break(&self, lex: &LangLex, i: usize) -> bool {
-        if matches!(
-            self.words[i],
-            ";" | ":" | "(" | ")" | "." | "!" | "?" | "[" | "]"
-        ) {
-            return true;
+        match self.words[i] {
+            ";" | ":" | "." | "!" | "?" | "[" | "]" => return true,
+            // `la Cedeao (Communauté ...)`, `(UA)`: a short aside, not a clause
+            "(" => return !(i + 1..(i + 6).min(self.words.len())).any(|k| self.words[k] == ")"),
+            ")" => return !(i.saturating_sub(5)..i).any(|k| self.words[k] == "("),
+            _ => {}
         }
         if !self.is(i, C::ClauseBreak) {
             return false;

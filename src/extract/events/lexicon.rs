@@ -91,6 +91,8 @@ pub enum Need {
     Obj(C),
     /// A word of the class before the trigger in its clause (within 8 words).
     Subj(C),
+    /// A word of the class right after the trigger.
+    Next(C),
     /// An actor mention as the direct object.
     ObjActor,
     /// An organisation among the actors after the trigger (`quitter la CEDEAO`).
@@ -249,6 +251,9 @@ fn parse_need(spec: &str) -> Result<Need, String> {
         None if spec == "governed" => Ok(Need::Governed),
         Some(("obj", c)) => C::named(c.trim_start_matches('@'))
             .map(Need::Obj)
+            .ok_or_else(|| format!("unknown class in need '{spec}'")),
+        Some(("next", c)) => C::named(c.trim_start_matches('@'))
+            .map(Need::Next)
             .ok_or_else(|| format!("unknown class in need '{spec}'")),
         Some(("subj", c)) => C::named(c.trim_start_matches('@'))
             .map(Need::Subj)

@@ -144,10 +144,21 @@ pub fn check(
 /// verb reading of one word, the noun after a determiner and the verb
 /// otherwise; then the earliest row); returns them in text order.
 pub fn resolve(lex: &LangLex, words: &[&str], mut matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
-    let after_det =
-        |m: &TriggerMatch| m.anchor > 0 && lex.c(C::NounMarker).has(words[m.anchor - 1]);
-    let weight =
-        |m: &TriggerMatch| (m.last - m.first + 1) * 10 + lex.triggers[m.trigger].needs.len();
+    // `the attack`, `a wave of attacks`: a noun after a determiner or `of`
+    let after_det = |m: &TriggerMatch| {
+        m.anchor > 0
+            && (lex.c(C::NounMarker).has(words[m.anchor - 1])
+                || lex.c(C::PrepGen).has(words[m.anchor - 1]))
+    };
+    // positive conditions make a pattern more specific; `!` ones only exclude
+    let weight = |m: &TriggerMatch| {
+        let t = &lex.triggers[m.trigger];
+        (m.last - m.first + 1) * 10
+            + t.needs
+                .iter()
+                .filter(|n| !matches!(n, super::lexicon::Need::Not(_)))
+                .count()
+    };
     // 0 when the reading fits its context, 1 when it does not
     let misfit = |m: &TriggerMatch| usize::from(lex.triggers[m.trigger].noun != after_det(m));
     matches.sort_by(|a, b| {

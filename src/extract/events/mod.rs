@@ -348,7 +348,11 @@ impl Stage for EventsStage {
             };
             let sources = side(&d.sources);
             let mut targets = side(&d.targets);
-            targets.retain(|t| !sources.contains(t));
+            // a government repressing, fighting or protested in its own
+            // country is its own target; other acts are not self-directed
+            if crate::plover::quad_class(&d.event_type) != Some("material_conflict") {
+                targets.retain(|t| !sources.contains(t));
+            }
             if sources.is_empty() && targets.is_empty() {
                 continue;
             }

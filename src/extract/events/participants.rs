@@ -144,6 +144,19 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
             roles.targets = rest;
         }
     }
+    // `la France, que le Mali accuse`: an object relative's antecedent is the target
+    let cs = env.clauses[c.links[0]].0;
+    if roles.targets.is_empty()
+        && let Some(j) = cs.checked_sub(1)
+        && sent.is(j, C::Relative)
+        && !sent.is(j, C::RelativeSubject)
+        && let Some(a) = sent.antecedent(j)
+    {
+        let p = Part::Actor(a.actor);
+        if !roles.sources.contains(&p) {
+            roles.targets.push(p);
+        }
+    }
     // `ont quitté la base d'Agadez`: the place left stands for its country
     if roles.targets.is_empty() && leaf_type == "RETREAT" {
         let o = &args.obj;
@@ -211,7 +224,12 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     // a recipient the category needs, from a destination later in the sentence
     if roles.targets.is_empty() && plover::requires_target(leaf_type) {
         let later = structure::objects(sent, lex, oe, sent.words.len(), env.stops);
-        roles.targets = later.dest;
+        // `deployed in Mali`: where the help goes
+        roles.targets = if later.dest.is_empty() {
+            args.obj.loc.clone()
+        } else {
+            later.dest
+        };
         if roles.location.is_none() {
             roles.location = roles.targets.iter().find_map(|p| match p {
                 Part::Actor(i) if p.is_place(doc) => Some(*i),
@@ -366,6 +384,18 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         return (subj, inferred);
     }
     let region = cs..v;
+    // `a condamné le coup et exigé ...`: a verb coordinated with an earlier
+    // one shares its subject
+    if let Some(j) = (cs..v)
+        .find(|&j| sent.is(j, C::Conj))
+        .or_else(|| cs.checked_sub(1).filter(|&j| sent.is(j, C::Conj)))
+        && (j + 1..v).all(|k| !sent.is_punct(k) && !sent.ments.iter().any(|m| m.first == k))
+    {
+        let earlier = structure::subject(sent, lex, sent.clause_start(lex, j), j, env.stops).0;
+        if !earlier.is_empty() {
+            return (earlier, true);
+        }
+    }
     if let Some(sp) = speaker
         && region.clone().any(|i| sent.is(i, C::PronWe))
     {
@@ -398,7 +428,7 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
     // comma (a restrictive relative describes its noun: `Macedonia which is
     // preparing`, and stays without a source)
     if let Some(j) = cs.checked_sub(1)
-        && sent.is(j, C::Relative)
+        && sent.is(j, C::RelativeSubject)
         && j > 0
         && sent.words[j - 1] == ","
         && let Some(a) = sent.antecedent(j)

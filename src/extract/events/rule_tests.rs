@@ -89,3 +89,24 @@ fn repeated_mentions() {
         Case { name: "fr passive with no agent: the sender of the last such act", lang: "fr", text: "Moscou a envoyé des armes au Niger. Un autre lot d'armes a été envoyé au Mali.", actors: &[RUSSIE, NIGER, MALI], dates: &[], want: &["AID RUS>MLI asserted", "AID RUS>NER asserted"] },
     ]);
 }
+
+#[test]
+#[rustfmt::skip]
+fn more_structures() {
+    check(&[
+        Case { name: "fr auxiliary homograph: nous sommes", lang: "fr", text: "« Nous sommes prêts », a dit la Russie au Mali.", actors: &[RUSSIE, MALI], dates: &[], want: &[] },
+        Case { name: "fr container noun: session de négociations", lang: "fr", text: "Une session de négociations entre le Mali et la CEDEAO a eu lieu à Accra.", actors: &[MALI, CEDEAO], dates: &[], want: &["CONSULT MLI,CEDEAO> asserted"] },
+        Case { name: "en container noun: a wave of attacks", lang: "en", text: "JNIM launched a wave of attacks against Mali.", actors: &[JNIM, MALI_EN], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+        Case { name: "fr se rendre with no destination is a surrender", lang: "fr", text: "Les combattants du JNIM se sont rendus.", actors: &[JNIM], dates: &[], want: &["RETREAT JNIM> asserted"] },
+        Case { name: "fr acronym aside keeps the subject", lang: "fr", text: "La Communauté économique (CEDEAO) a condamné le Mali.", actors: &[CEDEAO, MALI], dates: &[], want: &["ACCUSE CEDEAO>MLI asserted"] },
+        Case { name: "fr coordinated verb shares the subject", lang: "fr", text: "La CEDEAO a condamné le coup et exigé la libération du président.", actors: &[CEDEAO], dates: &[], want: &["ACCUSE CEDEAO> asserted", "REQUEST CEDEAO> asserted"] },
+        Case { name: "en coordinated verb shares the subject", lang: "en", text: "ECOWAS condemned the coup and demanded the release of the president.", actors: &[ECOWAS], dates: &[], want: &["ACCUSE ECOWAS> asserted", "REQUEST ECOWAS> asserted"] },
+        Case { name: "fr will not go back on it is a refusal", lang: "fr", text: "Le Mali a dit qu'il ne reviendrait pas sur sa décision de quitter la CEDEAO.", actors: &[MALI, CEDEAO], dates: &[], want: &["REJECT MLI>CEDEAO asserted"] },
+        Case { name: "en will not reverse is a refusal", lang: "en", text: "Mali said it would not reverse its decision.", actors: &[MALI_EN], dates: &[], want: &["REJECT MLI> asserted"] },
+        Case { name: "fr curfew noun", lang: "fr", text: "Le Niger a annoncé l'instauration d'un couvre-feu à Niamey.", actors: &[NIGER, NIAMEY], dates: &[], want: &["COERCE NER>NER asserted"] },
+        Case { name: "en convened summit is planned", lang: "en", text: "ECOWAS convened a summit with Mali for Sunday.", actors: &[ECOWAS, MALI_EN], dates: &[("Sunday", "2025-06-01")], want: &["AGREE ECOWAS>MLI planned @2025-06-01"] },
+        Case { name: "en personnel's country sends them", lang: "en", text: "Russian instructors have been deployed in Mali.", actors: &[MALI_EN], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "fr the place left stands for its country", lang: "fr", text: "Les soldats français ont quitté la base de Niamey.", actors: &[NIAMEY, NIGER], dates: &[], want: &["RETREAT FRA>NER asserted"] },
+        Case { name: "fr object relative: que is no subject", lang: "fr", text: "La France, que le Mali accuse d'espionnage, proteste.", actors: &[FRANCE, MALI], dates: &[], want: &["ACCUSE FRA> asserted", "ACCUSE MLI>FRA asserted"] },
+    ]);
+}

@@ -149,6 +149,9 @@ pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded 
     for role in chain.iter().rev() {
         match role {
             Role::Event | Role::Aspect => {}
+            // a measure of force announced by whoever imposes it takes effect
+            // (`a annoncé l'instauration d'un couvre-feu`)
+            Role::Planned if cat == "COERCE" => {}
             Role::Planned | Role::Intent => planned = true,
             Role::Agree => {
                 let c = plover::tense_rule(&cat).to_string();

@@ -177,7 +177,11 @@ pub fn subject(
     let mut genitive: Vec<Part> = Vec::new();
     let incises = sent.incises(lex);
     for m in sent.ments_in(from, to) {
-        if m.last >= to || incises.iter().any(|(s, e)| *s < m.first && m.first < *e) {
+        // skip the relative clauses the verb is not in (`le Mali, qui ..., a expulsé`)
+        let in_other_incise = incises
+            .iter()
+            .any(|(s, e)| *s < m.first && m.first < *e && !(*s < to && to < *e));
+        if m.last >= to || in_other_incise {
             continue;
         }
         match sent.governor(lex, m.first, stops) {

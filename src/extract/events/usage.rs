@@ -147,7 +147,9 @@ pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<
 /// True when a noun trigger modifies the next noun (`invasion forces`,
 /// `avions de combat`): no event.
 pub fn noun_modifier(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
-    let bare_de = m.first > 0 && in_class(lex, C::BareOf, sent.words[m.first - 1]);
+    // `session de négociations`, `vague d'attaques`: the event noun is the head
+    let container = m.first > 1 && in_class(lex, C::EventContainer, sent.words[m.first - 2]);
+    let bare_de = m.first > 0 && in_class(lex, C::BareOf, sent.words[m.first - 1]) && !container;
     let head_after = sent
         .words
         .get(m.last + 1)
