@@ -140,6 +140,7 @@ classes! {
     LightVerb = "light_verb",
     NounMarker = "noun_marker",
     Relative = "relative",
+    AuxNonfinite = "aux_nonfinite",
     RelativeSubject = "relative_subject",
     EventContainer = "event_container",
     CompoundHead = "compound_head",

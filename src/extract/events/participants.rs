@@ -175,6 +175,16 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
         roles.sources = recent_sources(env, leaf_type);
         args.inferred = true;
     }
+    // `les deux délégations ont signé`: the two parties of the last event with two
+    if roles.sources.is_empty()
+        && sent
+            .class_in(lex, C::TheTwo, env.clauses[c.links[0]].0, r.first)
+            .is_some()
+    {
+        roles.sources = recent_pair(env);
+        let sources = roles.sources.clone();
+        roles.targets.retain(|p| !sources.contains(p));
+    }
     // `les deux pays`: the two parties of the last event with two
     if let Some(at) = sent.class_in(lex, C::TheTwo, l.anchor_last + 1, oe) {
         let pair = recent_pair(env);
@@ -279,8 +289,25 @@ fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_ag
         .roles
         .iter()
         .all(|x| matches!(x, Role::Planned | Role::Intent | Role::Aspect));
+    // `a annoncé que la Turquie formerait`: the act of the clause's own subject
+    let e = &env.matches[c.links[c.links.len() - 1]];
+    let that_clause = (r.last + 1..e.first).any(|i| sent.is(i, C::That));
+    let own_subject = if reported && that_clause {
+        structure::subject(
+            sent,
+            lex,
+            env.clauses[c.links[c.links.len() - 1]].0,
+            e.first,
+            env.stops,
+        )
+        .0
+    } else {
+        Vec::new()
+    };
     let sources: Vec<Part> = if reported && !leaf_agent.is_empty() {
         leaf_agent.to_vec()
+    } else if !own_subject.is_empty() {
+        own_subject.clone()
     } else if subject.is_empty() {
         let mut v = leaf_agent.to_vec();
         union(&mut v, roles.sources.iter().cloned());
@@ -290,7 +317,9 @@ fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_ag
     };
     let mut others: Vec<Part> = Vec::new();
     // the announcer of someone else's act is no participant of it
-    let announcer = |p: &Part| reported && !leaf_agent.is_empty() && subject.contains(p);
+    let announcer = |p: &Part| {
+        reported && (!leaf_agent.is_empty() || !own_subject.is_empty()) && subject.contains(p)
+    };
     union(
         &mut others,
         roles

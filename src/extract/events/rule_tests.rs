@@ -110,3 +110,15 @@ fn more_structures() {
         Case { name: "fr object relative: que is no subject", lang: "fr", text: "La France, que le Mali accuse d'espionnage, proteste.", actors: &[FRANCE, MALI], dates: &[], want: &["ACCUSE FRA> asserted", "ACCUSE MLI>FRA asserted"] },
     ]);
 }
+
+#[test]
+#[rustfmt::skip]
+fn reported_clauses() {
+    check(&[
+        Case { name: "fr announced act of the that-clause subject", lang: "fr", text: "Lavrov a annoncé que la Russie formerait des soldats maliens.", actors: &[LAVROV, RUSSIE], dates: &[], want: &["AGREE RUS>MLI planned"] },
+        Case { name: "en announced act of the that-clause subject", lang: "en", text: "Lavrov announced that Russia would train Malian soldiers.", actors: &[LAVROV, RUSSIA], dates: &[], want: &["AGREE RUS>MLI planned"] },
+        Case { name: "fr perfect infinitive is the content of an accusation", lang: "fr", text: "La France a accusé le Mali d'avoir tué des civils.", actors: &[FRANCE, MALI], dates: &[], want: &["ACCUSE FRA>MLI asserted"] },
+        Case { name: "en perfect gerund is the content of an accusation", lang: "en", text: "France accused Mali of having killed civilians.", actors: &[FRANCE_EN, MALI_EN], dates: &[], want: &["ACCUSE FRA>MLI asserted"] },
+        Case { name: "fr the two delegations", lang: "fr", text: "Sergueï Lavrov a reçu Abdoulaye Diop. Les deux délégations ont signé un accord.", actors: &[LAVROV, DIOP], dates: &[], want: &["CONSULT MLI>RUS asserted", "SUPPORT MLI,RUS> asserted"] },
+    ]);
+}

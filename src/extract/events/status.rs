@@ -223,10 +223,16 @@ pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded 
 /// True when a match's anchor is an infinitive (or English base form)
 /// introduced by `to`/`de`/`à`/`pour`: a complement or purpose clause.
 pub fn is_infinitive_clause(sent: &Sent, lex: &LangLex, m: &TriggerMatch, tenses: Tenses) -> bool {
-    if tenses & INF == 0 && tenses & super::inflect::GER == 0 {
+    // `d'avoir tué`, `of having killed`: a perfect infinitive or gerund
+    let perfect =
+        m.first > 0 && tenses & super::inflect::PPART != 0 && sent.is(m.first - 1, C::AuxNonfinite);
+    if tenses & INF == 0 && tenses & super::inflect::GER == 0 && !perfect {
         return false;
     }
-    let start = m.first;
+    let start = if perfect { m.first - 1 } else { m.first };
+    if perfect && start > 0 && sent.is(start - 1, C::PrepGen) {
+        return true;
+    }
     // `to sign`, `pour renforcer`, `to help him oust`: a marker up to three
     // words before, no punctuation between
     (start.saturating_sub(4)..start).any(|j| {
