@@ -146,6 +146,8 @@ pub struct Sent<'a> {
     pub masks: Vec<u64>,
     /// For each token, the classes with an entry starting / ending there.
     edges: Vec<(u64, u64)>,
+    /// Relative clauses set off by commas (see [`Sent::incises`]).
+    incises: Vec<(usize, usize)>,
     /// Actor mentions, in order.
     pub ments: Vec<Ment>,
     /// Demonyms, in order.
@@ -239,17 +241,26 @@ impl<'a> Sent<'a> {
         };
         let masks = words.iter().map(|w| lex.word_mask(w)).collect();
         let edges = words.iter().map(|w| lex.word_edges(w)).collect();
-        Sent {
+        let mut sent = Sent {
             index,
             masks,
             edges,
+            incises: Vec::new(),
             words,
             toks,
             caps,
             ments,
             demonyms,
             dates,
-        }
+        };
+        sent.incises = sent.compute_incises(lex);
+        sent
+    }
+
+    /// Relative clauses set off by commas (`, qui a signé un accord en 2022,`),
+    /// as token ranges from the pronoun to the closing comma.
+    pub fn incises(&self) -> &[(usize, usize)] {
+        &self.incises
     }
 
     /// Length of the longest entry of class `c` starting at token `i`.
@@ -332,9 +343,7 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// Relative clauses set off by commas (`, qui a signé un accord en 2022,`),
-    /// as token ranges from the pronoun to the closing comma.
-    pub fn incises(&self, lex: &LangLex) -> Vec<(usize, usize)> {
+    fn compute_incises(&self, lex: &LangLex) -> Vec<(usize, usize)> {
         (1..self.words.len())
             .filter(|&j| {
                 self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(lex, j)

@@ -175,7 +175,7 @@ pub fn subject(
 ) -> (Vec<Part>, bool) {
     let mut core: Vec<(usize, usize, Part)> = Vec::new();
     let mut genitive: Vec<Part> = Vec::new();
-    let incises = sent.incises(lex);
+    let incises = sent.incises();
     for m in sent.ments_in(from, to) {
         // skip the relative clauses the verb is not in (`le Mali, qui ..., a expulsé`)
         let in_other_incise = incises
