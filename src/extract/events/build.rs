@@ -71,7 +71,8 @@ fn is_controller(role: Role) -> bool {
 fn obj_actor(sent: &Sent, lex: &LangLex, m: &TriggerMatch, clause: (usize, usize)) -> bool {
     let end = (m.last + 5).min(clause.1);
     let core = |first: usize| sent.governor(lex, first, &[m.anchor]) == Gov::Core;
-    sent.ments_in(m.last + 1, end)
+    // a mention whose title starts the object (`a reçu l'ambassadeur de Chine, Jiang Feng`)
+    sent.ments.iter().filter(|x| x.head > m.last && x.head < end)
         .any(|x| core(x.first) && !sent.words.get(x.last + 1).is_some_and(|w| lex.c(C::Possessive).has(w)))
         // `a accueilli la délégation russe`
         || sent.demonyms_in(m.last + 1, end).any(|d| core(d.tok))

@@ -182,7 +182,16 @@ fn parse_elem(
             lemma = true;
             // the first word conjugates (`mettre en garde`)
             let words = tokenize_str(&fold_entry(v));
-            for (form, tenses) in infl.verb_forms(&words[0]) {
+            let forms = infl.verb_forms(&words[0]);
+            let aux =
+                |f: &str| classes[C::AuxBe.name()].has(f) || classes[C::AuxHave.name()].has(f);
+            // a form that is also an auxiliary (`sommes` of `sommer`) is the
+            // auxiliary, unless the verb is the auxiliary itself (`V:be`)
+            let is_aux_verb = forms.iter().filter(|(f, _)| aux(f)).count() * 2 > forms.len();
+            for (form, tenses) in forms {
+                if words.len() == 1 && !is_aux_verb && aux(&form) {
+                    continue;
+                }
                 let mut w = words.clone();
                 w[0] = form;
                 alts.push(Alt { words: w, tenses });
@@ -204,7 +213,10 @@ fn parse_elem(
             let class = classes
                 .get(c)
                 .ok_or_else(|| format!("unknown class '@{c}'"))?;
-            for s in class.sequences() {
+            // longest entries first, in a fixed order (the class is a hash map)
+            let mut seqs: Vec<&Vec<String>> = class.sequences().collect();
+            seqs.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            for s in seqs {
                 alts.push(Alt {
                     words: s.clone(),
                     tenses: 0,

@@ -15,6 +15,20 @@
 //! reciprocal, ...); status from tense and cue words, with the PLOVER tense
 //! rule (a promised visit is AGREE); the date from the trigger's clause.
 //! Repeated mentions of one event in an article give one row.
+//!
+//! Coding choices where the manual leaves room (`events.md` asks to write
+//! them down): deliveries of arms and equipment to a government are AID
+//! (not a commercial COOPERATE); expelling diplomats, inspectors,
+//! observers or peacekeepers is SANCTION `expel`, individuals COERCE
+//! `deport`; an announced or planned SANCTION keeps its category (leaving
+//! an organisation is announced before it takes effect) with status
+//! `planned`, while planned or supposed force or coercion is THREATEN and
+//! planned cooperation AGREE (tense rule, [`crate::plover::tense_rule`]);
+//! a coercive act announced under a condition (`unless`, `si`) is THREATEN;
+//! a host receiving a visitor is CONSULT `visit` with the visitor as source;
+//! a meeting needs two identifiable parties; force with no named victim
+//! targets the country where it happened; what protesters demand is not
+//! coded apart from the protest.
 
 mod build;
 mod chain;

@@ -128,6 +128,35 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
         let o = structure::objects(sent, lex, r.first + 1, r.anchor, env.stops);
         roles.targets = o.core.into_iter().chain(o.genitive).collect();
     }
+    // `Russian instructors have been deployed in`: the personnel's country
+    // sends them; it is no patient
+    if passive
+        && roles.sources.is_empty()
+        && matches!(leaf_type, "AID" | "MOBILIZE" | "RETREAT" | "COOPERATE")
+    {
+        let (own, rest): (Vec<Part>, Vec<Part>) = roles
+            .targets
+            .iter()
+            .cloned()
+            .partition(|p| matches!(p, Part::Country(_)));
+        if !own.is_empty() {
+            roles.sources = own;
+            roles.targets = rest;
+        }
+    }
+    // `ont quitté la base d'Agadez`: the place left stands for its country
+    if roles.targets.is_empty() && leaf_type == "RETREAT" {
+        let o = &args.obj;
+        roles.targets = o
+            .core
+            .iter()
+            .chain(&o.genitive)
+            .chain(&o.from)
+            .filter(|p| p.is_place(doc))
+            .take(1)
+            .cloned()
+            .collect();
+    }
     // `un cargo avait été envoyé au Mali`: the sender of the last such act
     if passive && roles.sources.is_empty() {
         roles.sources = recent_sources(env, leaf_type);

@@ -296,10 +296,13 @@ pub fn apply_frame(frame: Frame, args: &Args, doc: &Document, dest_is_target: bo
                 r.targets = o.agent.clone();
             } else {
                 // `gave a warm welcome to X`: the visitor may follow `to`
-                r.sources = if o.core.is_empty() {
+                r.sources = if !o.core.is_empty() {
+                    o.core.clone()
+                } else if !o.dest.is_empty() {
                     non_place(&o.dest)
                 } else {
-                    o.core.clone()
+                    // `a reçu l'ambassadeur de Chine`
+                    non_place(&o.genitive)
                 };
                 r.targets = args.subject.clone();
             }
