@@ -4,16 +4,7 @@
 //! `n_quotes`).
 
 use crate::output::schema::ColType::{Date, Int64, Str};
-use crate::output::schema::{ColType, ColumnSpec, TableSpec};
-
-const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> ColumnSpec {
-    ColumnSpec {
-        name,
-        ty,
-        nullable,
-        doc,
-    }
-}
+use crate::output::schema::{TableSpec, col};
 
 /// `actor_summary`: one row per actor of the `actors` tables.
 pub const ACTOR_SUMMARY: TableSpec = TableSpec {

@@ -78,7 +78,8 @@ impl TableSpec {
     }
 }
 
-const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> ColumnSpec {
+/// Builds a [`ColumnSpec`] (for table declarations).
+pub const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> ColumnSpec {
     ColumnSpec {
         name,
         ty,
