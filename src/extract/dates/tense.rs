@@ -7,11 +7,11 @@
 //! of the publication date a date without year, or a weekday, falls.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use crate::document::Span;
-use crate::lexicon::{LexiconError, read_table};
+use crate::lexicon::{Fnv, LexiconError, read_table};
 
 /// How far (bytes) from an expression tense markers are looked for: about
 /// a clause, so that a long sentence's other clauses do not decide.
@@ -31,28 +31,6 @@ pub(crate) enum Tense {
     Past,
     /// After (or on) the reference.
     Future,
-}
-
-/// FNV-1a: the marker lookup runs on every word near a date, and its keys
-/// are short words from our own file (no untrusted keys to flood).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 /// Tense markers of one language.
