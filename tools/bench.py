@@ -15,7 +15,14 @@ Python 3 standard library only.
 
     python3 tools/bench.py [--sizes 10000,100000] [--seed 42]
         [--gazette target/release/gazette] [--bench-dir target/bench]
-        [--hostile 8] [--json results.json] [--no-run]
+        [--hostile 8] [--json results.json] [--no-run] [--incremental-size 10000]
+
+It then checks issue 8's targets and prints them as a second table: MB/s per
+core on the largest corpus, peak RSS of the largest against the smallest, the
+largest share of any serial step (steps that run on one thread while no
+extraction overlaps them), and an incremental re-run over the unchanged
+smallest corpus (`--incremental` twice into the same folder: the second run
+must add no table file and take under 5% of the first).
 """
 from __future__ import annotations
 
@@ -87,6 +94,62 @@ def run_gazette(gazette: str, corpus: Path, out: Path, extra: list[str], rerun: 
     return figures
 
 
+# Steps of a run that do not overlap extraction and use one thread (see
+# src/run/mod.rs): each must stay under 10% of the run's wall time.
+SERIAL_STEPS = ("build", "discover", "state", "dedup", "wait_writer", "finish", "aggregate")
+
+
+def table_files(out: Path) -> set[str]:
+    """Every table file (Parquet or CSV) under an output folder, relative."""
+    return {str(p.relative_to(out)) for p in out.rglob("*")
+            if p.is_file() and p.suffix in (".parquet", ".csv")}
+
+
+def incremental_rerun(gazette: str, corpus: Path, out: Path, extra: list[str]) -> dict:
+    """Two `--incremental` runs into a fresh folder: the full first run, then
+    the re-run over the unchanged corpus; their wall times and the table
+    files the second one added."""
+    import shutil
+    shutil.rmtree(out, ignore_errors=True)
+    first = run_gazette(gazette, corpus, out, ["--incremental", *extra])
+    before = table_files(out)
+    second = run_gazette(gazette, corpus, out, ["--incremental", *extra])
+    added = sorted(table_files(out) - before)
+    return {"full_wall": first["wall"], "rerun_wall": second["wall"], "added_files": added,
+            "rerun_articles": second["manifest"]["articles"],
+            "skipped_files": second["manifest"].get("skipped_files", 0)}
+
+
+def targets(results: list[dict], inc: dict | None) -> str:
+    """Issue 8's done-when figures, each with its target and PASS/FAIL."""
+    small, large = results[0], results[-1]
+    checks = []
+    mbs = large["mb"] / (large["user"] + large["sys"])
+    checks.append((f"MB/s per core ({large['size']:,} articles)", f"{mbs:.2f}", ">= 20", mbs >= 20))
+    ratio = large["rss_kb"] / max(small["rss_kb"], 1)
+    checks.append((f"peak RSS {large['size']:,} / {small['size']:,}", f"{ratio:.2f}x", "<= 1.5x",
+                   ratio <= 1.5 or large is small))
+    rss_mb = large["rss_kb"] / 1024
+    checks.append((f"peak RSS ({large['size']:,} articles)", f"{rss_mb:,.0f} MB", "< 1024 MB", rss_mb < 1024))
+    for r in results:
+        t = r["manifest"]["timings"]
+        total = t.get("total", r["wall"])
+        step, secs = max(((k, t.get(k, 0.0)) for k in SERIAL_STEPS), key=lambda kv: kv[1])
+        share = 100 * secs / max(total, 1e-9)
+        checks.append((f"largest serial step ({r['size']:,} articles)", f"{step} {share:.1f}%", "<= 10%", share <= 10))
+    if inc is not None:
+        share = 100 * inc["rerun_wall"] / max(inc["full_wall"], 1e-9)
+        checks.append(("incremental re-run / full run (wall)",
+                       f"{inc['rerun_wall']:.2f} s / {inc['full_wall']:.2f} s = {share:.1f}%", "< 5%", share < 5))
+        checks.append(("table files added by the re-run", str(len(inc["added_files"])), "0",
+                       not inc["added_files"] and inc["rerun_articles"] == 0))
+    w = [max(len(c[i]) for c in checks) for i in range(3)]
+    lines = ["| target | measured | wanted | |", "|---|--:|--:|---|"]
+    for label, got, want, ok in checks:
+        lines.append(f"| {label.ljust(w[0])} | {got.rjust(w[1])} | {want.rjust(w[2])} | {'PASS' if ok else 'FAIL'} |")
+    return "\n".join(lines)
+
+
 def fmt(x: float, digits: int = 1) -> str:
     return f"{x:,.{digits}f}"
 
@@ -145,6 +208,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threads", type=int, default=0, help="gazette run --threads (0: all cores)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--no-run", action="store_true", help="print the table of the last runs without running again")
+    ap.add_argument("--incremental-size", type=int, default=None,
+                    help="corpus size for the incremental re-run check (default: the smallest; 0: skip)")
     a = ap.parse_args(argv)
     if not Path(TIME).exists():
         raise SystemExit(f"bench: {TIME} is missing (apt-get install -y time)")
@@ -164,8 +229,17 @@ def main(argv: list[str] | None = None) -> None:
     print(table(results))
     print("MB = corpus bytes on disk / 1e6; per core = divided by the user+sys CPU seconds of the whole "
           "process; stage.* = thread-seconds summed over workers, as a share of all stages.")
+    inc = None
+    sizes = [r["size"] for r in results]
+    inc_size = min(sizes) if a.incremental_size is None else a.incremental_size
+    if inc_size and not a.no_run:
+        corpus, _ = ensure_corpus(a.gazette, a.bench_dir, inc_size, a.seed, a.hostile)
+        print(f"bench: incremental runs over {corpus} ...", file=sys.stderr)
+        inc = incremental_rerun(a.gazette, corpus, a.bench_dir / f"out-{inc_size}-incremental", extra)
+    print()
+    print(targets(results, inc))
     if a.json:
-        a.json.write_text(json.dumps(results, indent=1, default=str))
+        a.json.write_text(json.dumps({"runs": results, "incremental": inc}, indent=1, default=str))
 
 
 if __name__ == "__main__":
