@@ -3,22 +3,44 @@
 //!
 //! whatlang's trigram model does the work; its ISO 639-3 codes are mapped to
 //! ISO 639-1 where one exists. Input metadata (`lang`) always wins.
+//!
+//! The detector costs a few hundred instructions per byte, so it reads a
+//! short sample first and the longer one only when the short one is not
+//! conclusive (whatlang's own reliability test).
 
-use whatlang::Lang;
+use whatlang::{Info, Lang};
 
-/// Detects the language of `text` from its first few thousand bytes.
-/// Returns `und` when nothing can be said (no letters).
+/// Bytes read first: some eighty words of running text.
+const SHORT_SAMPLE: usize = 512;
+/// Bytes read when the short sample is not reliable.
+const LONG_SAMPLE: usize = 4000;
+
+/// Detects the language of `text` from its first few hundred bytes, or its
+/// first few thousand when those are not conclusive. Returns `und` when
+/// nothing can be said (no letters).
 pub fn detect(text: &str) -> String {
-    let mut end = text.len().min(4000);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    match whatlang::detect_lang(&text[..end]) {
+    let short = prefix(text, SHORT_SAMPLE);
+    let info = match whatlang::detect(short) {
+        Some(info) if info.is_reliable() => Some(info),
+        whole if short.len() == text.len() => whole,
+        _ => whatlang::detect(prefix(text, LONG_SAMPLE)),
+    };
+    match info.as_ref().map(Info::lang) {
         Some(lang) => iso_639_1(lang)
             .map(str::to_string)
             .unwrap_or_else(|| lang.code().to_string()),
         None => "und".to_string(),
     }
+}
+
+/// The longest prefix of `text` of at most `max` bytes ending on a char
+/// boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Normalises a language code given by metadata (`fr-FR`, `FRA`, `French`) to
@@ -96,6 +118,24 @@ mod tests {
             "de"
         );
         assert_eq!(detect("1234 5678"), "und");
+    }
+
+    #[test]
+    fn long_texts_are_detected_from_a_sample() {
+        let fr = "Le gouvernement a annoncé jeudi de nouvelles mesures pour soutenir les agriculteurs touchés par la sécheresse, a indiqué le ministre lors d'une conférence de presse à Paris. ";
+        let en = "The government announced new measures on Thursday to support farmers hit by the drought, the minister told a news conference in London on Thursday afternoon. ";
+        assert_eq!(detect(&fr.repeat(30)), "fr");
+        assert_eq!(detect(&en.repeat(30)), "en");
+        // a start of names and figures (inconclusive on its own) does not mislead
+        let start = "Macron, Merkel, Biden, Xi, Modi, Lula. 2024-05-01 12:00 UTC. ";
+        assert_eq!(
+            detect(&format!("{}{}", start.repeat(6), fr.repeat(10))),
+            "fr"
+        );
+        assert_eq!(
+            detect(&format!("{}{}", start.repeat(6), en.repeat(10))),
+            "en"
+        );
     }
 
     #[test]

@@ -10,13 +10,15 @@
 //! (`pipelines/lexicons/*/abbreviations.txt`).
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use crate::document::Span;
+use crate::lexicon::Fnv;
 
 /// A sentence splitter built from abbreviation lists.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceSplitter {
-    abbreviations: HashSet<String>,
+    abbreviations: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 const CLOSERS: &[char] = &['»', '”', '"', '’', '\'', ')', ']', '›'];
@@ -45,68 +47,90 @@ impl SentenceSplitter {
     }
 
     /// Splits `text[para]` into sentence spans (byte offsets into `text`).
+    ///
+    /// Walks byte offsets from one terminal to the next, decoding only the
+    /// characters around each terminal.
     pub fn split(&self, text: &str, para: Span) -> Vec<Span> {
         let p = &text[para.start..para.end];
         let mut out = Vec::new();
         let mut start = 0usize;
-        let chars: Vec<(usize, char)> = p.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (pos, c) = chars[i];
-            if !matches!(c, '.' | '!' | '?' | '…') {
-                i += 1;
-                continue;
-            }
+        let mut from = 0;
+        while let Some(pos) = next_terminal(p.as_bytes(), from) {
+            let c = char_at(p, pos).unwrap_or_default();
             // absorb repeated terminals and closing marks
-            let mut j = i + 1;
+            let mut j = pos + c.len_utf8();
             loop {
-                if j < chars.len()
-                    && (matches!(chars[j].1, '.' | '!' | '?' | '…')
-                        || CLOSERS.contains(&chars[j].1))
-                {
-                    j += 1;
+                if let Some(d) = char_at(p, j).filter(|&d| is_terminal(d) || CLOSERS.contains(&d)) {
+                    j += d.len_utf8();
                     continue;
                 }
                 // French typography puts a space before a closing guillemet
-                let mut k = j;
-                while k < chars.len() && chars[k].1 == ' ' {
-                    k += 1;
-                }
-                if k > j && k < chars.len() && matches!(chars[k].1, '»' | '›') {
-                    j = k + 1;
+                let k = j + p.as_bytes()[j..].iter().take_while(|&&b| b == b' ').count();
+                if let Some(d) = char_at(p, k).filter(|&d| k > j && matches!(d, '»' | '›')) {
+                    j = k + d.len_utf8();
                     continue;
                 }
                 break;
             }
-            let end = if j < chars.len() { chars[j].0 } else { p.len() };
+            let end = j;
             // must be followed by whitespace, then a sentence start
             let mut k = j;
-            let mut saw_space = false;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                saw_space = true;
-                k += 1;
+            while let Some(d) = char_at(p, k).filter(|d| d.is_whitespace()) {
+                k += d.len_utf8();
             }
-            if k >= chars.len() {
+            let Some(next) = char_at(p, k) else {
                 break;
-            }
-            let next = chars[k].1;
+            };
+            let saw_space = k > j;
             let starts_sentence =
                 next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next);
-            let is_period = c == '.' && j == i + 1;
-            let word_start = p[..pos]
-                .rfind(char::is_whitespace)
-                .map(|w| w + 1)
-                .unwrap_or(0);
-            let word = &p[word_start..pos];
-            let abbreviation = is_period && self.is_abbreviation(word);
-            if saw_space && starts_sentence && !abbreviation {
+            if saw_space
+                && starts_sentence
+                && !(c == '.' && j == pos + 1 && self.ends_abbreviation(p, pos))
+            {
                 push_trimmed(&mut out, p, para.start, start, end);
-                start = chars[k].0;
+                start = k;
             }
-            i = k;
+            from = k;
         }
         push_trimmed(&mut out, p, para.start, start, p.len());
         out
+    }
+
+    /// Whether the word just before the period at `pos` is an abbreviation.
+    fn ends_abbreviation(&self, p: &str, pos: usize) -> bool {
+        // after the whitespace character, which may be wider than a byte
+        let word_start = p[..pos]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map(|(w, c)| w + c.len_utf8())
+            .unwrap_or(0);
+        self.is_abbreviation(&p[word_start..pos])
+    }
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Offset of the first `.`, `!`, `?` or `…` at or after `from`.
+fn next_terminal(bytes: &[u8], from: usize) -> Option<usize> {
+    // `…` is E2 80 A6; a lead byte is never inside another character
+    let ellipsis = |i: usize| bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa6][..]);
+    (from..bytes.len()).find(|&i| match bytes[i] {
+        b'.' | b'!' | b'?' => true,
+        0xe2 => ellipsis(i),
+        _ => false,
+    })
+}
+
+/// The character starting at byte `i` of `p` (a char boundary), if any.
+#[inline]
+fn char_at(p: &str, i: usize) -> Option<char> {
+    match p.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => p[i..].chars().next(),
+        None => None,
     }
 }
 
@@ -213,6 +237,109 @@ mod tests {
             let got = split(text);
             assert_eq!(got, *want, "case {name}: {text:?}");
         }
+    }
+
+    /// The first implementation (a vector of decoded characters per
+    /// paragraph), which the byte walk must reproduce exactly. (It sliced
+    /// inside a multi-byte space before a period, which panicked; both now
+    /// take the word after the whole space character.)
+    fn reference(s: &SentenceSplitter, text: &str, para: Span) -> Vec<Span> {
+        let p = &text[para.start..para.end];
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                i += 1;
+                continue;
+            }
+            // absorb repeated terminals and closing marks
+            let mut j = i + 1;
+            loop {
+                if j < chars.len()
+                    && (matches!(chars[j].1, '.' | '!' | '?' | '…')
+                        || CLOSERS.contains(&chars[j].1))
+                {
+                    j += 1;
+                    continue;
+                }
+                // French typography puts a space before a closing guillemet
+                let mut k = j;
+                while k < chars.len() && chars[k].1 == ' ' {
+                    k += 1;
+                }
+                if k > j && k < chars.len() && matches!(chars[k].1, '»' | '›') {
+                    j = k + 1;
+                    continue;
+                }
+                break;
+            }
+            let end = if j < chars.len() { chars[j].0 } else { p.len() };
+            // must be followed by whitespace, then a sentence start
+            let mut k = j;
+            let mut saw_space = false;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                saw_space = true;
+                k += 1;
+            }
+            if k >= chars.len() {
+                break;
+            }
+            let next = chars[k].1;
+            let starts_sentence =
+                next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next);
+            let is_period = c == '.' && j == i + 1;
+            let word_start = p[..pos]
+                .char_indices()
+                .rfind(|(_, c)| c.is_whitespace())
+                .map(|(w, c)| w + c.len_utf8())
+                .unwrap_or(0);
+            let word = &p[word_start..pos];
+            let abbreviation = is_period && s.is_abbreviation(word);
+            if saw_space && starts_sentence && !abbreviation {
+                push_trimmed(&mut out, p, para.start, start, end);
+                start = chars[k].0;
+            }
+            i = k;
+        }
+        push_trimmed(&mut out, p, para.start, start, p.len());
+        out
+    }
+
+    #[test]
+    fn matches_the_reference_definition() {
+        let s = SentenceSplitter::new(["M.", "Mme", "U.S.", "av. J.-C"].map(String::from));
+        for (name, text, _) in CASES {
+            let para = Span::new(0, text.len());
+            assert_eq!(
+                s.split(text, para),
+                reference(&s, text, para),
+                "case {name}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_matches_the_reference(
+            text in "[aAM1 .!?…»›”'(«\u{a0}\u{1680}\n-]{0,40}"
+        ) {
+            let s = SentenceSplitter::new(["M.", "Mme"].map(String::from));
+            let para = Span::new(0, text.len());
+            proptest::prop_assert_eq!(s.split(&text, para), reference(&s, &text, para));
+        }
+    }
+
+    #[test]
+    fn wide_space_before_a_period_does_not_panic() {
+        // U+1680 and U+00A0 are whitespace wider than one byte
+        assert_eq!(
+            split("Il vint\u{1680}M. Dupont. Fin."),
+            ["Il vint\u{1680}M. Dupont.", "Fin."]
+        );
+        assert_eq!(split("Le 2\u{a0}mai. Fin."), ["Le 2\u{a0}mai.", "Fin."]);
     }
 
     #[test]
