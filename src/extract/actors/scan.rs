@@ -23,6 +23,8 @@ pub const UPPER: u8 = 2;
 pub const WORD: u8 = 4;
 /// The token contains a letter.
 pub const ALPHA: u8 = 8;
+/// The word has inner hyphens (its folded form has spaces).
+pub const HYPHEN: u8 = 16;
 
 /// A word or punctuation character of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,7 @@ pub struct Token {
     pub fstart: u32,
     /// One past the last byte of its folded form.
     pub fend: u32,
-    /// [`CAP`], [`UPPER`], [`WORD`], [`ALPHA`] bits.
+    /// [`CAP`], [`UPPER`], [`WORD`], [`ALPHA`], [`HYPHEN`] bits.
     pub flags: u8,
     /// The character of a punctuation token (`'\0'` for words).
     pub punct: char,
@@ -104,99 +106,220 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
-impl Scan {
-    /// Scans a document text.
-    pub fn new(text: &str) -> Scan {
-        let mut folded = String::with_capacity(text.len() + 2);
-        let mut src: Vec<u32> = Vec::with_capacity(text.len() + 2);
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
-        folded.push(' ');
-        src.push(0);
-        // The word being built: (token, letters seen, uppercase letters seen).
-        let mut word: Option<(Token, u32, u32)> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                if word.is_none() {
-                    if !folded.ends_with(' ') {
-                        folded.push(' ');
-                        src.push(i as u32);
-                    }
-                    let fstart = folded.len() as u32;
-                    let flags = WORD | if c.is_uppercase() { CAP } else { 0 };
-                    word = Some((
-                        Token {
-                            start: i as u32,
-                            end: 0,
-                            fstart,
-                            fend: 0,
-                            flags,
-                            punct: '\0',
-                        },
-                        0,
-                        0,
-                    ));
-                }
-                let b = folded.len();
-                push_folded(c, &mut folded);
-                src.extend(std::iter::repeat_n(i as u32, folded.len() - b));
-                if let Some((tok, letters, upper)) = word.as_mut() {
-                    if c.is_alphabetic() {
-                        *letters += 1;
-                        tok.flags |= ALPHA;
-                        if c.is_uppercase() {
-                            *upper += 1;
-                        }
-                    }
-                    tok.end = (i + c.len_utf8()) as u32;
-                    tok.fend = folded.len() as u32;
-                }
-                continue;
-            }
-            let joins = is_hyphen(c)
-                && word.is_some()
-                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-            if joins {
-                folded.push(' ');
-                src.push(i as u32);
-                continue;
-            }
-            if let Some((mut tok, letters, upper)) = word.take() {
-                if letters >= 2 && letters == upper {
-                    tok.flags |= UPPER;
-                }
-                tokens.push(tok);
-            }
-            if !folded.ends_with(' ') {
-                folded.push(' ');
-                src.push(i as u32);
-            }
-            if !c.is_whitespace() {
-                let f = folded.len() as u32;
-                tokens.push(Token {
-                    start: i as u32,
-                    end: (i + c.len_utf8()) as u32,
-                    fstart: f,
-                    fend: f,
-                    flags: 0,
-                    punct: c,
-                });
-            }
+/// The word being built by [`Scan::new`]: its token so far and its letter
+/// counts, which decide [`UPPER`] when it closes.
+struct OpenWord {
+    tok: Token,
+    letters: u32,
+    upper: u32,
+}
+
+/// The state of the one pass of [`Scan::new`]. `folded` is kept as bytes
+/// (always ASCII) and turned into a `String` once at the end.
+struct Scanner {
+    folded: Vec<u8>,
+    src: Vec<u32>,
+    tokens: Vec<Token>,
+    word: Option<OpenWord>,
+}
+
+impl Scanner {
+    /// Appends one separator space for the character at `i`, unless the
+    /// folded text already ends with one.
+    #[inline]
+    fn space(&mut self, i: usize) {
+        if self.folded.last() != Some(&b' ') {
+            self.folded.push(b' ');
+            self.src.push(i as u32);
         }
-        if let Some((mut tok, letters, upper)) = word.take() {
+    }
+
+    /// Opens a word at byte `i` if none is open.
+    #[inline]
+    fn open(&mut self, i: usize, upper_first: bool) -> &mut OpenWord {
+        if self.word.is_none() {
+            self.space(i);
+            let fstart = self.folded.len() as u32;
+            self.word = Some(OpenWord {
+                tok: Token {
+                    start: i as u32,
+                    end: 0,
+                    fstart,
+                    fend: 0,
+                    flags: WORD | if upper_first { CAP } else { 0 },
+                    punct: '\0',
+                },
+                letters: 0,
+                upper: 0,
+            });
+        }
+        self.word.as_mut().expect("a word was just opened")
+    }
+
+    /// Closes the open word, if any, and records its token.
+    #[inline]
+    fn close(&mut self) {
+        if let Some(OpenWord {
+            mut tok,
+            letters,
+            upper,
+        }) = self.word.take()
+        {
             if letters >= 2 && letters == upper {
                 tok.flags |= UPPER;
             }
-            tokens.push(tok);
+            self.tokens.push(tok);
         }
-        if !folded.ends_with(' ') {
-            folded.push(' ');
-            src.push(text.len() as u32);
+    }
+
+    /// A run of ASCII letters and digits `bytes[i..j]`, the common case,
+    /// without decoding characters.
+    fn ascii_run(&mut self, bytes: &[u8], i: usize, j: usize) {
+        let w = self.open(i, bytes[i].is_ascii_uppercase());
+        let (mut letters, mut upper) = (0, 0);
+        for &b in &bytes[i..j] {
+            letters += u32::from(b.is_ascii_alphabetic());
+            upper += u32::from(b.is_ascii_uppercase());
         }
+        if letters > 0 {
+            w.tok.flags |= ALPHA;
+        }
+        w.letters += letters;
+        w.upper += upper;
+        w.tok.end = j as u32;
+        self.folded
+            .extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
+        self.src.extend((i..j).map(|k| k as u32));
+        let fend = self.folded.len() as u32;
+        self.word.as_mut().expect("the run's word is open").tok.fend = fend;
+    }
+
+    /// One non-ASCII letter or digit `c` at byte `i`.
+    fn other_alnum(&mut self, c: char, i: usize) {
+        self.open(i, c.is_uppercase());
+        let b = self.folded.len();
+        push_folded_bytes(c, &mut self.folded);
+        self.src
+            .extend(std::iter::repeat_n(i as u32, self.folded.len() - b));
+        let fend = self.folded.len() as u32;
+        let w = self.word.as_mut().expect("the letter's word is open");
+        if c.is_alphabetic() {
+            w.letters += 1;
+            w.tok.flags |= ALPHA;
+            if c.is_uppercase() {
+                w.upper += 1;
+            }
+        }
+        w.tok.end = (i + c.len_utf8()) as u32;
+        w.tok.fend = fend;
+    }
+
+    /// A character `c` at byte `i` of `text` that is neither a letter nor
+    /// a digit.
+    fn separator(&mut self, text: &str, c: char, i: usize) {
+        if is_hyphen(c)
+            && let Some(w) = self.word.as_mut()
+            && alnum_at(text, i + c.len_utf8())
+        {
+            // Inner hyphen: the word goes on, its parts split in the fold.
+            w.tok.flags |= HYPHEN;
+            self.folded.push(b' ');
+            self.src.push(i as u32);
+            return;
+        }
+        self.close();
+        self.space(i);
+        if !c.is_whitespace() {
+            let f = self.folded.len() as u32;
+            self.tokens.push(Token {
+                start: i as u32,
+                end: (i + c.len_utf8()) as u32,
+                fstart: f,
+                fend: f,
+                flags: 0,
+                punct: c,
+            });
+        }
+    }
+}
+
+/// [`push_folded`] on bytes.
+fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        out.push((c as u8).to_ascii_lowercase());
+    } else if let Some(s) = deunicode::deunicode_char(c) {
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|d| d.to_ascii_lowercase()),
+        );
+    }
+}
+
+/// True when the character starting at byte `i` of `text` (if any) is a
+/// letter or digit.
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[i..].chars().next().is_some_and(char::is_alphanumeric),
+    }
+}
+
+impl Scan {
+    /// Scans a document text.
+    ///
+    /// Runs of ASCII letters and digits (most of any text) are copied and
+    /// lowercased without decoding characters; other characters go through
+    /// the Unicode tests one by one.
+    pub fn new(text: &str) -> Scan {
+        let bytes = text.as_bytes();
+        let mut s = Scanner {
+            folded: Vec::with_capacity(text.len() + 2),
+            src: Vec::with_capacity(text.len() + 2),
+            tokens: Vec::with_capacity(text.len() / 5),
+            word: None,
+        };
+        s.folded.push(b' ');
+        s.src.push(0);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                let j = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| i + n);
+                s.ascii_run(bytes, i, j);
+                i = j;
+                continue;
+            }
+            if b == b' ' && s.word.is_none() {
+                // A space after a separator adds nothing.
+                if s.folded.last() == Some(&b' ') {
+                    i += 1;
+                    continue;
+                }
+            }
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                text[i..].chars().next().expect("i is a char boundary")
+            };
+            let next = i + c.len_utf8();
+            if !b.is_ascii() && c.is_alphanumeric() {
+                s.other_alnum(c, i);
+            } else {
+                s.separator(text, c, i);
+            }
+            i = next;
+        }
+        s.close();
+        s.space(text.len());
         Scan {
-            folded,
-            src,
-            tokens,
+            folded: String::from_utf8(s.folded).expect("the folded text is ASCII"),
+            src: s.src,
+            tokens: s.tokens,
         }
     }
 
@@ -224,6 +347,116 @@ impl Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The straightforward char-by-char scan the fast one must agree with.
+    fn reference(text: &str) -> Scan {
+        let mut folded = String::from(" ");
+        let mut src = vec![0u32];
+        let mut tokens = Vec::new();
+        let mut word: Option<(Token, u32, u32)> = None;
+        let mut chars = text.char_indices().peekable();
+        let close = |w: Option<(Token, u32, u32)>, tokens: &mut Vec<Token>| {
+            if let Some((mut tok, letters, upper)) = w {
+                if letters >= 2 && letters == upper {
+                    tok.flags |= UPPER;
+                }
+                tokens.push(tok);
+            }
+        };
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                if word.is_none() {
+                    if !folded.ends_with(' ') {
+                        folded.push(' ');
+                        src.push(i as u32);
+                    }
+                    let flags = WORD | if c.is_uppercase() { CAP } else { 0 };
+                    let fstart = folded.len() as u32;
+                    let tok = Token {
+                        start: i as u32,
+                        end: 0,
+                        fstart,
+                        fend: 0,
+                        flags,
+                        punct: '\0',
+                    };
+                    word = Some((tok, 0, 0));
+                }
+                let b = folded.len();
+                push_folded(c, &mut folded);
+                src.extend(std::iter::repeat_n(i as u32, folded.len() - b));
+                let (tok, letters, upper) = word.as_mut().unwrap();
+                if c.is_alphabetic() {
+                    *letters += 1;
+                    tok.flags |= ALPHA;
+                    *upper += u32::from(c.is_uppercase());
+                }
+                tok.end = (i + c.len_utf8()) as u32;
+                tok.fend = folded.len() as u32;
+                continue;
+            }
+            if is_hyphen(c)
+                && word.is_some()
+                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+            {
+                word.as_mut().unwrap().0.flags |= HYPHEN;
+                folded.push(' ');
+                src.push(i as u32);
+                continue;
+            }
+            close(word.take(), &mut tokens);
+            if !folded.ends_with(' ') {
+                folded.push(' ');
+                src.push(i as u32);
+            }
+            if !c.is_whitespace() {
+                let f = folded.len() as u32;
+                let end = (i + c.len_utf8()) as u32;
+                let tok = Token {
+                    start: i as u32,
+                    end,
+                    fstart: f,
+                    fend: f,
+                    flags: 0,
+                    punct: c,
+                };
+                tokens.push(tok);
+            }
+        }
+        close(word.take(), &mut tokens);
+        if !folded.ends_with(' ') {
+            folded.push(' ');
+            src.push(text.len() as u32);
+        }
+        Scan {
+            folded,
+            src,
+            tokens,
+        }
+    }
+
+    #[test]
+    fn fast_scan_agrees_with_the_char_by_char_scan() {
+        let cases = [
+            ("empty", ""),
+            ("spaces only", "  \t\n "),
+            ("fr sentence", "Le ministre Sergueï Lavrov, à Niamey : « Très bien ! »"),
+            ("en sentence", "Mali's U.S.-backed FOREIGN minister said (on 3 May) no."),
+            ("hyphens", "a-b -a a- a--b a - b é-é A‐B x‑Y 9-11"),
+            ("apostrophes", "l’AES d'Africa N'Diaye O’Brien"),
+            ("control spaces", "a\u{b}b\u{c}c\u{a0}d\u{2009}e\r\nf"),
+            ("letters without ascii fold", "Ⅻ ǅemal ß Straße ﬁn"),
+            ("other scripts", "Лавров 中国 ΑΘΗΝΑ عبد"),
+            ("symbols and marks", "e\u{301}t\u{301} 😀 x😀y €5 ½"),
+            ("digits", "G5 1er 2e 10,5 ٣"),
+        ];
+        for (name, text) in cases {
+            let (got, want) = (Scan::new(text), reference(text));
+            assert_eq!(got.folded, want.folded, "case {name}: folded");
+            assert_eq!(got.src, want.src, "case {name}: src");
+            assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
+        }
+    }
 
     fn words(text: &str) -> Vec<(String, String, u8)> {
         let s = Scan::new(text);
