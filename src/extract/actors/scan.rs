@@ -63,19 +63,17 @@ impl Token {
 pub struct Scan {
     /// Folded text: `[a-z0-9 ]` only, a space at both ends.
     pub folded: String,
-    /// For each byte of `folded`, the byte offset of the original character.
-    pub src: Vec<u32>,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
 }
 
 /// Characters that join two word parts into one token (hyphens).
-fn is_hyphen(c: char) -> bool {
+pub(super) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// Appends the folded form of one letter or digit to `out`.
-fn push_folded(c: char, out: &mut String) {
+pub(super) fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else if let Some(s) = deunicode::deunicode_char(c) {
@@ -106,145 +104,8 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
-/// The word being built by [`Scan::new`]: its token so far and its letter
-/// counts, which decide [`UPPER`] when it closes.
-struct OpenWord {
-    tok: Token,
-    letters: u32,
-    upper: u32,
-}
-
-/// The state of the one pass of [`Scan::new`]. `folded` is kept as bytes
-/// (always ASCII) and turned into a `String` once at the end.
-struct Scanner {
-    folded: Vec<u8>,
-    src: Vec<u32>,
-    tokens: Vec<Token>,
-    word: Option<OpenWord>,
-}
-
-impl Scanner {
-    /// Appends one separator space for the character at `i`, unless the
-    /// folded text already ends with one.
-    #[inline]
-    fn space(&mut self, i: usize) {
-        if self.folded.last() != Some(&b' ') {
-            self.folded.push(b' ');
-            self.src.push(i as u32);
-        }
-    }
-
-    /// Opens a word at byte `i` if none is open.
-    #[inline]
-    fn open(&mut self, i: usize, upper_first: bool) -> &mut OpenWord {
-        if self.word.is_none() {
-            self.space(i);
-            let fstart = self.folded.len() as u32;
-            self.word = Some(OpenWord {
-                tok: Token {
-                    start: i as u32,
-                    end: 0,
-                    fstart,
-                    fend: 0,
-                    flags: WORD | if upper_first { CAP } else { 0 },
-                    punct: '\0',
-                },
-                letters: 0,
-                upper: 0,
-            });
-        }
-        self.word.as_mut().expect("a word was just opened")
-    }
-
-    /// Closes the open word, if any, and records its token.
-    #[inline]
-    fn close(&mut self) {
-        if let Some(OpenWord {
-            mut tok,
-            letters,
-            upper,
-        }) = self.word.take()
-        {
-            if letters >= 2 && letters == upper {
-                tok.flags |= UPPER;
-            }
-            self.tokens.push(tok);
-        }
-    }
-
-    /// A run of ASCII letters and digits `bytes[i..j]`, the common case,
-    /// without decoding characters.
-    fn ascii_run(&mut self, bytes: &[u8], i: usize, j: usize) {
-        let w = self.open(i, bytes[i].is_ascii_uppercase());
-        let (mut letters, mut upper) = (0, 0);
-        for &b in &bytes[i..j] {
-            letters += u32::from(b.is_ascii_alphabetic());
-            upper += u32::from(b.is_ascii_uppercase());
-        }
-        if letters > 0 {
-            w.tok.flags |= ALPHA;
-        }
-        w.letters += letters;
-        w.upper += upper;
-        w.tok.end = j as u32;
-        self.folded
-            .extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
-        self.src.extend((i..j).map(|k| k as u32));
-        let fend = self.folded.len() as u32;
-        self.word.as_mut().expect("the run's word is open").tok.fend = fend;
-    }
-
-    /// One non-ASCII letter or digit `c` at byte `i`.
-    fn other_alnum(&mut self, c: char, i: usize) {
-        self.open(i, c.is_uppercase());
-        let b = self.folded.len();
-        push_folded_bytes(c, &mut self.folded);
-        self.src
-            .extend(std::iter::repeat_n(i as u32, self.folded.len() - b));
-        let fend = self.folded.len() as u32;
-        let w = self.word.as_mut().expect("the letter's word is open");
-        if c.is_alphabetic() {
-            w.letters += 1;
-            w.tok.flags |= ALPHA;
-            if c.is_uppercase() {
-                w.upper += 1;
-            }
-        }
-        w.tok.end = (i + c.len_utf8()) as u32;
-        w.tok.fend = fend;
-    }
-
-    /// A character `c` at byte `i` of `text` that is neither a letter nor
-    /// a digit.
-    fn separator(&mut self, text: &str, c: char, i: usize) {
-        if is_hyphen(c)
-            && let Some(w) = self.word.as_mut()
-            && alnum_at(text, i + c.len_utf8())
-        {
-            // Inner hyphen: the word goes on, its parts split in the fold.
-            w.tok.flags |= HYPHEN;
-            self.folded.push(b' ');
-            self.src.push(i as u32);
-            return;
-        }
-        self.close();
-        self.space(i);
-        if !c.is_whitespace() {
-            let f = self.folded.len() as u32;
-            self.tokens.push(Token {
-                start: i as u32,
-                end: (i + c.len_utf8()) as u32,
-                fstart: f,
-                fend: f,
-                flags: 0,
-                punct: c,
-            });
-        }
-    }
-}
-
-/// [`push_folded`] on bytes.
-fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
+/// [`push_folded`] on bytes, for the scanner.
+pub(super) fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
     if c.is_ascii() {
         out.push((c as u8).to_ascii_lowercase());
     } else if let Some(s) = deunicode::deunicode_char(c) {
@@ -256,71 +117,36 @@ fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
     }
 }
 
-/// True when the character starting at byte `i` of `text` (if any) is a
-/// letter or digit.
-fn alnum_at(text: &str, i: usize) -> bool {
-    match text.as_bytes().get(i) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text[i..].chars().next().is_some_and(char::is_alphanumeric),
+/// Number of folded bytes a character inside a word stands for: one for
+/// an ASCII letter or digit and for a joining hyphen (one space), the
+/// length of its transliteration for other letters (possibly zero).
+fn folded_len(c: char) -> usize {
+    if c.is_ascii() || !c.is_alphanumeric() {
+        1
+    } else {
+        deunicode::deunicode_char(c).map_or(0, |s| {
+            s.bytes().filter(u8::is_ascii_alphanumeric).count()
+        })
     }
 }
 
+/// A folded range located in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    /// First byte in the text.
+    pub start: usize,
+    /// One past the last byte in the text.
+    pub end: usize,
+    /// Token the range starts in.
+    pub t0: usize,
+    /// One past the token it ends in.
+    pub t1: usize,
+}
+
 impl Scan {
-    /// Scans a document text.
-    ///
-    /// Runs of ASCII letters and digits (most of any text) are copied and
-    /// lowercased without decoding characters; other characters go through
-    /// the Unicode tests one by one.
+    /// Scans a document text (see [`super::scanner`]).
     pub fn new(text: &str) -> Scan {
-        let bytes = text.as_bytes();
-        let mut s = Scanner {
-            folded: Vec::with_capacity(text.len() + 2),
-            src: Vec::with_capacity(text.len() + 2),
-            tokens: Vec::with_capacity(text.len() / 5),
-            word: None,
-        };
-        s.folded.push(b' ');
-        s.src.push(0);
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                let j = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .map_or(bytes.len(), |n| i + n);
-                s.ascii_run(bytes, i, j);
-                i = j;
-                continue;
-            }
-            if b == b' ' && s.word.is_none() {
-                // A space after a separator adds nothing.
-                if s.folded.last() == Some(&b' ') {
-                    i += 1;
-                    continue;
-                }
-            }
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                text[i..].chars().next().expect("i is a char boundary")
-            };
-            let next = i + c.len_utf8();
-            if !b.is_ascii() && c.is_alphanumeric() {
-                s.other_alnum(c, i);
-            } else {
-                s.separator(text, c, i);
-            }
-            i = next;
-        }
-        s.close();
-        s.space(text.len());
-        Scan {
-            folded: String::from_utf8(s.folded).expect("the folded text is ASCII"),
-            src: s.src,
-            tokens: s.tokens,
-        }
+        super::scanner::scan(text)
     }
 
     /// The folded form of a token (`""` for punctuation).
@@ -335,128 +161,42 @@ impl Scan {
         self.tokens.partition_point(|t| (t.fend as usize) <= f)
     }
 
-    /// Byte span in the text of the folded range `[fs, fe)`.
-    pub fn text_span(&self, text: &str, fs: usize, fe: usize) -> (usize, usize) {
-        let start = self.src[fs] as usize;
-        let last = self.src[fe - 1] as usize;
+    /// Locates the folded range `[fs, fe)`, whose first and last bytes lie
+    /// in words (as lexicon matches do): its byte span and tokens.
+    pub fn locate(&self, text: &str, fs: usize, fe: usize) -> Located {
+        let t0 = self.token_at_folded(fs);
+        let t1 = self.token_at_folded(fe - 1);
+        let start = self.source_of(text, t0, fs);
+        let last = self.source_of(text, t1, fe - 1);
         let len = text[last..].chars().next().map_or(0, char::len_utf8);
-        (start, last + len)
+        Located {
+            start,
+            end: last + len,
+            t0,
+            t1: t1 + 1,
+        }
+    }
+
+    /// Byte offset in `text` of the character that folded byte `f`, inside
+    /// word token `t`, comes from: the token is folded again up to `f`,
+    /// which is cheaper than remembering the source of every folded byte.
+    fn source_of(&self, text: &str, t: usize, f: usize) -> usize {
+        let tok = self.tokens[t];
+        let start = tok.start as usize;
+        let mut fo = tok.fstart as usize;
+        for (ci, c) in text[start..tok.end as usize].char_indices() {
+            fo += folded_len(c);
+            if f < fo {
+                return start + ci;
+            }
+        }
+        tok.end as usize
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The straightforward char-by-char scan the fast one must agree with.
-    fn reference(text: &str) -> Scan {
-        let mut folded = String::from(" ");
-        let mut src = vec![0u32];
-        let mut tokens = Vec::new();
-        let mut word: Option<(Token, u32, u32)> = None;
-        let mut chars = text.char_indices().peekable();
-        let close = |w: Option<(Token, u32, u32)>, tokens: &mut Vec<Token>| {
-            if let Some((mut tok, letters, upper)) = w {
-                if letters >= 2 && letters == upper {
-                    tok.flags |= UPPER;
-                }
-                tokens.push(tok);
-            }
-        };
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                if word.is_none() {
-                    if !folded.ends_with(' ') {
-                        folded.push(' ');
-                        src.push(i as u32);
-                    }
-                    let flags = WORD | if c.is_uppercase() { CAP } else { 0 };
-                    let fstart = folded.len() as u32;
-                    let tok = Token {
-                        start: i as u32,
-                        end: 0,
-                        fstart,
-                        fend: 0,
-                        flags,
-                        punct: '\0',
-                    };
-                    word = Some((tok, 0, 0));
-                }
-                let b = folded.len();
-                push_folded(c, &mut folded);
-                src.extend(std::iter::repeat_n(i as u32, folded.len() - b));
-                let (tok, letters, upper) = word.as_mut().unwrap();
-                if c.is_alphabetic() {
-                    *letters += 1;
-                    tok.flags |= ALPHA;
-                    *upper += u32::from(c.is_uppercase());
-                }
-                tok.end = (i + c.len_utf8()) as u32;
-                tok.fend = folded.len() as u32;
-                continue;
-            }
-            if is_hyphen(c)
-                && word.is_some()
-                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
-            {
-                word.as_mut().unwrap().0.flags |= HYPHEN;
-                folded.push(' ');
-                src.push(i as u32);
-                continue;
-            }
-            close(word.take(), &mut tokens);
-            if !folded.ends_with(' ') {
-                folded.push(' ');
-                src.push(i as u32);
-            }
-            if !c.is_whitespace() {
-                let f = folded.len() as u32;
-                let end = (i + c.len_utf8()) as u32;
-                let tok = Token {
-                    start: i as u32,
-                    end,
-                    fstart: f,
-                    fend: f,
-                    flags: 0,
-                    punct: c,
-                };
-                tokens.push(tok);
-            }
-        }
-        close(word.take(), &mut tokens);
-        if !folded.ends_with(' ') {
-            folded.push(' ');
-            src.push(text.len() as u32);
-        }
-        Scan {
-            folded,
-            src,
-            tokens,
-        }
-    }
-
-    #[test]
-    fn fast_scan_agrees_with_the_char_by_char_scan() {
-        let cases = [
-            ("empty", ""),
-            ("spaces only", "  \t\n "),
-            ("fr sentence", "Le ministre Sergueï Lavrov, à Niamey : « Très bien ! »"),
-            ("en sentence", "Mali's U.S.-backed FOREIGN minister said (on 3 May) no."),
-            ("hyphens", "a-b -a a- a--b a - b é-é A‐B x‑Y 9-11"),
-            ("apostrophes", "l’AES d'Africa N'Diaye O’Brien"),
-            ("control spaces", "a\u{b}b\u{c}c\u{a0}d\u{2009}e\r\nf"),
-            ("letters without ascii fold", "Ⅻ ǅemal ß Straße ﬁn"),
-            ("other scripts", "Лавров 中国 ΑΘΗΝΑ عبد"),
-            ("symbols and marks", "e\u{301}t\u{301} 😀 x😀y €5 ½"),
-            ("digits", "G5 1er 2e 10,5 ٣"),
-        ];
-        for (name, text) in cases {
-            let (got, want) = (Scan::new(text), reference(text));
-            assert_eq!(got.folded, want.folded, "case {name}: folded");
-            assert_eq!(got.src, want.src, "case {name}: src");
-            assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
-        }
-    }
 
     fn words(text: &str) -> Vec<(String, String, u8)> {
         let s = Scan::new(text);
@@ -521,13 +261,11 @@ mod tests {
         let text = "À Niamey, l’Alliance des États du Sahel";
         let s = Scan::new(text);
         let f = s.folded.find("alliance des etats du sahel").unwrap();
-        let (a, b) = s.text_span(text, f, f + "alliance des etats du sahel".len());
-        assert_eq!(&text[a..b], "Alliance des États du Sahel");
-        let t = s.token_at_folded(f);
-        assert_eq!(
-            &text[s.tokens[t].start as usize..s.tokens[t].end as usize],
-            "Alliance"
-        );
+        let at = s.locate(text, f, f + "alliance des etats du sahel".len());
+        assert_eq!(&text[at.start..at.end], "Alliance des États du Sahel");
+        let (first, last) = (s.tokens[at.t0], s.tokens[at.t1 - 1]);
+        assert_eq!(&text[first.start as usize..first.end as usize], "Alliance");
+        assert_eq!(&text[last.start as usize..last.end as usize], "Sahel");
     }
 
     #[test]
