@@ -241,8 +241,13 @@ impl<'a> Ctx<'a> {
         if t >= self.len() {
             return false;
         }
-        let tok = self.tok(t);
-        if !tok.is_word() || tok.flags & super::scan::ALPHA == 0 {
+        let tok = self.scan.tokens[t];
+        // Most tokens are lowercase words or punctuation: settle them
+        // before any lookup.
+        if !tok.is_word()
+            || tok.flags & super::scan::ALPHA == 0
+            || !tok.is_cap() && tok.flags & super::scan::HYPHEN == 0
+        {
             return false;
         }
         let f = self.fold(t);

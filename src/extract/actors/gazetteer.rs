@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::document::ActorKind;
 use crate::lexicon::{self, LexiconError};
 
+use super::lexicon::WordMap;
 use super::names::Translit;
 
 /// One gazetteer entry.
@@ -45,6 +46,8 @@ pub struct GzEntry {
     pub name_words: Vec<Vec<String>>,
     /// People: each name of two words or more, folded.
     pub name_folds: Vec<String>,
+    /// The run-wide identity key, `gz:` + id, built once.
+    key: String,
 }
 
 impl GzEntry {
@@ -71,8 +74,8 @@ impl GzEntry {
     }
 
     /// The run-wide identity key.
-    pub fn key(&self) -> String {
-        format!("gz:{}", self.id)
+    pub fn key(&self) -> &str {
+        &self.key
     }
 }
 
@@ -85,12 +88,12 @@ pub struct Gazetteer {
     /// Entries in file order.
     pub entries: Vec<GzEntry>,
     /// Normalised full-name key → person entry (`None`: two people share it).
-    person_names: HashMap<String, Option<EntryIdx>>,
+    person_names: WordMap<Option<EntryIdx>>,
     /// Normalised `first last` key → person entry (`None`: ambiguous).
-    person_first_last: HashMap<String, Option<EntryIdx>>,
+    person_first_last: WordMap<Option<EntryIdx>>,
 }
 
-fn insert_unique(map: &mut HashMap<String, Option<EntryIdx>>, key: String, idx: EntryIdx) {
+fn insert_unique(map: &mut WordMap<Option<EntryIdx>>, key: String, idx: EntryIdx) {
     map.entry(key)
         .and_modify(|v| {
             if *v != Some(idx) {
@@ -157,6 +160,7 @@ impl Gazetteer {
         let mut demonyms: Vec<String> = row.list("demonyms").into_iter().map(own).collect();
         demonyms.extend(row.list("adjective_phrases").into_iter().map(own));
         let entry = GzEntry {
+            key: format!("gz:{id}"),
             id,
             kind,
             name_fr: row.get("name_fr").map(own),

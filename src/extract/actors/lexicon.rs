@@ -5,14 +5,23 @@
 //! slice of [`super::scan::Scan::folded`] is looked up without allocating.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::ActorKind;
-use crate::lexicon::{self, LexiconError};
+use crate::lexicon::{self, Fnv, LexiconError};
 
 use super::scan::fold_key;
+
+/// A map keyed by folded words. The keys come from our own data files and
+/// lookups happen for many tokens of every document, so it uses the fast
+/// [`Fnv`] hash rather than SipHash.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// A set of folded words, hashed like [`WordMap`].
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// Data files of one language, relative to the configuration file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -140,13 +149,13 @@ pub struct LangLexicon {
     /// Descriptors, in file order.
     pub cues: Vec<CueEntry>,
     /// Heads by folded form.
-    pub heads: HashMap<String, Head>,
+    pub heads: WordMap<Head>,
     /// Folded lowercase words allowed inside organisation names.
-    pub org_words: HashSet<String>,
+    pub org_words: WordSet,
     /// False capitals by folded form.
-    pub false_caps: HashMap<String, FalseCap>,
+    pub false_caps: WordMap<FalseCap>,
     /// Grammar roles by folded form.
-    pub grammar: HashMap<String, Grammar>,
+    pub grammar: WordMap<Grammar>,
 }
 
 fn format_error(path: &Path, line: usize, message: String) -> LexiconError {

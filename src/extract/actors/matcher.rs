@@ -19,7 +19,7 @@ use crate::document::Span;
 
 use super::gazetteer::{EntryIdx, Gazetteer};
 use super::lexicon::{LangLexicon, TitleKind};
-use super::scan::{Scan, fold_key};
+use super::scan::{Located, Scan, fold_key};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,9 +210,7 @@ impl Matcher {
             if folded.get(fe) != Some(&b' ') {
                 continue;
             }
-            let (start, end) = scan.text_span(text, fs, fe);
-            let t0 = scan.token_at_folded(fs);
-            let t1 = scan.token_at_folded(fe - 1) + 1;
+            let Located { start, end, t0, t1 } = scan.locate(text, fs, fe);
             for &(pat, rule) in &self.payloads[m.pattern().as_usize()] {
                 let of_lang = match pat {
                     Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,

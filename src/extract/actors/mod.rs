@@ -29,6 +29,7 @@ pub mod orgs;
 pub mod people;
 pub mod resolve;
 pub mod scan;
+mod scanner;
 
 #[cfg(test)]
 mod testdata;

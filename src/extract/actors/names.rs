@@ -8,11 +8,11 @@
 //! and `Poutine`/`Putin` give the same word. The rules only need to be
 //! consistent, not pretty: keys are hashed, never shown.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use crate::lexicon::{self, LexiconError};
 
+use super::lexicon::WordSet;
 use super::scan::fold_key;
 
 /// Where in a word a rewrite applies.
@@ -40,6 +40,16 @@ struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct Translit {
     rules: Vec<Rule>,
+}
+
+/// `hay.contains(needle)` for the few-letter words of names, without the
+/// set-up cost of the general substring searcher.
+fn contains(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    match n.first() {
+        None => true,
+        Some(&first) => h.windows(n.len()).any(|w| w[0] == first && w == n),
+    }
 }
 
 impl Translit {
@@ -96,7 +106,7 @@ impl Translit {
                     }
                 }
                 Place::Any => {
-                    if cur.contains(r.from.as_str()) {
+                    if contains(&cur, &r.from) {
                         cur = cur.replace(r.from.as_str(), &r.to);
                     }
                 }
@@ -125,9 +135,9 @@ impl Translit {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     /// Folded first names (`serguei`, `abdoulaye`, `jean marie`).
-    pub first_names: HashSet<String>,
+    pub first_names: WordSet,
     /// Folded particles that may sit inside a name (`ben`, `ould`, `al`).
-    pub particles: HashSet<String>,
+    pub particles: WordSet,
     /// Transliteration rules for identity keys.
     pub translit: Translit,
 }

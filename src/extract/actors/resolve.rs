@@ -151,7 +151,7 @@ fn gz_proto<'p>(
     e: EntryIdx,
 ) -> (String, &'p mut Proto) {
     let entry = cx.gz.get(e);
-    let key = entry.key();
+    let key = entry.key().to_string();
     let p = protos.entry(key.clone()).or_insert_with(|| Proto {
         kind: Some(entry.kind),
         entry: Some(e),
@@ -232,7 +232,7 @@ fn link_single(
     };
     let mut found = people_ending_with(protos, words);
     if let Some(e) = hint {
-        let k = cx.gz.get(e).key();
+        let k = cx.gz.get(e).key().to_string();
         if !found.contains(&k) {
             found.push(k);
         }

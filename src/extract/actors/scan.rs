@@ -23,6 +23,8 @@ pub const UPPER: u8 = 2;
 pub const WORD: u8 = 4;
 /// The token contains a letter.
 pub const ALPHA: u8 = 8;
+/// The word has inner hyphens (its folded form has spaces).
+pub const HYPHEN: u8 = 16;
 
 /// A word or punctuation character of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,7 @@ pub struct Token {
     pub fstart: u32,
     /// One past the last byte of its folded form.
     pub fend: u32,
-    /// [`CAP`], [`UPPER`], [`WORD`], [`ALPHA`] bits.
+    /// [`CAP`], [`UPPER`], [`WORD`], [`ALPHA`], [`HYPHEN`] bits.
     pub flags: u8,
     /// The character of a punctuation token (`'\0'` for words).
     pub punct: char,
@@ -61,19 +63,17 @@ impl Token {
 pub struct Scan {
     /// Folded text: `[a-z0-9 ]` only, a space at both ends.
     pub folded: String,
-    /// For each byte of `folded`, the byte offset of the original character.
-    pub src: Vec<u32>,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
 }
 
 /// Characters that join two word parts into one token (hyphens).
-fn is_hyphen(c: char) -> bool {
+pub(super) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// Appends the folded form of one letter or digit to `out`.
-fn push_folded(c: char, out: &mut String) {
+pub(super) fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else if let Some(s) = deunicode::deunicode_char(c) {
@@ -104,100 +104,49 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// [`push_folded`] on bytes, for the scanner.
+pub(super) fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        out.push((c as u8).to_ascii_lowercase());
+    } else if let Some(s) = deunicode::deunicode_char(c) {
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|d| d.to_ascii_lowercase()),
+        );
+    }
+}
+
+/// Number of folded bytes a character inside a word stands for: one for
+/// an ASCII letter or digit and for a joining hyphen (one space), the
+/// length of its transliteration for other letters (possibly zero).
+fn folded_len(c: char) -> usize {
+    if c.is_ascii() || !c.is_alphanumeric() {
+        1
+    } else {
+        deunicode::deunicode_char(c).map_or(0, |s| {
+            s.bytes().filter(u8::is_ascii_alphanumeric).count()
+        })
+    }
+}
+
+/// A folded range located in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    /// First byte in the text.
+    pub start: usize,
+    /// One past the last byte in the text.
+    pub end: usize,
+    /// Token the range starts in.
+    pub t0: usize,
+    /// One past the token it ends in.
+    pub t1: usize,
+}
+
 impl Scan {
-    /// Scans a document text.
+    /// Scans a document text (see [`super::scanner`]).
     pub fn new(text: &str) -> Scan {
-        let mut folded = String::with_capacity(text.len() + 2);
-        let mut src: Vec<u32> = Vec::with_capacity(text.len() + 2);
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
-        folded.push(' ');
-        src.push(0);
-        // The word being built: (token, letters seen, uppercase letters seen).
-        let mut word: Option<(Token, u32, u32)> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                if word.is_none() {
-                    if !folded.ends_with(' ') {
-                        folded.push(' ');
-                        src.push(i as u32);
-                    }
-                    let fstart = folded.len() as u32;
-                    let flags = WORD | if c.is_uppercase() { CAP } else { 0 };
-                    word = Some((
-                        Token {
-                            start: i as u32,
-                            end: 0,
-                            fstart,
-                            fend: 0,
-                            flags,
-                            punct: '\0',
-                        },
-                        0,
-                        0,
-                    ));
-                }
-                let b = folded.len();
-                push_folded(c, &mut folded);
-                src.extend(std::iter::repeat_n(i as u32, folded.len() - b));
-                if let Some((tok, letters, upper)) = word.as_mut() {
-                    if c.is_alphabetic() {
-                        *letters += 1;
-                        tok.flags |= ALPHA;
-                        if c.is_uppercase() {
-                            *upper += 1;
-                        }
-                    }
-                    tok.end = (i + c.len_utf8()) as u32;
-                    tok.fend = folded.len() as u32;
-                }
-                continue;
-            }
-            let joins = is_hyphen(c)
-                && word.is_some()
-                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-            if joins {
-                folded.push(' ');
-                src.push(i as u32);
-                continue;
-            }
-            if let Some((mut tok, letters, upper)) = word.take() {
-                if letters >= 2 && letters == upper {
-                    tok.flags |= UPPER;
-                }
-                tokens.push(tok);
-            }
-            if !folded.ends_with(' ') {
-                folded.push(' ');
-                src.push(i as u32);
-            }
-            if !c.is_whitespace() {
-                let f = folded.len() as u32;
-                tokens.push(Token {
-                    start: i as u32,
-                    end: (i + c.len_utf8()) as u32,
-                    fstart: f,
-                    fend: f,
-                    flags: 0,
-                    punct: c,
-                });
-            }
-        }
-        if let Some((mut tok, letters, upper)) = word.take() {
-            if letters >= 2 && letters == upper {
-                tok.flags |= UPPER;
-            }
-            tokens.push(tok);
-        }
-        if !folded.ends_with(' ') {
-            folded.push(' ');
-            src.push(text.len() as u32);
-        }
-        Scan {
-            folded,
-            src,
-            tokens,
-        }
+        super::scanner::scan(text)
     }
 
     /// The folded form of a token (`""` for punctuation).
@@ -212,12 +161,36 @@ impl Scan {
         self.tokens.partition_point(|t| (t.fend as usize) <= f)
     }
 
-    /// Byte span in the text of the folded range `[fs, fe)`.
-    pub fn text_span(&self, text: &str, fs: usize, fe: usize) -> (usize, usize) {
-        let start = self.src[fs] as usize;
-        let last = self.src[fe - 1] as usize;
+    /// Locates the folded range `[fs, fe)`, whose first and last bytes lie
+    /// in words (as lexicon matches do): its byte span and tokens.
+    pub fn locate(&self, text: &str, fs: usize, fe: usize) -> Located {
+        let t0 = self.token_at_folded(fs);
+        let t1 = self.token_at_folded(fe - 1);
+        let start = self.source_of(text, t0, fs);
+        let last = self.source_of(text, t1, fe - 1);
         let len = text[last..].chars().next().map_or(0, char::len_utf8);
-        (start, last + len)
+        Located {
+            start,
+            end: last + len,
+            t0,
+            t1: t1 + 1,
+        }
+    }
+
+    /// Byte offset in `text` of the character that folded byte `f`, inside
+    /// word token `t`, comes from: the token is folded again up to `f`,
+    /// which is cheaper than remembering the source of every folded byte.
+    fn source_of(&self, text: &str, t: usize, f: usize) -> usize {
+        let tok = self.tokens[t];
+        let start = tok.start as usize;
+        let mut fo = tok.fstart as usize;
+        for (ci, c) in text[start..tok.end as usize].char_indices() {
+            fo += folded_len(c);
+            if f < fo {
+                return start + ci;
+            }
+        }
+        tok.end as usize
     }
 }
 
@@ -288,13 +261,11 @@ mod tests {
         let text = "À Niamey, l’Alliance des États du Sahel";
         let s = Scan::new(text);
         let f = s.folded.find("alliance des etats du sahel").unwrap();
-        let (a, b) = s.text_span(text, f, f + "alliance des etats du sahel".len());
-        assert_eq!(&text[a..b], "Alliance des États du Sahel");
-        let t = s.token_at_folded(f);
-        assert_eq!(
-            &text[s.tokens[t].start as usize..s.tokens[t].end as usize],
-            "Alliance"
-        );
+        let at = s.locate(text, f, f + "alliance des etats du sahel".len());
+        assert_eq!(&text[at.start..at.end], "Alliance des États du Sahel");
+        let (first, last) = (s.tokens[at.t0], s.tokens[at.t1 - 1]);
+        assert_eq!(&text[first.start as usize..first.end as usize], "Alliance");
+        assert_eq!(&text[last.start as usize..last.end as usize], "Sahel");
     }
 
     #[test]

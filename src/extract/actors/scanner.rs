@@ -1,0 +1,397 @@
+//! The byte-level pass behind [`Scan::new`]: tokens and folded text in
+//! one go over the document.
+//!
+//! Most of a text is ASCII letters, digits and spaces, so each byte is
+//! first classified with one table lookup, and runs of ASCII letters and
+//! digits are copied and lowercased at once. Other characters are decoded;
+//! those below [`WIDE_END`] (Latin, Greek, Cyrillic, Arabic, typographic
+//! punctuation) are classified by a table built once from the standard
+//! library's Unicode tests, the rest by the tests themselves. The rules are
+//! those described in [`super::scan`].
+
+use std::sync::LazyLock;
+
+use super::scan::{
+    ALPHA, CAP, HYPHEN, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes,
+};
+
+/// Class bit: letter or digit ([`char::is_alphanumeric`]).
+const ALNUM_B: u8 = 1;
+/// Class bit: letter ([`char::is_alphabetic`]).
+const LETTER_B: u8 = 2;
+/// Class bit: uppercase ([`char::is_uppercase`]). `UPPER_B << 3` is the
+/// ASCII case bit, so `b | (class & UPPER_B) << 3` lowercases a byte.
+const UPPER_B: u8 = 4;
+/// Class bit: whitespace ([`char::is_whitespace`]).
+const SPACE_B: u8 = 8;
+
+/// The class bits of every byte (none for non-ASCII bytes).
+static CLASS: [u8; 256] = classes();
+
+/// Characters below this get their class from [`WIDE`].
+const WIDE_END: u32 = 0x2100;
+
+/// The class bits of every character below [`WIDE_END`].
+static WIDE: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    (0..WIDE_END)
+        .map(|u| char::from_u32(u).map_or(0, class_by_std))
+        .collect()
+});
+
+/// The class bits of a character, from the standard library.
+fn class_by_std(c: char) -> u8 {
+    let bit = |yes: bool, b: u8| if yes { b } else { 0 };
+    bit(c.is_alphanumeric(), ALNUM_B)
+        | bit(c.is_alphabetic(), LETTER_B)
+        | bit(c.is_uppercase(), UPPER_B)
+        | bit(c.is_whitespace(), SPACE_B)
+}
+
+/// The class bits of a character.
+fn class_of(c: char) -> u8 {
+    match WIDE.get(c as usize) {
+        Some(&class) => class,
+        None => class_by_std(c),
+    }
+}
+
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM_B | LETTER_B | UPPER_B
+        } else if c.is_ascii_lowercase() {
+            ALNUM_B | LETTER_B
+        } else if c.is_ascii_digit() {
+            ALNUM_B
+        } else if matches!(c, 9..=13 | b' ') {
+            SPACE_B
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+
+/// The state of the pass. `folded` is kept as bytes (always ASCII) and
+/// becomes a `String` once at the end.
+struct Scanner<'t> {
+    text: &'t str,
+    folded: Vec<u8>,
+    tokens: Vec<Token>,
+    /// The word being built, meaningful while `open`.
+    word: Token,
+    open: bool,
+    /// Letters of the open word so far, and whether one of them is not
+    /// uppercase: the word is all-caps ([`UPPER`]) when it has two letters
+    /// or more and no such one.
+    letters: u32,
+    mixed: bool,
+}
+
+/// Scans a document text into its tokens and folded text.
+pub(super) fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
+    let mut s = Scanner {
+        text,
+        folded: Vec::with_capacity(text.len() + 2),
+        tokens: Vec::with_capacity(text.len() / 5),
+        word: Token {
+            start: 0,
+            end: 0,
+            fstart: 0,
+            fend: 0,
+            flags: 0,
+            punct: '\0',
+        },
+        open: false,
+        letters: 0,
+        mixed: false,
+    };
+    s.folded.push(b' ');
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[usize::from(b)];
+        if class & ALNUM_B != 0 {
+            i = s.ascii_run(i);
+        } else if class & SPACE_B != 0 {
+            s.close();
+            s.space();
+            i += 1;
+        } else if b.is_ascii() {
+            s.separator(char::from(b), false, i);
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            let class = class_of(c);
+            if class & ALNUM_B != 0 {
+                s.other_alnum(c, class, i);
+            } else {
+                s.separator(c, class & SPACE_B != 0, i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    s.close();
+    s.space();
+    Scan {
+        folded: String::from_utf8(s.folded).expect("the folded text is ASCII"),
+        tokens: s.tokens,
+    }
+}
+
+impl Scanner<'_> {
+    /// Appends one separator space unless the folded text ends with one.
+    fn space(&mut self) {
+        if self.folded.last() != Some(&b' ') {
+            self.folded.push(b' ');
+        }
+    }
+
+    /// Opens a word at byte `i` unless one is open.
+    fn open(&mut self, i: usize, upper_first: bool) {
+        if self.open {
+            return;
+        }
+        self.space();
+        self.word = Token {
+            start: i as u32,
+            end: 0,
+            fstart: self.folded.len() as u32,
+            fend: 0,
+            flags: WORD | if upper_first { CAP } else { 0 },
+            punct: '\0',
+        };
+        self.open = true;
+        self.letters = 0;
+        self.mixed = false;
+    }
+
+    /// Closes the open word, if any, and records its token.
+    fn close(&mut self) {
+        if self.open {
+            self.open = false;
+            if self.letters >= 2 && !self.mixed {
+                self.word.flags |= UPPER;
+            }
+            self.tokens.push(self.word);
+        }
+    }
+
+    /// The run of ASCII letters and digits starting at byte `i`; returns
+    /// where it ends.
+    fn ascii_run(&mut self, i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let class = |b: &u8| CLASS[usize::from(*b)];
+        self.open(i, class(&bytes[i]) & UPPER_B != 0);
+        let run = &bytes[i..];
+        let run = &run[..run
+            .iter()
+            .position(|b| class(b) & ALNUM_B == 0)
+            .unwrap_or(run.len())];
+        self.folded
+            .extend(run.iter().map(|b| b | (class(b) & UPPER_B) << 3));
+        if !self.mixed {
+            // Counting letters matters only until one is lowercase, which
+            // is usually the second byte.
+            for b in run {
+                let c = class(b);
+                if c & LETTER_B != 0 {
+                    self.letters += 1;
+                    self.word.flags |= ALPHA;
+                    if c & UPPER_B == 0 {
+                        self.mixed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        let j = i + run.len();
+        self.word.end = j as u32;
+        self.word.fend = self.folded.len() as u32;
+        j
+    }
+
+    /// One non-ASCII letter or digit `c` (of class bits `class`) at byte `i`.
+    fn other_alnum(&mut self, c: char, class: u8, i: usize) {
+        self.open(i, class & UPPER_B != 0);
+        push_folded_bytes(c, &mut self.folded);
+        if class & LETTER_B != 0 {
+            self.letters += 1;
+            self.word.flags |= ALPHA;
+            self.mixed |= class & UPPER_B == 0;
+        }
+        self.word.end = (i + c.len_utf8()) as u32;
+        self.word.fend = self.folded.len() as u32;
+    }
+
+    /// A character `c` at byte `i` that is neither a letter nor a digit
+    /// (nor ASCII whitespace); `space` when it is whitespace.
+    fn separator(&mut self, c: char, space: bool, i: usize) {
+        let next = i + c.len_utf8();
+        if is_hyphen(c) && self.open && self.alnum_at(next) {
+            // Inner hyphen: the word goes on, its parts split in the fold.
+            self.word.flags |= HYPHEN;
+            self.folded.push(b' ');
+            return;
+        }
+        self.close();
+        self.space();
+        if !space {
+            let f = self.folded.len() as u32;
+            self.tokens.push(Token {
+                start: i as u32,
+                end: next as u32,
+                fstart: f,
+                fend: f,
+                flags: 0,
+                punct: c,
+            });
+        }
+    }
+
+    /// True when the character at byte `i` (if any) is a letter or digit.
+    fn alnum_at(&self, i: usize) -> bool {
+        match self.text.as_bytes().get(i) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => self.text[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| class_of(c) & ALNUM_B != 0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan::push_folded;
+    use super::*;
+
+    #[test]
+    fn class_table_agrees_with_std_for_ascii() {
+        for b in 0u8..128 {
+            assert_eq!(CLASS[usize::from(b)], class_by_std(char::from(b)), "byte {b}");
+        }
+    }
+
+    /// The straightforward char-by-char scan the fast one must agree with.
+    fn reference(text: &str) -> (Scan, Vec<u32>) {
+        let mut folded = String::from(" ");
+        let mut src = vec![0u32];
+        let mut tokens = Vec::new();
+        let mut word: Option<(Token, u32, u32)> = None;
+        let mut chars = text.char_indices().peekable();
+        let close = |w: Option<(Token, u32, u32)>, tokens: &mut Vec<Token>| {
+            if let Some((mut tok, letters, upper)) = w {
+                if letters >= 2 && letters == upper {
+                    tok.flags |= UPPER;
+                }
+                tokens.push(tok);
+            }
+        };
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                if word.is_none() {
+                    if !folded.ends_with(' ') {
+                        folded.push(' ');
+                        src.push(i as u32);
+                    }
+                    let flags = WORD | if c.is_uppercase() { CAP } else { 0 };
+                    let fstart = folded.len() as u32;
+                    let tok = Token {
+                        start: i as u32,
+                        end: 0,
+                        fstart,
+                        fend: 0,
+                        flags,
+                        punct: '\0',
+                    };
+                    word = Some((tok, 0, 0));
+                }
+                let b = folded.len();
+                push_folded(c, &mut folded);
+                src.extend(std::iter::repeat_n(i as u32, folded.len() - b));
+                let (tok, letters, upper) = word.as_mut().unwrap();
+                if c.is_alphabetic() {
+                    *letters += 1;
+                    tok.flags |= ALPHA;
+                    *upper += u32::from(c.is_uppercase());
+                }
+                tok.end = (i + c.len_utf8()) as u32;
+                tok.fend = folded.len() as u32;
+                continue;
+            }
+            if is_hyphen(c)
+                && word.is_some()
+                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+            {
+                word.as_mut().unwrap().0.flags |= HYPHEN;
+                folded.push(' ');
+                src.push(i as u32);
+                continue;
+            }
+            close(word.take(), &mut tokens);
+            if !folded.ends_with(' ') {
+                folded.push(' ');
+                src.push(i as u32);
+            }
+            if !c.is_whitespace() {
+                let f = folded.len() as u32;
+                let end = (i + c.len_utf8()) as u32;
+                let tok = Token {
+                    start: i as u32,
+                    end,
+                    fstart: f,
+                    fend: f,
+                    flags: 0,
+                    punct: c,
+                };
+                tokens.push(tok);
+            }
+        }
+        close(word.take(), &mut tokens);
+        if !folded.ends_with(' ') {
+            folded.push(' ');
+            src.push(text.len() as u32);
+        }
+        (Scan { folded, tokens }, src)
+    }
+
+    #[test]
+    fn fast_scan_agrees_with_the_char_by_char_scan() {
+        let cases = [
+            ("empty", ""),
+            ("spaces only", "  \t\n "),
+            ("fr sentence", "Le ministre Sergueï Lavrov, à Niamey : « Très bien ! »"),
+            ("en sentence", "Mali's U.S.-backed FOREIGN minister said (on 3 May) no."),
+            ("hyphens", "a-b -a a- a--b a - b é-é A‐B x‑Y 9-11"),
+            ("apostrophes", "l’AES d'Africa N'Diaye O’Brien"),
+            ("control spaces", "a\u{b}b\u{c}c\u{a0}d\u{2009}e\r\nf"),
+            ("letters without ascii fold", "Ⅻ ǅemal ß Straße ﬁn"),
+            ("other scripts", "Лавров 中国 ΑΘΗΝΑ عبد"),
+            ("symbols and marks", "e\u{301}t\u{301} 😀 x😀y €5 ½"),
+            ("digits", "G5 1er 2e 10,5 ٣"),
+            ("all caps", "ÉTATS-UNIS UE A B2B ABc A1B AB-cd ÀÉ Éa 中国 ΑΘΗΝΑ ǅ"),
+            ("latin-1", "ª º ² µ ¼ × ÷ ÿ Ÿ Ĳ ĳ ſ"),
+        ];
+        for (name, text) in cases {
+            let (got, (want, src)) = (scan(text), reference(text));
+            assert_eq!(got.folded, want.folded, "case {name}: folded");
+            assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
+            // Every folded letter of a word maps back to its character.
+            for (t, tok) in got.tokens.iter().enumerate() {
+                for f in tok.fstart as usize..tok.fend as usize {
+                    if got.folded.as_bytes()[f] != b' ' {
+                        let at = got.locate(text, f, f + 1);
+                        assert_eq!(at.start, src[f] as usize, "case {name}: byte {f}");
+                        assert_eq!((at.t0, at.t1), (t, t + 1), "case {name}: byte {f}");
+                    }
+                }
+            }
+        }
+    }
+}
