@@ -51,12 +51,16 @@ fn subject_pronoun(ctx: &Ctx<'_>, i: usize) -> Option<PronounClass> {
 
 /// The speaker noun ending at token `end`: its index and first token.
 fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
-    for len in (1..=ctx.lex.max_noun_words.min(end + 1)).rev() {
+    let nouns = &ctx.lex.noun_index;
+    if !ctx.folded_token_passes(end, |w| nouns.may_end_with(w)) {
+        return None;
+    }
+    for len in (1..=nouns.max_words.min(end + 1)).rev() {
         let start = end + 1 - len;
         if !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
-        if let Some(&n) = ctx.lex.noun_index.get(&ctx.phrase(start, end)) {
+        if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {
             return Some((n, start));
         }
     }
@@ -65,13 +69,17 @@ fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
 
 /// The speaker noun starting at token `start`: its index and last token.
 fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, usize)> {
-    let max = ctx.lex.max_noun_words.min(ctx.toks.len() - start);
+    let nouns = &ctx.lex.noun_index;
+    if !ctx.folded_token_passes(start, |w| nouns.may_start_with(w)) {
+        return None;
+    }
+    let max = nouns.max_words.min(ctx.toks.len() - start);
     for len in (1..=max).rev() {
         let end = start + len - 1;
         if !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
-        if let Some(&n) = ctx.lex.noun_index.get(&ctx.phrase(start, end)) {
+        if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {
             return Some((n, end));
         }
     }
