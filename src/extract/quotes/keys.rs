@@ -83,7 +83,10 @@ impl KeyBuf {
 /// Calls `f` with the lookup [`key`] of `word`, built on the stack when short.
 pub(crate) fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     // most words are lowercase ASCII: their own key
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return f(word);
     }
     let mut k = KeyBuf::new();

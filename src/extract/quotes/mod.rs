@@ -175,11 +175,11 @@ fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
         .iter()
         .map(|q| (q.kind == QuoteKind::Indirect, fold_head(doc.slice(q.span))))
         .collect();
-    let mut shared: HashMap<&(bool, String), u32> = HashMap::new();
+    let mut shared: HashMap<&(bool, String), u32, FnvBuild> = HashMap::default();
     for h in &heads {
         *shared.entry(h).or_default() += 1;
     }
-    let mut seen: HashMap<(bool, String), usize> = HashMap::new();
+    let mut seen: HashMap<(bool, String), usize, FnvBuild> = HashMap::default();
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     for (q, head) in quotes.into_iter().zip(&heads) {
         if shared[head] == 1 {
@@ -209,7 +209,10 @@ fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
 fn fold_head(text: &str) -> String {
     let mut chars = HEAD_BYTES;
     loop {
-        let cut = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+        let cut = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i);
         let mut head = fold(&text[..cut]);
         if head.len() >= HEAD_BYTES || cut == text.len() {
             let mut n = HEAD_BYTES.min(head.len());
@@ -224,7 +227,10 @@ fn fold_head(text: &str) -> String {
 }
 
 /// Length of the [`fold_head`] key that tells quotations apart.
-const HEAD_BYTES: usize = 24;
+const HEAD_BYTES: usize = 12;
+
+/// The fast hash for the dedup maps (keys are our own quotations).
+type FnvBuild = std::hash::BuildHasherDefault<crate::lexicon::Fnv>;
 
 impl Stage for QuotesStage {
     fn name(&self) -> &'static str {

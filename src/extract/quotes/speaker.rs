@@ -245,10 +245,10 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
             continue;
         }
         let w = ctx.text(j);
-        if let Some(p) = ctx.lex.pronoun(w) {
-            if objects_ok || !ctx.lex.is_object_pronoun(w) {
-                return Some(Subject::Pronoun(p));
-            }
+        if let Some(p) = ctx.lex.pronoun(w)
+            && (objects_ok || !ctx.lex.is_object_pronoun(w))
+        {
+            return Some(Subject::Pronoun(p));
         }
         if let Some((noun, end)) = noun_starting_at(ctx, j) {
             return Some(apposition(ctx, noun, j, end, limit));
@@ -302,8 +302,7 @@ pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subje
 
 /// The agent of a passive cue: the subject after `par`/`by` within a few words.
 pub(crate) fn agent(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
-    let mut j = cue.last_tok + 1;
-    for _ in 0..4 {
+    for j in cue.last_tok + 1..cue.last_tok + 5 {
         if j >= ctx.toks.len() || ctx.toks[j].start >= limit || !ctx.toks[j].word {
             return None;
         }
@@ -316,7 +315,6 @@ pub(crate) fn agent(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
             };
             return after(ctx, &pseudo, limit);
         }
-        j += 1;
     }
     None
 }

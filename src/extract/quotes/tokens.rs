@@ -52,6 +52,17 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// ASCII letters and digits, by byte: one load in the tokenizer's inner loop.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `i` of `text` and its length in bytes.
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
@@ -109,7 +120,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(end).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
             end += 1;
         }
         let Some(&b) = bytes.get(end) else {
@@ -194,8 +205,7 @@ mod tests {
                         }
                         break;
                     }
-                    if is_elision(&text[start..end]) && next.is_some_and(|n| !n.is_whitespace())
-                    {
+                    if is_elision(&text[start..end]) && next.is_some_and(|n| !n.is_whitespace()) {
                         end = j + d.len_utf8();
                         chars.next();
                         break;
@@ -258,9 +268,17 @@ mod tests {
             ),
             ("honorific", "M. Gromyko", &["M", ".", "Gromyko"]),
             ("dash", "Diop – figure", &["Diop", "–", "figure"]),
-            ("accents_and_signs", "Été 3×4 ÷ ĳssel", &["Été", "3", "×", "4", "÷", "ĳssel"]),
+            (
+                "accents_and_signs",
+                "Été 3×4 ÷ ĳssel",
+                &["Été", "3", "×", "4", "÷", "ĳssel"],
+            ),
             ("trailing_hyphen", "pro- et", &["pro", "-", "et"]),
-            ("apostrophe_at_end", "les pays' l'", &["les", "pays", "'", "l", "'"]),
+            (
+                "apostrophe_at_end",
+                "les pays' l'",
+                &["les", "pays", "'", "l", "'"],
+            ),
             ("spaces", "a\u{a0}b\u{202f}:\u{0b}c", &["a", "b", ":", "c"]),
         ];
         for (name, text, expected) in cases {
