@@ -7,6 +7,7 @@ use crate::text::fold::fold;
 
 use super::Settings;
 use super::cues::{self, Cue};
+use super::keys::KeyBuf;
 use super::lexicon::{LangLexicon, PhraseSet};
 use super::marks::{self, Marked};
 use super::tokens::{self, Tok};
@@ -137,8 +138,34 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Folded phrase made of tokens `a..=b` (elided words glued to the next).
-    pub fn phrase(&self, a: usize, b: usize) -> String {
+    /// Calls `f` with the folded phrase made of tokens `a..=b` (elided
+    /// words glued to the next), the key of [`PhraseSet`] and speaker nouns.
+    pub fn with_phrase<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        let mut k = KeyBuf::new();
+        if (a..=b).all(|i| self.push_phrase_word(&mut k, a, i)) {
+            f(k.as_str())
+        } else {
+            f(&self.phrase(a, b))
+        }
+    }
+
+    /// Appends word `i` of the phrase starting at token `a` to `k`; false
+    /// when it does not fit.
+    fn push_phrase_word(&self, k: &mut KeyBuf, a: usize, i: usize) -> bool {
+        // `fold` drops the space before a word when nothing came before it
+        let glued = i == a || k.is_empty() || self.text(i - 1).ends_with(['\'', '\u{2019}']);
+        (glued || k.push_str(" ")) && k.push_folded(self.text(i))
+    }
+
+    /// True when token `i`, folded, passes `test` (or is too long to fold
+    /// on the stack): a cheap test before looking phrases up.
+    pub fn folded_token_passes(&self, i: usize, test: impl FnOnce(&str) -> bool) -> bool {
+        let mut k = KeyBuf::new();
+        !k.push_folded(self.text(i)) || test(k.as_str())
+    }
+
+    /// [`Ctx::with_phrase`] on the heap, for phrases too long for the stack.
+    fn phrase(&self, a: usize, b: usize) -> String {
         let mut s = String::new();
         for i in a..=b {
             if i > a && !self.text(i - 1).ends_with(['\'', '\u{2019}']) {
@@ -156,17 +183,38 @@ impl<'a> Ctx<'a> {
 
     /// The first token of a phrase of `set` ending at token `end`.
     pub fn phrase_ending_at(&self, set: &PhraseSet, end: usize) -> Option<usize> {
+        if !self.folded_token_passes(end, |w| set.may_end_with(w)) {
+            return None;
+        }
         (1..=set.max_words.min(end + 1))
             .map(|len| end + 1 - len)
             .take_while(|&start| self.toks[start].word)
-            .find(|&start| set.contains(&self.phrase(start, end)))
+            .find(|&start| self.with_phrase(start, end, |p| set.contains(p)))
     }
 
     /// The last token of a phrase of `set` starting at token `start`.
     pub fn phrase_starting_at(&self, set: &PhraseSet, start: usize) -> Option<usize> {
-        (start..(start + set.max_words).min(self.toks.len()))
-            .take_while(|&end| self.toks[end].word)
-            .find(|&end| set.contains(&self.phrase(start, end)))
+        if start >= self.toks.len() || !self.folded_token_passes(start, |w| set.may_start_with(w)) {
+            return None;
+        }
+        // each phrase is the previous one and one more word
+        let mut k = KeyBuf::new();
+        let mut on_stack = true;
+        for end in start..(start + set.max_words).min(self.toks.len()) {
+            if !self.toks[end].word {
+                return None;
+            }
+            on_stack = on_stack && self.push_phrase_word(&mut k, start, end);
+            let found = if on_stack {
+                set.contains(k.as_str())
+            } else {
+                set.contains(&self.phrase(start, end))
+            };
+            if found {
+                return Some(end);
+            }
+        }
+        None
     }
 
     /// The other end of the adverb or adverbial phrase (`pour sa part`)

@@ -6,12 +6,22 @@
 //! [`fold`] (accent-insensitive).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::lexicon::{self, LexiconError};
+use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
+
+use super::keys::with_key;
+
+/// A map keyed by words or phrases, looked up for many words of every
+/// article: hashed with the fast [`Fnv`].
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// A set of words or phrases, hashed with [`Fnv`].
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// Lookup key of a word: lowercase with `’` unified to `'`, accents kept.
 pub(crate) fn key(word: &str) -> String {
@@ -139,38 +149,97 @@ pub(crate) struct Noun {
     pub matches: Vec<String>,
 }
 
-/// A set of folded phrases of one or more words, looked up at token positions.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PhraseSet {
+/// Folded phrases of one or more words, each with a value, looked up at
+/// token positions.
+///
+/// Most words of a text start or end no phrase; `heads` and `tails` tell
+/// so from one folded token, before any phrase is built.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseMap<V> {
     /// The phrases, [`fold`]ed, words separated by single spaces.
-    pub phrases: HashSet<String>,
+    phrases: WordMap<V>,
+    /// What the first token of a phrase folds to: each phrase cut before a
+    /// space or after an apostrophe, and whole.
+    heads: WordSet,
+    /// What the last token of a phrase folds to: each phrase cut after a
+    /// space or an apostrophe, and whole.
+    tails: WordSet,
     /// Longest phrase, in words.
     pub max_words: usize,
 }
 
+impl<V> Default for PhraseMap<V> {
+    fn default() -> Self {
+        PhraseMap {
+            phrases: WordMap::default(),
+            heads: WordSet::default(),
+            tails: WordSet::default(),
+            max_words: 0,
+        }
+    }
+}
+
+impl<V> PhraseMap<V> {
+    /// Adds a folded phrase (replacing its value).
+    fn insert_folded(&mut self, folded: String, value: V) {
+        for (i, c) in folded.char_indices() {
+            if c == ' ' {
+                self.heads.insert(folded[..i].to_string());
+            }
+            if c == ' ' || c == '\'' {
+                self.tails.insert(folded[i + 1..].to_string());
+            }
+            if c == '\'' {
+                self.heads.insert(folded[..=i].to_string());
+            }
+        }
+        self.heads.insert(folded.clone());
+        self.tails.insert(folded.clone());
+        self.phrases.insert(folded, value);
+    }
+
+    /// The value of a folded phrase.
+    pub fn get(&self, folded: &str) -> Option<&V> {
+        self.phrases.get(folded)
+    }
+
+    /// False when no phrase starts with a token folding to `folded`.
+    pub fn may_start_with(&self, folded: &str) -> bool {
+        folded.is_empty() || self.heads.contains(folded)
+    }
+
+    /// False when no phrase ends with a token folding to `folded`.
+    pub fn may_end_with(&self, folded: &str) -> bool {
+        folded.is_empty() || self.tails.contains(folded)
+    }
+}
+
+/// A set of folded phrases.
+pub(crate) type PhraseSet = PhraseMap<()>;
+
 impl PhraseSet {
     fn insert(&mut self, phrase: &str) {
         self.max_words = self.max_words.max(words_in(phrase));
-        self.phrases.insert(fold(phrase));
+        self.insert_folded(fold(phrase), ());
     }
 
     /// True when the set holds the folded phrase.
     pub fn contains(&self, folded: &str) -> bool {
-        self.phrases.contains(folded)
+        self.phrases.contains_key(folded)
     }
 }
 
 /// Everything the stage knows about one language.
 #[derive(Debug, Clone)]
 pub(crate) struct LangLexicon {
-    /// Verb forms and source phrases (ASCII case-insensitive, leftmost-longest).
+    /// Verb forms and source phrases (ASCII case-insensitive, leftmost-longest, DFA).
     pub automaton: AhoCorasick,
     /// What each automaton pattern is.
     pub patterns: Vec<Pattern>,
     /// The verbs.
     pub verbs: Vec<Verb>,
     /// Function words ([`key`]) → role bits.
-    pub roles: HashMap<String, u32>,
+    pub roles: WordMap<u32>,
     /// Inverted-subject suffixes ([`key`], `-t-il`), longest first.
     pub inverted: Vec<String>,
     /// Adverb endings ([`key`]).
@@ -181,13 +250,12 @@ pub(crate) struct LangLexicon {
     /// (`c'est ce qu'`, `this is what`).
     pub refers_back: PhraseSet,
     /// Pronouns ([`key`]).
-    pub pronouns: HashMap<String, PronounClass>,
-    /// Speaker nouns (folded phrase) → index into `nouns`.
-    pub noun_index: HashMap<String, usize>,
+    pub pronouns: WordMap<PronounClass>,
+    /// Speaker nouns (folded phrase) → index into `nouns`; its
+    /// `max_words` is the longest noun, in words.
+    pub noun_index: PhraseMap<usize>,
     /// Speaker nouns.
     pub nouns: Vec<Noun>,
-    /// Longest speaker noun, in words.
-    pub max_noun_words: usize,
     /// Title cues.
     pub titles: PhraseSet,
 }
@@ -300,12 +368,12 @@ fn load_verbs(path: &Path, patterns: &mut Patterns) -> Result<Vec<Verb>, Lexicon
 /// What `quote_grammar.tsv` holds besides automaton patterns.
 #[derive(Default)]
 struct Grammar {
-    roles: HashMap<String, u32>,
+    roles: WordMap<u32>,
     inverted: Vec<String>,
     adverb_suffixes: Vec<String>,
     adverb_phrases: PhraseSet,
     refers_back: PhraseSet,
-    pronouns: HashMap<String, PronounClass>,
+    pronouns: WordMap<PronounClass>,
 }
 
 /// What a grammar role name stands for.
@@ -384,26 +452,28 @@ fn load_grammar(path: &Path, patterns: &mut Patterns) -> Result<Grammar, Lexicon
     Ok(g)
 }
 
-/// Reads `speaker_nouns.tsv`: the folded-phrase index, the nouns, the longest phrase.
-fn load_nouns(path: &Path) -> Result<(HashMap<String, usize>, Vec<Noun>, usize), LexiconError> {
+/// Reads `speaker_nouns.tsv`: the folded-phrase index and the nouns.
+fn load_nouns(path: &Path) -> Result<(PhraseMap<usize>, Vec<Noun>), LexiconError> {
     let kinds = [
         ("person", NounKind::Person),
         ("organization", NounKind::Organization),
         ("country", NounKind::Country),
         ("group", NounKind::Group),
     ];
-    let mut index = HashMap::new();
+    let mut index = PhraseMap {
+        max_words: 1,
+        ..PhraseMap::default()
+    };
     let mut nouns = Vec::new();
-    let mut max_words = 1;
     for row in &lexicon::read_table(path)?.rows {
         let noun = fold(row.require("noun", path)?);
         let kind = choice(row, "kind", path, &kinds)?;
         let matches = row.list("matches").into_iter().map(fold).collect();
-        max_words = max_words.max(words_in(&noun));
-        index.insert(noun, nouns.len());
+        index.max_words = index.max_words.max(words_in(&noun));
+        index.insert_folded(noun, nouns.len());
         nouns.push(Noun { kind, matches });
     }
-    Ok((index, nouns, max_words))
+    Ok((index, nouns))
 }
 
 impl LangLexicon {
@@ -412,14 +482,17 @@ impl LangLexicon {
         let mut patterns = Patterns::default();
         let verbs = load_verbs(files.speech_verbs, &mut patterns)?;
         let grammar = load_grammar(files.grammar, &mut patterns)?;
-        let (noun_index, nouns, max_noun_words) = load_nouns(files.speaker_nouns)?;
+        let (noun_index, nouns) = load_nouns(files.speaker_nouns)?;
         let mut titles = PhraseSet::default();
         for t in lexicon::read_list(files.title_cues)? {
             titles.insert(&t);
         }
+        // a DFA: it runs over every byte of every article, and its larger
+        // build cost is paid once
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns.text)
             .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))?;
         Ok(LangLexicon {
@@ -434,14 +507,13 @@ impl LangLexicon {
             pronouns: grammar.pronouns,
             noun_index,
             nouns,
-            max_noun_words,
             titles,
         })
     }
 
     /// Role bits of a word.
     pub fn role(&self, word: &str) -> u32 {
-        self.roles.get(&key(word)).copied().unwrap_or(0)
+        with_key(word, |k| self.roles.get(k).copied().unwrap_or(0))
     }
 
     /// True when `word` has role `bit`.
@@ -452,12 +524,13 @@ impl LangLexicon {
     /// True when `word` may sit between an auxiliary and its participle, or
     /// between a verb and que.
     pub fn is_adverb(&self, word: &str) -> bool {
-        let k = key(word);
-        self.roles.get(&k).is_some_and(|r| r & role::ADVERB != 0)
-            || self
-                .adverb_suffixes
-                .iter()
-                .any(|s| k.len() > s.len() + 2 && k.ends_with(s.as_str()))
+        with_key(word, |k| {
+            self.roles.get(k).is_some_and(|r| r & role::ADVERB != 0)
+                || self
+                    .adverb_suffixes
+                    .iter()
+                    .any(|s| k.len() > s.len() + 2 && k.ends_with(s.as_str()))
+        })
     }
 
     /// True for pronouns that cannot be a verb's subject (`lui`, `him`).
@@ -467,24 +540,24 @@ impl LangLexicon {
 
     /// The pronoun class of a word, if it is a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
-        self.pronouns.get(&key(word)).copied()
+        with_key(word, |k| self.pronouns.get(k).copied())
     }
 
     /// Splits an inverted-subject suffix off a token (`a-t-il` → 1 byte of
     /// head `a`, pronoun `il`): returns the head length and the pronoun's
     /// byte offset inside the token.
     pub fn split_inverted(&self, token: &str) -> Option<(usize, usize)> {
-        let k = key(token);
-        // `key` keeps byte lengths except for `’` (3 bytes → 1): compare on chars.
-        for suffix in &self.inverted {
-            if k.len() > suffix.len() && k.ends_with(suffix.as_str()) {
-                let suffix_chars = suffix.chars().count();
-                let head_chars = token.chars().count().checked_sub(suffix_chars)?;
-                let head = token.char_indices().nth(head_chars)?.0;
-                let pronoun_rel = suffix.rfind('-').map(|i| i + 1)?;
-                return Some((head, head + pronoun_rel));
-            }
-        }
-        None
+        with_key(token, |k| {
+            // `key` keeps byte lengths except for `’` (3 bytes → 1): compare on chars.
+            let suffix = self
+                .inverted
+                .iter()
+                .find(|s| k.len() > s.len() && k.ends_with(s.as_str()))?;
+            let suffix_chars = suffix.chars().count();
+            let head_chars = token.chars().count().checked_sub(suffix_chars)?;
+            let head = token.char_indices().nth(head_chars)?.0;
+            let pronoun_rel = suffix.rfind('-').map(|i| i + 1)?;
+            Some((head, head + pronoun_rel))
+        })
     }
 }

@@ -108,7 +108,8 @@ fn marks_in(text: &str, toks: &[Tok]) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].word {
+        // every mark is `"`, `'` or starts with byte C2 (« ») or E2 (the rest)
+        if toks[i].word || !matches!(text.as_bytes()[toks[i].start], b'"' | b'\'' | 0xC2 | 0xE2) {
             i += 1;
             continue;
         }

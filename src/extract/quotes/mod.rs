@@ -20,6 +20,7 @@ mod context;
 mod cues;
 mod direct;
 mod indirect;
+mod keys;
 mod lexicon;
 mod marks;
 mod speaker;
@@ -165,11 +166,27 @@ impl QuotesStage {
 
 /// Keeps the first of identical quotations (same kind class, same folded
 /// text), taking a speaker from a later copy when the first has none.
+///
+/// Folding every quotation whole cost more than finding them, so the full
+/// fold is computed only for quotations whose first folded bytes
+/// ([`fold_head`]) are shared with another one: the others are unique.
 fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
-    let mut seen: HashMap<(bool, String), usize> = HashMap::new();
+    let heads: Vec<(bool, String)> = quotes
+        .iter()
+        .map(|q| (q.kind == QuoteKind::Indirect, fold_head(doc.slice(q.span))))
+        .collect();
+    let mut shared: HashMap<&(bool, String), u32, FnvBuild> = HashMap::default();
+    for h in &heads {
+        *shared.entry(h).or_default() += 1;
+    }
+    let mut seen: HashMap<(bool, String), usize, FnvBuild> = HashMap::default();
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
-    for q in quotes {
-        let k = (q.kind == QuoteKind::Indirect, fold(doc.slice(q.span)));
+    for (q, head) in quotes.into_iter().zip(&heads) {
+        if shared[head] == 1 {
+            out.push(q);
+            continue;
+        }
+        let k = (head.0, fold(doc.slice(q.span)));
         match seen.get(&k) {
             Some(&i) => {
                 if out[i].speaker.is_none() && q.speaker.is_some() {
@@ -185,6 +202,35 @@ fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
     }
     out
 }
+
+/// The first [`HEAD_BYTES`] bytes of `fold(text)` (all of it when shorter),
+/// folding only a prefix of `text`: `fold` reads text left to right, so the
+/// fold of a prefix is a prefix of the fold.
+fn fold_head(text: &str) -> String {
+    let mut chars = HEAD_BYTES;
+    loop {
+        let cut = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i);
+        let mut head = fold(&text[..cut]);
+        if head.len() >= HEAD_BYTES || cut == text.len() {
+            let mut n = HEAD_BYTES.min(head.len());
+            while !head.is_char_boundary(n) {
+                n -= 1;
+            }
+            head.truncate(n);
+            return head;
+        }
+        chars *= 4;
+    }
+}
+
+/// Length of the [`fold_head`] key that tells quotations apart.
+const HEAD_BYTES: usize = 12;
+
+/// The fast hash for the dedup maps (keys are our own quotations).
+type FnvBuild = std::hash::BuildHasherDefault<crate::lexicon::Fnv>;
 
 impl Stage for QuotesStage {
     fn name(&self) -> &'static str {
@@ -239,6 +285,23 @@ mod tests {
                 .iter()
                 .collect()
         );
+    }
+
+    #[test]
+    fn fold_heads_are_prefixes_of_the_fold() {
+        let cases = [
+            "",
+            "Oui",
+            "  «  Nous   viendrons  »  ",
+            "L’ŒUVRE DES ÉTATS D’AFRIQUE DE L’OUEST ET DU CENTRE",
+            "a\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}b c d",
+            "We will come back, and we will stay as long as needed",
+        ];
+        for text in cases {
+            let folded = crate::text::fold::fold(text);
+            let n = super::HEAD_BYTES.min(folded.len());
+            assert_eq!(super::fold_head(text), folded[..n], "{text:?}");
+        }
     }
 
     #[test]

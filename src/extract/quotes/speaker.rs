@@ -51,12 +51,16 @@ fn subject_pronoun(ctx: &Ctx<'_>, i: usize) -> Option<PronounClass> {
 
 /// The speaker noun ending at token `end`: its index and first token.
 fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
-    for len in (1..=ctx.lex.max_noun_words.min(end + 1)).rev() {
+    let nouns = &ctx.lex.noun_index;
+    if !ctx.folded_token_passes(end, |w| nouns.may_end_with(w)) {
+        return None;
+    }
+    for len in (1..=nouns.max_words.min(end + 1)).rev() {
         let start = end + 1 - len;
         if !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
-        if let Some(&n) = ctx.lex.noun_index.get(&ctx.phrase(start, end)) {
+        if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {
             return Some((n, start));
         }
     }
@@ -65,13 +69,17 @@ fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
 
 /// The speaker noun starting at token `start`: its index and last token.
 fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, usize)> {
-    let max = ctx.lex.max_noun_words.min(ctx.toks.len() - start);
+    let nouns = &ctx.lex.noun_index;
+    if !ctx.folded_token_passes(start, |w| nouns.may_start_with(w)) {
+        return None;
+    }
+    let max = nouns.max_words.min(ctx.toks.len() - start);
     for len in (1..=max).rev() {
         let end = start + len - 1;
         if !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
-        if let Some(&n) = ctx.lex.noun_index.get(&ctx.phrase(start, end)) {
+        if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {
             return Some((n, end));
         }
     }
@@ -237,10 +245,10 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
             continue;
         }
         let w = ctx.text(j);
-        if let Some(p) = ctx.lex.pronoun(w) {
-            if objects_ok || !ctx.lex.is_object_pronoun(w) {
-                return Some(Subject::Pronoun(p));
-            }
+        if let Some(p) = ctx.lex.pronoun(w)
+            && (objects_ok || !ctx.lex.is_object_pronoun(w))
+        {
+            return Some(Subject::Pronoun(p));
         }
         if let Some((noun, end)) = noun_starting_at(ctx, j) {
             return Some(apposition(ctx, noun, j, end, limit));
@@ -294,8 +302,7 @@ pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subje
 
 /// The agent of a passive cue: the subject after `par`/`by` within a few words.
 pub(crate) fn agent(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
-    let mut j = cue.last_tok + 1;
-    for _ in 0..4 {
+    for j in cue.last_tok + 1..cue.last_tok + 5 {
         if j >= ctx.toks.len() || ctx.toks[j].start >= limit || !ctx.toks[j].word {
             return None;
         }
@@ -308,7 +315,6 @@ pub(crate) fn agent(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
             };
             return after(ctx, &pseudo, limit);
         }
-        j += 1;
     }
     None
 }

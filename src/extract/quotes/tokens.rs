@@ -39,62 +39,118 @@ fn is_elision(word: &str) -> bool {
     n <= 2 || word.ends_with("qu") || word.ends_with("Qu")
 }
 
+/// True for letters and digits ([`char::is_alphanumeric`]), without the
+/// Unicode table lookup for ASCII and the Latin letters of French and other
+/// European languages (U+00C0–U+024F but `×` and `÷`), which make up
+/// nearly every word character of an article.
+fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// ASCII letters and digits, by byte: one load in the tokenizer's inner loop.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `i` of `text` and its length in bytes.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
 /// Tokenises the whole text.
+///
+/// Runs over every byte of the article, so ASCII bytes (nearly all of
+/// them) are classed without decoding a `char`.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(Tok {
-                start: i,
-                end: i + c.len_utf8(),
-                word: false,
-            });
-            continue;
-        }
-        let start = i;
-        let mut end = i + c.len_utf8();
-        loop {
-            let Some(&(j, d)) = chars.peek() else { break };
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, n) = if b.is_ascii_alphanumeric() {
+            (true, 1)
+        } else if b.is_ascii() {
+            // the ASCII spaces of `char::is_whitespace` (with \x0b)
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
                 continue;
             }
-            if d == '-' || is_apostrophe(d) {
-                let next = text[j + d.len_utf8()..].chars().next();
-                if d == '-' {
-                    if next.is_some_and(char::is_alphanumeric) {
-                        end = j + 1;
-                        chars.next();
-                        continue;
-                    }
-                    break;
-                }
-                // apostrophe
-                if is_elision(&text[start..end]) && next.is_some_and(|n| !n.is_whitespace()) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                    break;
-                }
-                if next.is_some_and(char::is_alphabetic) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
+            (false, 1)
+        } else {
+            let (c, n) = char_at(text, i);
+            if c.is_whitespace() {
+                i += n;
+                continue;
             }
-            break;
-        }
+            (is_word_char(c), n)
+        };
+        let end = if word {
+            word_end(text, i, i + n)
+        } else {
+            i + n
+        };
         out.push(Tok {
-            start,
+            start: i,
             end,
-            word: true,
+            word,
         });
+        i = end;
     }
     out
+}
+
+/// The end of the word starting at byte `start`, whose first character
+/// ends at `end`.
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while bytes.get(end).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+            end += 1;
+        }
+        let Some(&b) = bytes.get(end) else {
+            return end;
+        };
+        if b.is_ascii() && b != b'-' && b != b'\'' {
+            return end; // a space or punctuation
+        }
+        let (d, dn) = char_at(text, end);
+        if is_word_char(d) {
+            end += dn;
+            continue;
+        }
+        if d != '-' && !is_apostrophe(d) {
+            return end;
+        }
+        let next = text[end + dn..].chars().next();
+        if d == '-' {
+            if !next.is_some_and(is_word_char) {
+                return end;
+            }
+            end += dn;
+        } else if is_elision(&text[start..end]) && next.is_some_and(|n| !n.is_whitespace()) {
+            return end + dn;
+        } else if next.is_some_and(char::is_alphabetic) {
+            end += dn;
+        } else {
+            return end;
+        }
+    }
 }
 
 /// Index of the first token starting at or after `pos`.
@@ -111,6 +167,84 @@ mod tests {
             .iter()
             .map(|t| &text[t.start..t.end])
             .collect()
+    }
+
+    /// The plain char-by-char tokenizer (the stage's first version) that
+    /// [`tokenize`] must agree with.
+    fn reference(text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(Tok {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    word: false,
+                });
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            loop {
+                let Some(&(j, d)) = chars.peek() else { break };
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                if d == '-' || is_apostrophe(d) {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    if d == '-' {
+                        if next.is_some_and(char::is_alphanumeric) {
+                            end = j + 1;
+                            chars.next();
+                            continue;
+                        }
+                        break;
+                    }
+                    if is_elision(&text[start..end]) && next.is_some_and(|n| !n.is_whitespace()) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                        break;
+                    }
+                    if next.is_some_and(char::is_alphabetic) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push(Tok {
+                start,
+                end,
+                word: true,
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_reference(
+            picks in proptest::collection::vec(0..14usize, 0..40),
+        ) {
+            const PIECES: [&str; 14] = [
+                "a", "Qu", "été", "ß", "2", "-", "'", "\u{2019}", " ", "\u{a0}", "«", "\n", ".", "×",
+            ];
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(tokenize(&text), reference(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn word_chars_are_alphanumerics() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
@@ -134,6 +268,18 @@ mod tests {
             ),
             ("honorific", "M. Gromyko", &["M", ".", "Gromyko"]),
             ("dash", "Diop – figure", &["Diop", "–", "figure"]),
+            (
+                "accents_and_signs",
+                "Été 3×4 ÷ ĳssel",
+                &["Été", "3", "×", "4", "÷", "ĳssel"],
+            ),
+            ("trailing_hyphen", "pro- et", &["pro", "-", "et"]),
+            (
+                "apostrophe_at_end",
+                "les pays' l'",
+                &["les", "pays", "'", "l", "'"],
+            ),
+            ("spaces", "a\u{a0}b\u{202f}:\u{0b}c", &["a", "b", ":", "c"]),
         ];
         for (name, text, expected) in cases {
             assert_eq!(&words(text), expected, "case {name}");
