@@ -50,8 +50,8 @@ pub struct Memory {
     pub subject: Vec<Part>,
 }
 
-/// An anchor word found by the automaton: its folded start and the
-/// (trigger, alternative) pairs anchored on it.
+/// An anchor word of a sentence: its token and the (trigger, alternative)
+/// pairs anchored on it.
 pub type Anchor<'a> = (usize, &'a [(usize, usize)]);
 
 /// Everything a sentence's analysis reads.
@@ -127,16 +127,13 @@ fn need_ok(
 /// Finds and checks every trigger match of the sentence.
 pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMatch> {
     let mut found = Vec::new();
-    for &(s, cands) in anchors {
-        let Ok(at) = sent.toks.binary_search_by(|t| t.start.cmp(&s)) else {
-            continue;
-        };
+    for &(at, cands) in anchors {
         for &(ti, alt) in cands {
             let t = &ctx.lex.triggers[ti];
             if let Some(m) = super::matcher::check(&sent.words, t, ti, alt, at) {
                 let clause = (
-                    sent.clause_start(ctx.lex, m.first),
-                    sent.clause_end(ctx.lex, m.last),
+                    sent.clause_start(m.first),
+                    sent.clause_end(m.last),
                 );
                 if t.needs
                     .iter()
@@ -223,8 +220,8 @@ pub fn sentence_drafts(
         .iter()
         .map(|m| {
             (
-                sent.clause_start(lex, m.first),
-                sent.clause_end(lex, m.last),
+                sent.clause_start(m.first),
+                sent.clause_end(m.last),
             )
         })
         .collect();

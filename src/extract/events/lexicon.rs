@@ -1,20 +1,19 @@
 //! The events stage's language data, compiled once: word classes
 //! ([`super::classes`]), trigger patterns (`event_triggers.tsv`) expanded
-//! through the inflector, and one Aho-Corasick automaton over the anchor
-//! words of every pattern.
+//! through the inflector, and one word index: for every word, its grammar
+//! classes and the patterns anchored on it.
 //!
 //! A pattern is a sequence of space-separated elements: a literal word or
 //! words (`coup d'état`; `_` joins the words of one alternative in a `|`
 //! list), `V:lemma` (every inflected form of a verb),
 //! `N:noun` (singular and plural), `@class` (a grammar class), alternatives
 //! joined by `|`, and `*N` (a gap of up to N words). The anchor (the first
-//! verb or noun element, else the first literal) is what the automaton
-//! finds; the rest is checked around it by [`super::matcher`].
+//! verb or noun element, else the first literal) is what the word index
+//! finds (its first word is one token); the rest is checked around it by
+//! [`super::matcher`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 pub use super::classes::{C, Class, WordMap, load_classes};
 use super::inflect::{Inflector, Tenses};
@@ -139,17 +138,46 @@ pub struct LangLex {
     pub classes: BTreeMap<String, Class>,
     /// The classes the code reads, indexed by [`C`].
     fixed: Vec<Class>,
-    /// For each word, the bit set (`1 << C`) of the classes it is a
-    /// one-word entry of: one lookup per token instead of one per question.
-    word_classes: WordMap<u64>,
-    /// For each word, the classes with an entry starting with it, and those
-    /// with an entry ending with it (bit sets over [`C`]).
-    word_edges: WordMap<(u64, u64)>,
-    ac: AhoCorasick,
-    /// For each automaton pattern: (trigger, alternative) pairs anchored on it.
+    /// Everything known about a single word (classes, anchored patterns):
+    /// one hash lookup per token of a sentence instead of one per question.
+    words: WordMap<WordInfo>,
+    /// For each anchor word: the (trigger, alternative) pairs anchored on it.
     anchors: Vec<Vec<(usize, usize)>>,
     /// Plural suffix rules of nouns, to inflect demonyms.
     pub inflector: Inflector,
+}
+
+/// What the lexicon knows about one word, looked up once per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// The classes the word is a one-word entry of (bit `1 << C`).
+    pub mask: u64,
+    /// The classes with an entry starting with the word.
+    pub starts: u64,
+    /// The classes with an entry ending with the word.
+    pub ends: u64,
+    /// The patterns anchored on the word, as an index into
+    /// [`LangLex::anchored`] (`u32::MAX`: none).
+    anchor: u32,
+}
+
+impl Default for WordInfo {
+    /// An unknown word: no class, no pattern.
+    fn default() -> Self {
+        WordInfo {
+            mask: 0,
+            starts: 0,
+            ends: 0,
+            anchor: u32::MAX,
+        }
+    }
+}
+
+impl WordInfo {
+    /// True when some trigger pattern is anchored on the word.
+    pub fn is_anchor(&self) -> bool {
+        self.anchor != u32::MAX
+    }
 }
 
 /// A format error at a line of a data file.
@@ -362,87 +390,58 @@ impl LangLex {
                 line: row.line,
             });
         }
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut words: WordMap<WordInfo> = WordMap::default();
         let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
         for (ti, t) in out.iter().enumerate() {
             let Elem::Alts(alts) = &t.elems[t.anchor] else {
                 continue;
             };
             for (ai, alt) in alts.iter().enumerate() {
-                let first = alt.words[0].clone();
-                let id = *ids.entry(first.clone()).or_insert_with(|| {
-                    patterns.push(first);
+                let info = words.entry(alt.words[0].clone()).or_default();
+                if !info.is_anchor() {
+                    info.anchor = u32::try_from(anchors.len()).unwrap_or(u32::MAX - 1);
                     anchors.push(Vec::new());
-                    anchors.len() - 1
-                });
-                anchors[id].push((ti, ai));
+                }
+                anchors[info.anchor as usize].push((ti, ai));
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| format_err(triggers, 1, format!("cannot build matcher: {e}")))?;
         let fixed: Vec<Class> = C::ALL
             .iter()
             .map(|c| classes.get(c.name()).cloned().unwrap_or_default())
             .collect();
-        let mut word_classes: WordMap<u64> = WordMap::default();
-        let mut word_edges: WordMap<(u64, u64)> = WordMap::default();
         for (i, class) in fixed.iter().enumerate() {
-            {
-                for seq in class.sequences() {
-                    if seq.len() == 1 {
-                        *word_classes.entry(seq[0].clone()).or_default() |= 1 << i;
-                    }
-                    word_edges.entry(seq[0].clone()).or_default().0 |= 1 << i;
-                    word_edges.entry(seq[seq.len() - 1].clone()).or_default().1 |= 1 << i;
+            for seq in class.sequences() {
+                if seq.len() == 1 {
+                    words.entry(seq[0].clone()).or_default().mask |= 1 << i;
                 }
+                words.entry(seq[0].clone()).or_default().starts |= 1 << i;
+                words.entry(seq[seq.len() - 1].clone()).or_default().ends |= 1 << i;
             }
         }
         Ok(LangLex {
             triggers: out,
             fixed,
-            word_classes,
-            word_edges,
+            words,
             classes,
-            ac,
             anchors,
             inflector,
         })
     }
 
-    /// The classes `word` is a one-word entry of, as a bit set over [`C`].
-    pub fn word_mask(&self, word: &str) -> u64 {
-        self.word_classes.get(word).copied().unwrap_or(0)
+    /// What the lexicon knows about `word` (all zero for an unknown word).
+    pub fn word(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
-    /// The classes with an entry starting with `word`, and those with an
-    /// entry ending with it.
-    pub fn word_edges(&self, word: &str) -> (u64, u64) {
-        self.word_edges.get(word).copied().unwrap_or((0, 0))
+    /// The (trigger, alternative) pairs anchored on a word.
+    pub fn anchored(&self, info: &WordInfo) -> &[(usize, usize)] {
+        self.anchors
+            .get(info.anchor as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A class the code reads (loading checked that it exists).
     pub fn c(&self, c: C) -> &Class {
         &self.fixed[c as usize]
-    }
-
-    /// Anchor occurrences in folded text `[start, end)`: (byte start, byte
-    /// end, (trigger, alternative) pairs), whole words only.
-    pub fn anchors_in<'a>(
-        &'a self,
-        folded: &'a str,
-        start: usize,
-        end: usize,
-    ) -> impl Iterator<Item = (usize, usize, &'a [(usize, usize)])> + 'a {
-        let bytes = folded.as_bytes();
-        self.ac.find_iter(&folded[start..end]).filter_map(move |m| {
-            let (s, e) = (start + m.start(), start + m.end());
-            let before_ok = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
-            let after_ok =
-                e >= bytes.len() || !bytes[e].is_ascii_alphanumeric() || bytes[e - 1] == b'\'';
-            (before_ok && after_ok).then(|| (s, e, self.anchors[m.pattern().as_usize()].as_slice()))
-        })
     }
 }

@@ -35,39 +35,56 @@ fn free(w: &str) -> bool {
     matches!(w, "-" | "'" | "\"")
 }
 
-/// Positions reachable by skipping up to `n` counted words from `pos`
-/// rightwards (free marks cost nothing).
-fn gap_right(words: &[&str], pos: usize, n: usize) -> Vec<usize> {
-    let mut out = vec![pos];
+/// The first of the positions reachable by skipping up to `n` counted
+/// words rightwards from `pos` (free marks cost nothing), nearest first,
+/// for which `f` gives a result.
+fn gap_right(
+    words: &[&str],
+    pos: usize,
+    n: usize,
+    mut f: impl FnMut(usize) -> Option<usize>,
+) -> Option<usize> {
     let (mut i, mut used) = (pos, 0);
-    while i < words.len() && skippable(words[i]) {
+    loop {
+        if let Some(r) = f(i) {
+            return Some(r);
+        }
+        if i >= words.len() || !skippable(words[i]) {
+            return None;
+        }
         if !free(words[i]) {
             used += 1;
         }
         if used > n {
-            break;
+            return None;
         }
         i += 1;
-        out.push(i);
     }
-    out
 }
 
-/// Positions reachable by skipping up to `n` counted words leftwards from `end`.
-fn gap_left(words: &[&str], end: usize, n: usize) -> Vec<usize> {
-    let mut out = vec![end];
+/// Like [`gap_right`], leftwards from `end`.
+fn gap_left(
+    words: &[&str],
+    end: usize,
+    n: usize,
+    mut f: impl FnMut(usize) -> Option<usize>,
+) -> Option<usize> {
     let (mut i, mut used) = (end, 0);
-    while i > 0 && skippable(words[i - 1]) {
+    loop {
+        if let Some(r) = f(i) {
+            return Some(r);
+        }
+        if i == 0 || !skippable(words[i - 1]) {
+            return None;
+        }
         if !free(words[i - 1]) {
             used += 1;
         }
         if used > n {
-            break;
+            return None;
         }
         i -= 1;
-        out.push(i);
     }
-    out
 }
 
 fn seq_at(words: &[&str], i: usize, seq: &[String]) -> bool {
@@ -83,9 +100,7 @@ fn right(words: &[&str], elems: &[Elem], pos: usize) -> Option<usize> {
     match head {
         // a gap at the end matches nothing: the pattern ends at pos
         Elem::Gap(_) if rest.is_empty() => Some(pos),
-        Elem::Gap(n) => gap_right(words, pos, *n)
-            .into_iter()
-            .find_map(|p| right(words, rest, p)),
+        Elem::Gap(n) => gap_right(words, pos, *n, |p| right(words, rest, p)),
         Elem::Alts(alts) => alts
             .iter()
             .filter(|a| seq_at(words, pos, &a.words))
@@ -101,9 +116,7 @@ fn left(words: &[&str], elems: &[Elem], end: usize) -> Option<usize> {
     };
     match head {
         Elem::Gap(_) if rest.is_empty() => Some(end),
-        Elem::Gap(n) => gap_left(words, end, *n)
-            .into_iter()
-            .find_map(|p| left(words, rest, p)),
+        Elem::Gap(n) => gap_left(words, end, *n, |p| left(words, rest, p)),
         Elem::Alts(alts) => alts
             .iter()
             .filter(|a| a.words.len() <= end && seq_at(words, end - a.words.len(), &a.words))

@@ -7,8 +7,8 @@
 //! `Document::actors`).
 //! Method: trigger patterns per language and category (data:
 //! `pipelines/lexicons/{fr,en}/event_triggers.tsv`, verbs expanded through
-//! a conjugation table) are found with one Aho-Corasick automaton over the
-//! folded text and checked word by word around their anchor; controllers
+//! a conjugation table) are found by looking each folded word up once in a
+//! word index and checked word by word around their anchor; controllers
 //! (`promettre de`, `threaten to`, `refuse`, `demand that`, `prévoit de`)
 //! are linked to the act they govern; source and target come from the
 //! prepositions around the trigger and the trigger's frame (visit, host,
@@ -66,7 +66,7 @@ use build::{Ctx, Draft, Memory};
 use clause::Sent;
 use lexicon::LangLex;
 use structure::Part;
-use tokens::{Folded, fold_entry};
+use tokens::{Folded, Words, fold_entry};
 
 /// The data files of one language.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -240,16 +240,11 @@ impl EventsStage {
         };
         let mut mem = Memory::default();
         let mut drafts = Vec::new();
-        // one automaton pass over the whole text, then the anchors of each sentence
-        let anchors: Vec<build::Anchor> = lex
-            .anchors_in(&folded.text, 0, folded.text.len())
-            .map(|(s, _, c)| (s, c))
-            .collect();
         for si in 0..doc.sentences.len() {
             let span = doc.sentences[si];
             let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
-            let here = &anchors
-                [anchors.partition_point(|a| a.0 < fs)..anchors.partition_point(|a| a.0 < fe)];
+            let words = Words::new(&folded.text, fs, fe, lex);
+            let here = words.anchors(&folded.text, lex);
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
                 if let Some(m) = doc.mentions.iter().find(|m| m.sentence == si) {
@@ -257,8 +252,8 @@ impl EventsStage {
                 }
                 continue;
             }
-            let sent = Sent::new(doc, &folded, si, lex, &self.countries.demonyms);
-            let matches = build::find_matches(&ctx, &sent, here);
+            let sent = Sent::new(doc, &folded, si, lex, &self.countries.demonyms, words);
+            let matches = build::find_matches(&ctx, &sent, &here);
             let before = drafts.len();
             build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts);
             let new_subject = drafts[before..]

@@ -201,7 +201,7 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     // aid `pour renforcer les forces armées de l'AES`: the beneficiary of its purpose
     if roles.targets.is_empty() && leaf_type == "AID" {
         if let Some(p) = sent.class_in(lex, C::Purpose, oe, sent.words.len()) {
-            let o = structure::objects(sent, lex, p + 1, sent.clause_end(lex, p + 1), env.stops);
+            let o = structure::objects(sent, lex, p + 1, sent.clause_end(p + 1), env.stops);
             roles.targets = o
                 .genitive
                 .into_iter()
@@ -420,7 +420,7 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         .or_else(|| cs.checked_sub(1).filter(|&j| sent.is(j, C::Conj)))
         && (j + 1..v).all(|k| !sent.is_punct(k) && !sent.ments.iter().any(|m| m.first == k))
     {
-        let earlier = structure::subject(sent, lex, sent.clause_start(lex, j), j, env.stops).0;
+        let earlier = structure::subject(sent, lex, sent.clause_start(j), j, env.stops).0;
         if !earlier.is_empty() {
             return (earlier, true);
         }

@@ -104,7 +104,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
             .any(|i| in_class(lex, C::AuxBe, w[i]) || in_class(lex, C::AuxHave, w[i]));
         let subject_before = sent.mention_ending(m.anchor).is_some()
             || prev.is_some_and(|p| in_class(lex, C::PronSubj, p) || in_class(lex, C::Refl, p));
-        let cs = sent.clause_start(lex, m.first);
+        let cs = sent.clause_start(m.first);
         let after_verb = earlier.iter().any(|e| {
             e.first >= cs
                 && e.last < m.first
