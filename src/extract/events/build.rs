@@ -73,7 +73,7 @@ fn obj_actor(sent: &Sent, lex: &LangLex, m: &TriggerMatch, clause: (usize, usize
     let core = |first: usize| sent.governor(lex, first, &[m.anchor]) == Gov::Core;
     // a mention whose title starts the object (`a reçu l'ambassadeur de Chine, Jiang Feng`)
     sent.ments.iter().filter(|x| x.head > m.last && x.head < end)
-        .any(|x| core(x.first) && !sent.words.get(x.last + 1).is_some_and(|w| lex.c(C::Possessive).has(w)))
+        .any(|x| core(x.first) && !sent.is(x.last + 1, C::Possessive))
         // `a accueilli la délégation russe`
         || sent.demonyms_in(m.last + 1, end).any(|d| core(d.tok))
 }
@@ -127,10 +127,14 @@ fn need_ok(
 /// Finds and checks every trigger match of the sentence.
 pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMatch> {
     let mut found = Vec::new();
+    let words = super::matcher::Words {
+        words: &sent.words,
+        info: &sent.info,
+    };
     for &(at, cands) in anchors {
         for &(ti, alt) in cands {
             let t = &ctx.lex.triggers[ti];
-            if let Some(m) = super::matcher::check(&sent.words, t, ti, alt, at) {
+            if let Some(m) = super::matcher::check(words, t, ti, alt, at) {
                 let clause = (
                     sent.clause_start(m.first),
                     sent.clause_end(m.last),
@@ -144,7 +148,7 @@ pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMa
             }
         }
     }
-    let resolved = super::matcher::resolve(ctx.lex, &sent.words, found);
+    let resolved = super::matcher::resolve(ctx.lex, sent, found);
     usage::keep_used(sent, ctx.lex, resolved)
 }
 

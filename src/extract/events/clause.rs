@@ -146,8 +146,8 @@ pub struct Sent<'a> {
     pub toks: Vec<Token>,
     /// True when the token starts with a capital in the original text.
     pub caps: Vec<bool>,
-    /// The lexicon entry of each token (its classes).
-    info: Vec<WordInfo>,
+    /// The lexicon entry of each token (its classes, its word id).
+    pub info: Vec<WordInfo>,
     /// Tokens that end a clause (`hard_break`), computed once.
     breaks: Vec<bool>,
     /// Relative clauses set off by commas (see [`Sent::incises`]).
@@ -388,11 +388,6 @@ impl<'a> Sent<'a> {
             .unwrap_or(self.words.len())
     }
 
-    /// The word that opened the clause starting at `start` (the break word), if any.
-    pub fn clause_opener(&self, start: usize) -> Option<&'a str> {
-        start.checked_sub(1).map(|j| self.words[j])
-    }
-
     /// The mention ending at token `end - 1`, if any.
     pub fn mention_ending(&self, end: usize) -> Option<&Ment> {
         self.ments.iter().find(|m| m.last + 1 == end)
@@ -458,7 +453,7 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let w = self.words[i - 1];
-            if w == "," || lex.c(C::Conj).has(w) {
+            if w == "," || self.is(i - 1, C::Conj) {
                 // a list: the phrase shares the role of the previous item
                 if depth < 6
                     && let Some(m) = (i.saturating_sub(3)..i)
@@ -479,12 +474,12 @@ impl<'a> Sent<'a> {
             }
             if self.is_punct(i - 1)
                 || self.mention_ending(i).is_some()
-                || lex.c(C::ClauseBreak).has(w)
+                || self.is(i - 1, C::ClauseBreak)
             {
                 return Gov::Core;
             }
             // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
-            if lex.c(C::AuxBe).has(w) || lex.c(C::AuxHave).has(w) || lex.c(C::Pronoun).has(w) {
+            if self.is(i - 1, C::AuxBe) || self.is(i - 1, C::AuxHave) || self.is(i - 1, C::Pronoun) {
                 return Gov::Core;
             }
             i -= 1;
@@ -495,16 +490,15 @@ impl<'a> Sent<'a> {
 
     /// True when token `i` is an auxiliary verb (`a`, `ont`, `was`); French
     /// `a` is also the preposition `à` when a phrase follows (`à Moscou`).
-    pub fn is_auxiliary(&self, lex: &LangLex, i: usize) -> bool {
-        let w = self.words[i];
-        if !lex.c(C::AuxBe).has(w) && !lex.c(C::AuxHave).has(w) {
+    pub fn is_auxiliary(&self, i: usize) -> bool {
+        if !self.is(i, C::AuxBe) && !self.is(i, C::AuxHave) {
             return false;
         }
-        let prep = lex.c(C::PrepDest).has(w);
+        let prep = self.is(i, C::PrepDest);
         let phrase_follows = self
             .words
             .get(i + 1)
-            .is_some_and(|x| lex.c(C::Det).has(x) || x.as_bytes()[0].is_ascii_digit())
+            .is_some_and(|x| self.is(i + 1, C::Det) || x.as_bytes()[0].is_ascii_digit())
             || self.caps.get(i + 1).copied().unwrap_or(false)
             || self.ments.iter().any(|m| m.first == i + 1);
         !(prep && phrase_follows)

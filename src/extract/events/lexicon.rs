@@ -28,6 +28,9 @@ pub struct Alt {
     pub words: Vec<String>,
     /// Tenses of a verb form (0 for other words).
     pub tenses: Tenses,
+    /// The word ids of `words` ([`WordInfo::id`]), so that matching
+    /// compares numbers.
+    pub ids: Vec<u32>,
 }
 
 /// A pattern element.
@@ -159,6 +162,9 @@ pub struct WordInfo {
     /// The patterns anchored on the word, as an index into
     /// [`LangLex::anchored`] (`u32::MAX`: none).
     anchor: u32,
+    /// The word's number among the words of trigger patterns
+    /// ([`Alt::ids`]); `u32::MAX` for any other word.
+    pub id: u32,
 }
 
 impl Default for WordInfo {
@@ -169,6 +175,7 @@ impl Default for WordInfo {
             starts: 0,
             ends: 0,
             anchor: u32::MAX,
+            id: u32::MAX,
         }
     }
 }
@@ -224,7 +231,11 @@ fn parse_elem(
                 }
                 let mut w = words.clone();
                 w[0] = form;
-                alts.push(Alt { words: w, tenses });
+                alts.push(Alt {
+                    words: w,
+                    tenses,
+                    ids: Vec::new(),
+                });
             }
         } else if let Some(n) = alt.strip_prefix("N:") {
             lemma = true;
@@ -237,6 +248,7 @@ fn parse_elem(
                 alts.push(Alt {
                     words: w,
                     tenses: 0,
+                    ids: Vec::new(),
                 });
             }
         } else if let Some(c) = alt.strip_prefix('@') {
@@ -250,6 +262,7 @@ fn parse_elem(
                 alts.push(Alt {
                     words: s.clone(),
                     tenses: 0,
+                    ids: Vec::new(),
                 });
             }
         } else {
@@ -257,6 +270,7 @@ fn parse_elem(
             alts.push(Alt {
                 words: tokenize_str(&fold_entry(alt)),
                 tenses: 0,
+                ids: Vec::new(),
             });
         }
     }
@@ -391,6 +405,26 @@ impl LangLex {
             });
         }
         let mut words: WordMap<WordInfo> = WordMap::default();
+        let mut ids = 0;
+        for t in &mut out {
+            for e in &mut t.elems {
+                let Elem::Alts(alts) = e else { continue };
+                for a in alts {
+                    a.ids = a
+                        .words
+                        .iter()
+                        .map(|w| {
+                            let info = words.entry(w.clone()).or_default();
+                            if info.id == u32::MAX {
+                                info.id = ids;
+                                ids += 1;
+                            }
+                            info.id
+                        })
+                        .collect();
+                }
+            }
+        }
         let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
         for (ti, t) in out.iter().enumerate() {
             let Elem::Alts(alts) = &t.elems[t.anchor] else {

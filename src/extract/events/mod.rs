@@ -240,6 +240,13 @@ impl EventsStage {
         };
         let mut mem = Memory::default();
         let mut drafts = Vec::new();
+        // the first actor mention of each sentence
+        let mut first_mention: Vec<Option<ActorIdx>> = vec![None; doc.sentences.len()];
+        for m in &doc.mentions {
+            if let Some(slot @ None) = first_mention.get_mut(m.sentence) {
+                *slot = Some(m.actor);
+            }
+        }
         for si in 0..doc.sentences.len() {
             let span = doc.sentences[si];
             let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
@@ -247,8 +254,8 @@ impl EventsStage {
             let here = words.anchors(&folded.text, lex);
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
-                if let Some(m) = doc.mentions.iter().find(|m| m.sentence == si) {
-                    mem.subject = vec![Part::Actor(m.actor)];
+                if let Some(actor) = first_mention[si] {
+                    mem.subject = vec![Part::Actor(actor)];
                 }
                 continue;
             }

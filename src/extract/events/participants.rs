@@ -72,7 +72,7 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     let mut obj = structure::objects(sent, lex, l.anchor_last + 1, oe, env.stops);
     let leaf_agent = if lt.noun {
         obj.core.clear();
-        nouns::own_agent(doc, sent, lex, l, lt.gen_patient, &mut obj)
+        nouns::own_agent(doc, sent, l, lt.gen_patient, &mut obj)
     } else {
         Vec::new()
     };
@@ -109,7 +109,7 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     if lt.frame == Frame::Host
         && args.obj.core.is_empty()
         && !passive
-        && object_pronoun(sent, lex, l)
+        && object_pronoun(sent, l)
     {
         args.obj.core = recent_sources(env, leaf_type);
     }
@@ -258,10 +258,9 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
 }
 
 /// True when an object pronoun goes with the verb (`les a reçus`, `received them`).
-fn object_pronoun(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
-    let c = lex.c(C::PronObj);
-    (m.first.saturating_sub(3)..m.first).any(|i| c.has(sent.words[i]))
-        || sent.words.get(m.last + 1).is_some_and(|w| c.has(w))
+fn object_pronoun(sent: &Sent, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(3)..m.first).any(|i| sent.is(i, C::PronObj))
+        || sent.is(m.last + 1, C::PronObj)
 }
 
 /// Participants of a controlled act: the controller's subject acts, and
@@ -400,7 +399,7 @@ fn object_noun_agent(env: &Env, k: usize) -> Vec<Part> {
         structure::object_end(sent, lex, m.anchor_last, env.clauses[k].1),
     );
     let mut obj = structure::objects(sent, lex, m.anchor_last + 1, end, env.stops);
-    nouns::own_agent(env.ctx.doc, sent, lex, m, t.gen_patient, &mut obj)
+    nouns::own_agent(env.ctx.doc, sent, m, t.gen_patient, &mut obj)
 }
 
 /// Subject of a verb group starting at `v` in the clause starting at
