@@ -237,6 +237,7 @@ impl<'a> Sent<'a> {
             words
                 .iter()
                 .enumerate()
+                .filter(|(i, _)| info[*i].demonym)
                 .filter(|(i, _)| !ments.iter().any(|m| m.first <= *i && *i <= m.last))
                 .filter_map(|(i, w)| {
                     demonyms.get(*w).map(|c| Demonym {

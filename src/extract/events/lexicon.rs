@@ -165,6 +165,9 @@ pub struct WordInfo {
     /// The word's number among the words of trigger patterns
     /// ([`Alt::ids`]); `u32::MAX` for any other word.
     pub id: u32,
+    /// True when the word is a demonym of the country gazetteer
+    /// ([`LangLex::mark_demonyms`]): only those are looked up there.
+    pub demonym: bool,
 }
 
 impl Default for WordInfo {
@@ -176,6 +179,7 @@ impl Default for WordInfo {
             ends: 0,
             anchor: u32::MAX,
             id: u32::MAX,
+            demonym: false,
         }
     }
 }
@@ -465,6 +469,17 @@ impl LangLex {
     /// What the lexicon knows about `word` (all zero for an unknown word).
     pub fn word(&self, word: &str) -> WordInfo {
         self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// Flags the words that are demonyms (the keys of the country
+    /// gazetteer's demonym map), and only those.
+    pub fn mark_demonyms<'k>(&mut self, keys: impl Iterator<Item = &'k String>) {
+        for info in self.words.values_mut() {
+            info.demonym = false;
+        }
+        for k in keys {
+            self.words.entry(k.clone()).or_default().demonym = true;
+        }
     }
 
     /// The (trigger, alternative) pairs anchored on a word.

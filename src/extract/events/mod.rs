@@ -220,11 +220,22 @@ impl EventsStage {
             Some(p) => Countries::load(&cfg.resolve(p), &langs)?,
             None => Countries::default(),
         };
-        Ok(EventsStage {
+        let mut stage = EventsStage {
             langs,
-            countries,
+            countries: Countries::default(),
             min_confidence: ec.min_confidence,
-        })
+        };
+        stage.set_countries(countries);
+        Ok(stage)
+    }
+
+    /// Sets the country gazetteer, and flags its demonyms in each
+    /// language's word index (so that a sentence looks up only those).
+    fn set_countries(&mut self, countries: Countries) {
+        for lex in self.langs.values_mut() {
+            lex.mark_demonyms(countries.demonyms.keys());
+        }
+        self.countries = countries;
     }
 
     /// Codes the events of one document (the body of [`Stage::process`]).

@@ -8,7 +8,7 @@ use crate::plover;
 
 use super::chain::{Chain, Env};
 use super::clause::{Gov, Sent};
-use super::lexicon::{C, Frame, LangLex, Role};
+use super::lexicon::{C, Frame, Role};
 use super::matcher::TriggerMatch;
 use super::nouns;
 use super::structure::{self, Args, Part, Roles};
