@@ -101,16 +101,18 @@ fn is_elision(word: &[u8]) -> bool {
 /// (with a French elision's apostrophe), `'s`/`'t` clitics, and single
 /// punctuation characters. Spaces are skipped.
 pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    let b = folded.as_bytes();
+    // bounded by `end`, so that indexing needs no further checks
+    let b = &folded.as_bytes()[..end];
     let mut i = start;
     while i < end {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             let s = i;
             loop {
-                while i < end && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
+                i += b[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(end - i);
                 // `5.1`, `1,500`: one number
                 let joiner = i + 1 < end
                     && matches!(b[i], b'.' | b',')
@@ -133,9 +135,10 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             // English clitic: 's, 't, 're ...
             let s = i;
             i += 1;
-            while i < end && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i += b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(end - i);
             out.push(Token {
                 start: s,
                 end: i,
