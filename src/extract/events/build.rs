@@ -135,10 +135,7 @@ pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMa
         for &(ti, alt) in cands {
             let t = &ctx.lex.triggers[ti];
             if let Some(m) = super::matcher::check(words, t, ti, alt, at) {
-                let clause = (
-                    sent.clause_start(m.first),
-                    sent.clause_end(m.last),
-                );
+                let clause = (sent.clause_start(m.first), sent.clause_end(m.last));
                 if t.needs
                     .iter()
                     .all(|n| need_ok(ctx.doc, sent, ctx.lex, &m, n, clause))
@@ -216,18 +213,13 @@ pub fn sentence_drafts(
         }
         parent[i] = (0..i).rev().find(|&j| {
             is_controller(trig(&matches[j]).role)
-                && !parent.iter().any(|p| *p == Some(j))
+                && !parent.contains(&Some(j))
                 && governs(sent, lex, &matches[j], e, trig(e).noun)
         });
     }
     let clauses: Vec<(usize, usize)> = matches
         .iter()
-        .map(|m| {
-            (
-                sent.clause_start(m.first),
-                sent.clause_end(m.last),
-            )
-        })
+        .map(|m| (sent.clause_start(m.first), sent.clause_end(m.last)))
         .collect();
     for root in (0..matches.len()).filter(|&i| parent[i].is_none()) {
         let mut chain = vec![root];

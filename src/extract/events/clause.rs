@@ -290,7 +290,9 @@ impl<'a> Sent<'a> {
 
     /// True when token `i` is a one-word entry of class `c`.
     pub fn is(&self, i: usize, c: C) -> bool {
-        self.info.get(i).is_some_and(|w| w.mask & (1 << c as u64) != 0)
+        self.info
+            .get(i)
+            .is_some_and(|w| w.mask & (1 << c as u64) != 0)
     }
 
     /// True for punctuation that ends a phrase (not hyphens, apostrophes or quotes).
@@ -360,9 +362,7 @@ impl<'a> Sent<'a> {
 
     fn compute_incises(&self) -> Vec<(usize, usize)> {
         (1..self.words.len())
-            .filter(|&j| {
-                self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(j)
-            })
+            .filter(|&j| self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(j))
             .filter_map(|j| {
                 (j + 1..self.words.len())
                     .find(|&k| self.words[k] == ",")
@@ -480,7 +480,8 @@ impl<'a> Sent<'a> {
                 return Gov::Core;
             }
             // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
-            if self.is(i - 1, C::AuxBe) || self.is(i - 1, C::AuxHave) || self.is(i - 1, C::Pronoun) {
+            if self.is(i - 1, C::AuxBe) || self.is(i - 1, C::AuxHave) || self.is(i - 1, C::Pronoun)
+            {
                 return Gov::Core;
             }
             i -= 1;

@@ -136,13 +136,7 @@ fn left(s: Words, elems: &[Elem], end: usize) -> Option<usize> {
 }
 
 /// Checks trigger `t` with anchor alternative `alt` at token `at`.
-pub fn check(
-    words: Words,
-    t: &Trigger,
-    ti: usize,
-    alt: usize,
-    at: usize,
-) -> Option<TriggerMatch> {
+pub fn check(words: Words, t: &Trigger, ti: usize, alt: usize, at: usize) -> Option<TriggerMatch> {
     let Elem::Alts(alts) = &t.elems[t.anchor] else {
         return None;
     };

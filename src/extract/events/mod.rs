@@ -258,14 +258,13 @@ impl EventsStage {
                 *slot = Some(m.actor);
             }
         }
-        for si in 0..doc.sentences.len() {
-            let span = doc.sentences[si];
+        for (si, (&span, first)) in doc.sentences.iter().zip(&first_mention).enumerate() {
             let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
             let words = Words::new(&folded.text, fs, fe, lex);
             let here = words.anchors(&folded.text, lex);
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
-                if let Some(actor) = first_mention[si] {
+                if let Some(actor) = *first {
                     mem.subject = vec![Part::Actor(actor)];
                 }
                 continue;

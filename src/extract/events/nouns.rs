@@ -77,13 +77,12 @@ pub fn own_agent(
             obj.patient.push(p);
             continue;
         }
-        let own_prep = (m.anchor_last + 1..at).rev().find(|&i| sent.is(i, C::PrepGen));
+        let own_prep = (m.anchor_last + 1..at)
+            .rev()
+            .find(|&i| sent.is(i, C::PrepGen));
         let in_group = match prev {
             None => first_prep.is_some() && own_prep == first_prep,
-            Some(q) => {
-                at <= q + 6
-                    && (q + 1..at).any(|k| w[k] == "," || sent.is(k, C::Conj))
-            }
+            Some(q) => at <= q + 6 && (q + 1..at).any(|k| w[k] == "," || sent.is(k, C::Conj)),
         };
         if in_group && !p.is_place(doc) && obj.from.is_empty() {
             prev = Some(at);

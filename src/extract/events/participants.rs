@@ -106,11 +106,7 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
         passive,
     };
     // `Elle les a reçus`: the visitors of the last meeting
-    if lt.frame == Frame::Host
-        && args.obj.core.is_empty()
-        && !passive
-        && object_pronoun(sent, l)
-    {
+    if lt.frame == Frame::Host && args.obj.core.is_empty() && !passive && object_pronoun(sent, l) {
         args.obj.core = recent_sources(env, leaf_type);
     }
     let mut roles = structure::apply_frame(lt.frame, &args, doc, dest_is_target(leaf_type));
@@ -199,18 +195,19 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
         roles.targets.retain(|p| !sources.contains(p));
     }
     // aid `pour renforcer les forces armées de l'AES`: the beneficiary of its purpose
-    if roles.targets.is_empty() && leaf_type == "AID" {
-        if let Some(p) = sent.class_in(lex, C::Purpose, oe, sent.words.len()) {
-            let o = structure::objects(sent, lex, p + 1, sent.clause_end(p + 1), env.stops);
-            roles.targets = o
-                .genitive
-                .into_iter()
-                .chain(o.dest)
-                .chain(o.core)
-                .filter(|x| !x.is_place(doc))
-                .take(1)
-                .collect();
-        }
+    if roles.targets.is_empty()
+        && leaf_type == "AID"
+        && let Some(p) = sent.class_in(lex, C::Purpose, oe, sent.words.len())
+    {
+        let o = structure::objects(sent, lex, p + 1, sent.clause_end(p + 1), env.stops);
+        roles.targets = o
+            .genitive
+            .into_iter()
+            .chain(o.dest)
+            .chain(o.core)
+            .filter(|x| !x.is_place(doc))
+            .take(1)
+            .collect();
     }
     // `ces pays`, `les pays concernés`, `the three countries`: the recipients
     // of the last event that had some
@@ -249,10 +246,11 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     }
     // violence, protest or repression with no named victim, or a withdrawal
     // with no place named: the country where it happened
-    if roles.targets.is_empty() && (!dest_is_target(leaf_type) || leaf_type == "RETREAT") {
-        if let Some(i) = roles.location {
-            roles.targets.push(Part::Actor(i));
-        }
+    if roles.targets.is_empty()
+        && (!dest_is_target(leaf_type) || leaf_type == "RETREAT")
+        && let Some(i) = roles.location
+    {
+        roles.targets.push(Part::Actor(i));
     }
     Some((roles, args, oe))
 }

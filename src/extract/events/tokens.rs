@@ -185,7 +185,11 @@ impl Words {
     /// (trigger, alternative) pairs of each. An anchor is a whole word of
     /// the whole folded text: not glued to a letter or digit on either side
     /// (an elision's apostrophe ends a word).
-    pub fn anchors<'l>(&self, folded: &str, lex: &'l LangLex) -> Vec<(usize, &'l [(usize, usize)])> {
+    pub fn anchors<'l>(
+        &self,
+        folded: &str,
+        lex: &'l LangLex,
+    ) -> Vec<(usize, &'l [(usize, usize)])> {
         let b = folded.as_bytes();
         self.toks
             .iter()

@@ -97,9 +97,8 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
         // `weapons seized last year from`: a participle after another verb's object
         let aux = (m.anchor.saturating_sub(3)..m.anchor)
             .any(|i| sent.is(i, C::AuxBe) || sent.is(i, C::AuxHave));
-        let subject_before = sent.mention_ending(m.anchor).is_some()
-            || prev_is(C::PronSubj)
-            || prev_is(C::Refl);
+        let subject_before =
+            sent.mention_ending(m.anchor).is_some() || prev_is(C::PronSubj) || prev_is(C::Refl);
         let cs = sent.clause_start(m.first);
         let after_verb = earlier.iter().any(|e| {
             e.first >= cs
@@ -113,8 +112,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
         // `soldats français déployés dans le pays`: a participle describing a
         // noun, with no agent, is a state, not an act (only forms that are not
         // also a simple past)
-        let agent_after =
-            (m.last + 1..(m.last + 4).min(w.len())).any(|i| sent.is(i, C::PrepAgent));
+        let agent_after = (m.last + 1..(m.last + 4).min(w.len())).any(|i| sent.is(i, C::PrepAgent));
         let word_before = prev.is_some_and(|p| p.as_bytes()[0].is_ascii_alphanumeric());
         if m.tenses & PAST == 0 && !aux && !subject_before && word_before && !agent_after {
             return true;
