@@ -50,8 +50,8 @@ pub struct Memory {
     pub subject: Vec<Part>,
 }
 
-/// An anchor word found by the automaton: its folded start and the
-/// (trigger, alternative) pairs anchored on it.
+/// An anchor word of a sentence: its token and the (trigger, alternative)
+/// pairs anchored on it.
 pub type Anchor<'a> = (usize, &'a [(usize, usize)]);
 
 /// Everything a sentence's analysis reads.
@@ -73,7 +73,7 @@ fn obj_actor(sent: &Sent, lex: &LangLex, m: &TriggerMatch, clause: (usize, usize
     let core = |first: usize| sent.governor(lex, first, &[m.anchor]) == Gov::Core;
     // a mention whose title starts the object (`a reçu l'ambassadeur de Chine, Jiang Feng`)
     sent.ments.iter().filter(|x| x.head > m.last && x.head < end)
-        .any(|x| core(x.first) && !sent.words.get(x.last + 1).is_some_and(|w| lex.c(C::Possessive).has(w)))
+        .any(|x| core(x.first) && !sent.is(x.last + 1, C::Possessive))
         // `a accueilli la délégation russe`
         || sent.demonyms_in(m.last + 1, end).any(|d| core(d.tok))
 }
@@ -127,17 +127,15 @@ fn need_ok(
 /// Finds and checks every trigger match of the sentence.
 pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMatch> {
     let mut found = Vec::new();
-    for &(s, cands) in anchors {
-        let Ok(at) = sent.toks.binary_search_by(|t| t.start.cmp(&s)) else {
-            continue;
-        };
+    let words = super::matcher::Words {
+        words: &sent.words,
+        info: &sent.info,
+    };
+    for &(at, cands) in anchors {
         for &(ti, alt) in cands {
             let t = &ctx.lex.triggers[ti];
-            if let Some(m) = super::matcher::check(&sent.words, t, ti, alt, at) {
-                let clause = (
-                    sent.clause_start(ctx.lex, m.first),
-                    sent.clause_end(ctx.lex, m.last),
-                );
+            if let Some(m) = super::matcher::check(words, t, ti, alt, at) {
+                let clause = (sent.clause_start(m.first), sent.clause_end(m.last));
                 if t.needs
                     .iter()
                     .all(|n| need_ok(ctx.doc, sent, ctx.lex, &m, n, clause))
@@ -147,7 +145,7 @@ pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMa
             }
         }
     }
-    let resolved = super::matcher::resolve(ctx.lex, &sent.words, found);
+    let resolved = super::matcher::resolve(ctx.lex, sent, found);
     usage::keep_used(sent, ctx.lex, resolved)
 }
 
@@ -215,18 +213,13 @@ pub fn sentence_drafts(
         }
         parent[i] = (0..i).rev().find(|&j| {
             is_controller(trig(&matches[j]).role)
-                && !parent.iter().any(|p| *p == Some(j))
+                && !parent.contains(&Some(j))
                 && governs(sent, lex, &matches[j], e, trig(e).noun)
         });
     }
     let clauses: Vec<(usize, usize)> = matches
         .iter()
-        .map(|m| {
-            (
-                sent.clause_start(lex, m.first),
-                sent.clause_end(lex, m.last),
-            )
-        })
+        .map(|m| (sent.clause_start(m.first), sent.clause_end(m.last)))
         .collect();
     for root in (0..matches.len()).filter(|&i| parent[i].is_none()) {
         let mut chain = vec![root];

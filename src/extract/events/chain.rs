@@ -100,10 +100,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     let rc = env.clauses[root];
     let lone = c.links.len() == 1;
     // clauses opened by `after`, `since` ... are background
-    if sent
-        .clause_opener(rc.0)
-        .is_some_and(|w| lex.c(C::AdjunctBackground).has(w))
-    {
+    if rc.0 > 0 && sent.is(rc.0 - 1, C::AdjunctBackground) {
         return false;
     }
     // the condition of a threat or promise is no event (`unless Baghdad accepts`)
@@ -118,7 +115,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     }
     // part of another act (`rejected calls for talks`, `ne reviendra pas sur
     // sa décision de quitter`) or a modifier (`invasion forces`)
-    if rt.noun && (absorbed(env, lex, root, lone) || (lone && usage::noun_modifier(sent, lex, r))) {
+    if rt.noun && (absorbed(env, lex, root, lone) || (lone && usage::noun_modifier(sent, r))) {
         return false;
     }
     if lone
@@ -173,9 +170,7 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     let speaker = in_quote.and_then(|q| q.speaker).map(Part::Actor);
     let (roles, args, oe) = participants(env, c, speaker)?;
     // relative clauses describe their antecedent: keep only full acts
-    let relative = sent
-        .clause_opener(rc.0)
-        .is_some_and(|w| lex.c(C::Relative).has(w));
+    let relative = rc.0 > 0 && sent.is(rc.0 - 1, C::Relative);
     if relative && (roles.sources.is_empty() || args.passive) {
         return None;
     }

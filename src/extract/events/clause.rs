@@ -11,8 +11,8 @@
 use crate::document::{ActorIdx, ActorKind, Document, Span};
 
 use super::lexicon::C;
-use super::lexicon::LangLex;
-use super::tokens::{Folded, Token, tokenize};
+use super::lexicon::{LangLex, WordInfo};
+use super::tokens::{Folded, Token, Words};
 
 /// An actor mention over tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +56,7 @@ fn country_anaphors(
     folded: &Folded,
     lex: &LangLex,
     toks: &[Token],
+    info: &[WordInfo],
     words: &[&str],
     ments: &[Ment],
     demonyms: &super::lexicon::WordMap<String>,
@@ -63,6 +64,9 @@ fn country_anaphors(
     let class = lex.c(C::TheCountry);
     let mut out = Vec::new();
     for i in 0..words.len() {
+        if info[i].starts & (1 << C::TheCountry as u64) == 0 {
+            continue;
+        }
         let Some(len) = class.at(words, i) else {
             continue;
         };
@@ -142,10 +146,10 @@ pub struct Sent<'a> {
     pub toks: Vec<Token>,
     /// True when the token starts with a capital in the original text.
     pub caps: Vec<bool>,
-    /// The one-word classes of each token (bit `1 << C`).
-    pub masks: Vec<u64>,
-    /// For each token, the classes with an entry starting / ending there.
-    edges: Vec<(u64, u64)>,
+    /// The lexicon entry of each token (its classes, its word id).
+    pub info: Vec<WordInfo>,
+    /// Tokens that end a clause (`hard_break`), computed once.
+    breaks: Vec<bool>,
     /// Relative clauses set off by commas (see [`Sent::incises`]).
     incises: Vec<(usize, usize)>,
     /// Actor mentions, in order.
@@ -164,25 +168,28 @@ fn tok_range(toks: &[Token], s: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 impl<'a> Sent<'a> {
-    /// Builds the view of sentence `index` of `doc`.
+    /// Builds the view of sentence `index` of `doc`, whose tokens are `tokens`.
     pub fn new(
         doc: &Document,
         folded: &'a Folded,
         index: usize,
         lex: &LangLex,
         demonyms: &super::lexicon::WordMap<String>,
+        tokens: Words,
     ) -> Self {
         let span = doc.sentences[index];
-        let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
-        let mut toks = Vec::new();
-        tokenize(&folded.text, fs, fe, &mut toks);
+        let Words { toks, info } = tokens;
         let words: Vec<&str> = toks.iter().map(|t| &folded.text[t.start..t.end]).collect();
         let bytes = doc.text.as_bytes();
         let caps = toks
             .iter()
             .map(|t| {
                 let o = folded.orig(t.start);
-                doc.text[o..].chars().next().is_some_and(char::is_uppercase) && o < bytes.len()
+                match bytes.get(o) {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    Some(_) => doc.text[o..].chars().next().is_some_and(char::is_uppercase),
+                    None => false,
+                }
             })
             .collect();
         let to_toks = |s: Span| tok_range(&toks, folded.folded(s.start), folded.folded(s.end));
@@ -210,7 +217,7 @@ impl<'a> Sent<'a> {
             .collect::<Vec<_>>();
         let mut ments = ments;
         ments.extend(country_anaphors(
-            doc, folded, lex, &toks, &words, &ments, demonyms,
+            doc, folded, lex, &toks, &info, &words, &ments, demonyms,
         ));
         ments.sort_by_key(|m| m.first);
         // dates come in text order
@@ -230,6 +237,7 @@ impl<'a> Sent<'a> {
             words
                 .iter()
                 .enumerate()
+                .filter(|(i, _)| info[*i].demonym)
                 .filter(|(i, _)| !ments.iter().any(|m| m.first <= *i && *i <= m.last))
                 .filter_map(|(i, w)| {
                     demonyms.get(*w).map(|c| Demonym {
@@ -239,12 +247,10 @@ impl<'a> Sent<'a> {
                 })
                 .collect()
         };
-        let masks = words.iter().map(|w| lex.word_mask(w)).collect();
-        let edges = words.iter().map(|w| lex.word_edges(w)).collect();
         let mut sent = Sent {
             index,
-            masks,
-            edges,
+            info,
+            breaks: Vec::new(),
             incises: Vec::new(),
             words,
             toks,
@@ -253,7 +259,10 @@ impl<'a> Sent<'a> {
             demonyms,
             dates,
         };
-        sent.incises = sent.compute_incises(lex);
+        sent.breaks = (0..sent.words.len())
+            .map(|i| sent.compute_hard_break(lex, i))
+            .collect();
+        sent.incises = sent.compute_incises();
         sent
     }
 
@@ -265,7 +274,7 @@ impl<'a> Sent<'a> {
 
     /// Length of the longest entry of class `c` starting at token `i`.
     pub fn at(&self, lex: &LangLex, i: usize, c: C) -> Option<usize> {
-        if self.edges.get(i)?.0 & (1 << c as u64) == 0 {
+        if self.info.get(i)?.starts & (1 << c as u64) == 0 {
             return None;
         }
         lex.c(c).at(&self.words, i)
@@ -273,7 +282,7 @@ impl<'a> Sent<'a> {
 
     /// Start of the longest entry of class `c` ending just before token `end`.
     pub fn ending_at(&self, lex: &LangLex, end: usize, c: C) -> Option<usize> {
-        if self.edges.get(end.checked_sub(1)?)?.1 & (1 << c as u64) == 0 {
+        if self.info.get(end.checked_sub(1)?)?.ends & (1 << c as u64) == 0 {
             return None;
         }
         lex.c(c).ending_at(&self.words, end)
@@ -281,7 +290,9 @@ impl<'a> Sent<'a> {
 
     /// True when token `i` is a one-word entry of class `c`.
     pub fn is(&self, i: usize, c: C) -> bool {
-        self.masks.get(i).is_some_and(|m| m & (1 << c as u64) != 0)
+        self.info
+            .get(i)
+            .is_some_and(|w| w.mask & (1 << c as u64) != 0)
     }
 
     /// True for punctuation that ends a phrase (not hyphens, apostrophes or quotes).
@@ -292,7 +303,13 @@ impl<'a> Sent<'a> {
             .is_some_and(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'-' | b'"'))
     }
 
-    fn hard_break(&self, lex: &LangLex, i: usize) -> bool {
+    /// True when token `i` ends a clause (strong punctuation, a clause
+    /// opener that is not part of a longer phrase).
+    fn hard_break(&self, i: usize) -> bool {
+        self.breaks[i]
+    }
+
+    fn compute_hard_break(&self, lex: &LangLex, i: usize) -> bool {
         match self.words[i] {
             ";" | ":" | "." | "!" | "?" | "[" | "]" => return true,
             // `la Cedeao (Communauté ...)`, `(UA)`: a short aside, not a clause
@@ -324,10 +341,10 @@ impl<'a> Sent<'a> {
     }
 
     /// First token of the clause containing token `i`.
-    pub fn clause_start(&self, lex: &LangLex, i: usize) -> usize {
+    pub fn clause_start(&self, i: usize) -> usize {
         let mut end = i;
         loop {
-            let Some(j) = (0..end).rev().find(|&j| self.hard_break(lex, j)) else {
+            let Some(j) = (0..end).rev().find(|&j| self.hard_break(j)) else {
                 return 0;
             };
             // `Mali, which Russia armed, attacked`: a relative clause closed by
@@ -343,11 +360,9 @@ impl<'a> Sent<'a> {
         }
     }
 
-    fn compute_incises(&self, lex: &LangLex) -> Vec<(usize, usize)> {
+    fn compute_incises(&self) -> Vec<(usize, usize)> {
         (1..self.words.len())
-            .filter(|&j| {
-                self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(lex, j)
-            })
+            .filter(|&j| self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(j))
             .filter_map(|j| {
                 (j + 1..self.words.len())
                     .find(|&k| self.words[k] == ",")
@@ -368,15 +383,10 @@ impl<'a> Sent<'a> {
     }
 
     /// One past the last token of the clause containing token `i`.
-    pub fn clause_end(&self, lex: &LangLex, i: usize) -> usize {
+    pub fn clause_end(&self, i: usize) -> usize {
         (i + 1..self.words.len())
-            .find(|&j| self.hard_break(lex, j))
+            .find(|&j| self.hard_break(j))
             .unwrap_or(self.words.len())
-    }
-
-    /// The word that opened the clause starting at `start` (the break word), if any.
-    pub fn clause_opener(&self, start: usize) -> Option<&'a str> {
-        start.checked_sub(1).map(|j| self.words[j])
     }
 
     /// The mention ending at token `end - 1`, if any.
@@ -444,7 +454,7 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let w = self.words[i - 1];
-            if w == "," || lex.c(C::Conj).has(w) {
+            if w == "," || self.is(i - 1, C::Conj) {
                 // a list: the phrase shares the role of the previous item
                 if depth < 6
                     && let Some(m) = (i.saturating_sub(3)..i)
@@ -465,12 +475,13 @@ impl<'a> Sent<'a> {
             }
             if self.is_punct(i - 1)
                 || self.mention_ending(i).is_some()
-                || lex.c(C::ClauseBreak).has(w)
+                || self.is(i - 1, C::ClauseBreak)
             {
                 return Gov::Core;
             }
             // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
-            if lex.c(C::AuxBe).has(w) || lex.c(C::AuxHave).has(w) || lex.c(C::Pronoun).has(w) {
+            if self.is(i - 1, C::AuxBe) || self.is(i - 1, C::AuxHave) || self.is(i - 1, C::Pronoun)
+            {
                 return Gov::Core;
             }
             i -= 1;
@@ -481,16 +492,15 @@ impl<'a> Sent<'a> {
 
     /// True when token `i` is an auxiliary verb (`a`, `ont`, `was`); French
     /// `a` is also the preposition `à` when a phrase follows (`à Moscou`).
-    pub fn is_auxiliary(&self, lex: &LangLex, i: usize) -> bool {
-        let w = self.words[i];
-        if !lex.c(C::AuxBe).has(w) && !lex.c(C::AuxHave).has(w) {
+    pub fn is_auxiliary(&self, i: usize) -> bool {
+        if !self.is(i, C::AuxBe) && !self.is(i, C::AuxHave) {
             return false;
         }
-        let prep = lex.c(C::PrepDest).has(w);
+        let prep = self.is(i, C::PrepDest);
         let phrase_follows = self
             .words
             .get(i + 1)
-            .is_some_and(|x| lex.c(C::Det).has(x) || x.as_bytes()[0].is_ascii_digit())
+            .is_some_and(|x| self.is(i + 1, C::Det) || x.as_bytes()[0].is_ascii_digit())
             || self.caps.get(i + 1).copied().unwrap_or(false)
             || self.ments.iter().any(|m| m.first == i + 1);
         !(prep && phrase_follows)

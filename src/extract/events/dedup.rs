@@ -64,10 +64,8 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
     }
     let same_day = a.date.is_some() && b.date.is_some();
     let same_word = crate::text::fold::fold(&a.trigger) == crate::text::fold::fold(&b.trigger);
-    if reciprocal(a) || reciprocal(b) {
-        if !same_day && !same_word {
-            return false;
-        }
+    if (reciprocal(a) || reciprocal(b)) && !same_day && !same_word {
+        return false;
     }
     let fits = |x: &[Part], y: &[Part]| x.is_empty() || y.is_empty() || overlap(x, y, doc);
     if !fits(&a.sources, &b.sources) || !fits(&a.targets, &b.targets) {

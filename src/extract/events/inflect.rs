@@ -104,7 +104,7 @@ fn load_paradigms(path: &Path, columns: &[(&str, Tenses)]) -> Result<Vec<Paradig
         });
     }
     // longest ending first, so the first match is the most specific
-    out.sort_by(|a, b| b.ending.len().cmp(&a.ending.len()));
+    out.sort_by_key(|r| std::cmp::Reverse(r.ending.len()));
     Ok(out)
 }
 

@@ -1,20 +1,20 @@
 //! The events stage's language data, compiled once: word classes
 //! ([`super::classes`]), trigger patterns (`event_triggers.tsv`) expanded
-//! through the inflector, and one Aho-Corasick automaton over the anchor
-//! words of every pattern.
+//! through the inflector, and one word index: for every word, its grammar
+//! classes and the patterns anchored on it.
 //!
 //! A pattern is a sequence of space-separated elements: a literal word or
 //! words (`coup d'état`; `_` joins the words of one alternative in a `|`
 //! list), `V:lemma` (every inflected form of a verb),
 //! `N:noun` (singular and plural), `@class` (a grammar class), alternatives
 //! joined by `|`, and `*N` (a gap of up to N words). The anchor (the first
-//! verb or noun element, else the first literal) is what the automaton
-//! finds; the rest is checked around it by [`super::matcher`].
+//! verb or noun element, else the first literal) is what the word index
+//! finds (its first word is one token); the rest is checked around it by
+//! [`super::matcher`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 pub use super::classes::{C, Class, WordMap, load_classes};
 use super::inflect::{Inflector, Tenses};
@@ -29,6 +29,9 @@ pub struct Alt {
     pub words: Vec<String>,
     /// Tenses of a verb form (0 for other words).
     pub tenses: Tenses,
+    /// The word ids of `words` ([`WordInfo::id`]), so that matching
+    /// compares numbers.
+    pub ids: Vec<u32>,
 }
 
 /// A pattern element.
@@ -139,17 +142,95 @@ pub struct LangLex {
     pub classes: BTreeMap<String, Class>,
     /// The classes the code reads, indexed by [`C`].
     fixed: Vec<Class>,
-    /// For each word, the bit set (`1 << C`) of the classes it is a
-    /// one-word entry of: one lookup per token instead of one per question.
-    word_classes: WordMap<u64>,
-    /// For each word, the classes with an entry starting with it, and those
-    /// with an entry ending with it (bit sets over [`C`]).
-    word_edges: WordMap<(u64, u64)>,
-    ac: AhoCorasick,
-    /// For each automaton pattern: (trigger, alternative) pairs anchored on it.
+    /// Everything known about a single word (classes, anchored patterns):
+    /// one hash lookup per token of a sentence instead of one per question.
+    words: WordIndex,
+    /// For each anchor word: the (trigger, alternative) pairs anchored on it.
     anchors: Vec<Vec<(usize, usize)>>,
     /// Plural suffix rules of nouns, to inflect demonyms.
     pub inflector: Inflector,
+}
+
+/// What the lexicon knows about one word, looked up once per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// The classes the word is a one-word entry of (bit `1 << C`).
+    pub mask: u64,
+    /// The classes with an entry starting with the word.
+    pub starts: u64,
+    /// The classes with an entry ending with the word.
+    pub ends: u64,
+    /// The patterns anchored on the word, as an index into
+    /// [`LangLex::anchored`] (`u32::MAX`: none).
+    anchor: u32,
+    /// The word's number among the words of trigger patterns
+    /// ([`Alt::ids`]); `u32::MAX` for any other word.
+    pub id: u32,
+    /// True when the word is a demonym of the country gazetteer
+    /// ([`LangLex::mark_demonyms`]): only those are looked up there.
+    pub demonym: bool,
+}
+
+impl Default for WordInfo {
+    /// An unknown word: no class, no pattern.
+    fn default() -> Self {
+        WordInfo {
+            mask: 0,
+            starts: 0,
+            ends: 0,
+            anchor: u32::MAX,
+            id: u32::MAX,
+            demonym: false,
+        }
+    }
+}
+
+impl WordInfo {
+    /// True when some trigger pattern is anchored on the word.
+    pub fn is_anchor(&self) -> bool {
+        self.anchor != u32::MAX
+    }
+}
+
+/// The word index: looked up once per token of every sentence, so hashed
+/// eight bytes at a time ([`WordHasher`]).
+type WordIndex = std::collections::HashMap<String, WordInfo, BuildHasherDefault<WordHasher>>;
+
+/// A multiplicative hash over eight-byte chunks (the FxHash step): a few
+/// instructions for a typical word, where a byte-wise hash takes one
+/// multiplication per byte.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        // the multiplication leaves its entropy in the high bits; the table
+        // indexes with the low ones
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
 }
 
 /// A format error at a line of a data file.
@@ -196,7 +277,11 @@ fn parse_elem(
                 }
                 let mut w = words.clone();
                 w[0] = form;
-                alts.push(Alt { words: w, tenses });
+                alts.push(Alt {
+                    words: w,
+                    tenses,
+                    ids: Vec::new(),
+                });
             }
         } else if let Some(n) = alt.strip_prefix("N:") {
             lemma = true;
@@ -209,6 +294,7 @@ fn parse_elem(
                 alts.push(Alt {
                     words: w,
                     tenses: 0,
+                    ids: Vec::new(),
                 });
             }
         } else if let Some(c) = alt.strip_prefix('@') {
@@ -222,6 +308,7 @@ fn parse_elem(
                 alts.push(Alt {
                     words: s.clone(),
                     tenses: 0,
+                    ids: Vec::new(),
                 });
             }
         } else {
@@ -229,6 +316,7 @@ fn parse_elem(
             alts.push(Alt {
                 words: tokenize_str(&fold_entry(alt)),
                 tenses: 0,
+                ids: Vec::new(),
             });
         }
     }
@@ -362,87 +450,89 @@ impl LangLex {
                 line: row.line,
             });
         }
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut words = WordIndex::default();
+        let mut ids = 0;
+        for t in &mut out {
+            for e in &mut t.elems {
+                let Elem::Alts(alts) = e else { continue };
+                for a in alts {
+                    a.ids = a
+                        .words
+                        .iter()
+                        .map(|w| {
+                            let info = words.entry(w.clone()).or_default();
+                            if info.id == u32::MAX {
+                                info.id = ids;
+                                ids += 1;
+                            }
+                            info.id
+                        })
+                        .collect();
+                }
+            }
+        }
         let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
         for (ti, t) in out.iter().enumerate() {
             let Elem::Alts(alts) = &t.elems[t.anchor] else {
                 continue;
             };
             for (ai, alt) in alts.iter().enumerate() {
-                let first = alt.words[0].clone();
-                let id = *ids.entry(first.clone()).or_insert_with(|| {
-                    patterns.push(first);
+                let info = words.entry(alt.words[0].clone()).or_default();
+                if !info.is_anchor() {
+                    info.anchor = u32::try_from(anchors.len()).unwrap_or(u32::MAX - 1);
                     anchors.push(Vec::new());
-                    anchors.len() - 1
-                });
-                anchors[id].push((ti, ai));
+                }
+                anchors[info.anchor as usize].push((ti, ai));
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| format_err(triggers, 1, format!("cannot build matcher: {e}")))?;
         let fixed: Vec<Class> = C::ALL
             .iter()
             .map(|c| classes.get(c.name()).cloned().unwrap_or_default())
             .collect();
-        let mut word_classes: WordMap<u64> = WordMap::default();
-        let mut word_edges: WordMap<(u64, u64)> = WordMap::default();
         for (i, class) in fixed.iter().enumerate() {
-            {
-                for seq in class.sequences() {
-                    if seq.len() == 1 {
-                        *word_classes.entry(seq[0].clone()).or_default() |= 1 << i;
-                    }
-                    word_edges.entry(seq[0].clone()).or_default().0 |= 1 << i;
-                    word_edges.entry(seq[seq.len() - 1].clone()).or_default().1 |= 1 << i;
+            for seq in class.sequences() {
+                if seq.len() == 1 {
+                    words.entry(seq[0].clone()).or_default().mask |= 1 << i;
                 }
+                words.entry(seq[0].clone()).or_default().starts |= 1 << i;
+                words.entry(seq[seq.len() - 1].clone()).or_default().ends |= 1 << i;
             }
         }
         Ok(LangLex {
             triggers: out,
             fixed,
-            word_classes,
-            word_edges,
+            words,
             classes,
-            ac,
             anchors,
             inflector,
         })
     }
 
-    /// The classes `word` is a one-word entry of, as a bit set over [`C`].
-    pub fn word_mask(&self, word: &str) -> u64 {
-        self.word_classes.get(word).copied().unwrap_or(0)
+    /// What the lexicon knows about `word` (all zero for an unknown word).
+    pub fn word(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
-    /// The classes with an entry starting with `word`, and those with an
-    /// entry ending with it.
-    pub fn word_edges(&self, word: &str) -> (u64, u64) {
-        self.word_edges.get(word).copied().unwrap_or((0, 0))
+    /// Flags the words that are demonyms (the keys of the country
+    /// gazetteer's demonym map), and only those.
+    pub fn mark_demonyms<'k>(&mut self, keys: impl Iterator<Item = &'k String>) {
+        for info in self.words.values_mut() {
+            info.demonym = false;
+        }
+        for k in keys {
+            self.words.entry(k.clone()).or_default().demonym = true;
+        }
+    }
+
+    /// The (trigger, alternative) pairs anchored on a word.
+    pub fn anchored(&self, info: &WordInfo) -> &[(usize, usize)] {
+        self.anchors
+            .get(info.anchor as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A class the code reads (loading checked that it exists).
     pub fn c(&self, c: C) -> &Class {
         &self.fixed[c as usize]
-    }
-
-    /// Anchor occurrences in folded text `[start, end)`: (byte start, byte
-    /// end, (trigger, alternative) pairs), whole words only.
-    pub fn anchors_in<'a>(
-        &'a self,
-        folded: &'a str,
-        start: usize,
-        end: usize,
-    ) -> impl Iterator<Item = (usize, usize, &'a [(usize, usize)])> + 'a {
-        let bytes = folded.as_bytes();
-        self.ac.find_iter(&folded[start..end]).filter_map(move |m| {
-            let (s, e) = (start + m.start(), start + m.end());
-            let before_ok = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
-            let after_ok =
-                e >= bytes.len() || !bytes[e].is_ascii_alphanumeric() || bytes[e - 1] == b'\'';
-            (before_ok && after_ok).then(|| (s, e, self.anchors[m.pattern().as_usize()].as_slice()))
-        })
     }
 }

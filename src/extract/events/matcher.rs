@@ -1,9 +1,10 @@
 //! Checks a trigger pattern around an anchor word found by the automaton,
 //! and resolves overlapping matches (the most specific pattern wins).
 
+use super::clause::Sent;
 use super::inflect::Tenses;
 use super::lexicon::C;
-use super::lexicon::{Elem, LangLex, Trigger};
+use super::lexicon::{Elem, LangLex, Trigger, WordInfo};
 
 /// A trigger pattern matched in a sentence (token indices, inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,98 +36,115 @@ fn free(w: &str) -> bool {
     matches!(w, "-" | "'" | "\"")
 }
 
-/// Positions reachable by skipping up to `n` counted words from `pos`
-/// rightwards (free marks cost nothing).
-fn gap_right(words: &[&str], pos: usize, n: usize) -> Vec<usize> {
-    let mut out = vec![pos];
+/// The first of the positions reachable by skipping up to `n` counted
+/// words rightwards from `pos` (free marks cost nothing), nearest first,
+/// for which `f` gives a result.
+fn gap_right(
+    words: &[&str],
+    pos: usize,
+    n: usize,
+    mut f: impl FnMut(usize) -> Option<usize>,
+) -> Option<usize> {
     let (mut i, mut used) = (pos, 0);
-    while i < words.len() && skippable(words[i]) {
+    loop {
+        if let Some(r) = f(i) {
+            return Some(r);
+        }
+        if i >= words.len() || !skippable(words[i]) {
+            return None;
+        }
         if !free(words[i]) {
             used += 1;
         }
         if used > n {
-            break;
+            return None;
         }
         i += 1;
-        out.push(i);
     }
-    out
 }
 
-/// Positions reachable by skipping up to `n` counted words leftwards from `end`.
-fn gap_left(words: &[&str], end: usize, n: usize) -> Vec<usize> {
-    let mut out = vec![end];
+/// Like [`gap_right`], leftwards from `end`.
+fn gap_left(
+    words: &[&str],
+    end: usize,
+    n: usize,
+    mut f: impl FnMut(usize) -> Option<usize>,
+) -> Option<usize> {
     let (mut i, mut used) = (end, 0);
-    while i > 0 && skippable(words[i - 1]) {
+    loop {
+        if let Some(r) = f(i) {
+            return Some(r);
+        }
+        if i == 0 || !skippable(words[i - 1]) {
+            return None;
+        }
         if !free(words[i - 1]) {
             used += 1;
         }
         if used > n {
-            break;
+            return None;
         }
         i -= 1;
-        out.push(i);
     }
-    out
 }
 
-fn seq_at(words: &[&str], i: usize, seq: &[String]) -> bool {
-    i + seq.len() <= words.len() && seq.iter().zip(&words[i..]).all(|(a, b)| a == b)
+/// The words of a sentence and their lexicon entries.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    /// Folded words.
+    pub words: &'a [&'a str],
+    /// Their lexicon entries (same length).
+    pub info: &'a [WordInfo],
+}
+
+/// True when the words from `i` on are the pattern words `ids`.
+fn seq_at(s: Words, i: usize, ids: &[u32]) -> bool {
+    i + ids.len() <= s.info.len() && ids.iter().zip(&s.info[i..]).all(|(a, b)| *a == b.id)
 }
 
 /// Matches `elems` rightwards from token `pos`; returns the index one past
 /// the last matched word.
-fn right(words: &[&str], elems: &[Elem], pos: usize) -> Option<usize> {
+fn right(s: Words, elems: &[Elem], pos: usize) -> Option<usize> {
     let Some((head, rest)) = elems.split_first() else {
         return Some(pos);
     };
     match head {
         // a gap at the end matches nothing: the pattern ends at pos
         Elem::Gap(_) if rest.is_empty() => Some(pos),
-        Elem::Gap(n) => gap_right(words, pos, *n)
-            .into_iter()
-            .find_map(|p| right(words, rest, p)),
+        Elem::Gap(n) => gap_right(s.words, pos, *n, |p| right(s, rest, p)),
         Elem::Alts(alts) => alts
             .iter()
-            .filter(|a| seq_at(words, pos, &a.words))
-            .find_map(|a| right(words, rest, pos + a.words.len())),
+            .filter(|a| seq_at(s, pos, &a.ids))
+            .find_map(|a| right(s, rest, pos + a.ids.len())),
     }
 }
 
 /// Matches `elems` leftwards so that the last one ends at token `end`
 /// (exclusive); returns the index of the first matched word.
-fn left(words: &[&str], elems: &[Elem], end: usize) -> Option<usize> {
+fn left(s: Words, elems: &[Elem], end: usize) -> Option<usize> {
     let Some((head, rest)) = elems.split_last() else {
         return Some(end);
     };
     match head {
         Elem::Gap(_) if rest.is_empty() => Some(end),
-        Elem::Gap(n) => gap_left(words, end, *n)
-            .into_iter()
-            .find_map(|p| left(words, rest, p)),
+        Elem::Gap(n) => gap_left(s.words, end, *n, |p| left(s, rest, p)),
         Elem::Alts(alts) => alts
             .iter()
-            .filter(|a| a.words.len() <= end && seq_at(words, end - a.words.len(), &a.words))
-            .find_map(|a| left(words, rest, end - a.words.len())),
+            .filter(|a| a.ids.len() <= end && seq_at(s, end - a.ids.len(), &a.ids))
+            .find_map(|a| left(s, rest, end - a.ids.len())),
     }
 }
 
 /// Checks trigger `t` with anchor alternative `alt` at token `at`.
-pub fn check(
-    words: &[&str],
-    t: &Trigger,
-    ti: usize,
-    alt: usize,
-    at: usize,
-) -> Option<TriggerMatch> {
+pub fn check(words: Words, t: &Trigger, ti: usize, alt: usize, at: usize) -> Option<TriggerMatch> {
     let Elem::Alts(alts) = &t.elems[t.anchor] else {
         return None;
     };
     let a = &alts[alt];
-    if !seq_at(words, at, &a.words) {
+    if !seq_at(words, at, &a.ids) {
         return None;
     }
-    let anchor_end = at + a.words.len();
+    let anchor_end = at + a.ids.len();
     let end = right(words, &t.elems[t.anchor + 1..], anchor_end)?;
     let first = left(words, &t.elems[..t.anchor], at)?;
     Some(TriggerMatch {
@@ -143,12 +161,10 @@ pub fn check(
 /// covering most words, then with most conditions; between a noun and a
 /// verb reading of one word, the noun after a determiner and the verb
 /// otherwise; then the earliest row); returns them in text order.
-pub fn resolve(lex: &LangLex, words: &[&str], mut matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
+pub fn resolve(lex: &LangLex, sent: &Sent, mut matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
     // `the attack`, `a wave of attacks`: a noun after a determiner or `of`
     let after_det = |m: &TriggerMatch| {
-        m.anchor > 0
-            && (lex.c(C::NounMarker).has(words[m.anchor - 1])
-                || lex.c(C::PrepGen).has(words[m.anchor - 1]))
+        m.anchor > 0 && (sent.is(m.anchor - 1, C::NounMarker) || sent.is(m.anchor - 1, C::PrepGen))
     };
     // positive conditions make a pattern more specific; `!` ones only exclude
     let weight = |m: &TriggerMatch| {

@@ -7,8 +7,8 @@
 //! `Document::actors`).
 //! Method: trigger patterns per language and category (data:
 //! `pipelines/lexicons/{fr,en}/event_triggers.tsv`, verbs expanded through
-//! a conjugation table) are found with one Aho-Corasick automaton over the
-//! folded text and checked word by word around their anchor; controllers
+//! a conjugation table) are found by looking each folded word up once in a
+//! word index and checked word by word around their anchor; controllers
 //! (`promettre de`, `threaten to`, `refuse`, `demand that`, `prévoit de`)
 //! are linked to the act they govern; source and target come from the
 //! prepositions around the trigger and the trigger's frame (visit, host,
@@ -66,7 +66,7 @@ use build::{Ctx, Draft, Memory};
 use clause::Sent;
 use lexicon::LangLex;
 use structure::Part;
-use tokens::{Folded, fold_entry};
+use tokens::{Folded, Words, fold_entry};
 
 /// The data files of one language.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -220,11 +220,22 @@ impl EventsStage {
             Some(p) => Countries::load(&cfg.resolve(p), &langs)?,
             None => Countries::default(),
         };
-        Ok(EventsStage {
+        let mut stage = EventsStage {
             langs,
-            countries,
+            countries: Countries::default(),
             min_confidence: ec.min_confidence,
-        })
+        };
+        stage.set_countries(countries);
+        Ok(stage)
+    }
+
+    /// Sets the country gazetteer, and flags its demonyms in each
+    /// language's word index (so that a sentence looks up only those).
+    fn set_countries(&mut self, countries: Countries) {
+        for lex in self.langs.values_mut() {
+            lex.mark_demonyms(countries.demonyms.keys());
+        }
+        self.countries = countries;
     }
 
     /// Codes the events of one document (the body of [`Stage::process`]).
@@ -240,25 +251,26 @@ impl EventsStage {
         };
         let mut mem = Memory::default();
         let mut drafts = Vec::new();
-        // one automaton pass over the whole text, then the anchors of each sentence
-        let anchors: Vec<build::Anchor> = lex
-            .anchors_in(&folded.text, 0, folded.text.len())
-            .map(|(s, _, c)| (s, c))
-            .collect();
-        for si in 0..doc.sentences.len() {
-            let span = doc.sentences[si];
+        // the first actor mention of each sentence
+        let mut first_mention: Vec<Option<ActorIdx>> = vec![None; doc.sentences.len()];
+        for m in &doc.mentions {
+            if let Some(slot @ None) = first_mention.get_mut(m.sentence) {
+                *slot = Some(m.actor);
+            }
+        }
+        for (si, (&span, first)) in doc.sentences.iter().zip(&first_mention).enumerate() {
             let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
-            let here = &anchors
-                [anchors.partition_point(|a| a.0 < fs)..anchors.partition_point(|a| a.0 < fe)];
+            let words = Words::new(&folded.text, fs, fe, lex);
+            let here = words.anchors(&folded.text, lex);
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
-                if let Some(m) = doc.mentions.iter().find(|m| m.sentence == si) {
-                    mem.subject = vec![Part::Actor(m.actor)];
+                if let Some(actor) = *first {
+                    mem.subject = vec![Part::Actor(actor)];
                 }
                 continue;
             }
-            let sent = Sent::new(doc, &folded, si, lex, &self.countries.demonyms);
-            let matches = build::find_matches(&ctx, &sent, here);
+            let sent = Sent::new(doc, &folded, si, lex, &self.countries.demonyms, words);
+            let matches = build::find_matches(&ctx, &sent, &here);
             let before = drafts.len();
             build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts);
             let new_subject = drafts[before..]

@@ -29,12 +29,10 @@ const PREPOSITIONS: [C; 8] = [
 pub fn own_agent(
     doc: &Document,
     sent: &Sent,
-    lex: &LangLex,
     m: &TriggerMatch,
     patient: bool,
     obj: &mut Objects,
 ) -> Vec<Part> {
-    let gen_class = lex.c(C::PrepGen);
     let w = &sent.words;
     // the `de` phrase right after the noun (`visite du président`), past one
     // adjective and bare compounds (`visite d'État du président`, `soutien
@@ -44,11 +42,11 @@ pub fn own_agent(
     let mut i = m.anchor_last + 1;
     let mut skips = 0;
     while i < w.len() && skips <= 2 {
-        if gen_class.has(w[i]) {
-            let bare = !lex.c(C::NounMarker).has(w[i])
+        if sent.is(i, C::PrepGen) {
+            let bare = !sent.is(i, C::NounMarker)
                 && w.get(i + 1).is_some_and(|x| {
-                    !lex.c(C::Det).has(x)
-                        && !lex.c(C::Poss).has(x)
+                    !sent.is(i + 1, C::Det)
+                        && !sent.is(i + 1, C::Poss)
                         && !x.as_bytes()[0].is_ascii_digit()
                         && !sent.ments.iter().any(|mm| mm.first == i + 1)
                 })
@@ -60,7 +58,7 @@ pub fn own_agent(
             i += 2;
         } else if sent.is_punct(i)
             || sent.ments.iter().any(|mm| mm.first == i)
-            || PREPOSITIONS.iter().any(|c| lex.c(*c).has(w[i]))
+            || PREPOSITIONS.iter().any(|c| sent.is(i, *c))
         {
             break;
         } else {
@@ -79,15 +77,12 @@ pub fn own_agent(
             obj.patient.push(p);
             continue;
         }
-        let own_prep = (m.anchor_last + 1..at).rev().find(|&i| gen_class.has(w[i]));
+        let own_prep = (m.anchor_last + 1..at)
+            .rev()
+            .find(|&i| sent.is(i, C::PrepGen));
         let in_group = match prev {
             None => first_prep.is_some() && own_prep == first_prep,
-            Some(q) => {
-                at <= q + 6
-                    && w[q + 1..at]
-                        .iter()
-                        .any(|x| *x == "," || lex.c(C::Conj).has(x))
-            }
+            Some(q) => at <= q + 6 && (q + 1..at).any(|k| w[k] == "," || sent.is(k, C::Conj)),
         };
         if in_group && !p.is_place(doc) && obj.from.is_empty() {
             prev = Some(at);
@@ -101,8 +96,7 @@ pub fn own_agent(
     }
     // `Russia's visit`
     if let Some(x) = (m.first.saturating_sub(3)..m.first).rev().find_map(|i| {
-        lex.c(C::Possessive)
-            .has(sent.words[i])
+        sent.is(i, C::Possessive)
             .then(|| sent.mention_ending(i))
             .flatten()
     }) {
@@ -197,7 +191,7 @@ pub fn phrase_end(sent: &Sent, lex: &LangLex, m: &TriggerMatch, end: usize) -> u
             i += len;
             continue;
         }
-        if sent.is_auxiliary(lex, i) {
+        if sent.is_auxiliary(i) {
             return i;
         }
         i += 1;

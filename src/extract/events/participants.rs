@@ -8,7 +8,7 @@ use crate::plover;
 
 use super::chain::{Chain, Env};
 use super::clause::{Gov, Sent};
-use super::lexicon::{C, Frame, LangLex, Role};
+use super::lexicon::{C, Frame, Role};
 use super::matcher::TriggerMatch;
 use super::nouns;
 use super::structure::{self, Args, Part, Roles};
@@ -72,7 +72,7 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     let mut obj = structure::objects(sent, lex, l.anchor_last + 1, oe, env.stops);
     let leaf_agent = if lt.noun {
         obj.core.clear();
-        nouns::own_agent(doc, sent, lex, l, lt.gen_patient, &mut obj)
+        nouns::own_agent(doc, sent, l, lt.gen_patient, &mut obj)
     } else {
         Vec::new()
     };
@@ -106,11 +106,7 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
         passive,
     };
     // `Elle les a reçus`: the visitors of the last meeting
-    if lt.frame == Frame::Host
-        && args.obj.core.is_empty()
-        && !passive
-        && object_pronoun(sent, lex, l)
-    {
+    if lt.frame == Frame::Host && args.obj.core.is_empty() && !passive && object_pronoun(sent, l) {
         args.obj.core = recent_sources(env, leaf_type);
     }
     let mut roles = structure::apply_frame(lt.frame, &args, doc, dest_is_target(leaf_type));
@@ -199,18 +195,19 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
         roles.targets.retain(|p| !sources.contains(p));
     }
     // aid `pour renforcer les forces armées de l'AES`: the beneficiary of its purpose
-    if roles.targets.is_empty() && leaf_type == "AID" {
-        if let Some(p) = sent.class_in(lex, C::Purpose, oe, sent.words.len()) {
-            let o = structure::objects(sent, lex, p + 1, sent.clause_end(lex, p + 1), env.stops);
-            roles.targets = o
-                .genitive
-                .into_iter()
-                .chain(o.dest)
-                .chain(o.core)
-                .filter(|x| !x.is_place(doc))
-                .take(1)
-                .collect();
-        }
+    if roles.targets.is_empty()
+        && leaf_type == "AID"
+        && let Some(p) = sent.class_in(lex, C::Purpose, oe, sent.words.len())
+    {
+        let o = structure::objects(sent, lex, p + 1, sent.clause_end(p + 1), env.stops);
+        roles.targets = o
+            .genitive
+            .into_iter()
+            .chain(o.dest)
+            .chain(o.core)
+            .filter(|x| !x.is_place(doc))
+            .take(1)
+            .collect();
     }
     // `ces pays`, `les pays concernés`, `the three countries`: the recipients
     // of the last event that had some
@@ -249,19 +246,19 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     }
     // violence, protest or repression with no named victim, or a withdrawal
     // with no place named: the country where it happened
-    if roles.targets.is_empty() && (!dest_is_target(leaf_type) || leaf_type == "RETREAT") {
-        if let Some(i) = roles.location {
-            roles.targets.push(Part::Actor(i));
-        }
+    if roles.targets.is_empty()
+        && (!dest_is_target(leaf_type) || leaf_type == "RETREAT")
+        && let Some(i) = roles.location
+    {
+        roles.targets.push(Part::Actor(i));
     }
     Some((roles, args, oe))
 }
 
 /// True when an object pronoun goes with the verb (`les a reçus`, `received them`).
-fn object_pronoun(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
-    let c = lex.c(C::PronObj);
-    (m.first.saturating_sub(3)..m.first).any(|i| c.has(sent.words[i]))
-        || sent.words.get(m.last + 1).is_some_and(|w| c.has(w))
+fn object_pronoun(sent: &Sent, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(3)..m.first).any(|i| sent.is(i, C::PronObj))
+        || sent.is(m.last + 1, C::PronObj)
 }
 
 /// Participants of a controlled act: the controller's subject acts, and
@@ -400,7 +397,7 @@ fn object_noun_agent(env: &Env, k: usize) -> Vec<Part> {
         structure::object_end(sent, lex, m.anchor_last, env.clauses[k].1),
     );
     let mut obj = structure::objects(sent, lex, m.anchor_last + 1, end, env.stops);
-    nouns::own_agent(env.ctx.doc, sent, lex, m, t.gen_patient, &mut obj)
+    nouns::own_agent(env.ctx.doc, sent, m, t.gen_patient, &mut obj)
 }
 
 /// Subject of a verb group starting at `v` in the clause starting at
@@ -420,7 +417,7 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         .or_else(|| cs.checked_sub(1).filter(|&j| sent.is(j, C::Conj)))
         && (j + 1..v).all(|k| !sent.is_punct(k) && !sent.ments.iter().any(|m| m.first == k))
     {
-        let earlier = structure::subject(sent, lex, sent.clause_start(lex, j), j, env.stops).0;
+        let earlier = structure::subject(sent, lex, sent.clause_start(j), j, env.stops).0;
         if !earlier.is_empty() {
             return (earlier, true);
         }

@@ -82,7 +82,7 @@ pub fn cues(
     c.hypothetical = has(C::CueHyp, window.clone())
         || clause_start
             .checked_sub(1)
-            .is_some_and(|j| lex.c(C::CondIf).has(w[j]))
+            .is_some_and(|j| sent.is(j, C::CondIf))
         || sent
             .class_in(lex, C::CondIf, clause_start, clause_start + 1)
             .is_some();

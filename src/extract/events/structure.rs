@@ -195,9 +195,11 @@ pub fn subject(
     let mut prev_last = None;
     for (first, last, p) in core {
         if let Some(pl) = prev_last {
-            let between = &sent.words[pl + 1..first];
-            let coordinated =
-                between.len() <= 4 && between.iter().any(|w| *w == "," || lex.c(C::Conj).has(w));
+            let between = pl + 1..first;
+            let coordinated = between.len() <= 4
+                && between
+                    .clone()
+                    .any(|k| sent.words[k] == "," || sent.is(k, C::Conj));
             if !coordinated {
                 break;
             }

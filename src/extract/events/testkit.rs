@@ -66,7 +66,7 @@ pub fn stage() -> EventsStage {
             },
         );
     }
-    st.countries = c;
+    st.set_countries(c);
     st
 }
 

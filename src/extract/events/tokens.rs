@@ -10,6 +10,8 @@
 
 use crate::document::Span;
 
+use super::lexicon::{LangLex, WordInfo};
+
 /// The folded copy of a text and the offset map back to it.
 #[derive(Debug, Default)]
 pub struct Folded {
@@ -21,18 +23,27 @@ pub struct Folded {
 
 impl Folded {
     /// Folds `text` one character at a time (one-to-one for ASCII, so offsets
-    /// of plain English text are unchanged).
+    /// of plain English text are unchanged). Runs of ASCII, most of any
+    /// article, are copied and lower-cased in bulk.
     pub fn new(text: &str) -> Self {
         let mut out = String::with_capacity(text.len() + 16);
         let mut map = Vec::with_capacity(text.len() + 17);
-        let mut buf = [0u8; 4];
-        for (pos, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let run = bytes[pos..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| pos + n);
+            let from = out.len();
+            out.push_str(&text[pos..run]);
+            out[from..].make_ascii_lowercase();
+            map.extend(pos..run);
+            pos = run;
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
             let mapped: &str = match c {
-                'A'..='Z' => {
-                    buf[0] = c.to_ascii_lowercase() as u8;
-                    std::str::from_utf8(&buf[..1]).unwrap_or("")
-                }
-                c if c.is_ascii() => c.encode_utf8(&mut buf),
                 '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{b4}' => "'",
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
                 '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"",
@@ -43,6 +54,7 @@ impl Folded {
                 out.push(b.to_ascii_lowercase() as char);
                 map.push(pos);
             }
+            pos += c.len_utf8();
         }
         map.push(text.len());
         Folded { text: out, map }
@@ -89,16 +101,18 @@ fn is_elision(word: &[u8]) -> bool {
 /// (with a French elision's apostrophe), `'s`/`'t` clitics, and single
 /// punctuation characters. Spaces are skipped.
 pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    let b = folded.as_bytes();
+    // bounded by `end`, so that indexing needs no further checks
+    let b = &folded.as_bytes()[..end];
     let mut i = start;
     while i < end {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             let s = i;
             loop {
-                while i < end && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
+                i += b[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(end - i);
                 // `5.1`, `1,500`: one number
                 let joiner = i + 1 < end
                     && matches!(b[i], b'.' | b',')
@@ -121,9 +135,10 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             // English clitic: 's, 't, 're ...
             let s = i;
             i += 1;
-            while i < end && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i += b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(end - i);
             out.push(Token {
                 start: s,
                 end: i,
@@ -139,6 +154,56 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             });
             i += 1;
         }
+    }
+}
+
+/// The tokens of one sentence with what the lexicon knows of each word:
+/// enough to tell whether any trigger is anchored in the sentence before
+/// the rest of it is analysed.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// The tokens (folded offsets).
+    pub toks: Vec<Token>,
+    /// The lexicon entry of each token.
+    pub info: Vec<WordInfo>,
+}
+
+impl Words {
+    /// Tokenises folded text `[start, end)` and looks every word up once.
+    pub fn new(folded: &str, start: usize, end: usize, lex: &LangLex) -> Self {
+        // about one token per five bytes: one allocation for most sentences
+        let mut toks = Vec::with_capacity((end - start) / 4 + 4);
+        tokenize(folded, start, end, &mut toks);
+        let info = toks
+            .iter()
+            .map(|t| lex.word(&folded[t.start..t.end]))
+            .collect();
+        Words { toks, info }
+    }
+
+    /// The tokens where trigger patterns are anchored, with the
+    /// (trigger, alternative) pairs of each. An anchor is a whole word of
+    /// the whole folded text: not glued to a letter or digit on either side
+    /// (an elision's apostrophe ends a word).
+    pub fn anchors<'l>(
+        &self,
+        folded: &str,
+        lex: &'l LangLex,
+    ) -> Vec<(usize, &'l [(usize, usize)])> {
+        let b = folded.as_bytes();
+        self.toks
+            .iter()
+            .zip(&self.info)
+            .enumerate()
+            .filter(|(_, (t, info))| {
+                info.is_anchor()
+                    && (t.start == 0 || !b[t.start - 1].is_ascii_alphanumeric())
+                    && (t.end >= b.len()
+                        || !b[t.end].is_ascii_alphanumeric()
+                        || b[t.end - 1] == b'\'')
+            })
+            .map(|(i, (_, info))| (i, lex.anchored(info)))
+            .collect()
     }
 }
 

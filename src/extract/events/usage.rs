@@ -24,10 +24,6 @@ const PREP_CLASSES: [C; 9] = [
     C::AdjunctEvent,
 ];
 
-fn in_class(lex: &LangLex, class: C, w: &str) -> bool {
-    lex.c(class).has(w)
-}
-
 /// True when a trigger word lies inside a date expression or a background
 /// phrase (`in protest against`, `à la veille de`).
 fn swallowed(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
@@ -51,15 +47,15 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     let w = &sent.words;
     // the word before the verb itself (a pattern may start with its object: `armes livrées`)
     let prev = m.anchor.checked_sub(1).map(|i| w[i]);
+    // the classes of that word
+    let prev_is = |c: C| m.anchor > 0 && sent.is(m.anchor - 1, c);
     // `the attack`, `the wounded`, `Jordan's visiting king`, `Israeli-occupied`
     // (`les` in `il les soutient` is a pronoun)
-    if prev.is_some_and(|p| {
-        (in_class(lex, C::NounMarker, p) && !in_class(lex, C::PronObj, p)) || p == "-"
-    }) {
+    if (prev_is(C::NounMarker) && !prev_is(C::PronObj)) || prev == Some("-") {
         return true;
     }
     // `avions de combat`: a finite form after `de`/`of` is a noun
-    if prev.is_some_and(|p| in_class(lex, C::PrepGen, p)) && m.tenses & (INF | GER) == 0 {
+    if prev_is(C::PrepGen) && m.tenses & (INF | GER) == 0 {
         return true;
     }
     if m.anchor > 0
@@ -71,21 +67,20 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     }
     let ger_only = m.tenses & GER != 0 && m.tenses & !GER == 0;
     // `en offrant des formations`: how an earlier act of the sentence was done
-    if ger_only && prev.is_some_and(|p| in_class(lex, C::GerundMarker, p)) && !earlier.is_empty() {
+    if ger_only && prev_is(C::GerundMarker) && !earlier.is_empty() {
         return true;
     }
     if ger_only {
         let verbal_before = lex.c(C::GerVerbalBefore);
         if !verbal_before.is_empty() {
             // `suspected of blowing up`, `for spying`
-            if prev.is_some_and(|p| {
-                PREP_CLASSES.iter().any(|c| in_class(lex, *c, p))
-                    || (in_class(lex, C::PrepDest, p) && !in_class(lex, C::InfMarker, p))
-            }) {
+            if PREP_CLASSES.iter().any(|c| prev_is(*c))
+                || (prev_is(C::PrepDest) && !prev_is(C::InfMarker))
+            {
                 return true;
             }
             // `rebels fighting to topple`, `demonstrators protesting`
-            if prev.is_some_and(|p| !verbal_before.has(p)) {
+            if m.anchor > 0 && !prev_is(C::GerVerbalBefore) {
                 return true;
             }
         }
@@ -101,17 +96,15 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
         }
         // `weapons seized last year from`: a participle after another verb's object
         let aux = (m.anchor.saturating_sub(3)..m.anchor)
-            .any(|i| in_class(lex, C::AuxBe, w[i]) || in_class(lex, C::AuxHave, w[i]));
-        let subject_before = sent.mention_ending(m.anchor).is_some()
-            || prev.is_some_and(|p| in_class(lex, C::PronSubj, p) || in_class(lex, C::Refl, p));
-        let cs = sent.clause_start(lex, m.first);
+            .any(|i| sent.is(i, C::AuxBe) || sent.is(i, C::AuxHave));
+        let subject_before =
+            sent.mention_ending(m.anchor).is_some() || prev_is(C::PronSubj) || prev_is(C::Refl);
+        let cs = sent.clause_start(m.first);
         let after_verb = earlier.iter().any(|e| {
             e.first >= cs
                 && e.last < m.first
                 && e.tenses != 0
-                && !w[e.last + 1..m.first]
-                    .iter()
-                    .any(|x| *x == "," || in_class(lex, C::Conj, x))
+                && !(e.last + 1..m.first).any(|k| w[k] == "," || sent.is(k, C::Conj))
         });
         if !aux && !subject_before && after_verb {
             return true;
@@ -119,8 +112,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
         // `soldats français déployés dans le pays`: a participle describing a
         // noun, with no agent, is a state, not an act (only forms that are not
         // also a simple past)
-        let agent_after =
-            (m.last + 1..(m.last + 4).min(w.len())).any(|i| in_class(lex, C::PrepAgent, w[i]));
+        let agent_after = (m.last + 1..(m.last + 4).min(w.len())).any(|i| sent.is(i, C::PrepAgent));
         let word_before = prev.is_some_and(|p| p.as_bytes()[0].is_ascii_alphanumeric());
         if m.tenses & PAST == 0 && !aux && !subject_before && word_before && !agent_after {
             return true;
@@ -146,13 +138,10 @@ pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<
 
 /// True when a noun trigger modifies the next noun (`invasion forces`,
 /// `avions de combat`): no event.
-pub fn noun_modifier(sent: &Sent, lex: &LangLex, m: &TriggerMatch) -> bool {
+pub fn noun_modifier(sent: &Sent, m: &TriggerMatch) -> bool {
     // `session de négociations`, `vague d'attaques`: the event noun is the head
-    let container = m.first > 1 && in_class(lex, C::EventContainer, sent.words[m.first - 2]);
-    let bare_de = m.first > 0 && in_class(lex, C::BareOf, sent.words[m.first - 1]) && !container;
-    let head_after = sent
-        .words
-        .get(m.last + 1)
-        .is_some_and(|w| in_class(lex, C::CompoundHead, w));
+    let container = m.first > 1 && sent.is(m.first - 2, C::EventContainer);
+    let bare_de = m.first > 0 && sent.is(m.first - 1, C::BareOf) && !container;
+    let head_after = sent.is(m.last + 1, C::CompoundHead);
     bare_de || head_after
 }
