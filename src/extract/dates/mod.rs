@@ -16,6 +16,7 @@
 //! month (`infer`).
 
 mod calendar;
+mod chain;
 mod class;
 mod expr;
 mod infer;
