@@ -181,7 +181,7 @@ impl Words {
     ///
     /// The same answer as an anchored leftmost-longest `find`, without its
     /// per-call set-up, which dominated when run at every word start.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn form_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
         let dfa = &self.dfa;
         let mut sid = dfa.start_state(Anchored::Yes).ok()?;

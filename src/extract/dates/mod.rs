@@ -17,6 +17,7 @@
 
 mod calendar;
 mod chain;
+mod chars;
 mod class;
 mod expr;
 mod infer;

@@ -10,6 +10,7 @@
 use crate::document::{Document, Span};
 
 use super::chain::Chains;
+use super::chars::is_alnum;
 use super::class::{Class, Sem};
 use super::lexicon::Words;
 
@@ -90,18 +91,6 @@ const BYTE_KINDS: [ByteKind; 256] = {
     t
 };
 
-/// `char::is_alphanumeric`, answering without the standard library's
-/// slow table lookup for the non-ASCII characters news text is mostly made
-/// of: accented Latin letters and typographic punctuation.
-pub(crate) fn is_alnum(c: char) -> bool {
-    match c {
-        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
-        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
-        '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
 /// The character at byte `at` (a char boundary) and whether it is a letter
 /// or digit.
 fn wide_at(text: &str, at: usize) -> (bool, usize) {
@@ -155,6 +144,7 @@ fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
 /// there, kept when it ends the word (forms ending in an apostrophe or a
 /// period, `l'`, `janv.`, may touch the next one) and is capitalised as its
 /// entry requires.
+#[inline(always)]
 fn word_at(text: &str, pos: usize, words: &Words) -> Option<Item> {
     let (end, pid) = words.form_at(text.as_bytes(), pos)?;
     if prev_char(text, end).is_some_and(is_alnum) && next_char(text, end).is_some_and(is_alnum) {
