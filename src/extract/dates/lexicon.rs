@@ -5,12 +5,15 @@
 //! English month names: `May` is a month, `may` a verb). A form may be listed
 //! under several classes (`au` is both a preposition and a range end); the
 //! classes are those of [`super::class`].
-//! All forms are compiled into one Aho-Corasick automaton per language.
+//! All forms are compiled into one Aho-Corasick DFA per language, walked
+//! byte by byte from each word start ([`Words::form_at`]).
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::lexicon::{LexiconError, read_table};
 
@@ -33,9 +36,13 @@ pub(crate) struct Words {
     pub entries: Vec<Entry>,
     /// Automaton pattern id → entry index (a form has several spelling variants).
     pub pattern_entry: Vec<u32>,
-    /// Leftmost-longest, ASCII-case-insensitive automaton over every
-    /// variant, searched anchored at word starts.
-    pub automaton: AhoCorasick,
+    /// Leftmost-longest, ASCII-case-insensitive DFA over every variant,
+    /// walked anchored at word starts by [`Words::form_at`].
+    dfa: DFA,
+    /// The variants in automaton pattern order, to check [`Words::form_at`]
+    /// against a plain Aho-Corasick search.
+    #[cfg(test)]
+    pub forms: Vec<String>,
     /// Bytes that can open a form (both ASCII cases): other word starts
     /// are skipped without a search.
     pub first_bytes: [bool; 256],
@@ -145,12 +152,13 @@ impl Words {
                 pattern_entry.push(i as u32);
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        // A few hundred short forms: the full DFA is small and fastest. It is
+        // only walked anchored, where a prefilter has no use.
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            // A few hundred short forms: the full DFA is small and fastest.
-            .kind(Some(AhoCorasickKind::DFA))
             .start_kind(StartKind::Anchored)
+            .prefilter(false)
             .build(&forms)
             .map_err(|e| LexiconError::Format {
                 path: paths.first().cloned().unwrap_or_default(),
@@ -162,8 +170,41 @@ impl Words {
             pattern_entry,
             first_bytes,
             punctuation,
-            automaton,
+            dfa,
+            #[cfg(test)]
+            forms,
         })
+    }
+
+    /// The longest form (ASCII case ignored) starting exactly at `pos`: its
+    /// end and automaton pattern id (an index into [`Words::pattern_entry`]).
+    ///
+    /// The same answer as an anchored leftmost-longest `find`, without its
+    /// per-call set-up, which dominated when run at every word start.
+    #[inline(always)]
+    pub(crate) fn form_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
+        let dfa = &self.dfa;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut found = None;
+        for (end, &b) in (pos + 1..).zip(&bytes[pos..]) {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if dfa.is_match(sid) {
+                let pid = dfa.match_pattern(sid, 0);
+                // Match states also carry forms that end here but started
+                // later (copied for unanchored searches): keep those
+                // starting at `pos` only.
+                if end - dfa.pattern_len(pid) == pos {
+                    found = Some((end, pid.as_usize()));
+                }
+            }
+        }
+        found
     }
 }
 

@@ -16,6 +16,8 @@
 //! month (`infer`).
 
 mod calendar;
+mod chain;
+mod chars;
 mod class;
 mod expr;
 mod infer;

@@ -198,23 +198,28 @@ impl LangModel {
         let claimed: Vec<Span> = found.iter().map(|e| e.span).collect();
         let (items, joined) = items(doc, &self.words, &self.rules, &claimed);
         let classes: Vec<u32> = items.iter().map(|it| it.classes).collect();
-        // Every pattern holds a core class: a start needs one ahead of it,
-        // within the run of adjacent items it belongs to.
-        let core = Class::core_mask();
-        let mut core_ahead = vec![false; items.len()];
+        // The classes of the run of adjacent items from each item on: a
+        // pattern can only start where they include its required classes.
+        let mut ahead = vec![0u32; items.len()];
         for i in (0..items.len()).rev() {
-            core_ahead[i] = classes[i] & core != 0
-                || (i + 1 < items.len() && joined[i + 1] && core_ahead[i + 1]);
+            let next = if i + 1 < items.len() && joined[i + 1] {
+                ahead[i + 1]
+            } else {
+                0
+            };
+            ahead[i] = classes[i] | next;
         }
+        // Every pattern holds a core class: a start needs one ahead of it.
+        let core = Class::core_mask();
         let mut i = 0;
         while i < items.len() {
-            if classes[i] & self.first_mask == 0 || !core_ahead[i] {
+            if classes[i] & self.first_mask == 0 || ahead[i] & core == 0 {
                 i += 1;
                 continue;
             }
             let mut best: Option<(usize, usize, Vec<_>)> = None;
             for (k, p) in self.patterns.iter().enumerate() {
-                if p.first & classes[i] == 0 {
+                if p.first & classes[i] == 0 || p.required & !ahead[i] != 0 {
                     continue;
                 }
                 if let Some((end, caps)) = p.longest(i, &classes, &joined)

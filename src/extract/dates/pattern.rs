@@ -52,6 +52,9 @@ pub(crate) struct Pattern {
     start: usize,
     /// Classes that can fill the first item of a match.
     pub first: u32,
+    /// Classes every match holds an item of (`DAY` and `MONTH` for
+    /// `DAY MONTH YEAR?`): a run of items lacking one cannot match.
+    pub required: u32,
 }
 
 fn parse_seq(chars: &[char], pos: &mut usize, in_group: bool) -> Result<Vec<Node>, String> {
@@ -177,8 +180,13 @@ impl Pattern {
             states,
             start,
             first: 0,
+            required: 0,
         };
         pattern.first = pattern.first_classes(pattern.start, &mut Vec::new());
+        pattern.required = Class::ALL
+            .iter()
+            .filter(|c| !pattern.accepts_past(pattern.start, c.bit(), &mut Vec::new()))
+            .fold(0, |m, c| m | c.bit());
         if pattern.accepts_without(pattern.start, Class::core_mask(), &mut Vec::new()) {
             let core: Vec<&str> = Class::CORE.iter().map(|c| c.pattern_name()).collect();
             return Err(format!(
@@ -203,6 +211,25 @@ impl Pattern {
             State::Item { alts, next } => {
                 alts.iter().all(|(c, _)| c.bit() & mask == 0)
                     && self.accepts_without(*next, mask, seen)
+            }
+        }
+    }
+
+    /// True when some path from `s` reaches Accept through items that can
+    /// each be filled by a class outside `mask`.
+    fn accepts_past(&self, s: usize, mask: u32, seen: &mut Vec<usize>) -> bool {
+        if seen.contains(&s) {
+            return false;
+        }
+        seen.push(s);
+        match &self.states[s] {
+            State::Accept => true,
+            State::Split(a, b) => {
+                self.accepts_past(*a, mask, seen) || self.accepts_past(*b, mask, seen)
+            }
+            State::Item { alts, next } => {
+                alts.iter().any(|(c, _)| c.bit() & mask == 0)
+                    && self.accepts_past(*next, mask, seen)
             }
         }
     }
@@ -304,6 +331,9 @@ mod tests {
         assert_eq!(caps.iter().filter(|c| c.class == Class::Day).count(), 3);
         assert!(caps.iter().any(|c| c.second && c.item == 5));
         assert_eq!(p.first, mask(&[Class::Det, Class::Day]));
+        assert_eq!(p.required, mask(&[Class::Day, Class::And, Class::Month]));
+        let p = Pattern::parse("range", "FROM DAY TO|AND DAY2 ( COMMA? YEAR2 )?").unwrap();
+        assert_eq!(p.required, mask(&[Class::From, Class::Day]));
     }
 
     #[test]

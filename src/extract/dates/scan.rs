@@ -7,10 +7,10 @@
 //! `2,5`) or followed by `%` or a currency sign are counts only, so they can
 //! never become dates.
 
-use aho_corasick::{Anchored, Input};
-
 use crate::document::{Document, Span};
 
+use super::chain::Chains;
+use super::chars::is_alnum;
 use super::class::{Class, Sem};
 use super::lexicon::Words;
 
@@ -66,53 +66,120 @@ fn next_char(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
-/// Finds the date words of `text`: an anchored automaton search at each
-/// word start whose first byte can open a form, keeping whole-word matches
-/// with the right capitalisation.
-fn words_in(text: &str, words: &Words, out: &mut Vec<Item>) {
-    let bytes = text.as_bytes();
-    let mut prev_alnum = false;
-    let mut resume = 0;
-    for (pos, c) in text.char_indices() {
-        let alnum = c.is_alphanumeric();
-        let word_start = alnum && !prev_alnum;
-        prev_alnum = alnum;
-        if !word_start || pos < resume || !words.first_bytes[bytes[pos] as usize] {
-            continue;
-        }
-        let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
-        let Some(m) = words.automaton.find(input) else {
-            continue;
+/// How the word-start scan treats a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    /// ASCII, neither letter nor digit.
+    Gap,
+    /// ASCII letter or digit.
+    Alnum,
+    /// Part of a non-ASCII character: decode it to know.
+    Wide,
+}
+
+const BYTE_KINDS: [ByteKind; 256] = {
+    let mut t = [ByteKind::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            ByteKind::Alnum
+        } else {
+            ByteKind::Gap
         };
-        let end = m.end();
-        let matched = &text[pos..end];
-        // A form ending in a letter or digit must end the word; forms ending
-        // in an apostrophe or period (`l'`, `janv.`) may touch the next one.
-        if matched
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && next_char(text, end).is_some_and(char::is_alphanumeric)
-        {
-            continue;
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `at` (a char boundary) and whether it is a letter
+/// or digit.
+fn wide_at(text: &str, at: usize) -> (bool, usize) {
+    let c = next_char(text, at).unwrap_or(' ');
+    (is_alnum(c), c.len_utf8())
+}
+
+/// Calls `f` at each word start of `text`: a letter or digit that does not
+/// follow one. Runs of ASCII bytes inside or between words are skipped a
+/// byte at a time without decoding.
+fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Between words.
+        let first_len = match BYTE_KINDS[bytes[i] as usize] {
+            ByteKind::Gap => {
+                i += 1;
+                continue;
+            }
+            ByteKind::Alnum => 1,
+            ByteKind::Wide => {
+                let (alnum, len) = wide_at(text, i);
+                if !alnum {
+                    i += len;
+                    continue;
+                }
+                len
+            }
+        };
+        f(i);
+        // Inside the word that starts at `i`.
+        i += first_len;
+        while i < bytes.len() {
+            match BYTE_KINDS[bytes[i] as usize] {
+                ByteKind::Alnum => i += 1,
+                ByteKind::Gap => break,
+                ByteKind::Wide => {
+                    let (alnum, len) = wide_at(text, i);
+                    if !alnum {
+                        break;
+                    }
+                    i += len;
+                }
+            }
         }
-        let idx = words.pattern_entry[m.pattern().as_usize()];
-        let entry = &words.entries[idx as usize];
-        if entry.cased && !c.is_uppercase() {
-            continue;
-        }
-        out.push(Item {
-            span: Span::new(pos, end),
-            classes: entry.classes,
-            entry: Some(idx),
-            number: None,
-        });
-        resume = end;
     }
 }
 
-/// Finds the numbers of `text` and classifies them.
-fn numbers_in(text: &str, rules: &NumberRules, out: &mut Vec<Item>) {
+/// The date word starting at `pos` (a word start), if any: the longest form
+/// there, kept when it ends the word (forms ending in an apostrophe or a
+/// period, `l'`, `janv.`, may touch the next one) and is capitalised as its
+/// entry requires.
+#[inline(always)]
+fn word_at(text: &str, pos: usize, words: &Words) -> Option<Item> {
+    let (end, pid) = words.form_at(text.as_bytes(), pos)?;
+    if prev_char(text, end).is_some_and(is_alnum) && next_char(text, end).is_some_and(is_alnum) {
+        return None;
+    }
+    let idx = words.pattern_entry[pid];
+    let entry = &words.entries[idx as usize];
+    if entry.cased && !next_char(text, pos).is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(Item {
+        span: Span::new(pos, end),
+        classes: entry.classes,
+        entry: Some(idx),
+        number: None,
+    })
+}
+
+/// True when `suffix` is one of the (lowercase) ordinal suffixes.
+fn is_ordinal_suffix(suffix: &str, rules: &NumberRules) -> bool {
+    if suffix.is_ascii() {
+        // Lowercasing ASCII only folds ASCII: no allocation needed.
+        rules
+            .ordinal_suffixes
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix))
+    } else {
+        rules.ordinal_suffixes.contains(&suffix.to_lowercase())
+    }
+}
+
+/// The number starting at `start` (a word start on a digit) and its
+/// classes, or `None` when it has a suffix that is not ordinal; and where
+/// the number scan resumes.
+fn number_at(text: &str, start: usize, rules: &NumberRules) -> (Option<Item>, usize) {
     let bytes = text.as_bytes();
     let digits_from = |mut j: usize| {
         while j < bytes.len() && bytes[j].is_ascii_digit() {
@@ -120,113 +187,84 @@ fn numbers_in(text: &str, rules: &NumberRules, out: &mut Vec<Item>) {
         }
         j
     };
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = digits_from(i);
-        if prev_char(text, start).is_some_and(char::is_alphanumeric) {
-            i = end;
-            continue;
-        }
-        let first_len = end - start;
-        let mut grouped = false;
-        loop {
-            let sep = bytes.get(end).copied();
-            let after = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
-            if matches!(sep, Some(b',' | b'.')) && after {
-                end = digits_from(end + 1);
+    let mut end = digits_from(start);
+    let first_len = end - start;
+    let mut grouped = false;
+    loop {
+        let sep = bytes.get(end).copied();
+        let after = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if matches!(sep, Some(b',' | b'.')) && after {
+            end = digits_from(end + 1);
+            grouped = true;
+        } else if sep == Some(b' ') && after && first_len <= 3 {
+            let group_end = digits_from(end + 1);
+            let followed = next_char(text, group_end);
+            if group_end - end - 1 == 3 && !followed.is_some_and(is_alnum) {
+                end = group_end;
                 grouped = true;
-            } else if sep == Some(b' ') && after && first_len <= 3 {
-                let group_end = digits_from(end + 1);
-                let followed = next_char(text, group_end);
-                if group_end - end - 1 == 3 && !followed.is_some_and(char::is_alphanumeric) {
-                    end = group_end;
-                    grouped = true;
-                } else {
-                    break;
-                }
             } else {
                 break;
             }
-        }
-        let mut suffix_end = end;
-        while let Some(c) = next_char(text, suffix_end).filter(|c| c.is_alphabetic()) {
-            suffix_end += c.len_utf8();
-        }
-        let suffix = text[end..suffix_end].to_lowercase();
-        let ordinal = !suffix.is_empty() && rules.ordinal_suffixes.contains(&suffix);
-        i = suffix_end;
-        if !suffix.is_empty() && (!ordinal || grouped) {
-            continue;
-        }
-        let money = |c: Option<char>| matches!(c, Some('%' | '€' | '$' | '£'));
-        let after = text[suffix_end..].trim_start_matches(' ');
-        let counted = money(after.chars().next()) || money(prev_char(text, start));
-        let value: i64 = if grouped {
-            0
         } else {
-            text[start..end].parse().unwrap_or(0)
-        };
-        let n_digits = end - start;
-        let mut classes = 0;
-        if !ordinal {
-            classes |= Class::Num.bit();
+            break;
         }
-        if !grouped && !counted {
-            if (1..=31).contains(&value) && (ordinal || n_digits <= 2) {
-                classes |= Class::Day.bit();
-            }
-            if !ordinal && n_digits == 4 && (rules.min_year..=rules.max_year).contains(&value) {
-                classes |= Class::Year.bit();
-            }
-        }
-        out.push(Item {
-            span: Span::new(start, suffix_end),
-            classes,
-            entry: None,
-            number: Some(value),
-        });
     }
+    let mut suffix_end = end;
+    while let Some(c) = next_char(text, suffix_end).filter(|c| c.is_alphabetic()) {
+        suffix_end += c.len_utf8();
+    }
+    let suffix = &text[end..suffix_end];
+    let ordinal = !suffix.is_empty() && is_ordinal_suffix(suffix, rules);
+    if !suffix.is_empty() && (!ordinal || grouped) {
+        return (None, suffix_end);
+    }
+    let money = |c: Option<char>| matches!(c, Some('%' | '€' | '$' | '£'));
+    let after = text[suffix_end..].trim_start_matches(' ');
+    let counted = money(after.chars().next()) || money(prev_char(text, start));
+    let value: i64 = if grouped {
+        0
+    } else {
+        text[start..end].parse().unwrap_or(0)
+    };
+    let n_digits = end - start;
+    let mut classes = 0;
+    if !ordinal {
+        classes |= Class::Num.bit();
+    }
+    if !grouped && !counted {
+        if (1..=31).contains(&value) && (ordinal || n_digits <= 2) {
+            classes |= Class::Day.bit();
+        }
+        if !ordinal && n_digits == 4 && (rules.min_year..=rules.max_year).contains(&value) {
+            classes |= Class::Year.bit();
+        }
+    }
+    let item = Item {
+        span: Span::new(start, suffix_end),
+        classes,
+        entry: None,
+        number: Some(value),
+    };
+    (Some(item), suffix_end)
 }
 
-/// Adds the punctuation items (`,`, `-`) that stand alone between two
-/// items, with at most spaces around them: only there can they join a date.
-fn with_punctuation(text: &str, words: &Words, items: Vec<Item>) -> Vec<Item> {
-    if words.punctuation.is_empty() {
-        return items;
-    }
-    let mut out = Vec::with_capacity(items.len());
-    for (i, it) in items.iter().enumerate() {
-        if let Some(prev) = i.checked_sub(1).map(|p| items[p])
-            && prev.span.end < it.span.start
-        {
-            let gap = &text[prev.span.end..it.span.start];
-            let mark = gap.trim_matches(' ');
-            let mut chars = mark.chars();
-            if let (Some(c), None) = (chars.next(), chars.next())
-                && let Some((_, entry)) = words.punctuation.iter().find(|(p, _)| *p == c)
-            {
-                let start = prev.span.end + (gap.len() - gap.trim_start_matches(' ').len());
-                out.push(Item {
-                    span: Span::new(start, start + c.len_utf8()),
-                    classes: words.entries[*entry as usize].classes,
-                    entry: Some(*entry),
-                    number: None,
-                });
-            }
+/// Finds the numbers of `text` and classifies them.
+#[cfg(test)]
+fn numbers_in(text: &str, rules: &NumberRules, out: &mut Vec<Item>) {
+    let mut resume = 0;
+    for_each_word_start(text, |i| {
+        if text.as_bytes()[i].is_ascii_digit() && i >= resume {
+            let (item, next) = number_at(text, i, rules);
+            out.extend(item);
+            resume = next;
         }
-        out.push(*it);
-    }
-    out
+    });
 }
 
 /// The items of a document in text order, leaving out those inside
-/// `claimed` spans (sorted, disjoint: already read as numeric dates), and for each item
-/// whether it directly follows the previous one (spaces only, same sentence).
+/// `claimed` spans (sorted, disjoint: already read as numeric dates) and
+/// those no date can use (see [`Chains`]), and for each item whether it
+/// directly follows the previous one (spaces only, same sentence).
 pub(crate) fn items(
     doc: &Document,
     words: &Words,
@@ -234,38 +272,39 @@ pub(crate) fn items(
     claimed: &[Span],
 ) -> (Vec<Item>, Vec<bool>) {
     let text = doc.text.as_str();
-    let mut items = Vec::new();
-    words_in(text, words, &mut items);
-    numbers_in(text, rules, &mut items);
-    items.sort_by_key(|it| (it.span.start, it.span.end));
-    if !claimed.is_empty() {
-        // `claimed` is sorted and disjoint: walk it alongside the items.
-        let mut k = 0;
-        items.retain(|it| {
-            while k < claimed.len() && claimed[k].end <= it.span.start {
-                k += 1;
-            }
-            !claimed.get(k).is_some_and(|c| c.overlaps(it.span))
-        });
-    }
-    let items = with_punctuation(text, words, items);
-    let mut joined = Vec::with_capacity(items.len());
-    let mut sentence = 0;
-    let mut prev_sentence = usize::MAX;
-    for (i, it) in items.iter().enumerate() {
-        while sentence + 1 < doc.sentences.len()
-            && doc.sentences[sentence + 1].start <= it.span.start
-        {
-            sentence += 1;
+    let bytes = text.as_bytes();
+    let mut chains = Chains::new(doc, words, claimed);
+    // Where each scan may start again: a word or number swallows the word
+    // starts inside it (`il y a`, `1 500`).
+    let (mut word_resume, mut number_resume) = (0, 0);
+    for_each_word_start(text, |i| {
+        let b = bytes[i];
+        let mut number = None;
+        if b.is_ascii_digit() && i >= number_resume {
+            let next;
+            (number, next) = number_at(text, i, rules);
+            number_resume = next;
         }
-        let adjacent = i > 0 && {
-            let prev_end = items[i - 1].span.end;
-            prev_end <= it.span.start && text[prev_end..it.span.start].bytes().all(|b| b == b' ')
-        };
-        joined.push(adjacent && sentence == prev_sentence);
-        prev_sentence = sentence;
-    }
-    (items, joined)
+        let mut word = None;
+        if words.first_bytes[b as usize] && i >= word_resume {
+            word = word_at(text, i, words);
+            if let Some(w) = word {
+                word_resume = w.span.end;
+            }
+        }
+        // Text order; on the same start the shorter first, the word first
+        // on a tie.
+        match (word, number) {
+            (Some(w), Some(n)) if n.span.end < w.span.end => {
+                chains.add(n);
+                chains.add(w);
+            }
+            (w, n) => {
+                w.into_iter().chain(n).for_each(|it| chains.add(it));
+            }
+        }
+    });
+    chains.finish()
 }
 
 #[cfg(test)]

@@ -6,12 +6,15 @@
 //! Used when neither `dernier`/`prochain` nor the text decide on which side
 //! of the publication date a date without year, or a weekday, falls.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use crate::document::Span;
 use crate::lexicon::{Fnv, LexiconError, read_table};
+
+use super::chars::is_alpha;
 
 /// How far (bytes) from an expression tense markers are looked for: about
 /// a clause, so that a long sentence's other clauses do not decide.
@@ -38,7 +41,7 @@ pub(crate) enum Tense {
 pub(crate) struct TenseMarkers {
     words: HashMap<String, Tense, BuildHasherDefault<Fnv>>,
     suffixes: Vec<(String, Tense)>,
-    exceptions: HashSet<String>,
+    exceptions: HashSet<String, BuildHasherDefault<Fnv>>,
     min_suffix_word: usize,
 }
 
@@ -87,26 +90,29 @@ impl TenseMarkers {
     }
 
     fn tense_of(&self, word: &str) -> Option<Tense> {
-        let lower;
-        let key = if word.chars().any(char::is_uppercase) {
-            lower = word.to_lowercase();
-            lower.as_str()
+        let key: Cow<str> = if word.is_ascii() {
+            // Most words: no Unicode case tables needed.
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        } else if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
         } else {
-            word
+            Cow::Borrowed(word)
         };
-        if let Some(t) = self.words.get(key) {
+        if let Some(t) = self.words.get(key.as_ref()) {
             return Some(*t);
         }
-        if key != word
-            || word.chars().count() < self.min_suffix_word
-            || self.exceptions.contains(word)
-        {
+        if key != word {
             return None;
         }
-        self.suffixes
-            .iter()
-            .find(|(s, _)| word.ends_with(s.as_str()))
-            .map(|(_, t)| *t)
+        let (_, t) = self.suffixes.iter().find(|(s, _)| word.ends_with(s.as_str()))?;
+        if word.chars().count() < self.min_suffix_word || self.exceptions.contains(word) {
+            return None;
+        }
+        Some(*t)
     }
 
     /// The tense of the marker nearest to `expr` in its own clause (between
@@ -133,32 +139,57 @@ impl TenseMarkers {
         let mut in_clause: Option<(usize, Tense)> = None;
         let mut anywhere: Option<(usize, Tense)> = None;
         let s = &text[from..to];
+        let bytes = s.as_bytes();
         let mut pos = 0;
-        for word in s.split(|c: char| !c.is_alphabetic()) {
-            let start = from + pos;
-            pos += word.len()
-                + s[pos + word.len()..]
+        while pos < s.len() {
+            // The next word: a maximal run of letters, ASCII ones read
+            // without decoding.
+            let alpha_at = |i: usize| match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                _ => s[i..]
                     .chars()
                     .next()
-                    .map_or(0, char::len_utf8);
-            let end = start + word.len();
-            if word.is_empty() || (start < expr.end && expr.start < end) {
+                    .map_or((false, 1), |c| (is_alpha(c), c.len_utf8())),
+            };
+            let (alpha, len) = alpha_at(pos);
+            if !alpha {
+                pos += len;
+                continue;
+            }
+            let word_start = pos;
+            pos += len;
+            while pos < s.len() {
+                let (alpha, len) = alpha_at(pos);
+                if !alpha {
+                    break;
+                }
+                pos += len;
+            }
+            let word = &s[word_start..pos];
+            let start = from + word_start;
+            let end = from + pos;
+            if start < expr.end && expr.start < end {
                 continue;
             }
             let inside = start >= clause_start && end <= clause_end;
             clause_words += usize::from(inside);
-            let Some(t) = self.tense_of(word) else {
-                continue;
-            };
             let dist = if end <= expr.start {
                 expr.start - end
             } else {
                 start - expr.end
             };
-            if anywhere.is_none_or(|(d, _)| dist < d) {
+            // A marker here would change nothing: skip the lookup.
+            let closer = |best: Option<(usize, Tense)>| best.is_none_or(|(d, _)| dist < d);
+            if !closer(anywhere) && !(inside && closer(in_clause)) {
+                continue;
+            }
+            let Some(t) = self.tense_of(word) else {
+                continue;
+            };
+            if closer(anywhere) {
                 anywhere = Some((dist, t));
             }
-            if inside && in_clause.is_none_or(|(d, _)| dist < d) {
+            if inside && closer(in_clause) {
                 in_clause = Some((dist, t));
             }
         }
