@@ -11,6 +11,7 @@
 //! in [`schema`].
 
 mod actors;
+pub mod compact;
 mod events;
 mod inputs;
 pub mod schema;
@@ -66,11 +67,26 @@ pub fn write_aggregates_as(
     dest: &Path,
     formats: Formats,
 ) -> Result<BTreeMap<String, u64>> {
+    write_aggregates_with(out_dirs, dest, formats, BTreeMap::new())
+}
+
+/// [`write_aggregates_as`] where the tables of `computed` (by name, already
+/// in contract columns and order, e.g. from [`compact::ActorAggregates`])
+/// are written as they are instead of being queried.
+pub fn write_aggregates_with(
+    out_dirs: &[PathBuf],
+    dest: &Path,
+    formats: Formats,
+    mut computed: BTreeMap<&'static str, DataFrame>,
+) -> Result<BTreeMap<String, u64>> {
     let inp = Inputs::open(out_dirs)?;
     let mut rows = BTreeMap::new();
     for spec in AGGREGATES {
         let context = || format!("computing the {} table", spec.name);
-        let mut lf = query(&inp, spec)?;
+        let mut lf = match computed.remove(spec.name) {
+            Some(df) => df.lazy(),
+            None => query(&inp, spec)?,
+        };
         if formats.parquet {
             let path = dest.join("parquet").join(format!("{}.parquet", spec.name));
             write_atomically(&path, |tmp| sink_parquet(lf, tmp)).with_context(context)?;

@@ -179,9 +179,13 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
 
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
     let opts_incremental = opts.incremental;
+    // a full run counts the actor aggregates as batches are written;
+    // incremental runs recompute every aggregate over the whole folder
+    let actor_aggregates = (formats.parquet && !opts.incremental)
+        .then(crate::aggregate::compact::ActorAggregates::default);
     let sink = std::thread::Builder::new()
         .name("gazette-sink".into())
-        .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental))
+        .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental, actor_aggregates))
         .context("cannot start the writer thread")?;
 
     let mut flow = Flow {
@@ -278,7 +282,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
     timings.insert("resolve".into(), sunk.resolve_secs);
     timings.insert("write".into(), sunk.write_secs);
+    timings.insert("aggregate_batches".into(), sunk.aggregate_secs);
     let mut writer = sunk.writer;
+    let actor_aggregates = sunk.actor_aggregates;
     let wrote_new = n_articles > 0 || !opts.incremental;
     timed(&mut timings, "finish", || {
         writer.build_tables(&TABLES, wrote_new)
@@ -300,7 +306,18 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     if formats.parquet && mode == CommitMode::Replace {
         let staging = writer.staging().to_path_buf();
         aggregate_rows = timed(&mut timings, "aggregate", || {
-            crate::aggregate::write_aggregates_as(std::slice::from_ref(&staging), &staging, formats)
+            let mut computed = BTreeMap::new();
+            if let Some((agg, actors)) = actor_aggregates {
+                let (summary, cooccurrence) = agg.finish(&actors)?;
+                computed.insert("actor_summary", summary);
+                computed.insert("cooccurrence", cooccurrence);
+            }
+            crate::aggregate::write_aggregates_with(
+                std::slice::from_ref(&staging),
+                &staging,
+                formats,
+                computed,
+            )
         })
         .context("computing the aggregate tables")?;
     }

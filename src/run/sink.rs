@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 
+use crate::aggregate::compact::ActorAggregates;
 use crate::document::Document;
 use crate::output::rows::BatchTables;
 use crate::output::schema::{ACTORS, ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
@@ -20,19 +21,26 @@ pub struct SinkResult {
     pub writer: OutputWriter,
     /// Seconds spent updating the registry.
     pub resolve_secs: f64,
-    /// Seconds spent turning documents into rows and staging them.
+    /// Seconds spent turning documents into rows and writing them.
     pub write_secs: f64,
+    /// The actor aggregates, when they were asked for, and the run's
+    /// `actors` table they are named from.
+    pub actor_aggregates: Option<(ActorAggregates, polars::prelude::DataFrame)>,
+    /// Seconds spent updating the actor aggregates.
+    pub aggregate_secs: f64,
 }
 
 /// Consumes processed batches in order until the channel closes.
 /// `registry_was_loaded`: the registry continues an earlier run's (incremental).
+/// `aggregates`: also count the actor aggregates, batch by batch.
 pub fn sink_loop(
     rx: Receiver<Vec<Document>>,
     mut writer: OutputWriter,
     mut registry: ActorRegistry,
     registry_was_loaded: bool,
+    mut aggregates: Option<ActorAggregates>,
 ) -> Result<SinkResult> {
-    let (mut resolve_secs, mut write_secs) = (0.0, 0.0);
+    let (mut resolve_secs, mut write_secs, mut aggregate_secs) = (0.0, 0.0, 0.0);
     let mut received_docs = false;
     for docs in rx {
         received_docs |= !docs.is_empty();
@@ -54,23 +62,35 @@ pub fn sink_loop(
         drop(docs);
         for (month, mut tables) in groups {
             let m = (!month.is_empty()).then_some(month.as_str());
-            writer.write_batch(&ARTICLES, m, tables.articles.take_frame()?)?;
-            writer.write_batch(&MENTIONS, m, tables.mentions.take_frame()?)?;
-            writer.write_batch(&QUOTES, m, tables.quotes.take_frame()?)?;
+            let articles = tables.articles.take_frame()?;
+            let mentions = tables.mentions.take_frame()?;
+            let quotes = tables.quotes.take_frame()?;
+            let events = tables.events.take_frame()?;
+            if let Some(agg) = &mut aggregates {
+                let t = Instant::now();
+                agg.add_batch(&articles, &mentions, &quotes, &events)?;
+                aggregate_secs += t.elapsed().as_secs_f64();
+            }
+            writer.write_batch(&ARTICLES, m, articles)?;
+            writer.write_batch(&MENTIONS, m, mentions)?;
+            writer.write_batch(&QUOTES, m, quotes)?;
             writer.write_batch(&DATES, m, tables.dates.take_frame()?)?;
-            writer.write_batch(&EVENTS, m, tables.events.take_frame()?)?;
+            writer.write_batch(&EVENTS, m, events)?;
         }
         write_secs += t.elapsed().as_secs_f64();
     }
     let t = Instant::now();
+    let actors = registry.to_table().take_frame()?;
     if received_docs || !registry_was_loaded {
-        writer.write_batch(&ACTORS, None, registry.to_table().take_frame()?)?;
+        writer.write_batch(&ACTORS, None, actors.clone())?;
     }
     write_secs += t.elapsed().as_secs_f64();
     Ok(SinkResult {
         writer,
         resolve_secs,
         write_secs,
+        actor_aggregates: aggregates.map(|a| (a, actors)),
+        aggregate_secs,
     })
 }
 
