@@ -181,11 +181,19 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     let opts_incremental = opts.incremental;
     // a full run counts the actor aggregates as batches are written;
     // incremental runs recompute every aggregate over the whole folder
-    let actor_aggregates = (formats.parquet && !opts.incremental)
-        .then(crate::aggregate::compact::ActorAggregates::default);
+    let aggregates = if formats.parquet && !opts.incremental {
+        Some(sink::RunAggregates {
+            actors: Default::default(),
+            timeline: crate::aggregate::timeline::TimelineSpill::create(
+                &writer.staging().join(".timeline-spill"),
+            )?,
+        })
+    } else {
+        None
+    };
     let sink = std::thread::Builder::new()
         .name("gazette-sink".into())
-        .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental, actor_aggregates))
+        .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental, aggregates))
         .context("cannot start the writer thread")?;
 
     let mut flow = Flow {
@@ -284,7 +292,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     timings.insert("write".into(), sunk.write_secs);
     timings.insert("aggregate_batches".into(), sunk.aggregate_secs);
     let mut writer = sunk.writer;
-    let actor_aggregates = sunk.actor_aggregates;
+    let aggregates = sunk.aggregates;
     let wrote_new = n_articles > 0 || !opts.incremental;
     timed(&mut timings, "finish", || {
         writer.build_tables(&TABLES, wrote_new)
@@ -306,11 +314,20 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     if formats.parquet && mode == CommitMode::Replace {
         let staging = writer.staging().to_path_buf();
         aggregate_rows = timed(&mut timings, "aggregate", || {
+            use crate::aggregate::Computed;
             let mut computed = BTreeMap::new();
-            if let Some((agg, actors)) = actor_aggregates {
-                let (summary, cooccurrence) = agg.finish(&actors)?;
-                computed.insert("actor_summary", summary);
-                computed.insert("cooccurrence", cooccurrence);
+            if let Some((agg, actors)) = aggregates {
+                let (summary, cooccurrence) = agg.actors.finish(&actors)?;
+                computed.insert("actor_summary", Computed::Frame(summary));
+                computed.insert("cooccurrence", Computed::Frame(cooccurrence));
+                let file = |dir: &str, ext: &str| {
+                    let dir = staging.join(dir);
+                    std::fs::create_dir_all(&dir).map(|()| dir.join(format!("timeline.{ext}")))
+                };
+                let parquet = file("parquet", "parquet")?;
+                let csv = formats.csv.then(|| file("csv", "csv")).transpose()?;
+                let n = agg.timeline.finish(Some(&parquet), csv.as_deref())?;
+                computed.insert("timeline", Computed::Written(n));
             }
             crate::aggregate::write_aggregates_with(
                 std::slice::from_ref(&staging),

@@ -9,6 +9,7 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::aggregate::compact::ActorAggregates;
+use crate::aggregate::timeline::TimelineSpill;
 use crate::document::Document;
 use crate::output::rows::BatchTables;
 use crate::output::schema::{ACTORS, ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
@@ -23,11 +24,19 @@ pub struct SinkResult {
     pub resolve_secs: f64,
     /// Seconds spent turning documents into rows and writing them.
     pub write_secs: f64,
-    /// The actor aggregates, when they were asked for, and the run's
-    /// `actors` table they are named from.
-    pub actor_aggregates: Option<(ActorAggregates, polars::prelude::DataFrame)>,
+    /// The aggregates' running state, when they were asked for, and the
+    /// run's `actors` table they are named from.
+    pub aggregates: Option<(RunAggregates, polars::prelude::DataFrame)>,
     /// Seconds spent updating the actor aggregates.
     pub aggregate_secs: f64,
+}
+
+/// The aggregates a full run counts batch by batch.
+pub struct RunAggregates {
+    /// `actor_summary` and `cooccurrence`.
+    pub actors: ActorAggregates,
+    /// `timeline`.
+    pub timeline: TimelineSpill,
 }
 
 /// Consumes processed batches in order until the channel closes.
@@ -38,7 +47,7 @@ pub fn sink_loop(
     mut writer: OutputWriter,
     mut registry: ActorRegistry,
     registry_was_loaded: bool,
-    mut aggregates: Option<ActorAggregates>,
+    mut aggregates: Option<RunAggregates>,
 ) -> Result<SinkResult> {
     let (mut resolve_secs, mut write_secs, mut aggregate_secs) = (0.0, 0.0, 0.0);
     let mut received_docs = false;
@@ -68,7 +77,9 @@ pub fn sink_loop(
             let events = tables.events.take_frame()?;
             if let Some(agg) = &mut aggregates {
                 let t = Instant::now();
-                agg.add_batch(&articles, &mentions, &quotes, &events)?;
+                agg.actors
+                    .add_batch(&articles, &mentions, &quotes, &events)?;
+                agg.timeline.add_batch(&articles, &events)?;
                 aggregate_secs += t.elapsed().as_secs_f64();
             }
             writer.write_batch(&ARTICLES, m, articles)?;
@@ -89,7 +100,7 @@ pub fn sink_loop(
         writer,
         resolve_secs,
         write_secs,
-        actor_aggregates: aggregates.map(|a| (a, actors)),
+        aggregates: aggregates.map(|a| (a, actors)),
         aggregate_secs,
     })
 }
