@@ -87,8 +87,7 @@ impl ParquetFile {
             }
             None => self.pending = Some(df.clone()),
         }
-        loop {
-            let Some(p) = &self.pending else { break };
+        while let Some(p) = &self.pending {
             let rows = p.height();
             if rows >= ROW_GROUP_ROWS {
                 let head = p.slice(0, ROW_GROUP_ROWS);
