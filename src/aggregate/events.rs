@@ -36,19 +36,23 @@ fn names(cols: &[&str]) -> Vec<Expr> {
 
 /// Events with their family (`root`), `when` and `date_origin`.
 pub(super) fn dated_events(inp: &Inputs) -> Result<LazyFrame> {
-    Ok(
-        left_join(inp.scan("events")?, inp.roots()?, &["article_id"]).with_columns([
-            coalesce(&[col("date"), col("root_published")]).alias("when"),
-            when(col("date").is_not_null())
-                .then(lit("event"))
-                .otherwise(
-                    when(col("root_published").is_not_null())
-                        .then(lit("publication"))
-                        .otherwise(lit(NULL).cast(DataType::String)),
-                )
-                .alias("date_origin"),
-        ]),
-    )
+    Ok(date_events(inp.scan("events")?, inp.roots()?))
+}
+
+/// [`dated_events`] of given `events` and `roots` (`article_id, root,
+/// root_published`).
+pub(super) fn date_events(events: LazyFrame, roots: LazyFrame) -> LazyFrame {
+    left_join(events, roots, &["article_id"]).with_columns([
+        coalesce(&[col("date"), col("root_published")]).alias("when"),
+        when(col("date").is_not_null())
+            .then(lit("event"))
+            .otherwise(
+                when(col("root_published").is_not_null())
+                    .then(lit("publication"))
+                    .otherwise(lit(NULL).cast(DataType::String)),
+            )
+            .alias("date_origin"),
+    ])
 }
 
 /// Groups events by `dims`: `n_events`, `n_distinct_events`, `n_articles`,
@@ -197,13 +201,19 @@ pub fn dyads(inp: &Inputs) -> Result<LazyFrame> {
 
 /// `timeline`: every event by date, with its evidence text.
 pub fn timeline(inp: &Inputs) -> Result<LazyFrame> {
-    let articles =
-        inp.scan("articles")?
-            .select([col("article_id"), col("text"), col("duplicate_of")]);
+    Ok(sort_timeline(timeline_rows(
+        inp.scan("articles")?,
+        dated_events(inp)?,
+    )))
+}
+
+/// The timeline rows of `articles` and their [`dated_events`], in no order.
+pub fn timeline_rows(articles: LazyFrame, dated_events: LazyFrame) -> LazyFrame {
+    let articles = articles.select([col("article_id"), col("text"), col("duplicate_of")]);
     // the events are the build side: article texts stream through, only the
     // evidence slices are kept
     let joined = articles.join(
-        dated_events(inp)?,
+        dated_events,
         [col("article_id")],
         [col("article_id")],
         JoinArgs {
@@ -211,21 +221,26 @@ pub fn timeline(inp: &Inputs) -> Result<LazyFrame> {
             ..JoinArgs::new(JoinType::Inner)
         },
     );
-    Ok(joined
-        .with_columns([
-            col("when").alias("date"),
-            col("text")
-                .str()
-                .slice(
-                    col("start").cast(DataType::Int64),
-                    (col("end") - col("start")).cast(DataType::UInt64),
-                )
-                .alias("evidence"),
-        ])
-        .sort(
-            ["date", "article_id", "start", "event_id"],
-            SortMultipleOptions::default().with_nulls_last(true),
-        ))
+    joined.with_columns([
+        col("when").alias("date"),
+        col("text")
+            .str()
+            .slice(
+                col("start").cast(DataType::Int64),
+                (col("end") - col("start")).cast(DataType::UInt64),
+            )
+            .alias("evidence"),
+    ])
+}
+
+/// Timeline rows in the table's order: by date (undated last), article,
+/// position, event id. Rows of different months never interleave, so
+/// months sorted one by one and concatenated give the same table.
+pub fn sort_timeline(rows: LazyFrame) -> LazyFrame {
+    rows.sort(
+        ["date", "article_id", "start", "event_id"],
+        SortMultipleOptions::default().with_nulls_last(true),
+    )
 }
 
 #[cfg(test)]

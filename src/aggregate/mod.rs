@@ -11,9 +11,11 @@
 //! in [`schema`].
 
 mod actors;
+pub mod compact;
 mod events;
 mod inputs;
 pub mod schema;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,12 +39,25 @@ pub fn query(inp: &Inputs, spec: &TableSpec) -> Result<LazyFrame> {
         "timeline" => events::timeline(inp)?,
         other => anyhow::bail!("no aggregate table named '{other}'"),
     };
-    Ok(lf.select(
+    Ok(contract(lf, spec))
+}
+
+/// The spec's columns of `lf`, in contract order and types.
+fn contract(lf: LazyFrame, spec: &TableSpec) -> LazyFrame {
+    lf.select(
         spec.columns
             .iter()
             .map(|c| col(c.name).cast(c.ty.dtype()))
             .collect::<Vec<_>>(),
-    ))
+    )
+}
+
+/// An aggregate table the run computed itself, from compact state.
+pub enum Computed {
+    /// The whole table, in contract columns and order.
+    Frame(DataFrame),
+    /// Already written in place, with this many rows.
+    Written(u64),
 }
 
 /// Computes every aggregate over the tables of `out_dirs` (run output
@@ -66,11 +81,31 @@ pub fn write_aggregates_as(
     dest: &Path,
     formats: Formats,
 ) -> Result<BTreeMap<String, u64>> {
+    write_aggregates_with(out_dirs, dest, formats, BTreeMap::new())
+}
+
+/// [`write_aggregates_as`] where the tables of `computed` (by name, from
+/// [`compact::ActorAggregates`] and [`timeline::TimelineSpill`]) are
+/// written as they are, or left as they were written, instead of being
+/// queried.
+pub fn write_aggregates_with(
+    out_dirs: &[PathBuf],
+    dest: &Path,
+    formats: Formats,
+    mut computed: BTreeMap<&'static str, Computed>,
+) -> Result<BTreeMap<String, u64>> {
     let inp = Inputs::open(out_dirs)?;
     let mut rows = BTreeMap::new();
     for spec in AGGREGATES {
         let context = || format!("computing the {} table", spec.name);
-        let mut lf = query(&inp, spec)?;
+        let mut lf = match computed.remove(spec.name) {
+            Some(Computed::Frame(df)) => df.lazy(),
+            Some(Computed::Written(n)) => {
+                rows.insert(spec.name.to_string(), n);
+                continue;
+            }
+            None => query(&inp, spec)?,
+        };
         if formats.parquet {
             let path = dest.join("parquet").join(format!("{}.parquet", spec.name));
             write_atomically(&path, |tmp| sink_parquet(lf, tmp)).with_context(context)?;

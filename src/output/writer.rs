@@ -1,14 +1,15 @@
-//! Writing the tables: batches land as Parquet parts in a staging folder
-//! beside the target; at the end each table's parts are streamed into
-//! `parquet/NAME.parquet` and `csv/NAME.csv`, and the finished folders are
-//! moved into place. A failed or interrupted run leaves the previous output
-//! untouched (only a stray `.gazette-staging-*` folder, removed by the next
-//! run).
+//! Writing the tables: every table's files are opened in a staging folder
+//! beside the target and receive rows as batches complete (Parquet row
+//! groups, CSV rows: [`super::files`]); at the end they are closed and the
+//! finished folders are moved into place. A failed or interrupted run leaves
+//! the previous output untouched (only a stray `.gazette-staging-*` folder,
+//! removed by the next run).
 //!
-//! Parquet goes through polars' lazy sink with `CompatLevel::oldest()`:
-//! the eager writer's string-view schema breaks `pandas.read_parquet` on list
-//! columns and old pyarrow on every file (`shared/notes/dependencies.md`).
-//! CSV cannot hold lists, so list columns are joined with `;` there.
+//! Frames written whole (the aggregates) go through polars' lazy sink with
+//! `CompatLevel::oldest()`: the eager writer's string-view schema breaks
+//! `pandas.read_parquet` on list columns and old pyarrow on every file
+//! (`shared/notes/dependencies.md`). CSV cannot hold lists, so list columns
+//! are joined with `;` there.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use anyhow::Context as _;
 use anyhow::Result;
 use polars::prelude::*;
 
+use super::files::TableFiles;
 use super::schema::{ColType, TableSpec};
 
 /// Which formats to write.
@@ -51,6 +53,26 @@ pub enum CommitMode {
     Append,
 }
 
+/// At most this many partition files per format are open at once under
+/// [`Layout::Month`]; the least recently written one is closed first (a
+/// later batch of its month opens a further part file), so a corpus
+/// spanning many months neither exhausts file handles nor buffers a row
+/// group per month.
+const MAX_OPEN_PARTITIONS: usize = 64;
+/// Rows waiting for their row group, over all open files: above this the
+/// largest buffer is written as a shorter row group.
+const MAX_PENDING_BYTES: usize = 64 * 1024 * 1024;
+
+/// A table (and partition) whose files are open.
+type FileKey = (&'static str, Option<String>);
+
+/// Open files of one table or partition.
+struct Open {
+    files: TableFiles,
+    /// Batch counter value at the last write (least recently used closes first).
+    last_write: u64,
+}
+
 /// Staged output of one run.
 pub struct OutputWriter {
     out: PathBuf,
@@ -58,7 +80,10 @@ pub struct OutputWriter {
     formats: Formats,
     layout: Layout,
     tag: String,
-    parts: BTreeMap<(&'static str, Option<String>), Vec<PathBuf>>,
+    open: BTreeMap<FileKey, Open>,
+    /// Files opened so far per table and partition (names the next one).
+    opened: BTreeMap<FileKey, u32>,
+    writes: u64,
     rows: BTreeMap<&'static str, u64>,
 }
 
@@ -154,7 +179,7 @@ impl OutputWriter {
             }
         }
         let staging = out.join(format!(".gazette-staging-{}", std::process::id()));
-        std::fs::create_dir_all(staging.join("parts"))
+        std::fs::create_dir_all(&staging)
             .with_context(|| format!("cannot create staging folder in '{}'", out.display()))?;
         Ok(OutputWriter {
             out: out.to_path_buf(),
@@ -162,7 +187,9 @@ impl OutputWriter {
             formats,
             layout,
             tag: tag.to_string(),
-            parts: BTreeMap::new(),
+            open: BTreeMap::new(),
+            opened: BTreeMap::new(),
+            writes: 0,
             rows: BTreeMap::new(),
         })
     }
@@ -178,13 +205,13 @@ impl OutputWriter {
         self.layout
     }
 
-    /// Stages one batch of a table as a Parquet part; `month` (`YYYY-MM` or
+    /// Appends one batch of a table to its files; `month` (`YYYY-MM` or
     /// `unknown`) is its partition under [`Layout::Month`], ignored otherwise.
     pub fn write_batch(
         &mut self,
         spec: &'static TableSpec,
         month: Option<&str>,
-        mut df: DataFrame,
+        df: DataFrame,
     ) -> Result<()> {
         if df.height() == 0 {
             return Ok(());
@@ -194,32 +221,113 @@ impl OutputWriter {
             Layout::Month => month.map(str::to_string),
             Layout::Single => None,
         };
-        let dir = match &partition {
-            Some(m) => self
-                .staging
-                .join("parts")
-                .join(spec.name)
-                .join(format!("month={m}")),
-            None => self.staging.join("parts").join(spec.name),
+        let key = (spec.name, partition);
+        if !self.open.contains_key(&key) {
+            self.open_files(spec, key.clone())?;
+        }
+        self.writes += 1;
+        let open = self
+            .open
+            .get_mut(&key)
+            .expect("the table's files were just opened");
+        open.last_write = self.writes;
+        open.files.push(&df)?;
+        drop(df);
+        self.bound_pending()
+    }
+
+    /// Opens the next files of a table or partition, closing the least
+    /// recently written partition first when too many are open.
+    fn open_files(&mut self, spec: &'static TableSpec, key: FileKey) -> Result<()> {
+        if key.1.is_some() && self.open.len() >= MAX_OPEN_PARTITIONS {
+            let oldest = self
+                .open
+                .iter()
+                .filter(|(k, _)| k.1.is_some())
+                .min_by_key(|(_, o)| o.last_write)
+                .map(|(k, _)| k.clone());
+            if let Some(k) = oldest
+                && let Some(o) = self.open.remove(&k)
+            {
+                o.files.finish()?;
+            }
+        }
+        let seq = self.opened.entry(key.clone()).or_default();
+        // the first file keeps the plain name; later ones sort after it
+        // (`_` > `.`) and before the next run's files
+        let stem = match *seq {
+            0 => format!("part-{}", self.tag),
+            n => format!("part-{}_{n:04}", self.tag),
         };
-        let parts = self.parts.entry((spec.name, partition)).or_default();
-        std::fs::create_dir_all(&dir)?;
-        let path = dir.join(format!("{:08}.parquet", parts.len()));
-        df.rechunk_mut();
-        sink_parquet(df.lazy(), &path)?;
-        parts.push(path);
+        *seq += 1;
+        let path = |dir: &str, ext: &str| -> Result<PathBuf> {
+            let path = match &key.1 {
+                Some(m) => self
+                    .staging
+                    .join(dir)
+                    .join(spec.name)
+                    .join(format!("month={m}"))
+                    .join(format!("{stem}.{ext}")),
+                None => self.staging.join(dir).join(format!("{}.{ext}", spec.name)),
+            };
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create '{}'", parent.display()))?;
+            }
+            Ok(path)
+        };
+        let parquet = self
+            .formats
+            .parquet
+            .then(|| path("parquet", "parquet"))
+            .transpose()?;
+        let csv = self.formats.csv.then(|| path("csv", "csv")).transpose()?;
+        let files = TableFiles::create(spec, parquet.as_deref(), csv.as_deref())?;
+        self.open.insert(
+            key,
+            Open {
+                files,
+                last_write: self.writes,
+            },
+        );
         Ok(())
     }
 
-    /// Rows staged so far per table.
+    /// Writes the largest row-group buffers early while they hold too much
+    /// memory together.
+    fn bound_pending(&mut self) -> Result<()> {
+        loop {
+            let sizes: Vec<(usize, &FileKey)> = self
+                .open
+                .iter()
+                .map(|(k, o)| (o.files.pending_bytes(), k))
+                .collect();
+            if sizes.iter().map(|(b, _)| b).sum::<usize>() <= MAX_PENDING_BYTES {
+                return Ok(());
+            }
+            // ties go to the first key: the choice never depends on timing
+            let Some(key) = sizes
+                .iter()
+                .rev()
+                .max_by_key(|(b, _)| *b)
+                .map(|(_, k)| (*k).clone())
+            else {
+                return Ok(());
+            };
+            if let Some(o) = self.open.get_mut(&key) {
+                o.files.flush()?;
+            }
+        }
+    }
+
+    /// Rows written so far per table.
     pub fn row_counts(&self) -> &BTreeMap<&'static str, u64> {
         &self.rows
     }
 
-    /// Streams each table's parts into its final files in the staging
-    /// folder. `empty_when_none`: write an empty file for a table that got
-    /// no rows (so every table exists); incremental runs that added nothing
-    /// write nothing.
+    /// Closes every table's files. `empty_when_none`: write empty files for
+    /// a table that got no rows (so every table exists); incremental runs
+    /// that added nothing write nothing.
     pub fn build_tables(
         &mut self,
         tables: &[&'static TableSpec],
@@ -227,54 +335,15 @@ impl OutputWriter {
     ) -> Result<()> {
         for spec in tables {
             self.rows.entry(spec.name).or_default();
-            let mut groups: Vec<(Option<String>, Vec<PathBuf>)> = self
-                .parts
-                .iter()
-                .filter(|((name, _), _)| *name == spec.name)
-                .map(|((_, m), p)| (m.clone(), p.clone()))
-                .collect();
-            if groups.is_empty() {
-                if !empty_when_none {
-                    continue;
-                }
+            let seen = self.opened.keys().any(|(name, _)| *name == spec.name);
+            if !seen && empty_when_none {
                 let partition = (self.layout == Layout::Month && spec.name != "actors")
                     .then(|| "unknown".to_string());
-                groups.push((partition, Vec::new()));
+                self.open_files(spec, (spec.name, partition))?;
             }
-            for (partition, parts) in groups {
-                let frame = || -> Result<LazyFrame> {
-                    if parts.is_empty() {
-                        Ok(empty_frame(spec).lazy())
-                    } else {
-                        scan_parts(&parts)
-                    }
-                };
-                for (enabled, dir, ext) in [
-                    (self.formats.parquet, "parquet", "parquet"),
-                    (self.formats.csv, "csv", "csv"),
-                ] {
-                    if !enabled {
-                        continue;
-                    }
-                    let path = match &partition {
-                        Some(m) => self
-                            .staging
-                            .join(dir)
-                            .join(spec.name)
-                            .join(format!("month={m}"))
-                            .join(format!("part-{}.{ext}", self.tag)),
-                        None => self.staging.join(dir).join(format!("{}.{ext}", spec.name)),
-                    };
-                    if let Some(parent) = path.parent() {
-                        std::fs::create_dir_all(parent)?;
-                    }
-                    if ext == "parquet" {
-                        sink_parquet(frame()?, &path)?;
-                    } else {
-                        sink_csv(frame()?, spec, &path)?;
-                    }
-                }
-            }
+        }
+        for (_, open) in std::mem::take(&mut self.open) {
+            open.files.finish()?;
         }
         Ok(())
     }
@@ -284,7 +353,6 @@ impl OutputWriter {
     /// `csv/`, `manifest.json`, ...); `Append` moves files one by one,
     /// keeping existing partition files.
     pub fn commit(self, mode: CommitMode) -> Result<()> {
-        let _ = std::fs::remove_dir_all(self.staging.join("parts"));
         let old = self
             .out
             .join(format!(".gazette-old-{}", std::process::id()));

@@ -179,9 +179,21 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
 
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
     let opts_incremental = opts.incremental;
+    // a full run counts the actor aggregates as batches are written;
+    // incremental runs recompute every aggregate over the whole folder
+    let aggregates = if formats.parquet && !opts.incremental {
+        Some(sink::RunAggregates {
+            actors: Default::default(),
+            timeline: crate::aggregate::timeline::TimelineSpill::create(
+                &writer.staging().join(".timeline-spill"),
+            )?,
+        })
+    } else {
+        None
+    };
     let sink = std::thread::Builder::new()
         .name("gazette-sink".into())
-        .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental))
+        .spawn(move || sink::sink_loop(rx, writer, registry, opts_incremental, aggregates))
         .context("cannot start the writer thread")?;
 
     let mut flow = Flow {
@@ -278,7 +290,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
     timings.insert("resolve".into(), sunk.resolve_secs);
     timings.insert("write".into(), sunk.write_secs);
+    timings.insert("aggregate_batches".into(), sunk.aggregate_secs);
     let mut writer = sunk.writer;
+    let aggregates = sunk.aggregates;
     let wrote_new = n_articles > 0 || !opts.incremental;
     timed(&mut timings, "finish", || {
         writer.build_tables(&TABLES, wrote_new)
@@ -300,7 +314,27 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     if formats.parquet && mode == CommitMode::Replace {
         let staging = writer.staging().to_path_buf();
         aggregate_rows = timed(&mut timings, "aggregate", || {
-            crate::aggregate::write_aggregates_as(std::slice::from_ref(&staging), &staging, formats)
+            use crate::aggregate::Computed;
+            let mut computed = BTreeMap::new();
+            if let Some((agg, actors)) = aggregates {
+                let (summary, cooccurrence) = agg.actors.finish(&actors)?;
+                computed.insert("actor_summary", Computed::Frame(summary));
+                computed.insert("cooccurrence", Computed::Frame(cooccurrence));
+                let file = |dir: &str, ext: &str| {
+                    let dir = staging.join(dir);
+                    std::fs::create_dir_all(&dir).map(|()| dir.join(format!("timeline.{ext}")))
+                };
+                let parquet = file("parquet", "parquet")?;
+                let csv = formats.csv.then(|| file("csv", "csv")).transpose()?;
+                let n = agg.timeline.finish(Some(&parquet), csv.as_deref())?;
+                computed.insert("timeline", Computed::Written(n));
+            }
+            crate::aggregate::write_aggregates_with(
+                std::slice::from_ref(&staging),
+                &staging,
+                formats,
+                computed,
+            )
         })
         .context("computing the aggregate tables")?;
     }

@@ -8,6 +8,8 @@ use std::time::Instant;
 
 use anyhow::Result;
 
+use crate::aggregate::compact::ActorAggregates;
+use crate::aggregate::timeline::TimelineSpill;
 use crate::document::Document;
 use crate::output::rows::BatchTables;
 use crate::output::schema::{ACTORS, ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
@@ -20,19 +22,34 @@ pub struct SinkResult {
     pub writer: OutputWriter,
     /// Seconds spent updating the registry.
     pub resolve_secs: f64,
-    /// Seconds spent turning documents into rows and staging them.
+    /// Seconds spent turning documents into rows and writing them.
     pub write_secs: f64,
+    /// The aggregates' running state, when they were asked for, and the
+    /// run's `actors` table they are named from.
+    pub aggregates: Option<(RunAggregates, polars::prelude::DataFrame)>,
+    /// Seconds spent updating the actor aggregates.
+    pub aggregate_secs: f64,
+}
+
+/// The aggregates a full run counts batch by batch.
+pub struct RunAggregates {
+    /// `actor_summary` and `cooccurrence`.
+    pub actors: ActorAggregates,
+    /// `timeline`.
+    pub timeline: TimelineSpill,
 }
 
 /// Consumes processed batches in order until the channel closes.
 /// `registry_was_loaded`: the registry continues an earlier run's (incremental).
+/// `aggregates`: also count the actor aggregates, batch by batch.
 pub fn sink_loop(
     rx: Receiver<Vec<Document>>,
     mut writer: OutputWriter,
     mut registry: ActorRegistry,
     registry_was_loaded: bool,
+    mut aggregates: Option<RunAggregates>,
 ) -> Result<SinkResult> {
-    let (mut resolve_secs, mut write_secs) = (0.0, 0.0);
+    let (mut resolve_secs, mut write_secs, mut aggregate_secs) = (0.0, 0.0, 0.0);
     let mut received_docs = false;
     for docs in rx {
         received_docs |= !docs.is_empty();
@@ -54,23 +71,37 @@ pub fn sink_loop(
         drop(docs);
         for (month, mut tables) in groups {
             let m = (!month.is_empty()).then_some(month.as_str());
-            writer.write_batch(&ARTICLES, m, tables.articles.take_frame()?)?;
-            writer.write_batch(&MENTIONS, m, tables.mentions.take_frame()?)?;
-            writer.write_batch(&QUOTES, m, tables.quotes.take_frame()?)?;
+            let articles = tables.articles.take_frame()?;
+            let mentions = tables.mentions.take_frame()?;
+            let quotes = tables.quotes.take_frame()?;
+            let events = tables.events.take_frame()?;
+            if let Some(agg) = &mut aggregates {
+                let t = Instant::now();
+                agg.actors
+                    .add_batch(&articles, &mentions, &quotes, &events)?;
+                agg.timeline.add_batch(&articles, &events)?;
+                aggregate_secs += t.elapsed().as_secs_f64();
+            }
+            writer.write_batch(&ARTICLES, m, articles)?;
+            writer.write_batch(&MENTIONS, m, mentions)?;
+            writer.write_batch(&QUOTES, m, quotes)?;
             writer.write_batch(&DATES, m, tables.dates.take_frame()?)?;
-            writer.write_batch(&EVENTS, m, tables.events.take_frame()?)?;
+            writer.write_batch(&EVENTS, m, events)?;
         }
         write_secs += t.elapsed().as_secs_f64();
     }
     let t = Instant::now();
+    let actors = registry.to_table().take_frame()?;
     if received_docs || !registry_was_loaded {
-        writer.write_batch(&ACTORS, None, registry.to_table().take_frame()?)?;
+        writer.write_batch(&ACTORS, None, actors.clone())?;
     }
     write_secs += t.elapsed().as_secs_f64();
     Ok(SinkResult {
         writer,
         resolve_secs,
         write_secs,
+        aggregates: aggregates.map(|a| (a, actors)),
+        aggregate_secs,
     })
 }
 

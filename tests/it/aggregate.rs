@@ -533,3 +533,15 @@ fn binary_on_two_halves_equals_one_run() {
         "a folder without tables is an error"
     );
 }
+
+#[test]
+fn run_aggregates_from_compact_state_equal_the_queries() {
+    // a run counts actor_summary, cooccurrence and timeline batch by batch
+    // (`aggregate::compact`, `aggregate::timeline`); `gazette aggregate`
+    // queries the written tables: both must give the same tables
+    let dir = tempfile::tempdir().unwrap();
+    let (run, dest) = (dir.path().join("run"), dir.path().join("dest"));
+    run_ok(&root().join("seeds"), &run, &[]);
+    write_aggregates(std::slice::from_ref(&run), &dest).unwrap();
+    assert_same_aggregates(&run, &dest);
+}

@@ -13,7 +13,7 @@ use anyhow::Result;
 use polars::prelude::*;
 
 use super::QUADS;
-use super::read::{happened, keys, scan};
+use super::read::{happened, one_of, scan};
 
 /// Events with `when` (their date, else their article's publication date),
 /// `date_origin`, the article's `duplicate_of`, and its `text` when asked
@@ -98,7 +98,7 @@ pub fn cooccurrence(out: &Path, ids: &[String]) -> Result<Option<LazyFrame>> {
         return Ok(None);
     };
     let m = mentions
-        .semi_join(keys("k", ids)?, col("actor_id"), col("k"))
+        .filter(one_of("actor_id", ids))
         .select([col("article_id"), col("actor_id")])
         .unique(None, UniqueKeepStrategy::Any);
     Ok(Some(

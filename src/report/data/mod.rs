@@ -20,7 +20,7 @@ use polars::prelude::*;
 
 pub use summary::{Reject, Summary};
 
-use read::{happened, ints, is_fresh, keys, order, scan, strings, strs};
+use read::{happened, ints, is_fresh, one_of, order, scan, strings, strs};
 
 /// How many actors the network shows.
 pub const TOP_ACTORS: usize = 40;
@@ -238,7 +238,10 @@ fn source(
 fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let t = std::time::Instant::now();
     let r = f();
-    tracing::debug!(step, secs = t.elapsed().as_secs_f64(), "report data");
+    let hwm = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(str::to_string));
+    tracing::debug!(step, secs = t.elapsed().as_secs_f64(), ?hwm, "report data");
     r
 }
 
@@ -356,8 +359,7 @@ fn links_among(lf: LazyFrame, ids: &[String]) -> Result<Vec<Link>> {
         return Ok(Vec::new());
     }
     let df = lf
-        .semi_join(keys("k", ids)?, col("actor_a"), col("k"))
-        .semi_join(keys("k", ids)?, col("actor_b"), col("k"))
+        .filter(one_of("actor_a", ids).and(one_of("actor_b", ids)))
         .sort(
             ["n_articles", "actor_a", "actor_b"],
             order(&[true, false, false]),
@@ -431,15 +433,41 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
     };
     let mut aggs: Vec<Expr> = carried.iter().map(|c| first_report(c)).collect();
     aggs.push(len().cast(DataType::Int64).alias("n_reports"));
-    let mut latest = lf
-        .group_by(same_event.map(col))
-        .agg(aggs)
-        .sort(
-            ["date", "article_id", "event_id"],
-            order(&[true, false, false]),
-        )
-        .limit(TOP_ROWS as IdxSize)
+    // the latest events lie on the latest days: group only the rows of
+    // enough of them (a day's rows all fall on the same side of the cut, so
+    // its groups are whole), widening the cut while it yields too few
+    let days = daily.column("date")?.as_materialized_series().unique_stable()?;
+    let rows_by_day = daily
+        .clone()
+        .lazy()
+        .group_by_stable([col("date")])
+        .agg([col("n").sum()])
         .collect()?;
+    let per_day = ints(&rows_by_day, "n")?;
+    let mut wanted = TOP_ROWS as i64;
+    let mut latest = loop {
+        let (mut first, mut rows) = (per_day.len(), 0);
+        while first > 0 && rows < wanted {
+            first -= 1;
+            rows += per_day[first];
+        }
+        let recent = days.slice(first as i64, per_day.len() - first);
+        let df = lf
+            .clone()
+            .filter(col("date").is_in(lit(recent).implode(false), false))
+            .group_by(same_event.map(col))
+            .agg(aggs.clone())
+            .sort(
+                ["date", "article_id", "event_id"],
+                order(&[true, false, false]),
+            )
+            .limit(TOP_ROWS as IdxSize)
+            .collect()?;
+        if first == 0 || df.height() >= TOP_ROWS {
+            break df;
+        }
+        wanted *= 4;
+    };
     if latest.column("evidence").is_err() {
         latest = derive::evidence(out, latest)?;
     }
@@ -495,13 +523,10 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
 
 /// The busiest dyads of a `dyads`-shaped frame, per level.
 fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
-    // one pass over the source, however many levels
-    let all = lf.collect()?;
     let mut out = Vec::new();
     for level in ["actor", "country"] {
-        let df = all
+        let df = lf
             .clone()
-            .lazy()
             .filter(col("level").eq(lit(level)))
             .sort(
                 ["n_events", "source_name", "target_name"],
@@ -575,7 +600,7 @@ fn speakers(out: &Path) -> Result<Vec<Speaker>> {
             .otherwise(lit(2)),
     );
     let mut picked = quotes
-        .semi_join(keys("k", &ids)?, col("speaker_id"), col("k"))
+        .filter(one_of("speaker_id", &ids))
         .with_columns([
             kind_rank.alias("rank"),
             col("text").str().len_chars().alias("len"),

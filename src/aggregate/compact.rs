@@ -1,0 +1,335 @@
+//! `actor_summary` and `cooccurrence` of a run from compact running state,
+//! fed batch by batch on the writer thread while the next batch is
+//! extracted, so the end of the run only sorts a few counters.
+//!
+//! The lazy queries of [`super::actors`] read whole tables (a self-join of
+//! `mentions` per article, distinct counts over millions of rows) and took
+//! most of the end-of-run time and memory; here each actor costs one
+//! counter record and each co-occurring pair one map entry, whatever the
+//! number of articles. The results are the same tables (`gazette aggregate`
+//! still uses the queries, and the tests compare both), on the run's own
+//! premise that an article's rows all arrive in one batch.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use anyhow::Result;
+use polars::prelude::*;
+
+/// Running counts of one actor.
+#[derive(Default, Clone)]
+struct ActorCounts {
+    mentions: i64,
+    articles: i64,
+    sentences: i64,
+    quotes: i64,
+    as_source: i64,
+    as_target: i64,
+    first_seen: Option<i32>,
+    last_seen: Option<i32>,
+}
+
+/// Compact state of the actor aggregates over the batches seen so far.
+#[derive(Default)]
+pub struct ActorAggregates {
+    /// `actor_id` → dense index into `ids` and `counts`.
+    index: HashMap<String, u32>,
+    ids: Vec<String>,
+    counts: Vec<ActorCounts>,
+    /// `(a, b)` with `ids[a] < ids[b]` → articles and sentences with both.
+    pairs: HashMap<(u32, u32), [i64; 2]>,
+}
+
+/// A string column as an iterator-friendly chunked array.
+fn strs<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
+    Ok(df.column(name)?.str()?)
+}
+
+/// Sorted, deduplicated actor indices, ordered by their `actor_id`.
+fn by_id(ids: &[String], mut actors: Vec<u32>) -> Vec<u32> {
+    actors.sort_unstable_by(|a, b| ids[*a as usize].cmp(&ids[*b as usize]));
+    actors.dedup();
+    actors
+}
+
+impl ActorAggregates {
+    fn intern(&mut self, id: &str) -> u32 {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        let i = self.ids.len() as u32;
+        self.index.insert(id.to_string(), i);
+        self.ids.push(id.to_string());
+        self.counts.push(ActorCounts::default());
+        i
+    }
+
+    /// Adds one batch's rows of `articles`, `mentions`, `quotes` and
+    /// `events` (contract columns). Every article's rows must be in this
+    /// batch.
+    pub fn add_batch(
+        &mut self,
+        articles: &DataFrame,
+        mentions: &DataFrame,
+        quotes: &DataFrame,
+        events: &DataFrame,
+    ) -> Result<()> {
+        let published = articles.column("published")?.cast(&DataType::Int32)?;
+        let published: HashMap<&str, Option<i32>> = strs(articles, "article_id")?
+            .iter()
+            .zip(published.i32()?.iter())
+            .filter_map(|(id, p)| Some((id?, p)))
+            .collect();
+        self.add_mentions(mentions, &published)?;
+        for speaker in strs(quotes, "speaker_id")?.iter().flatten() {
+            let a = self.intern(speaker);
+            self.counts[a as usize].quotes += 1;
+        }
+        // an actor counts once per event, however often the event lists it
+        for (list, as_source) in [("source_ids", true), ("target_ids", false)] {
+            let mut seen: HashSet<(&str, u32)> = HashSet::new();
+            let lists = events.column(list)?.list()?;
+            for (event, ids) in strs(events, "event_id")?.iter().zip(lists.amortized_iter()) {
+                let (Some(event), Some(ids)) = (event, ids) else {
+                    continue;
+                };
+                for id in ids.as_ref().str()?.iter().flatten() {
+                    let a = self.intern(id);
+                    if seen.insert((event, a)) {
+                        let c = &mut self.counts[a as usize];
+                        *(if as_source {
+                            &mut c.as_source
+                        } else {
+                            &mut c.as_target
+                        }) += 1;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn add_mentions(
+        &mut self,
+        mentions: &DataFrame,
+        published: &HashMap<&str, Option<i32>>,
+    ) -> Result<()> {
+        // article → (actor, sentence) of its mentions
+        let mut by_article: BTreeMap<&str, Vec<(u32, Option<i32>)>> = BTreeMap::new();
+        let sentences = mentions.column("sentence")?.i32()?;
+        for ((article, actor), sentence) in strs(mentions, "article_id")?
+            .iter()
+            .zip(strs(mentions, "actor_id")?.iter())
+            .zip(sentences.iter())
+        {
+            let (Some(article), Some(actor)) = (article, actor) else {
+                continue;
+            };
+            let a = self.intern(actor);
+            by_article.entry(article).or_default().push((a, sentence));
+        }
+        for (article, mut rows) in by_article {
+            let day = published.get(article).copied().flatten();
+            rows.sort_unstable();
+            let actors = by_id(&self.ids, rows.iter().map(|r| r.0).collect());
+            for &a in &actors {
+                let mine: Vec<&(u32, Option<i32>)> = rows.iter().filter(|r| r.0 == a).collect();
+                let c = &mut self.counts[a as usize];
+                c.mentions += mine.len() as i64;
+                c.articles += 1;
+                // rows are sorted: equal sentences are adjacent
+                c.sentences += 1 + mine.windows(2).filter(|w| w[0].1 != w[1].1).count() as i64;
+                if let Some(d) = day {
+                    c.first_seen = Some(c.first_seen.map_or(d, |f| f.min(d)));
+                    c.last_seen = Some(c.last_seen.map_or(d, |l| l.max(d)));
+                }
+            }
+            self.count_pairs(&actors, 0);
+            let mut by_sentence: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
+            for &(a, s) in &rows {
+                // a null sentence joins no other (null keys do not match)
+                if let Some(s) = s {
+                    by_sentence.entry(s).or_default().push(a);
+                }
+            }
+            for (_, actors) in by_sentence {
+                let actors = by_id(&self.ids, actors);
+                self.count_pairs(&actors, 1);
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts every pair of `actors` (sorted by id) in slot `slot`.
+    fn count_pairs(&mut self, actors: &[u32], slot: usize) {
+        for (i, &a) in actors.iter().enumerate() {
+            for &b in &actors[i + 1..] {
+                self.pairs.entry((a, b)).or_default()[slot] += 1;
+            }
+        }
+    }
+
+    /// The `actor_summary` and `cooccurrence` tables, named from the run's
+    /// `actors` table, in the contract's column order, types and row order.
+    pub fn finish(self, actors: &DataFrame) -> Result<(DataFrame, DataFrame)> {
+        let names = actor_names(actors)?;
+        let summary = self.summary(&names)?;
+        let cooccurrence = self.cooccurrence(&names)?;
+        Ok((summary, cooccurrence))
+    }
+
+    fn summary(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
+        let zero = ActorCounts::default();
+        let mut rows: Vec<(&String, &ActorName, &ActorCounts)> = names
+            .iter()
+            .map(|(id, n)| {
+                let c = self
+                    .index
+                    .get(id)
+                    .map_or(&zero, |&i| &self.counts[i as usize]);
+                (id, n, c)
+            })
+            .collect();
+        rows.sort_by(|a, b| b.2.mentions.cmp(&a.2.mentions).then_with(|| a.0.cmp(b.0)));
+        let count = |name: &str, f: fn(&ActorCounts) -> i64| {
+            Column::new(
+                name.into(),
+                rows.iter().map(|r| f(r.2)).collect::<Vec<i64>>(),
+            )
+        };
+        let day = |name: &str, f: fn(&ActorCounts) -> Option<i32>| -> Result<Column> {
+            let days: Vec<Option<i32>> = rows.iter().map(|r| f(r.2)).collect();
+            Ok(Series::new(name.into(), days)
+                .cast(&DataType::Date)?
+                .into_column())
+        };
+        Ok(DataFrame::new(
+            rows.len(),
+            vec![
+                Column::new(
+                    "actor_id".into(),
+                    rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "name".into(),
+                    rows.iter().map(|r| r.1.name.as_str()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "kind".into(),
+                    rows.iter().map(|r| r.1.kind.as_deref()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "country".into(),
+                    rows.iter()
+                        .map(|r| r.1.country.as_deref())
+                        .collect::<Vec<_>>(),
+                ),
+                count("n_mentions", |c| c.mentions),
+                count("n_articles", |c| c.articles),
+                count("n_sentences", |c| c.sentences),
+                count("n_quotes", |c| c.quotes),
+                count("n_events_as_source", |c| c.as_source),
+                count("n_events_as_target", |c| c.as_target),
+                day("first_seen", |c| c.first_seen)?,
+                day("last_seen", |c| c.last_seen)?,
+            ],
+        )?)
+    }
+
+    fn cooccurrence(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
+        let mut rows: Vec<(&str, &str, [i64; 2])> = self
+            .pairs
+            .iter()
+            .map(|(&(a, b), n)| {
+                (
+                    self.ids[a as usize].as_str(),
+                    self.ids[b as usize].as_str(),
+                    *n,
+                )
+            })
+            .collect();
+        rows.sort_unstable_by(|x, y| {
+            (y.2[0], y.2[1])
+                .cmp(&(x.2[0], x.2[1]))
+                .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
+        });
+        let name = |id: &str| names.get(id).map(|n| n.name.as_str());
+        Ok(DataFrame::new(
+            rows.len(),
+            vec![
+                Column::new(
+                    "actor_a".into(),
+                    rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "actor_b".into(),
+                    rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "name_a".into(),
+                    rows.iter().map(|r| name(r.0)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "name_b".into(),
+                    rows.iter().map(|r| name(r.1)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "n_articles".into(),
+                    rows.iter().map(|r| r.2[0]).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "n_sentences".into(),
+                    rows.iter().map(|r| r.2[1]).collect::<Vec<_>>(),
+                ),
+            ],
+        )?)
+    }
+}
+
+/// An actor as the aggregates name it.
+struct ActorName {
+    name: String,
+    kind: Option<String>,
+    country: Option<String>,
+}
+
+/// One entry per `actor_id` of an `actors` table, chosen as
+/// [`super::actors::actor_names`] does: the longest name (in characters),
+/// then the smallest; the first row's kind; the smallest country.
+fn actor_names(actors: &DataFrame) -> Result<BTreeMap<String, ActorName>> {
+    let mut names: BTreeMap<String, ActorName> = BTreeMap::new();
+    for ((id, name), (kind, country)) in strs(actors, "actor_id")?
+        .iter()
+        .zip(strs(actors, "name")?.iter())
+        .zip(
+            strs(actors, "kind")?
+                .iter()
+                .zip(strs(actors, "country")?.iter()),
+        )
+    {
+        let (Some(id), Some(name)) = (id, name) else {
+            continue;
+        };
+        let Some(e) = names.get_mut(id) else {
+            names.insert(
+                id.to_string(),
+                ActorName {
+                    name: name.to_string(),
+                    kind: kind.map(str::to_string),
+                    country: country.map(str::to_string),
+                },
+            );
+            continue;
+        };
+        let longer = (name.chars().count(), std::cmp::Reverse(name))
+            > (e.name.chars().count(), std::cmp::Reverse(e.name.as_str()));
+        if longer {
+            e.name = name.to_string();
+        }
+        if let Some(c) = country
+            && e.country.as_deref().is_none_or(|old| c < old)
+        {
+            e.country = Some(c.to_string());
+        }
+    }
+    Ok(names)
+}

@@ -1,0 +1,272 @@
+//! Table files kept open for a whole run: Parquet row groups and CSV rows
+//! are appended as batches complete, so no table is ever held whole in
+//! memory and nothing is merged at the end.
+//!
+//! Parquet is written with polars-parquet's `FileWriter` fed with record
+//! batches converted at `CompatLevel::oldest()` (large strings, large
+//! lists): polars' eager `ParquetWriter` and `BatchedWriter` hard-code the
+//! newest level, whose string-view schema breaks `pandas.read_parquet` on
+//! list columns and old pyarrow on every file (`shared/notes/dependencies.md`
+//! §4). Rows are buffered into row groups of [`ROW_GROUP_ROWS`] rows (fewer
+//! when they hold more than [`ROW_GROUP_BYTES`]), so files are not made of
+//! one tiny row group per batch. CSV cannot hold lists: list columns are
+//! joined with `;` there.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use polars::io::csv::write::BatchedWriter as CsvBatchedWriter;
+use polars::io::parquet::write::get_encodings;
+use polars::prelude::*;
+use polars_parquet::write::{
+    CompressionOptions, Encoding, FileWriter, ParquetType, StatisticsOptions, Version,
+    WriteOptions, row_group_iter,
+};
+
+use super::schema::{ColType, TableSpec};
+
+/// Rows per Parquet row group (the last one of a file holds the rest).
+pub const ROW_GROUP_ROWS: usize = 64 * 1024;
+/// A row group is cut early when its rows take more memory than this
+/// (`articles` rows hold whole texts: 64k of them would be ~400 MB).
+pub const ROW_GROUP_BYTES: usize = 32 * 1024 * 1024;
+
+/// The polars schema of a table, in contract order and types.
+pub fn table_schema(spec: &TableSpec) -> Schema {
+    spec.columns
+        .iter()
+        .map(|c| Field::new(c.name.into(), c.ty.dtype()))
+        .collect()
+}
+
+/// An open Parquet file receiving row groups.
+struct ParquetFile {
+    writer: FileWriter<BufWriter<File>>,
+    fields: Vec<ParquetType>,
+    encodings: polars_buffer::Buffer<Vec<Encoding>>,
+    options: WriteOptions,
+    /// Rows waiting for a full row group.
+    pending: Option<DataFrame>,
+}
+
+impl ParquetFile {
+    fn create(path: &Path, spec: &TableSpec) -> Result<ParquetFile> {
+        let arrow = polars::io::schema_to_arrow_checked(
+            &table_schema(spec),
+            CompatLevel::oldest(),
+            "parquet",
+        )?;
+        let encodings = get_encodings(&arrow);
+        // the options of polars' lazy Parquet sink (zstd, full statistics,
+        // format 1.0) so files read as before
+        let options = WriteOptions {
+            statistics: StatisticsOptions::full(),
+            compression: CompressionOptions::Zstd(None),
+            version: Version::V1,
+            data_page_size: None,
+        };
+        let file = File::create(path).with_context(|| format!("creating '{}'", path.display()))?;
+        let writer = FileWriter::try_new(BufWriter::new(file), arrow, options)?;
+        let fields = writer.parquet_schema().fields().to_vec();
+        Ok(ParquetFile {
+            writer,
+            fields,
+            encodings,
+            options,
+            pending: None,
+        })
+    }
+
+    /// Adds rows; writes every full row group.
+    fn push(&mut self, df: &DataFrame) -> Result<()> {
+        match &mut self.pending {
+            Some(p) => {
+                p.vstack_mut(df)?;
+            }
+            None => self.pending = Some(df.clone()),
+        }
+        while let Some(p) = &self.pending {
+            let rows = p.height();
+            if rows >= ROW_GROUP_ROWS {
+                let head = p.slice(0, ROW_GROUP_ROWS);
+                let rest = p.slice(ROW_GROUP_ROWS as i64, rows - ROW_GROUP_ROWS);
+                self.write_row_group(head)?;
+                self.pending = Some(rest);
+            } else if p.estimated_size() >= ROW_GROUP_BYTES {
+                let all = self.pending.take().unwrap_or_default();
+                self.write_row_group(all)?;
+            } else {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_row_group(&mut self, mut df: DataFrame) -> Result<()> {
+        if df.height() == 0 {
+            return Ok(());
+        }
+        // one chunk per column: one record batch, one row group
+        df.rechunk_mut();
+        for batch in df.iter_chunks(CompatLevel::oldest(), false) {
+            let rows = batch.len() as u64;
+            let group = row_group_iter(
+                batch,
+                self.encodings.clone(),
+                self.fields.clone(),
+                self.options,
+            );
+            self.writer.write(rows, group)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the pending rows and the footer.
+    fn finish(mut self) -> Result<()> {
+        if let Some(p) = self.pending.take() {
+            self.write_row_group(p)?;
+        }
+        self.writer.end(None)?;
+        self.writer
+            .into_inner()
+            .into_inner()
+            .map_err(|e| e.into_error())?;
+        Ok(())
+    }
+}
+
+/// An open CSV file receiving rows (header first, written even when no row
+/// comes).
+struct CsvFile {
+    writer: CsvBatchedWriter<BufWriter<File>>,
+    /// The list columns, joined with `;` before writing.
+    lists: Vec<&'static str>,
+}
+
+impl CsvFile {
+    fn create(path: &Path, spec: &TableSpec) -> Result<CsvFile> {
+        let file = File::create(path).with_context(|| format!("creating '{}'", path.display()))?;
+        let schema: Schema = spec
+            .columns
+            .iter()
+            .map(|c| {
+                let ty = match c.ty {
+                    ColType::ListStr => DataType::String,
+                    t => t.dtype(),
+                };
+                Field::new(c.name.into(), ty)
+            })
+            .collect();
+        let writer = CsvWriter::new(BufWriter::new(file)).batched(&schema)?;
+        let lists = spec
+            .columns
+            .iter()
+            .filter(|c| c.ty == ColType::ListStr)
+            .map(|c| c.name)
+            .collect();
+        Ok(CsvFile { writer, lists })
+    }
+
+    fn push(&mut self, df: &DataFrame) -> Result<()> {
+        if self.lists.is_empty() {
+            self.writer.write_batch(df)?;
+            return Ok(());
+        }
+        let joined: Vec<Expr> = self
+            .lists
+            .iter()
+            .map(|n| col(*n).list().join(lit(";"), true).alias(*n))
+            .collect();
+        let df = df.clone().lazy().with_columns(joined).collect()?;
+        self.writer.write_batch(&df)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.writer.finish()?;
+        Ok(())
+    }
+}
+
+/// One table's open files (Parquet, CSV or both) in the staging folder.
+pub struct TableFiles {
+    spec: &'static TableSpec,
+    parquet: Option<ParquetFile>,
+    csv: Option<CsvFile>,
+}
+
+impl TableFiles {
+    /// Creates the files (`None` path: that format is not written). Their
+    /// folders must exist.
+    pub fn create(
+        spec: &'static TableSpec,
+        parquet: Option<&Path>,
+        csv: Option<&Path>,
+    ) -> Result<TableFiles> {
+        Ok(TableFiles {
+            spec,
+            parquet: parquet.map(|p| ParquetFile::create(p, spec)).transpose()?,
+            csv: csv.map(|p| CsvFile::create(p, spec)).transpose()?,
+        })
+    }
+
+    /// Appends rows (columns in the spec's order and types).
+    pub fn push(&mut self, df: &DataFrame) -> Result<()> {
+        if df.height() == 0 {
+            return Ok(());
+        }
+        let context = || format!("writing the {} table", self.spec.name);
+        if let Some(p) = &mut self.parquet {
+            p.push(df).with_context(context)?;
+        }
+        if let Some(c) = &mut self.csv {
+            c.push(df).with_context(context)?;
+        }
+        Ok(())
+    }
+
+    /// Memory held by rows waiting for their row group.
+    pub fn pending_bytes(&self) -> usize {
+        self.parquet
+            .as_ref()
+            .and_then(|p| p.pending.as_ref())
+            .map_or(0, DataFrame::estimated_size)
+    }
+
+    /// Writes the pending rows as a (short) row group now.
+    pub fn flush(&mut self) -> Result<()> {
+        if let Some(p) = &mut self.parquet
+            && let Some(rows) = p.pending.take()
+        {
+            p.write_row_group(rows)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is pending and closes the files.
+    pub fn finish(self) -> Result<()> {
+        let context = || format!("finishing the {} table", self.spec.name);
+        if let Some(p) = self.parquet {
+            p.finish().with_context(context)?;
+        }
+        if let Some(c) = self.csv {
+            c.finish().with_context(context)?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes a whole frame as one table's files (used for small, run-wide
+/// tables computed at the end).
+pub fn write_frame(
+    spec: &'static TableSpec,
+    df: &DataFrame,
+    parquet: Option<&Path>,
+    csv: Option<&Path>,
+) -> Result<()> {
+    let mut files = TableFiles::create(spec, parquet, csv)?;
+    files.push(df)?;
+    files.finish()
+}
