@@ -171,11 +171,11 @@ impl QuotesStage {
 /// fold is computed only for quotations whose first folded bytes
 /// ([`fold_head`]) are shared with another one: the others are unique.
 fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
-    let heads: Vec<(bool, String)> = quotes
+    let heads: Vec<(bool, Head)> = quotes
         .iter()
         .map(|q| (q.kind == QuoteKind::Indirect, fold_head(doc.slice(q.span))))
         .collect();
-    let mut shared: HashMap<&(bool, String), u32, FnvBuild> = HashMap::default();
+    let mut shared: HashMap<&(bool, Head), u32, FnvBuild> = HashMap::default();
     for h in &heads {
         *shared.entry(h).or_default() += 1;
     }
@@ -203,10 +203,57 @@ fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
     out
 }
 
-/// The first [`HEAD_BYTES`] bytes of `fold(text)` (all of it when shorter),
-/// folding only a prefix of `text`: `fold` reads text left to right, so the
-/// fold of a prefix is a prefix of the fold.
-fn fold_head(text: &str) -> String {
+/// The first [`HEAD_BYTES`] bytes of a fold (`fold` writes only ASCII)
+/// and how many of them are used.
+type Head = ([u8; HEAD_BYTES], u8);
+
+/// The first [`HEAD_BYTES`] bytes of `fold(text)` (all of it when shorter).
+fn fold_head(text: &str) -> Head {
+    if let Some(head) = ascii_fold_head(text) {
+        return head;
+    }
+    let folded = fold_head_slow(text);
+    let mut head = [0; HEAD_BYTES];
+    let n = folded.len().min(HEAD_BYTES);
+    head[..n].copy_from_slice(&folded.as_bytes()[..n]);
+    (head, n as u8)
+}
+
+/// [`fold_head`] without allocating when the bytes it reads are ASCII (the
+/// usual case): `fold` lowercases ASCII, drops leading and trailing
+/// whitespace and writes one space for a run of it; `None` from the first
+/// byte it maps otherwise (a backquote, non-ASCII).
+fn ascii_fold_head(text: &str) -> Option<Head> {
+    let mut out = [0; HEAD_BYTES];
+    let mut n = 0;
+    let mut space = false;
+    for &b in text.as_bytes() {
+        if n == HEAD_BYTES {
+            break;
+        }
+        match b {
+            b' ' | b'\t'..=b'\r' => space = true,
+            b'`' | 0x80.. => return None,
+            _ => {
+                if space && n > 0 {
+                    out[n] = b' ';
+                    n += 1;
+                    if n == HEAD_BYTES {
+                        break;
+                    }
+                }
+                space = false;
+                out[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+    }
+    Some((out, n as u8))
+}
+
+/// [`fold_head`] folding only a prefix of `text`: `fold` reads text left
+/// to right, so the fold of a prefix is a prefix of the fold.
+fn fold_head_slow(text: &str) -> String {
     let mut chars = HEAD_BYTES;
     loop {
         let cut = text
@@ -296,11 +343,25 @@ mod tests {
             "L’ŒUVRE DES ÉTATS D’AFRIQUE DE L’OUEST ET DU CENTRE",
             "a\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}\u{300}b c d",
             "We will come back, and we will stay as long as needed",
+            "  We  \t will\ncome",
+            "Abc defgh  ijkl",
+            "Abc defghijk  lmn",
+            "Abc defghijkl",
+            "Say `yes` now, please",
+            "Tout va très bien",
+            "\u{a0}Oui",
+            "Short \n",
         ];
         for text in cases {
             let folded = crate::text::fold::fold(text);
             let n = super::HEAD_BYTES.min(folded.len());
-            assert_eq!(super::fold_head(text), folded[..n], "{text:?}");
+            assert_eq!(super::fold_head_slow(text), folded[..n], "{text:?}");
+            let (head, len) = super::fold_head(text);
+            assert_eq!(
+                &head[..usize::from(len)],
+                folded[..n].as_bytes(),
+                "{text:?}"
+            );
         }
     }
 

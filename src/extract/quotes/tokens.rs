@@ -42,12 +42,16 @@ fn is_elision(word: &str) -> bool {
 /// True for letters and digits ([`char::is_alphanumeric`]), without the
 /// Unicode table lookup for ASCII and the Latin letters of French and other
 /// European languages (U+00C0–U+024F but `×` and `÷`), which make up
-/// nearly every word character of an article.
+/// nearly every word character of an article, nor for the common
+/// quotation marks and dashes.
 fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
         '\u{c0}'..='\u{24f}' => true,
+        // guillemets and the General Punctuation block (’ “ ” – …): the
+        // marks and dashes of every article, none a letter or digit
+        '\u{ab}' | '\u{bb}' | '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric(),
     }
 }
