@@ -83,8 +83,7 @@ impl<'a> Chains<'a> {
     /// any: only there can punctuation join a date.
     pub(crate) fn add(&mut self, it: Item) {
         let claimed = self.claimed;
-        while self.next_claimed < claimed.len() && claimed[self.next_claimed].end <= it.span.start
-        {
+        while self.next_claimed < claimed.len() && claimed[self.next_claimed].end <= it.span.start {
             self.next_claimed += 1;
         }
         if claimed

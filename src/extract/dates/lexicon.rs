@@ -5,19 +5,16 @@
 //! English month names: `May` is a month, `may` a verb). A form may be listed
 //! under several classes (`au` is both a preposition and a range end); the
 //! classes are those of [`super::class`].
-//! All forms are compiled into one Aho-Corasick DFA per language, walked
-//! byte by byte from each word start ([`Words::form_at`]).
+//! All forms are compiled into one trie per language ([`super::trie`]),
+//! walked from each word start.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
-
 use crate::lexicon::{LexiconError, read_table};
 
 use super::class::{Class, Sem, parse_sem};
+use super::trie::Trie;
 
 /// One form of a word file after parsing.
 #[derive(Debug, Clone)]
@@ -34,13 +31,12 @@ pub(crate) struct Entry {
 pub(crate) struct Words {
     /// Entries, indexed by [`Words::pattern_entry`].
     pub entries: Vec<Entry>,
-    /// Automaton pattern id → entry index (a form has several spelling variants).
+    /// Trie form index → entry index (a form has several spelling variants).
     pub pattern_entry: Vec<u32>,
-    /// Leftmost-longest, ASCII-case-insensitive DFA over every variant,
-    /// walked anchored at word starts by [`Words::form_at`].
-    dfa: DFA,
-    /// The variants in automaton pattern order, to check [`Words::form_at`]
-    /// against a plain Aho-Corasick search.
+    /// Every variant, ASCII case ignored.
+    pub trie: Trie,
+    /// The variants in trie order, to check the trie against a plain
+    /// Aho-Corasick search.
     #[cfg(test)]
     pub forms: Vec<String>,
     /// Bytes that can open a form (both ASCII cases): other word starts
@@ -152,59 +148,20 @@ impl Words {
                 pattern_entry.push(i as u32);
             }
         }
-        // A few hundred short forms: the full DFA is small and fastest. It is
-        // only walked anchored, where a prefilter has no use.
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Anchored)
-            .prefilter(false)
-            .build(&forms)
-            .map_err(|e| LexiconError::Format {
-                path: paths.first().cloned().unwrap_or_default(),
-                line: 0,
-                message: format!("cannot compile the date words: {e}"),
-            })?;
+        let trie = Trie::new(&forms).map_err(|message| LexiconError::Format {
+            path: paths.first().cloned().unwrap_or_default(),
+            line: 0,
+            message,
+        })?;
         Ok(Words {
             entries: entries.into_iter().map(|(_, e)| e).collect(),
             pattern_entry,
             first_bytes,
             punctuation,
-            dfa,
+            trie,
             #[cfg(test)]
             forms,
         })
-    }
-
-    /// The longest form (ASCII case ignored) starting exactly at `pos`: its
-    /// end and automaton pattern id (an index into [`Words::pattern_entry`]).
-    ///
-    /// The same answer as an anchored leftmost-longest `find`, without its
-    /// per-call set-up, which dominated when run at every word start.
-    #[inline(always)]
-    pub(crate) fn form_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
-        let dfa = &self.dfa;
-        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
-        let mut found = None;
-        for (end, &b) in (pos + 1..).zip(&bytes[pos..]) {
-            sid = dfa.next_state(Anchored::Yes, sid, b);
-            if !dfa.is_special(sid) {
-                continue;
-            }
-            if dfa.is_dead(sid) {
-                break;
-            }
-            if dfa.is_match(sid) {
-                let pid = dfa.match_pattern(sid, 0);
-                // Match states also carry forms that end here but started
-                // later (copied for unanchored searches): keep those
-                // starting at `pos` only.
-                if end - dfa.pattern_len(pid) == pos {
-                    found = Some((end, pid.as_usize()));
-                }
-            }
-        }
-        found
     }
 }
 

@@ -146,7 +146,7 @@ fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
 /// entry requires.
 #[inline(always)]
 fn word_at(text: &str, pos: usize, words: &Words) -> Option<Item> {
-    let (end, pid) = words.form_at(text.as_bytes(), pos)?;
+    let (end, pid) = words.trie.longest_at(text.as_bytes(), pos)?;
     if prev_char(text, end).is_some_and(is_alnum) && next_char(text, end).is_some_and(is_alnum) {
         return None;
     }

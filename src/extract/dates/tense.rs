@@ -108,7 +108,10 @@ impl TenseMarkers {
         if key != word {
             return None;
         }
-        let (_, t) = self.suffixes.iter().find(|(s, _)| word.ends_with(s.as_str()))?;
+        let (_, t) = self
+            .suffixes
+            .iter()
+            .find(|(s, _)| word.ends_with(s.as_str()))?;
         if word.chars().count() < self.min_suffix_word || self.exceptions.contains(word) {
             return None;
         }
@@ -180,7 +183,7 @@ impl TenseMarkers {
             };
             // A marker here would change nothing: skip the lookup.
             let closer = |best: Option<(usize, Tense)>| best.is_none_or(|(d, _)| dist < d);
-            if !closer(anywhere) && !(inside && closer(in_clause)) {
+            if !(closer(anywhere) || inside && closer(in_clause)) {
                 continue;
             }
             let Some(t) = self.tense_of(word) else {
