@@ -130,9 +130,6 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     let threads = pool.current_num_threads();
     let mut timings = BTreeMap::new();
 
-    let preparer = Preparer::build(cfg).context("loading [prepare] data files")?;
-    let pipeline =
-        timed(&mut timings, "build", || Pipeline::build(cfg)).context("building the pipeline")?;
     let formats = Formats {
         parquet: cfg.output.formats.iter().any(|f| f == "parquet"),
         csv: cfg.output.formats.iter().any(|f| f == "csv"),
@@ -172,6 +169,18 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         files.retain(|f| !state.unchanged(f));
     }
     let skipped_files = (n_files - files.len()) as u64;
+    // An incremental run over an unchanged folder has nothing to extract:
+    // loading the lexicons and building the automata would be most of its
+    // time, so it skips them.
+    let nothing_new = opts.incremental && files.is_empty();
+    let (preparer, pipeline) = if nothing_new {
+        (None, None)
+    } else {
+        let preparer = Preparer::build(cfg).context("loading [prepare] data files")?;
+        let pipeline = timed(&mut timings, "build", || Pipeline::build(cfg))
+            .context("building the pipeline")?;
+        (Some(preparer), Some(pipeline))
+    };
     let limits = Limits {
         max_article_bytes: cfg.prepare.max_article_bytes,
     };
@@ -199,8 +208,8 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     let mut flow = Flow {
         opts,
         pool: &pool,
-        preparer: &preparer,
-        pipeline: &pipeline,
+        preparer: preparer.as_ref(),
+        pipeline: pipeline.as_ref(),
         state: &state,
         tx,
         timings: &mut timings,
@@ -300,7 +309,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     if opts.incremental {
         state.save(&writer.staging().join("state"))?;
     }
-    for (stage, secs) in pipeline.stage_seconds() {
+    for (stage, secs) in pipeline.iter().flat_map(Pipeline::stage_seconds) {
         timings.insert(format!("stage.{stage}"), secs);
     }
     tracing::debug!(?timings, "tables built");
@@ -388,7 +397,10 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     timings.insert("total".into(), started.elapsed().as_secs_f64());
     let mut manifest = manifest_at(timings, rows, rejects);
     replace_manifest(opts, &manifest)?;
-    write_report(opts, &mut manifest);
+    // no new article: the tables, hence the report, are unchanged
+    if n_articles > 0 || !opts.out.join("report.html").exists() {
+        write_report(opts, &mut manifest);
+    }
     Ok(manifest)
 }
 
@@ -440,8 +452,10 @@ fn plan_units(files: &[InputFile], batch_size: usize) -> Vec<Unit<'_>> {
 struct Flow<'a> {
     opts: &'a RunOptions,
     pool: &'a rayon::ThreadPool,
-    preparer: &'a Preparer,
-    pipeline: &'a Pipeline,
+    /// The text preparer and the stages (`None` only when there is no file
+    /// to read, so [`Flow::process`] is never called).
+    preparer: Option<&'a Preparer>,
+    pipeline: Option<&'a Pipeline>,
     state: &'a state::OutputState,
     tx: std::sync::mpsc::SyncSender<Vec<Document>>,
     timings: &'a mut BTreeMap<String, f64>,
@@ -455,7 +469,10 @@ struct Flow<'a> {
 
 impl Flow<'_> {
     fn process(&mut self, raws: Vec<ingest::RawArticle>) {
-        let (pool, preparer) = (self.pool, self.preparer);
+        let (Some(preparer), Some(pipeline)) = (self.preparer, self.pipeline) else {
+            return; // never happens: both are built whenever there are files
+        };
+        let pool = self.pool;
         // fingerprints are computed in parallel; only the index lookup is serial
         let prepared = timed(self.timings, "prepare", || {
             pool.install(|| {
@@ -492,7 +509,6 @@ impl Flow<'_> {
             }
         }
         *self.timings.entry("dedup".into()).or_default() += t.elapsed().as_secs_f64();
-        let pipeline = self.pipeline;
         timed(self.timings, "extract", || {
             pool.install(|| docs.par_iter_mut().for_each(|d| pipeline.process(d)))
         });
