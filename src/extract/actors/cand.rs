@@ -90,7 +90,10 @@ pub fn settle(cands: Vec<Cand>) -> Vec<Cand> {
     order.sort_unstable();
     let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
     let n = slots.len();
-    let cands: Vec<Cand> = order.into_iter().filter_map(|(.., i)| slots[i].take()).collect();
+    let cands: Vec<Cand> = order
+        .into_iter()
+        .filter_map(|(.., i)| slots[i].take())
+        .collect();
     // Kept spans by start: a new span overlaps a kept one only if it
     // overlaps its nearest neighbour on either side.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
