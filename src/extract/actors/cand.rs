@@ -1,6 +1,8 @@
 //! Candidate mentions: what the recognition rules propose before overlaps
 //! are settled and mentions are resolved to actors.
 
+use std::cmp::Reverse;
+
 use crate::document::{ActorKind, Span};
 
 use super::gazetteer::EntryIdx;
@@ -77,14 +79,25 @@ impl Cand {
 
 /// Keeps the longest candidates, dropping those they overlap; on equal
 /// spans the higher [`Cand::rank`] wins. Output is in text order.
-pub fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
-        (b.span.len(), b.rank(), a.span.start).cmp(&(a.span.len(), a.rank(), b.span.start))
-    });
+pub fn settle(cands: Vec<Cand>) -> Vec<Cand> {
+    // Longest first, then higher rank, then leftmost, then in proposal
+    // order. The small keys are sorted rather than the candidates.
+    let mut order: Vec<_> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (Reverse(c.span.len()), Reverse(c.rank()), c.span.start, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    let n = slots.len();
+    let cands: Vec<Cand> = order
+        .into_iter()
+        .filter_map(|(.., i)| slots[i].take())
+        .collect();
     // Kept spans by start: a new span overlaps a kept one only if it
     // overlaps its nearest neighbour on either side.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut kept: Vec<Cand> = Vec::with_capacity(n);
     for c in cands {
         let before = taken.range(..=c.span.start).next_back();
         let after = taken.range(c.span.start..).next();

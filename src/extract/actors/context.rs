@@ -28,6 +28,10 @@ pub struct Ctx<'a> {
     pub gz: &'a Gazetteer,
     /// Sentence index of each token.
     sent: Vec<u32>,
+    /// Tokens that are capitalised or hyphenated words, in order: the only
+    /// ones that can be a name word, a head or an acronym, so that rules
+    /// looking for those skip the rest of the text.
+    named: Vec<u32>,
     /// Index in `hits.gz` of the first gazetteer hit starting at each token.
     gz_start: Vec<u32>,
     /// Index in `hits.gz` of a gazetteer hit covering each token.
@@ -67,12 +71,16 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         let n = scan.tokens.len();
         let mut sent = Vec::with_capacity(n);
+        let mut named = Vec::new();
         let mut s = 0usize;
-        for t in &scan.tokens {
+        for (i, t) in scan.tokens.iter().enumerate() {
             while s + 1 < doc.sentences.len() && doc.sentences[s + 1].start <= t.start as usize {
                 s += 1;
             }
             sent.push(s as u32);
+            if t.is_cap() || t.flags & super::scan::HYPHEN != 0 {
+                named.push(i as u32);
+            }
         }
         let mut title_end = vec![NONE; n + 1];
         for (i, h) in hits.titles.iter().enumerate() {
@@ -88,6 +96,7 @@ impl<'a> Ctx<'a> {
             names,
             gz,
             sent,
+            named,
             gz_start: index(n, &hits.gz, false),
             gz_cover: index(n, &hits.gz, true),
             dem_start: index(n, &hits.demonyms, false),
@@ -95,6 +104,17 @@ impl<'a> Ctx<'a> {
             title_cover: index(n, &hits.titles, true),
             title_end,
         }
+    }
+
+    /// Capitalised or hyphenated word tokens, in text order (see
+    /// [`Ctx::is_name_word`]: no other token is a name word).
+    pub fn name_like(&self) -> impl Iterator<Item = usize> + '_ {
+        self.named.iter().map(|&t| t as usize)
+    }
+
+    /// Capitalised word tokens, in text order.
+    pub fn capitalised(&self) -> impl Iterator<Item = usize> + '_ {
+        self.name_like().filter(|&t| self.scan.tokens[t].is_cap())
     }
 
     /// Number of tokens.

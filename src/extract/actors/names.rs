@@ -34,6 +34,14 @@ struct Rule {
     from: String,
     to: String,
     place: Place,
+    /// [`letter_mask`] of `from`: a word lacking one of them cannot match.
+    letters: u64,
+}
+
+/// One bit per distinct byte value of `s` (modulo 64): a cheap test that
+/// rules out most rules for a word before any substring search.
+fn letter_mask(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| m | 1 << (b & 63))
 }
 
 /// Ordered rewrite rules that normalise transliteration variants.
@@ -80,7 +88,12 @@ impl Translit {
                     message: "'from' must be one non-empty word".into(),
                 });
             }
-            rules.push(Rule { from, to, place });
+            rules.push(Rule {
+                letters: letter_mask(&from),
+                from,
+                to,
+                place,
+            });
         }
         Ok(Translit { rules })
     }
@@ -88,7 +101,11 @@ impl Translit {
     /// Rewrites one folded word.
     fn word(&self, w: &str) -> String {
         let mut cur = w.to_string();
+        let mut mask = letter_mask(&cur);
         for r in &self.rules {
+            if r.letters & !mask != 0 {
+                continue;
+            }
             match r.place {
                 Place::Word => {
                     if cur == r.from {
@@ -111,6 +128,7 @@ impl Translit {
                     }
                 }
             }
+            mask = letter_mask(&cur);
         }
         cur
     }

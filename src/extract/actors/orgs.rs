@@ -206,11 +206,7 @@ fn head_cand(cx: &Ctx, head: &Head, start: usize, tl: &Tail) -> Cand {
 
 /// Organisations and places named by a head noun.
 pub fn from_heads(cx: &Ctx, out: &mut Vec<Cand>) {
-    for h in 0..cx.len() {
-        let tok = cx.tok(h);
-        if !tok.is_cap() {
-            continue;
-        }
+    for h in cx.capitalised() {
         let Some(head) = cx.lex.heads.get(cx.fold(h)) else {
             continue;
         };

@@ -332,10 +332,10 @@ fn name_before(cx: &Ctx, s: usize) -> Option<(usize, usize)> {
 
 /// People whose name opens with a known first name: `Igor Gromyko`.
 pub fn from_first_names(cx: &Ctx, out: &mut Vec<Cand>) {
-    let mut t = 0;
-    while t < cx.len() {
-        let tok = cx.tok(t);
-        if tok.is_cap()
+    // Names do not overlap: the next one starts after the last.
+    let mut next = 0;
+    for t in cx.capitalised() {
+        if t >= next
             && cx.names.is_first_name(cx.fold(t))
             && cx.is_name_word(t)
             && let Some((a, b, words)) = read_name(cx, t)
@@ -351,10 +351,8 @@ pub fn from_first_names(cx: &Ctx, out: &mut Vec<Cand>) {
                 metonym: false,
                 descriptive: false,
             });
-            t = b;
-            continue;
+            next = b;
         }
-        t += 1;
     }
 }
 

@@ -16,9 +16,12 @@
 //!   parentheses after a new organisation (`... de l'Azawad (MNLA)`) are
 //!   found again wherever they recur.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 
 use crate::document::{ActorKind, DocActor, Mention, Span};
+use crate::lexicon::Fnv;
 use crate::resolve::actor_id;
 
 use super::cand::{Cand, Role, What};
@@ -26,10 +29,17 @@ use super::context::Ctx;
 use super::gazetteer::EntryIdx;
 use super::scan::fold_key;
 
+/// An actor's key: borrowed from the gazetteer for its entries (most
+/// mentions), built only for actors found outside it.
+type Key<'a> = Cow<'a, str>;
+
+/// A hash map keyed by short strings of one document.
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// A resolved mention before actors are numbered.
-struct Resolved {
+struct Resolved<'a> {
     span: Span,
-    key: String,
+    key: Key<'a>,
     role: Option<Role>,
     metonym: bool,
     descriptive: bool,
@@ -49,14 +59,14 @@ struct Proto {
 }
 
 /// Resolves a document's candidates into actors and mentions.
-pub fn resolve(
-    cx: &Ctx,
+pub fn resolve<'a>(
+    cx: &Ctx<'a>,
     cands: Vec<Cand>,
     sentence_at: impl Fn(usize) -> usize,
     prefer_fr: bool,
 ) -> (Vec<DocActor>, Vec<Mention>) {
-    let mut protos: BTreeMap<String, Proto> = BTreeMap::new();
-    let mut out: Vec<Resolved> = Vec::new();
+    let mut protos: BTreeMap<Key<'a>, Proto> = BTreeMap::new();
+    let mut out: Vec<Resolved<'a>> = Vec::new();
     let mut singles: Vec<(Cand, Vec<String>)> = Vec::new();
 
     for c in cands {
@@ -68,7 +78,7 @@ pub fn resolve(
                 p.0
             }
             What::CapitalPlace(country) => {
-                let key = format!("place:{}", fold_key(surface));
+                let key = Key::Owned(format!("place:{}", fold_key(surface)));
                 let p = protos.entry(key.clone()).or_default();
                 p.kind = Some(ActorKind::Place);
                 p.country = Some(*country);
@@ -84,7 +94,7 @@ pub fn resolve(
                 } else {
                     "org"
                 };
-                let key = format!("{prefix}:{}", fold_key(surface));
+                let key = Key::Owned(format!("{prefix}:{}", fold_key(surface)));
                 let p = protos.entry(key.clone()).or_default();
                 p.kind = Some(*kind);
                 p.country = p.country.or(*country);
@@ -99,7 +109,7 @@ pub fn resolve(
                 }
                 let key = match cx.gz.person(&words) {
                     Some(e) => gz_proto(cx, &mut protos, e).0,
-                    None => format!("per:{}", words.join(" ")),
+                    None => Key::Owned(format!("per:{}", words.join(" "))),
                 };
                 let p = protos.entry(key.clone()).or_default();
                 p.kind = Some(ActorKind::Person);
@@ -122,12 +132,19 @@ pub fn resolve(
     }
 
     // A description counts only for an actor the document also names.
-    let named: std::collections::HashSet<String> = out
-        .iter()
-        .filter(|r| !r.descriptive)
-        .map(|r| r.key.clone())
-        .collect();
-    out.retain(|r| !r.descriptive || named.contains(&r.key));
+    if out.iter().any(|r| r.descriptive) {
+        let named: FnvMap<&str, ()> = out
+            .iter()
+            .filter(|r| !r.descriptive)
+            .map(|r| (r.key.as_ref(), ()))
+            .collect();
+        let keep: Vec<bool> = out
+            .iter()
+            .map(|r| !r.descriptive || named.contains_key(r.key.as_ref()))
+            .collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
+    }
     merge_short_full_names(&mut protos, &mut out);
     for (c, words) in singles {
         if let Some(key) = link_single(cx, &mut protos, &c, &words) {
@@ -145,13 +162,13 @@ pub fn resolve(
 }
 
 /// The proto of a gazetteer entry, created with the entry's facts.
-fn gz_proto<'p>(
-    cx: &Ctx,
-    protos: &'p mut BTreeMap<String, Proto>,
+fn gz_proto<'a, 'p>(
+    cx: &Ctx<'a>,
+    protos: &'p mut BTreeMap<Key<'a>, Proto>,
     e: EntryIdx,
-) -> (String, &'p mut Proto) {
+) -> (Key<'a>, &'p mut Proto) {
     let entry = cx.gz.get(e);
-    let key = entry.key().to_string();
+    let key = Key::Borrowed(entry.key());
     let p = protos.entry(key.clone()).or_insert_with(|| Proto {
         kind: Some(entry.kind),
         entry: Some(e),
@@ -165,18 +182,18 @@ fn gz_proto<'p>(
 
 /// `Bakary Sangaré` joins `Bakary Yaou Sangaré` when it is the only
 /// longer unknown name with the same first and last words.
-fn merge_short_full_names(protos: &mut BTreeMap<String, Proto>, out: &mut [Resolved]) {
-    let people: Vec<(String, Vec<String>)> = protos
+fn merge_short_full_names<'a>(protos: &mut BTreeMap<Key<'a>, Proto>, out: &mut [Resolved<'a>]) {
+    let people: Vec<(Key<'a>, Vec<String>)> = protos
         .iter()
         .filter(|(k, p)| k.starts_with("per:") && !p.names.is_empty())
         .map(|(k, p)| (k.clone(), p.names[0].clone()))
         .collect();
-    let mut remap: HashMap<String, String> = HashMap::new();
+    let mut remap: FnvMap<Key<'a>, Key<'a>> = FnvMap::default();
     for (k, w) in &people {
         if w.len() != 2 {
             continue;
         }
-        let longer: Vec<&String> = people
+        let longer: Vec<&Key<'a>> = people
             .iter()
             .filter(|(k2, w2)| k2 != k && w2.len() > 2 && w2[0] == w[0] && w2[w2.len() - 1] == w[1])
             .map(|(k2, _)| k2)
@@ -203,7 +220,7 @@ fn merge_short_full_names(protos: &mut BTreeMap<String, Proto>, out: &mut [Resol
 }
 
 /// People of the document whose name ends with `words`.
-fn people_ending_with(protos: &BTreeMap<String, Proto>, words: &[String]) -> Vec<String> {
+fn people_ending_with<'a>(protos: &BTreeMap<Key<'a>, Proto>, words: &[String]) -> Vec<Key<'a>> {
     protos
         .iter()
         .filter(|(_, p)| p.kind == Some(ActorKind::Person))
@@ -217,12 +234,12 @@ fn people_ending_with(protos: &BTreeMap<String, Proto>, words: &[String]) -> Vec
 }
 
 /// Links a one-word name to the person it stands for, if that is certain.
-fn link_single(
-    cx: &Ctx,
-    protos: &mut BTreeMap<String, Proto>,
+fn link_single<'a>(
+    cx: &Ctx<'a>,
+    protos: &mut BTreeMap<Key<'a>, Proto>,
     c: &Cand,
     words: &[String],
-) -> Option<String> {
+) -> Option<Key<'a>> {
     if words.is_empty() {
         return None;
     }
@@ -232,7 +249,7 @@ fn link_single(
     };
     let mut found = people_ending_with(protos, words);
     if let Some(e) = hint {
-        let k = cx.gz.get(e).key().to_string();
+        let k = Key::Borrowed(cx.gz.get(e).key());
         if !found.contains(&k) {
             found.push(k);
         }
@@ -240,7 +257,7 @@ fn link_single(
     if found.len() > 1
         && let Some(sector) = c.role.as_ref().and_then(|r| r.sector.as_ref())
     {
-        let same: Vec<String> = found
+        let same: Vec<Key<'a>> = found
             .iter()
             .filter(|k| protos.get(*k).and_then(|p| p.sector.as_ref()) == Some(sector))
             .cloned()
@@ -256,7 +273,7 @@ fn link_single(
         }
         [k] => Some(k.clone()),
         [] if cued => {
-            let key = format!("per:{}", words.join(" "));
+            let key = Key::Owned(format!("per:{}", words.join(" ")));
             let p = protos.entry(key.clone()).or_default();
             p.kind = Some(ActorKind::Person);
             if let Some(r) = &c.role {
@@ -271,19 +288,22 @@ fn link_single(
 
 /// Finds the document's people again by their surname alone, and new
 /// organisations by the acronym given after them in parentheses.
-fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
-    let mut covered = vec![false; cx.len()];
+fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Resolved<'a>>) {
     let tok_of = |pos: usize| cx.scan.tokens.partition_point(|t| (t.end as usize) <= pos);
-    for r in out.iter() {
-        let mut t = tok_of(r.span.start);
-        while t < cx.len() && cx.start(t) < r.span.end {
-            covered[t] = true;
-            t += 1;
+    let is_covered = |out: &[Resolved], covered: &mut Vec<bool>| {
+        covered.resize(cx.len(), false);
+        for r in out {
+            let mut t = tok_of(r.span.start);
+            while t < cx.len() && cx.start(t) < r.span.end {
+                covered[t] = true;
+                t += 1;
+            }
         }
-    }
+    };
+    let mut covered = Vec::new();
+    is_covered(out, &mut covered);
     // Acronyms in parentheses right after a new organisation.
-    let mut acronyms: HashMap<&str, String> = HashMap::new();
-    let mut added = Vec::new();
+    let mut acronyms: FnvMap<&str, Key<'a>> = FnvMap::default();
     for r in out.iter().filter(|r| r.key.starts_with("org:")) {
         let t = tok_of(r.span.end);
         let initial = cx.text[r.span.start..].chars().next();
@@ -301,26 +321,30 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
     }
     // Folded last words of the people's names: a cheap test before any
     // transliteration.
-    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    let mut surnames: FnvMap<&str, Vec<&Key<'a>>> = FnvMap::default();
     for (k, p) in protos
         .iter()
         .filter(|(_, p)| p.kind == Some(ActorKind::Person))
     {
         for n in &p.surfaces {
             if let Some(last) = n.rsplit(' ').next() {
-                let keys = surnames.entry(last.to_string()).or_default();
-                if !keys.contains(k) {
-                    keys.push(k.clone());
+                let keys = surnames.entry(last).or_default();
+                if !keys.contains(&k) {
+                    keys.push(k);
                 }
             }
         }
     }
-    for (t, &done) in covered.iter().enumerate() {
-        if done {
+    if acronyms.is_empty() && surnames.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    // Acronyms are capitalised and names capitalised or hyphenated.
+    for t in cx.name_like() {
+        if covered[t] {
             continue;
         }
-        let tok = cx.tok(t);
-        if tok.is_cap()
+        if cx.tok(t).is_cap()
             && let Some(k) = acronyms.get(cx.surface(t))
         {
             added.push((t, k.clone()));
@@ -335,7 +359,7 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
         if let Some(keys) = surnames.get(cx.fold(t))
             && let [k] = keys.as_slice()
         {
-            added.push((t, k.clone()));
+            added.push((t, (*k).clone()));
         }
     }
     for (t, key) in added {
@@ -352,23 +376,23 @@ fn recur(cx: &Ctx, protos: &BTreeMap<String, Proto>, out: &mut Vec<Resolved>) {
 /// Numbers actors by first mention and writes the records.
 fn build(
     cx: &Ctx,
-    protos: BTreeMap<String, Proto>,
+    protos: BTreeMap<Key, Proto>,
     mut out: Vec<Resolved>,
     sentence_at: impl Fn(usize) -> usize,
     prefer_fr: bool,
 ) -> (Vec<DocActor>, Vec<Mention>) {
     out.sort_by_key(|r| (r.span.start, r.span.end));
     out.dedup_by(|a, b| a.span.overlaps(b.span));
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FnvMap<&str, usize> = FnvMap::default();
     let mut actors: Vec<DocActor> = Vec::new();
     let mut mentions = Vec::with_capacity(out.len());
     let iso = |e: Option<EntryIdx>| e.and_then(|e| cx.gz.get(e).country.clone());
-    for r in out {
+    for r in &out {
         let surface = &cx.text[r.span.start..r.span.end];
         let Some(p) = protos.get(&r.key) else {
             continue;
         };
-        let idx = *index.entry(r.key.clone()).or_insert_with(|| {
+        let idx = *index.entry(r.key.as_ref()).or_insert_with(|| {
             let actor = match p.entry.map(|e| cx.gz.get(e)) {
                 Some(e) => {
                     let mut aliases: Vec<String> = Vec::new();
@@ -379,7 +403,7 @@ fn build(
                     }
                     DocActor {
                         actor_id: actor_id(&r.key),
-                        key: r.key.clone(),
+                        key: r.key.to_string(),
                         name: e.name(prefer_fr).to_string(),
                         kind: e.kind,
                         country: e.country.clone().or(iso(p.country)),
@@ -390,7 +414,7 @@ fn build(
                 }
                 None => DocActor {
                     actor_id: actor_id(&r.key),
-                    key: r.key.clone(),
+                    key: r.key.to_string(),
                     name: surface.to_string(),
                     kind: p.kind.unwrap_or(ActorKind::Organization),
                     country: iso(p.country),

@@ -124,9 +124,8 @@ fn folded_len(c: char) -> usize {
     if c.is_ascii() || !c.is_alphanumeric() {
         1
     } else {
-        deunicode::deunicode_char(c).map_or(0, |s| {
-            s.bytes().filter(u8::is_ascii_alphanumeric).count()
-        })
+        deunicode::deunicode_char(c)
+            .map_or(0, |s| s.bytes().filter(u8::is_ascii_alphanumeric).count())
     }
 }
 

@@ -11,9 +11,7 @@
 
 use std::sync::LazyLock;
 
-use super::scan::{
-    ALPHA, CAP, HYPHEN, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes,
-};
+use super::scan::{ALPHA, CAP, HYPHEN, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes};
 
 /// Class bit: letter or digit ([`char::is_alphanumeric`]).
 const ALNUM_B: u8 = 1;
@@ -274,7 +272,11 @@ mod tests {
     #[test]
     fn class_table_agrees_with_std_for_ascii() {
         for b in 0u8..128 {
-            assert_eq!(CLASS[usize::from(b)], class_by_std(char::from(b)), "byte {b}");
+            assert_eq!(
+                CLASS[usize::from(b)],
+                class_by_std(char::from(b)),
+                "byte {b}"
+            );
         }
     }
 
@@ -366,8 +368,14 @@ mod tests {
         let cases = [
             ("empty", ""),
             ("spaces only", "  \t\n "),
-            ("fr sentence", "Le ministre Sergueï Lavrov, à Niamey : « Très bien ! »"),
-            ("en sentence", "Mali's U.S.-backed FOREIGN minister said (on 3 May) no."),
+            (
+                "fr sentence",
+                "Le ministre Sergueï Lavrov, à Niamey : « Très bien ! »",
+            ),
+            (
+                "en sentence",
+                "Mali's U.S.-backed FOREIGN minister said (on 3 May) no.",
+            ),
             ("hyphens", "a-b -a a- a--b a - b é-é A‐B x‑Y 9-11"),
             ("apostrophes", "l’AES d'Africa N'Diaye O’Brien"),
             ("control spaces", "a\u{b}b\u{c}c\u{a0}d\u{2009}e\r\nf"),
@@ -375,7 +383,10 @@ mod tests {
             ("other scripts", "Лавров 中国 ΑΘΗΝΑ عبد"),
             ("symbols and marks", "e\u{301}t\u{301} 😀 x😀y €5 ½"),
             ("digits", "G5 1er 2e 10,5 ٣"),
-            ("all caps", "ÉTATS-UNIS UE A B2B ABc A1B AB-cd ÀÉ Éa 中国 ΑΘΗΝΑ ǅ"),
+            (
+                "all caps",
+                "ÉTATS-UNIS UE A B2B ABc A1B AB-cd ÀÉ Éa 中国 ΑΘΗΝΑ ǅ",
+            ),
             ("latin-1", "ª º ² µ ¼ × ÷ ÿ Ÿ Ĳ ĳ ſ"),
         ];
         for (name, text) in cases {
