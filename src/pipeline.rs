@@ -154,7 +154,7 @@ impl Pipeline {
 
     /// Runs every stage on one document, when its language is supported.
     pub fn process(&self, doc: &mut Document) {
-        if !self.languages.iter().any(|l| *l == doc.lang) {
+        if !self.languages.contains(&doc.lang) {
             return;
         }
         for (stage, nanos) in self.stages.iter().zip(&self.nanos) {

@@ -357,7 +357,7 @@ fn write_block(data: &Data, opts: &Options, b: usize, root: &Path) -> Result<(Su
             put(&name, text.as_bytes(), "jsonl", n)?;
         }
     } else {
-        let gz = gz && b % 2 == 0;
+        let gz = gz && b.is_multiple_of(2);
         let name = if gz {
             format!("export-{b:05}.csv.gz")
         } else {

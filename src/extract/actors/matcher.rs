@@ -322,9 +322,12 @@ mod tests {
             .collect()
     }
 
+    /// A case: name, language, text, expected (surface, actor id) matches.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+
     #[test]
     fn longest_names_win_and_case_is_checked() {
-        let cases: &[(&str, &str, &str, &[(&str, &str)])] = &[
+        let cases: &[Case] = &[
             (
                 "niger vs nigeria",
                 "fr",

@@ -328,10 +328,10 @@ mod tests {
                 continue;
             }
             if is_hyphen(c)
-                && word.is_some()
                 && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+                && let Some(w) = word.as_mut()
             {
-                word.as_mut().unwrap().0.flags |= HYPHEN;
+                w.0.flags |= HYPHEN;
                 folded.push(' ');
                 src.push(i as u32);
                 continue;
@@ -395,10 +395,12 @@ mod tests {
             assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
             // Every folded letter of a word maps back to its character.
             for (t, tok) in got.tokens.iter().enumerate() {
-                for f in tok.fstart as usize..tok.fend as usize {
-                    if got.folded.as_bytes()[f] != b' ' {
+                let (fstart, fend) = (tok.fstart as usize, tok.fend as usize);
+                let letters = got.folded.as_bytes()[fstart..fend].iter();
+                for ((f, &byte), &origin) in (fstart..).zip(letters).zip(&src[fstart..fend]) {
+                    if byte != b' ' {
                         let at = got.locate(text, f, f + 1);
-                        assert_eq!(at.start, src[f] as usize, "case {name}: byte {f}");
+                        assert_eq!(at.start, origin as usize, "case {name}: byte {f}");
                         assert_eq!((at.t0, at.t1), (t, t + 1), "case {name}: byte {f}");
                     }
                 }

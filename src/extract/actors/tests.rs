@@ -147,7 +147,7 @@ fn hostile_texts_do_not_panic() {
             x ^= x >> 7;
             x ^= x << 17;
             t.push_str(vocab[(x % vocab.len() as u64) as usize]);
-            if x % 3 != 0 {
+            if !x.is_multiple_of(3) {
                 t.push(' ');
             }
         }

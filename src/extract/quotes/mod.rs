@@ -359,7 +359,7 @@ mod tests {
             let (head, len) = super::fold_head(text);
             assert_eq!(
                 &head[..usize::from(len)],
-                folded[..n].as_bytes(),
+                &folded.as_bytes()[..n],
                 "{text:?}"
             );
         }

@@ -192,8 +192,7 @@ mod tests {
             }
             let start = i;
             let mut end = i + c.len_utf8();
-            loop {
-                let Some(&(j, d)) = chars.peek() else { break };
+            while let Some(&(j, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     end = j + d.len_utf8();
                     chars.next();
