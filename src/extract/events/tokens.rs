@@ -17,8 +17,10 @@ use super::lexicon::{LangLex, WordInfo};
 pub struct Folded {
     /// Lower-case ASCII text.
     pub text: String,
-    /// For each byte of `text` (plus one past the end), the original byte offset.
-    map: Vec<usize>,
+    /// For each byte of `text` (plus one past the end), the original byte
+    /// offset (`u32`: half the memory to write, documents are far smaller
+    /// than 4 GiB).
+    map: Vec<u32>,
 }
 
 impl Folded {
@@ -38,7 +40,7 @@ impl Folded {
             let from = out.len();
             out.push_str(&text[pos..run]);
             out[from..].make_ascii_lowercase();
-            map.extend(pos..run);
+            map.extend(offset(pos)..offset(run));
             pos = run;
             let Some(c) = text[pos..].chars().next() else {
                 break;
@@ -52,17 +54,17 @@ impl Folded {
             };
             for b in mapped.bytes() {
                 out.push(b.to_ascii_lowercase() as char);
-                map.push(pos);
+                map.push(offset(pos));
             }
             pos += c.len_utf8();
         }
-        map.push(text.len());
+        map.push(offset(text.len()));
         Folded { text: out, map }
     }
 
     /// The original byte offset of folded byte `pos`.
     pub fn orig(&self, pos: usize) -> usize {
-        self.map[pos.min(self.map.len() - 1)]
+        self.map[pos.min(self.map.len() - 1)] as usize
     }
 
     /// The original span of a folded span (a folded token never ends inside
@@ -74,8 +76,14 @@ impl Folded {
 
     /// The first folded byte whose original offset is at or after `orig`.
     pub fn folded(&self, orig: usize) -> usize {
-        self.map.partition_point(|&m| m < orig)
+        self.map.partition_point(|&m| (m as usize) < orig)
     }
+}
+
+/// A byte offset of the original text as stored in the map (saturating:
+/// a text over 4 GiB is not an article).
+fn offset(pos: usize) -> u32 {
+    u32::try_from(pos).unwrap_or(u32::MAX)
 }
 
 /// One word or punctuation token of a sentence, in folded offsets.
