@@ -293,7 +293,12 @@ mod tests {
         let text = text.repeat(3);
         let want: String = text.to_ascii_lowercase();
         assert_eq!(Folded::new(&text).map.len(), text.len() + 1);
-        for (i, (a, b)) in Folded::new(&text).text.bytes().zip(want.bytes()).enumerate() {
+        for (i, (a, b)) in Folded::new(&text)
+            .text
+            .bytes()
+            .zip(want.bytes())
+            .enumerate()
+        {
             // control and space characters fold to themselves too
             assert_eq!(a, b, "byte {i}");
         }
