@@ -55,13 +55,10 @@ impl Folded {
             let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
                 break;
             };
-            let mapped: &str = match c {
-                '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{b4}' => "'",
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
-                '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"",
-                c if c.is_whitespace() => " ",
-                c => deunicode::deunicode_char(c).unwrap_or(""),
-            };
+            let mapped = LATIN
+                .get((c as usize).wrapping_sub(0x80))
+                .copied()
+                .unwrap_or_else(|| fold_char(c));
             for b in mapped.bytes() {
                 out.push(b.to_ascii_lowercase());
                 map.push(offset(pos));
@@ -92,6 +89,25 @@ impl Folded {
         self.map.partition_point(|&m| (m as usize) < orig)
     }
 }
+
+/// What a non-ASCII character folds to.
+fn fold_char(c: char) -> &'static str {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{b4}' => "'",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+        '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"",
+        c if c.is_whitespace() => " ",
+        c => deunicode::deunicode_char(c).unwrap_or(""),
+    }
+}
+
+/// [`fold_char`] of U+0080 to U+024F (the accented letters of French and
+/// other Latin scripts), computed once.
+static LATIN: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    (0x80..0x250u32)
+        .map(|u| char::from_u32(u).map_or("", fold_char))
+        .collect()
+});
 
 /// The high bit of each byte of a word: set on non-ASCII bytes.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
