@@ -310,12 +310,16 @@ impl<'a> Sent<'a> {
     }
 
     fn compute_hard_break(&self, lex: &LangLex, i: usize) -> bool {
-        match self.words[i] {
-            ";" | ":" | "." | "!" | "?" | "[" | "]" => return true,
-            // `la Cedeao (Communauté ...)`, `(UA)`: a short aside, not a clause
-            "(" => return !(i + 1..(i + 6).min(self.words.len())).any(|k| self.words[k] == ")"),
-            ")" => return !(i.saturating_sub(5)..i).any(|k| self.words[k] == "("),
-            _ => {}
+        if let &[b] = self.words[i].as_bytes() {
+            match b {
+                b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' => return true,
+                // `la Cedeao (Communauté ...)`, `(UA)`: a short aside, not a clause
+                b'(' => {
+                    return !(i + 1..(i + 6).min(self.words.len())).any(|k| self.words[k] == ")");
+                }
+                b')' => return !(i.saturating_sub(5)..i).any(|k| self.words[k] == "("),
+                _ => {}
+            }
         }
         if !self.is(i, C::ClauseBreak) {
             return false;
