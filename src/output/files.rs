@@ -52,7 +52,7 @@ struct ParquetFile {
 }
 
 impl ParquetFile {
-    fn create(path: &Path, spec: &TableSpec) -> Result<ParquetFile> {
+    fn create(path: &Path, spec: &TableSpec, compressed: bool) -> Result<ParquetFile> {
         let arrow = polars::io::schema_to_arrow_checked(
             &table_schema(spec),
             CompatLevel::oldest(),
@@ -60,10 +60,15 @@ impl ParquetFile {
         )?;
         let encodings = get_encodings(&arrow);
         // the options of polars' lazy Parquet sink (zstd, full statistics,
-        // format 1.0) so files read as before
+        // format 1.0) so files read as before; a temporary file read back
+        // once is not worth zstd's CPU
         let options = WriteOptions {
             statistics: StatisticsOptions::full(),
-            compression: CompressionOptions::Zstd(None),
+            compression: if compressed {
+                CompressionOptions::Zstd(None)
+            } else {
+                CompressionOptions::Uncompressed
+            },
             version: Version::V1,
             data_page_size: None,
         };
@@ -205,9 +210,22 @@ impl TableFiles {
         parquet: Option<&Path>,
         csv: Option<&Path>,
     ) -> Result<TableFiles> {
+        Self::create_with(spec, parquet, csv, true)
+    }
+
+    /// [`TableFiles::create`], with Parquet pages left uncompressed when
+    /// `compressed` is false (temporary files).
+    pub fn create_with(
+        spec: &'static TableSpec,
+        parquet: Option<&Path>,
+        csv: Option<&Path>,
+        compressed: bool,
+    ) -> Result<TableFiles> {
         Ok(TableFiles {
             spec,
-            parquet: parquet.map(|p| ParquetFile::create(p, spec)).transpose()?,
+            parquet: parquet
+                .map(|p| ParquetFile::create(p, spec, compressed))
+                .transpose()?,
             csv: csv.map(|p| CsvFile::create(p, spec)).transpose()?,
         })
     }
