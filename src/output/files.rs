@@ -49,6 +49,10 @@ struct ParquetFile {
     options: WriteOptions,
     /// Rows waiting for a full row group.
     pending: Option<DataFrame>,
+    /// Estimated bytes of `pending`, kept as frames arrive: measuring the
+    /// pending frame itself walks all its chunks (one per batch), which
+    /// made every write cost as much as all the small batches before it.
+    pending_size: usize,
 }
 
 impl ParquetFile {
@@ -81,6 +85,7 @@ impl ParquetFile {
             encodings,
             options,
             pending: None,
+            pending_size: 0,
         })
     }
 
@@ -92,15 +97,19 @@ impl ParquetFile {
             }
             None => self.pending = Some(df.clone()),
         }
+        self.pending_size += df.estimated_size();
         while let Some(p) = &self.pending {
             let rows = p.height();
             if rows >= ROW_GROUP_ROWS {
                 let head = p.slice(0, ROW_GROUP_ROWS);
                 let rest = p.slice(ROW_GROUP_ROWS as i64, rows - ROW_GROUP_ROWS);
                 self.write_row_group(head)?;
+                // the rest's share of the bytes, by rows
+                self.pending_size = self.pending_size / rows * (rows - ROW_GROUP_ROWS);
                 self.pending = Some(rest);
-            } else if p.estimated_size() >= ROW_GROUP_BYTES {
+            } else if self.pending_size >= ROW_GROUP_BYTES {
                 let all = self.pending.take().unwrap_or_default();
+                self.pending_size = 0;
                 self.write_row_group(all)?;
             } else {
                 break;
@@ -131,6 +140,7 @@ impl ParquetFile {
     /// Writes the pending rows and the footer.
     fn finish(mut self) -> Result<()> {
         if let Some(p) = self.pending.take() {
+            self.pending_size = 0;
             self.write_row_group(p)?;
         }
         self.writer.end(None)?;
@@ -247,10 +257,7 @@ impl TableFiles {
 
     /// Memory held by rows waiting for their row group.
     pub fn pending_bytes(&self) -> usize {
-        self.parquet
-            .as_ref()
-            .and_then(|p| p.pending.as_ref())
-            .map_or(0, DataFrame::estimated_size)
+        self.parquet.as_ref().map_or(0, |p| p.pending_size)
     }
 
     /// Writes the pending rows as a (short) row group now.
@@ -258,6 +265,7 @@ impl TableFiles {
         if let Some(p) = &mut self.parquet
             && let Some(rows) = p.pending.take()
         {
+            p.pending_size = 0;
             p.write_row_group(rows)?;
         }
         Ok(())
