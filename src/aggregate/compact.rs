@@ -11,6 +11,14 @@
 //! premise that an article's rows all arrive in one batch.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::lexicon::Fnv;
+
+/// Maps keyed by actor ids and indices: FNV, much cheaper than SipHash on
+/// these short keys, which come from the run's own tables.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 use anyhow::Result;
 use polars::prelude::*;
@@ -32,11 +40,11 @@ struct ActorCounts {
 #[derive(Default)]
 pub struct ActorAggregates {
     /// `actor_id` → dense index into `ids` and `counts`.
-    index: HashMap<String, u32>,
+    index: FastMap<String, u32>,
     ids: Vec<String>,
     counts: Vec<ActorCounts>,
     /// `(a, b)` with `ids[a] < ids[b]` → articles and sentences with both.
-    pairs: HashMap<(u32, u32), [i64; 2]>,
+    pairs: FastMap<(u32, u32), [i64; 2]>,
 }
 
 /// A string column as an iterator-friendly chunked array.
@@ -74,7 +82,7 @@ impl ActorAggregates {
         events: &DataFrame,
     ) -> Result<()> {
         let published = articles.column("published")?.cast(&DataType::Int32)?;
-        let published: HashMap<&str, Option<i32>> = strs(articles, "article_id")?
+        let published: FastMap<&str, Option<i32>> = strs(articles, "article_id")?
             .iter()
             .zip(published.i32()?.iter())
             .filter_map(|(id, p)| Some((id?, p)))
@@ -86,7 +94,7 @@ impl ActorAggregates {
         }
         // an actor counts once per event, however often the event lists it
         for (list, as_source) in [("source_ids", true), ("target_ids", false)] {
-            let mut seen: HashSet<(&str, u32)> = HashSet::new();
+            let mut seen: FastSet<(&str, u32)> = FastSet::default();
             let lists = events.column(list)?.list()?;
             for (event, ids) in strs(events, "event_id")?.iter().zip(lists.amortized_iter()) {
                 let (Some(event), Some(ids)) = (event, ids) else {
@@ -111,9 +119,11 @@ impl ActorAggregates {
     fn add_mentions(
         &mut self,
         mentions: &DataFrame,
-        published: &HashMap<&str, Option<i32>>,
+        published: &FastMap<&str, Option<i32>>,
     ) -> Result<()> {
-        // article → (actor, sentence) of its mentions
+        // article → (actor, sentence) of its mentions; an article's rows
+        // are adjacent in a batch, so runs of one article are grouped
+        // without a map (a map keeps the order for the rare other case)
         let mut by_article: BTreeMap<&str, Vec<(u32, Option<i32>)>> = BTreeMap::new();
         let sentences = mentions.column("sentence")?.i32()?;
         for ((article, actor), sentence) in strs(mentions, "article_id")?
@@ -127,32 +137,50 @@ impl ActorAggregates {
             let a = self.intern(actor);
             by_article.entry(article).or_default().push((a, sentence));
         }
+        // actor index → its rank by `actor_id` among this batch's actors
+        // (pairs are keyed in id order); ranks compare as the ids do
+        let mut batch_actors: Vec<u32> = by_article
+            .values()
+            .flat_map(|rows| rows.iter().map(|r| r.0))
+            .collect();
+        batch_actors.sort_unstable();
+        batch_actors.dedup();
+        let mut rank = vec![0u32; self.ids.len()];
+        for (r, a) in by_id(&self.ids, batch_actors).into_iter().enumerate() {
+            rank[a as usize] = r as u32;
+        }
+        let mut by_sentence: Vec<(i32, u32, u32)> = Vec::new();
+        let mut actors: Vec<u32> = Vec::new();
         for (article, mut rows) in by_article {
             let day = published.get(article).copied().flatten();
-            rows.sort_unstable();
-            let actors = by_id(&self.ids, rows.iter().map(|r| r.0).collect());
-            for &a in &actors {
-                let mine: Vec<&(u32, Option<i32>)> = rows.iter().filter(|r| r.0 == a).collect();
+            // by id rank, then sentence: an actor's rows are one run
+            rows.sort_unstable_by_key(|&(a, s)| (rank[a as usize], s));
+            actors.clear();
+            for run in rows.chunk_by(|x, y| x.0 == y.0) {
+                let a = run[0].0;
+                actors.push(a);
                 let c = &mut self.counts[a as usize];
-                c.mentions += mine.len() as i64;
+                c.mentions += run.len() as i64;
                 c.articles += 1;
-                // rows are sorted: equal sentences are adjacent
-                c.sentences += 1 + mine.windows(2).filter(|w| w[0].1 != w[1].1).count() as i64;
+                // equal sentences are adjacent
+                c.sentences += 1 + run.windows(2).filter(|w| w[0].1 != w[1].1).count() as i64;
                 if let Some(d) = day {
                     c.first_seen = Some(c.first_seen.map_or(d, |f| f.min(d)));
                     c.last_seen = Some(c.last_seen.map_or(d, |l| l.max(d)));
                 }
             }
             self.count_pairs(&actors, 0);
-            let mut by_sentence: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
-            for &(a, s) in &rows {
-                // a null sentence joins no other (null keys do not match)
-                if let Some(s) = s {
-                    by_sentence.entry(s).or_default().push(a);
-                }
-            }
-            for (_, actors) in by_sentence {
-                let actors = by_id(&self.ids, actors);
+            // a null sentence joins no other (null keys do not match)
+            by_sentence.clear();
+            by_sentence.extend(
+                rows.iter()
+                    .filter_map(|&(a, s)| Some((s?, rank[a as usize], a))),
+            );
+            by_sentence.sort_unstable();
+            by_sentence.dedup();
+            for run in by_sentence.chunk_by(|x, y| x.0 == y.0) {
+                actors.clear();
+                actors.extend(run.iter().map(|r| r.2));
                 self.count_pairs(&actors, 1);
             }
         }

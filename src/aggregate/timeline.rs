@@ -8,6 +8,7 @@
 //! article only to an earlier one, so its root is already known.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -16,6 +17,7 @@ use polars::prelude::*;
 
 use super::events::{date_events, sort_timeline, timeline_rows};
 use super::schema::TIMELINE;
+use crate::lexicon::Fnv;
 use crate::output::files::TableFiles;
 use crate::output::schema::{ColType, TableSpec, col as column};
 use crate::output::writer::{Formats, Layout, OutputWriter, scan_parts};
@@ -36,9 +38,9 @@ pub struct TimelineSpill {
     dir: PathBuf,
     writer: OutputWriter,
     /// Publication day of every article so far (the roots' dates).
-    published: HashMap<String, Option<i32>>,
+    published: HashMap<String, Option<i32>, BuildHasherDefault<Fnv>>,
     /// Root of every article that has one other than itself.
-    roots: HashMap<String, String>,
+    roots: HashMap<String, String, BuildHasherDefault<Fnv>>,
 }
 
 /// `YYYY-MM` of a day since the epoch, `unknown` for none (sorts last).
@@ -58,9 +60,9 @@ impl TimelineSpill {
         };
         Ok(TimelineSpill {
             dir: dir.to_path_buf(),
-            writer: OutputWriter::create(dir, formats, Layout::Month, "spill")?,
-            published: HashMap::new(),
-            roots: HashMap::new(),
+            writer: OutputWriter::create(dir, formats, Layout::Month, "spill")?.uncompressed(),
+            published: HashMap::default(),
+            roots: HashMap::default(),
         })
     }
 

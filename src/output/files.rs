@@ -49,10 +49,14 @@ struct ParquetFile {
     options: WriteOptions,
     /// Rows waiting for a full row group.
     pending: Option<DataFrame>,
+    /// Estimated bytes of `pending`, kept as frames arrive: measuring the
+    /// pending frame itself walks all its chunks (one per batch), which
+    /// made every write cost as much as all the small batches before it.
+    pending_size: usize,
 }
 
 impl ParquetFile {
-    fn create(path: &Path, spec: &TableSpec) -> Result<ParquetFile> {
+    fn create(path: &Path, spec: &TableSpec, compressed: bool) -> Result<ParquetFile> {
         let arrow = polars::io::schema_to_arrow_checked(
             &table_schema(spec),
             CompatLevel::oldest(),
@@ -67,10 +71,15 @@ impl ParquetFile {
             .map(|leaves| vec![Encoding::Plain; leaves.len()])
             .collect();
         // zstd level 1: about half the CPU of the default level 3 for files a
-        // few percent larger; full statistics and format 1.0 as polars' sink
+        // few percent larger; a temporary file read back once is not worth
+        // any compression; full statistics and format 1.0 as polars' sink
         let options = WriteOptions {
             statistics: StatisticsOptions::full(),
-            compression: CompressionOptions::Zstd(Some(ZstdLevel::try_new(1)?)),
+            compression: if compressed {
+                CompressionOptions::Zstd(Some(ZstdLevel::try_new(1)?))
+            } else {
+                CompressionOptions::Uncompressed
+            },
             version: Version::V1,
             data_page_size: None,
         };
@@ -83,6 +92,7 @@ impl ParquetFile {
             encodings,
             options,
             pending: None,
+            pending_size: 0,
         })
     }
 
@@ -94,15 +104,19 @@ impl ParquetFile {
             }
             None => self.pending = Some(df.clone()),
         }
+        self.pending_size += df.estimated_size();
         while let Some(p) = &self.pending {
             let rows = p.height();
             if rows >= ROW_GROUP_ROWS {
                 let head = p.slice(0, ROW_GROUP_ROWS);
                 let rest = p.slice(ROW_GROUP_ROWS as i64, rows - ROW_GROUP_ROWS);
                 self.write_row_group(head)?;
+                // the rest's share of the bytes, by rows
+                self.pending_size = self.pending_size / rows * (rows - ROW_GROUP_ROWS);
                 self.pending = Some(rest);
-            } else if p.estimated_size() >= ROW_GROUP_BYTES {
+            } else if self.pending_size >= ROW_GROUP_BYTES {
                 let all = self.pending.take().unwrap_or_default();
+                self.pending_size = 0;
                 self.write_row_group(all)?;
             } else {
                 break;
@@ -133,6 +147,7 @@ impl ParquetFile {
     /// Writes the pending rows and the footer.
     fn finish(mut self) -> Result<()> {
         if let Some(p) = self.pending.take() {
+            self.pending_size = 0;
             self.write_row_group(p)?;
         }
         self.writer.end(None)?;
@@ -212,9 +227,22 @@ impl TableFiles {
         parquet: Option<&Path>,
         csv: Option<&Path>,
     ) -> Result<TableFiles> {
+        Self::create_with(spec, parquet, csv, true)
+    }
+
+    /// [`TableFiles::create`], with Parquet pages left uncompressed when
+    /// `compressed` is false (temporary files).
+    pub fn create_with(
+        spec: &'static TableSpec,
+        parquet: Option<&Path>,
+        csv: Option<&Path>,
+        compressed: bool,
+    ) -> Result<TableFiles> {
         Ok(TableFiles {
             spec,
-            parquet: parquet.map(|p| ParquetFile::create(p, spec)).transpose()?,
+            parquet: parquet
+                .map(|p| ParquetFile::create(p, spec, compressed))
+                .transpose()?,
             csv: csv.map(|p| CsvFile::create(p, spec)).transpose()?,
         })
     }
@@ -236,10 +264,7 @@ impl TableFiles {
 
     /// Memory held by rows waiting for their row group.
     pub fn pending_bytes(&self) -> usize {
-        self.parquet
-            .as_ref()
-            .and_then(|p| p.pending.as_ref())
-            .map_or(0, DataFrame::estimated_size)
+        self.parquet.as_ref().map_or(0, |p| p.pending_size)
     }
 
     /// Writes the pending rows as a (short) row group now.
@@ -247,6 +272,7 @@ impl TableFiles {
         if let Some(p) = &mut self.parquet
             && let Some(rows) = p.pending.take()
         {
+            p.pending_size = 0;
             p.write_row_group(rows)?;
         }
         Ok(())

@@ -85,6 +85,8 @@ pub struct OutputWriter {
     opened: BTreeMap<FileKey, u32>,
     writes: u64,
     rows: BTreeMap<&'static str, u64>,
+    /// Parquet pages are zstd-compressed (false for temporary files).
+    compressed: bool,
 }
 
 fn parquet_options() -> ParquetWriteOptions {
@@ -191,7 +193,15 @@ impl OutputWriter {
             opened: BTreeMap::new(),
             writes: 0,
             rows: BTreeMap::new(),
+            compressed: true,
         })
+    }
+
+    /// Leaves Parquet pages uncompressed: for temporary files read back
+    /// once, where zstd costs more CPU than the disk it saves.
+    pub fn uncompressed(mut self) -> OutputWriter {
+        self.compressed = false;
+        self
     }
 
     /// The staging folder (where extra run files such as the manifest are
@@ -282,7 +292,8 @@ impl OutputWriter {
             .then(|| path("parquet", "parquet"))
             .transpose()?;
         let csv = self.formats.csv.then(|| path("csv", "csv")).transpose()?;
-        let files = TableFiles::create(spec, parquet.as_deref(), csv.as_deref())?;
+        let files =
+            TableFiles::create_with(spec, parquet.as_deref(), csv.as_deref(), self.compressed)?;
         self.open.insert(
             key,
             Open {

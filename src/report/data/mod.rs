@@ -240,7 +240,11 @@ fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let r = f();
     let hwm = std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(str::to_string));
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(str::to_string)
+        });
     tracing::debug!(step, secs = t.elapsed().as_secs_f64(), ?hwm, "report data");
     r
 }
@@ -436,7 +440,10 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
     // the latest events lie on the latest days: group only the rows of
     // enough of them (a day's rows all fall on the same side of the cut, so
     // its groups are whole), widening the cut while it yields too few
-    let days = daily.column("date")?.as_materialized_series().unique_stable()?;
+    let days = daily
+        .column("date")?
+        .as_materialized_series()
+        .unique_stable()?;
     let rows_by_day = daily
         .clone()
         .lazy()
