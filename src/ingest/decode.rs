@@ -7,10 +7,13 @@
 //! is not UTF-8, wrap the stream in a [`Transcode`] reader. Text is kept as
 //! decoded: Unicode normalisation happens later, in `text::prepare`.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Decoder, Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::text::swar;
 
 /// How many leading bytes are judged (encoding guess, NUL bytes).
 pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
@@ -42,6 +45,17 @@ pub(crate) fn sniff(
     at_eof: bool,
     hint: Option<&'static Encoding>,
 ) -> Result<Sniffed, String> {
+    sniff_checked(head, at_eof, hint, None)
+}
+
+/// [`sniff`], given `head` as text when it is already known to be valid
+/// UTF-8 (so it is not validated again).
+fn sniff_checked(
+    head: &[u8],
+    at_eof: bool,
+    hint: Option<&'static Encoding>,
+    valid_utf8: Option<&str>,
+) -> Result<Sniffed, String> {
     let sniffed = match head {
         [0xEF, 0xBB, 0xBF, ..] => Sniffed {
             encoding: UTF_8,
@@ -61,18 +75,25 @@ pub(crate) fn sniff(
                 if head[..head.len().min(SNIFF_BYTES)].contains(&0) {
                     return Err(binary_reason(head, "it contains NUL bytes"));
                 }
-                Sniffed {
-                    encoding: guess_encoding(head, at_eof, hint),
-                    bom: 0,
-                }
+                let encoding = if valid_utf8.is_some() {
+                    UTF_8
+                } else {
+                    guess_encoding(head, at_eof, hint)
+                };
+                Sniffed { encoding, bom: 0 }
             }
         },
     };
-    let sample = &head[sniffed.bom..head.len().min(sniffed.bom + CONTROL_SAMPLE_BYTES)];
-    let text = if sniffed.is_utf8() {
+    let end = head.len().min(sniffed.bom + CONTROL_SAMPLE_BYTES);
+    let sample = &head[sniffed.bom..end];
+    let text = if let Some(valid) = valid_utf8.filter(|_| sniffed.is_utf8()) {
+        Cow::Borrowed(&valid[sniffed.bom..valid.floor_char_boundary(end)])
+    } else if sniffed.is_utf8() {
         // The sample may end inside a character: check up to there.
-        let valid = std::str::from_utf8(sample).map_or_else(|e| e.valid_up_to(), str::len);
-        String::from_utf8_lossy(&sample[..valid])
+        Cow::Borrowed(match std::str::from_utf8(sample) {
+            Ok(text) => text,
+            Err(e) => std::str::from_utf8(&sample[..e.valid_up_to()]).unwrap_or_default(),
+        })
     } else {
         sniffed.encoding.decode_without_bom_handling(sample).0
     };
@@ -84,9 +105,21 @@ pub(crate) fn sniff(
 
 /// Decodes a whole file to UTF-8, or says why it looks binary.
 pub(crate) fn decode_all(
-    mut bytes: Vec<u8>,
+    bytes: Vec<u8>,
     hint: Option<&'static Encoding>,
 ) -> Result<String, String> {
+    // Valid UTF-8 (nearly every file) is validated once and moved, not copied.
+    let mut bytes = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            let sniffed = sniff_checked(text.as_bytes(), true, hint, Some(&text))?;
+            if sniffed.is_utf8() {
+                text.drain(..sniffed.bom);
+                return Ok(text);
+            }
+            text.into_bytes() // UTF-16 without a byte-order mark
+        }
+        Err(e) => e.into_bytes(),
+    };
     let sniffed = sniff(&bytes, true, hint)?;
     if sniffed.is_utf8() {
         bytes.drain(..sniffed.bom);
@@ -147,7 +180,11 @@ fn guess_encoding(
 /// UTF-16 without a byte-order mark: mostly-Latin text has a NUL in every
 /// other byte, on the same side. Binary data has NULs on both sides.
 fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
-    let pairs = head[..head.len().min(4096)].chunks_exact(2);
+    let head = &head[..head.len().min(4096)];
+    if !head.contains(&0) {
+        return None;
+    }
+    let pairs = head.chunks_exact(2);
     let n = pairs.len();
     if n < 8 {
         return None;
@@ -171,14 +208,31 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
 /// More than 5 % control characters (other than tab, newlines and form
 /// feed) in a sample of more than a few characters: not text.
 fn mostly_control(text: &str) -> bool {
-    let (mut chars, mut controls) = (0usize, 0usize);
-    for c in text.chars() {
-        chars += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
-            controls += 1;
+    let controls = count_controls(text.as_bytes());
+    controls > 8 && controls * 20 > text.chars().count()
+}
+
+/// How many control characters other than tab, newlines and form feed the
+/// UTF-8 `bytes` hold: C0 controls and DEL are single bytes, C1 controls
+/// (U+0080..=U+009F) are C2 80..=C2 9F. Counted eight bytes at a time.
+fn count_controls(bytes: &[u8]) -> usize {
+    let is_control = |i: usize| match bytes[i] {
+        0..=8 | 0x0b | 0x0e..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|&n| n < 0xa0),
+        _ => false,
+    };
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(w) = swar::load(bytes, i) {
+        // only words holding a byte below 0x20, DEL or C2 are counted one
+        // byte at a time (newlines make a few percent of them)
+        let ascii_control = swar::non_printable(w) & !swar::non_ascii(w);
+        if ascii_control | swar::bytes_equal(w, 0xc2) != 0 {
+            n += (i..i + 8).filter(|&k| is_control(k)).count();
         }
+        i += 8;
     }
-    controls > 8 && controls * 20 > chars
+    n + (i..bytes.len()).filter(|&k| is_control(k)).count()
 }
 
 fn binary_reason(head: &[u8], why: &str) -> String {
@@ -311,6 +365,53 @@ mod tests {
         let bytes = "Déjà".as_bytes();
         let s = sniff(&bytes[..2], false, None).unwrap();
         assert!(s.is_utf8());
+    }
+
+    #[test]
+    fn control_count_matches_the_character_definition() {
+        let reference = |text: &str| {
+            let chars = text.chars().count();
+            let controls = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+                .count();
+            controls > 8 && controls * 20 > chars
+        };
+        let cases = [
+            (
+                "plain",
+                "Le président a déclaré : « Ça suffit ! »\n\tFin.\r\n".repeat(9),
+            ),
+            ("c0", "ab\u{1}\u{2}\u{b}\u{1b}\u{7f}".repeat(5)),
+            ("c1", "é\u{80}\u{85}\u{9f}\u{a0}«".repeat(5)),
+            ("few", "\u{1}\u{2}\u{3}".repeat(3)),
+            (
+                "diluted",
+                format!("{}{}", "\u{1}".repeat(10), "x".repeat(200)),
+            ),
+            (
+                "dense",
+                format!("{}{}", "\u{1}".repeat(10), "x".repeat(150)),
+            ),
+            ("c1_across_words", "1234567\u{85}".repeat(9)),
+            ("c1_at_the_end", format!("{}\u{9f}", "\u{81}".repeat(12))),
+        ];
+        for (name, text) in cases {
+            assert_eq!(mostly_control(&text), reference(&text), "case {name}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_has_its_controls_counted(
+            text in "[a \t\n\r\u{0}\u{1}\u{b}\u{c}\u{1f}\u{7f}\u{80}\u{85}\u{9f}\u{a0}é«]{0,40}"
+        ) {
+            let want = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+                .count();
+            proptest::prop_assert_eq!(count_controls(text.as_bytes()), want);
+        }
     }
 
     #[test]

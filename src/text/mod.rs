@@ -11,6 +11,7 @@ pub mod fold;
 pub mod language;
 pub mod normalise;
 pub mod sentences;
+pub(crate) mod swar;
 
 use xxhash_rust::xxh3::xxh3_128;
 

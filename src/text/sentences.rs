@@ -15,6 +15,8 @@ use std::hash::BuildHasherDefault;
 use crate::document::Span;
 use crate::lexicon::Fnv;
 
+use super::swar;
+
 /// A sentence splitter built from abbreviation lists.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceSplitter {
@@ -116,12 +118,28 @@ fn is_terminal(c: char) -> bool {
 /// Offset of the first `.`, `!`, `?` or `…` at or after `from`.
 fn next_terminal(bytes: &[u8], from: usize) -> Option<usize> {
     // `…` is E2 80 A6; a lead byte is never inside another character
-    let ellipsis = |i: usize| bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa6][..]);
-    (from..bytes.len()).find(|&i| match bytes[i] {
+    let is_terminal = |i: usize| match bytes[i] {
         b'.' | b'!' | b'?' => true,
-        0xe2 => ellipsis(i),
+        0xe2 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa6][..]),
         _ => false,
-    })
+    };
+    let mut i = from;
+    while let Some(w) = swar::load(bytes, i) {
+        let hits = swar::bytes_equal(w, b'.')
+            | swar::bytes_equal(w, b'!')
+            | swar::bytes_equal(w, b'?')
+            | swar::bytes_equal(w, 0xe2);
+        if hits == 0 {
+            i += 8;
+            continue;
+        }
+        i += hits.trailing_zeros() as usize / 8;
+        if is_terminal(i) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    (i..bytes.len()).find(|&i| is_terminal(i))
 }
 
 /// The character starting at byte `i` of `p` (a char boundary), if any.
@@ -325,6 +343,15 @@ mod tests {
         #[test]
         fn any_text_matches_the_reference(
             text in "[aAM1 .!?…»›”'(«\u{a0}\u{1680}\n-]{0,40}"
+        ) {
+            let s = SentenceSplitter::new(["M.", "Mme"].map(String::from));
+            let para = Span::new(0, text.len());
+            proptest::prop_assert_eq!(s.split(&text, para), reference(&s, &text, para));
+        }
+
+        #[test]
+        fn wordy_text_matches_the_reference(
+            text in "([A-Za-z]{1,9}|[ .!?,]|…|»|M\\.|\u{2019}|\u{a0}| \\. ){0,40}"
         ) {
             let s = SentenceSplitter::new(["M.", "Mme"].map(String::from));
             let para = Span::new(0, text.len());

@@ -1,0 +1,102 @@
+//! Eight bytes at a time: byte tests on a `u64` ("SIMD within a register")
+//! for the scans that run over every byte of every article (line cleaning,
+//! the NFC quick check, sentence terminals), where a byte loop costs several
+//! instructions per byte.
+
+/// Every byte of the result is `b`.
+pub(crate) const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+const HIGH: u64 = splat(0x80);
+const LOW7: u64 = splat(0x7f);
+
+/// The 8 bytes at `bytes[i..]`, first byte lowest, if there are 8.
+#[inline]
+pub(crate) fn load(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i + 8)?;
+    Some(u64::from_le_bytes(chunk.try_into().ok()?))
+}
+
+/// 0x80 in each byte of `w` that is zero, 0 elsewhere (exact: no carries
+/// between bytes).
+#[inline]
+pub(crate) fn zero_bytes(w: u64) -> u64 {
+    !(((w & LOW7) + LOW7) | w | LOW7)
+}
+
+/// 0x80 in each byte of `w` equal to `b`.
+#[inline]
+pub(crate) fn bytes_equal(w: u64, b: u8) -> u64 {
+    zero_bytes(w ^ splat(b))
+}
+
+/// 0x80 in each byte of `w` that is not ASCII.
+#[inline]
+pub(crate) fn non_ascii(w: u64) -> u64 {
+    w & HIGH
+}
+
+/// 0x80 in each byte of `w` that is not printable ASCII or a space (outside
+/// 0x20..=0x7e).
+#[inline]
+pub(crate) fn non_printable(w: u64) -> u64 {
+    // per byte, without carries: adding 0x60 to the low seven bits sets the
+    // high bit from 0x20 up, adding 0x01 sets it for 0x7f only
+    let low = w & LOW7;
+    (w | !(low + splat(0x60)) | (low + splat(0x01))) & HIGH
+}
+
+/// How many bytes of `w` come before the first one marked in `mask` (8 when
+/// none is).
+#[inline]
+pub(crate) fn before_first(mask: u64) -> usize {
+    mask.trailing_zeros() as usize / 8
+}
+
+/// The low `n` bytes of a word set (`n` <= 8).
+#[inline]
+pub(crate) fn low_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_tests_agree_with_byte_loops() {
+        // every byte value in every position, with neighbours that could
+        // carry or borrow into it
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                for fill in [0x00, 0x20, 0x41, 0x7e, 0x7f, 0x80, 0xff] {
+                    let mut bytes = [fill; 8];
+                    bytes[pos] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    let marks = |f: &dyn Fn(u8) -> bool| -> u64 {
+                        (0..8)
+                            .filter(|&k| f(bytes[k]))
+                            .map(|k| 0x80 << (8 * k))
+                            .sum()
+                    };
+                    let printable = |x: u8| (0x20..=0x7e).contains(&x);
+                    assert_eq!(zero_bytes(w), marks(&|x| x == 0), "{bytes:?}");
+                    assert_eq!(bytes_equal(w, b), marks(&|x| x == b), "{bytes:?}");
+                    assert_eq!(non_ascii(w), marks(&|x| !x.is_ascii()), "{bytes:?}");
+                    assert_eq!(non_printable(w), marks(&|x| !printable(x)), "{bytes:?}");
+                    let first = (0..8).find(|&k| !printable(bytes[k])).unwrap_or(8);
+                    assert_eq!(before_first(non_printable(w)), first, "{bytes:?}");
+                }
+            }
+        }
+        assert_eq!(load(b"0123456", 0), None);
+        assert_eq!(
+            load(b"x01234567", 1),
+            Some(u64::from_le_bytes(*b"01234567"))
+        );
+        assert_eq!(low_bytes(0), 0);
+        assert_eq!(low_bytes(3), 0xff_ffff);
+        assert_eq!(low_bytes(8), u64::MAX);
+    }
+}
