@@ -2,7 +2,7 @@
 //! fed batch by batch on the writer thread while the next batch is
 //! extracted, so the end of the run only sorts a few counters.
 //!
-//! The lazy queries of [`super::actors`] read whole tables (a self-join of
+//! The lazy queries of `aggregate::actors` read whole tables (a self-join of
 //! `mentions` per article, distinct counts over millions of rows) and took
 //! most of the end-of-run time and memory; here each actor costs one
 //! counter record and each co-occurring pair one map entry, whatever the

@@ -61,7 +61,7 @@ pub enum CommitMode {
 const MAX_OPEN_PARTITIONS: usize = 64;
 /// Rows waiting for their row group, over all open files: above this the
 /// largest buffer is written as a shorter row group.
-const MAX_PENDING_BYTES: usize = 64 * 1024 * 1024;
+const MAX_PENDING_BYTES: usize = 8 * 1024 * 1024;
 
 /// A table (and partition) whose files are open.
 type FileKey = (&'static str, Option<String>);

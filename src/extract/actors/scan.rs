@@ -143,7 +143,7 @@ pub struct Located {
 }
 
 impl Scan {
-    /// Scans a document text (see [`super::scanner`]).
+    /// Scans a document text (one pass over its bytes, in the `scanner` module).
     pub fn new(text: &str) -> Scan {
         super::scanner::scan(text)
     }
