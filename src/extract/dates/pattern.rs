@@ -185,9 +185,9 @@ impl Pattern {
         pattern.first = pattern.first_classes(pattern.start, &mut Vec::new());
         pattern.required = Class::ALL
             .iter()
-            .filter(|c| !pattern.accepts_past(pattern.start, c.bit(), &mut Vec::new()))
+            .filter(|c| !pattern.accepts_avoiding(pattern.start, c.bit(), false, &mut Vec::new()))
             .fold(0, |m, c| m | c.bit());
-        if pattern.accepts_without(pattern.start, Class::core_mask(), &mut Vec::new()) {
+        if pattern.accepts_avoiding(pattern.start, Class::core_mask(), true, &mut Vec::new()) {
             let core: Vec<&str> = Class::CORE.iter().map(|c| c.pattern_name()).collect();
             return Err(format!(
                 "the pattern can match without any of {}",
@@ -197,8 +197,18 @@ impl Pattern {
         Ok(pattern)
     }
 
-    /// True when some path from `s` reaches Accept without an item of `mask`.
-    fn accepts_without(&self, s: usize, mask: u32, seen: &mut Vec<usize>) -> bool {
+    /// True when some path from `s` reaches Accept while avoiding the
+    /// classes of `mask`: with `every_alternative`, through items none of
+    /// whose alternatives is in `mask` (the path cannot hold such a class);
+    /// otherwise through items that each have an alternative outside `mask`
+    /// (the path can be filled without one).
+    fn accepts_avoiding(
+        &self,
+        s: usize,
+        mask: u32,
+        every_alternative: bool,
+        seen: &mut Vec<usize>,
+    ) -> bool {
         if seen.contains(&s) {
             return false;
         }
@@ -206,30 +216,17 @@ impl Pattern {
         match &self.states[s] {
             State::Accept => true,
             State::Split(a, b) => {
-                self.accepts_without(*a, mask, seen) || self.accepts_without(*b, mask, seen)
+                self.accepts_avoiding(*a, mask, every_alternative, seen)
+                    || self.accepts_avoiding(*b, mask, every_alternative, seen)
             }
             State::Item { alts, next } => {
-                alts.iter().all(|(c, _)| c.bit() & mask == 0)
-                    && self.accepts_without(*next, mask, seen)
-            }
-        }
-    }
-
-    /// True when some path from `s` reaches Accept through items that can
-    /// each be filled by a class outside `mask`.
-    fn accepts_past(&self, s: usize, mask: u32, seen: &mut Vec<usize>) -> bool {
-        if seen.contains(&s) {
-            return false;
-        }
-        seen.push(s);
-        match &self.states[s] {
-            State::Accept => true,
-            State::Split(a, b) => {
-                self.accepts_past(*a, mask, seen) || self.accepts_past(*b, mask, seen)
-            }
-            State::Item { alts, next } => {
-                alts.iter().any(|(c, _)| c.bit() & mask == 0)
-                    && self.accepts_past(*next, mask, seen)
+                let outside = |(c, _): &_| Class::bit(*c) & mask == 0;
+                let passes = if every_alternative {
+                    alts.iter().all(outside)
+                } else {
+                    alts.iter().any(outside)
+                };
+                passes && self.accepts_avoiding(*next, mask, every_alternative, seen)
             }
         }
     }
