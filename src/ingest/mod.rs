@@ -65,6 +65,22 @@ pub struct RawArticle {
     pub url: Option<String>,
 }
 
+#[cfg(test)]
+impl RawArticle {
+    /// A bare test article: `text` in `lang`, from `test.txt`, no metadata
+    /// (the stages' test kits prepare it into a [`crate::document::Document`]).
+    pub(crate) fn for_test(lang: &str, text: &str) -> RawArticle {
+        RawArticle {
+            source: "test.txt".into(),
+            title: None,
+            text: text.into(),
+            published: None,
+            lang: Some(lang.into()),
+            url: None,
+        }
+    }
+}
+
 /// An input (a file or a record in it) that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reject {

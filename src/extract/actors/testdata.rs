@@ -93,16 +93,7 @@ pub fn run(lang: &str, text: &str) -> Document {
         })
         .collect();
     let prep = Preparer::with_abbreviations(abbreviations, 40);
-    let mut doc = prep
-        .prepare(RawArticle {
-            source: "test.txt".into(),
-            title: None,
-            text: text.into(),
-            published: None,
-            lang: Some(lang.into()),
-            url: None,
-        })
-        .unwrap();
+    let mut doc = prep.prepare(RawArticle::for_test(lang, text)).unwrap();
     stage().process(&mut doc);
     doc
 }

@@ -93,14 +93,7 @@ pub fn doc(
         20,
     );
     let mut d = prep
-        .prepare(RawArticle {
-            source: "test.txt".into(),
-            title: None,
-            text: text.into(),
-            published: None,
-            lang: Some(lang.into()),
-            url: None,
-        })
+        .prepare(RawArticle::for_test(lang, text))
         .expect("test text prepares");
     for (i, A(name, kind, country, forms)) in actors.iter().enumerate() {
         d.actors.push(DocActor {

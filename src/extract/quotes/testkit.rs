@@ -49,14 +49,7 @@ pub(crate) fn stage() -> &'static QuotesStage {
 /// A prepared document in language `lang` (normalised, paragraphs, sentences).
 pub(crate) fn document(lang: &str, text: &str) -> Document {
     preparer()
-        .prepare(RawArticle {
-            source: "test.txt".into(),
-            title: None,
-            text: text.into(),
-            published: None,
-            lang: Some(lang.into()),
-            url: None,
-        })
+        .prepare(RawArticle::for_test(lang, text))
         .expect("test text prepares")
 }
 
