@@ -149,13 +149,52 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     true
 }
 
+/// The two ends of a chain, as both drafting and participant finding read
+/// them: the root (outermost) and leaf (coded) matches, their triggers and
+/// their clause bounds.
+pub struct Ends<'a> {
+    /// The outermost match.
+    pub r: &'a TriggerMatch,
+    /// The innermost match with a category.
+    pub l: &'a TriggerMatch,
+    /// The root's trigger.
+    pub rt: &'a Trigger,
+    /// The leaf's trigger.
+    pub lt: &'a Trigger,
+    /// The root's clause bounds.
+    pub rc: (usize, usize),
+    /// The leaf's clause bounds.
+    pub lc: (usize, usize),
+}
+
+impl<'a> Ends<'a> {
+    /// The ends of chain `c` in its sentence.
+    pub fn of(env: &Env<'a>, c: &Chain) -> Ends<'a> {
+        let (root, leaf) = (c.links[0], c.leaf);
+        let (r, l) = (&env.matches[root], &env.matches[leaf]);
+        let triggers = &env.ctx.lex.triggers;
+        Ends {
+            r,
+            l,
+            rt: &triggers[r.trigger],
+            lt: &triggers[l.trigger],
+            rc: env.clauses[root],
+            lc: env.clauses[leaf],
+        }
+    }
+}
+
 /// Codes one chain: zero, one, or (visits to several countries) several drafts.
 pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     let (sent, lex, doc) = (env.sent, env.ctx.lex, env.ctx.doc);
-    let (root, leaf) = (c.links[0], c.leaf);
-    let (r, l) = (&env.matches[root], &env.matches[leaf]);
-    let (rt, lt) = (&lex.triggers[r.trigger], &lex.triggers[l.trigger]);
-    let (rc, lc) = (env.clauses[root], env.clauses[leaf]);
+    let Ends {
+        r,
+        l,
+        rt,
+        lt,
+        rc,
+        lc,
+    } = Ends::of(env, c);
     let leaf_type = lt.event_type.as_deref()?;
     let cues = status::cues(sent, lex, r, rc.0, rc.1);
     if !admissible(env, c, rt, cues) {

@@ -6,7 +6,7 @@
 
 use crate::plover;
 
-use super::chain::{Chain, Env};
+use super::chain::{Chain, Ends, Env};
 use super::clause::{Gov, Sent};
 use super::lexicon::{C, Frame, Role};
 use super::matcher::TriggerMatch;
@@ -58,10 +58,14 @@ fn recent_pair(env: &Env) -> Vec<Part> {
 /// Source, target and location of the chain.
 pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Roles, Args, usize)> {
     let (sent, lex, doc) = (env.sent, env.ctx.lex, env.ctx.doc);
-    let (root, leaf) = (c.links[0], c.leaf);
-    let (r, l) = (&env.matches[root], &env.matches[leaf]);
-    let (rt, lt) = (&lex.triggers[r.trigger], &lex.triggers[l.trigger]);
-    let (rc, lc) = (env.clauses[root], env.clauses[leaf]);
+    let Ends {
+        r,
+        l,
+        rt,
+        lt,
+        rc,
+        lc,
+    } = Ends::of(env, c);
     let leaf_type = lt.event_type.as_deref()?;
     let lone = c.links.len() == 1;
     // the act's complements, after its anchor word
