@@ -13,6 +13,8 @@ use std::hash::{Hash, Hasher};
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::chars::is_alnum;
+
 /// Keeps each paragraph once; returns the kept paragraphs and how many were
 /// dropped. Paragraphs shorter than `min_chars` characters are always kept.
 pub fn dedup_paragraphs<'a>(paragraphs: &[&'a str], min_chars: usize) -> (Vec<&'a str>, usize) {
@@ -78,7 +80,7 @@ pub fn simhash(text: &str) -> u64 {
                 }
                 WIDE => {
                     let c = text[i..].chars().next().unwrap_or_default();
-                    if !is_alphanumeric(c) {
+                    if !is_alnum(c) {
                         break;
                     }
                     verbatim &= is_own_lowercase(c);
@@ -144,17 +146,6 @@ fn hash_lowercase(word: &str, verbatim: bool, buf: &mut String) -> u64 {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
     xxh3_64(buf.as_bytes())
-}
-
-/// `char::is_alphanumeric`, without its table search for the accented
-/// Latin letters and the general punctuation frequent in news text.
-fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '×' | '÷' => false,
-        '\u{c0}'..='\u{24f}' => true,
-        '\u{2000}'..='\u{206f}' => false,
-        c => c.is_alphanumeric(),
-    }
 }
 
 /// Whether `c` lowercases to itself.
@@ -349,13 +340,6 @@ mod tests {
             .iter()
             .enumerate()
             .fold(0, |acc, (bit, c)| if *c > 0 { acc | 1 << bit } else { acc })
-    }
-
-    #[test]
-    fn alphanumeric_shortcut_agrees_with_std() {
-        for c in (0x80..0x3000).filter_map(char::from_u32) {
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-        }
     }
 
     #[test]

@@ -19,7 +19,6 @@
 
 mod calendar;
 mod chain;
-mod chars;
 mod class;
 mod expr;
 mod infer;

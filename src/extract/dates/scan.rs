@@ -10,9 +10,9 @@
 use crate::document::{Document, Span};
 
 use super::chain::Chains;
-use super::chars::is_alnum;
 use super::class::{Class, Sem};
 use super::lexicon::Words;
+use crate::text::chars::is_alnum;
 
 /// One word or number of the text that the date grammar knows.
 #[derive(Debug, Clone, Copy)]

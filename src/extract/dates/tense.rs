@@ -14,7 +14,7 @@ use std::path::Path;
 use crate::document::Span;
 use crate::lexicon::{Fnv, LexiconError, read_table};
 
-use super::chars::is_alpha;
+use crate::text::chars::is_alpha;
 
 /// How far (bytes) from an expression tense markers are looked for: about
 /// a clause, so that a long sentence's other clauses do not decide.

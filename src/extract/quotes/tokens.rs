@@ -9,6 +9,7 @@
 //! punctuation tokens too, which is what the mark scanner reads.
 
 use crate::document::Span;
+use crate::text::chars::is_alnum;
 
 /// A token: its byte span and whether it is a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,23 +38,6 @@ fn is_apostrophe(c: char) -> bool {
 fn is_elision(word: &str) -> bool {
     let n = word.chars().count();
     n <= 2 || word.ends_with("qu") || word.ends_with("Qu")
-}
-
-/// True for letters and digits ([`char::is_alphanumeric`]), without the
-/// Unicode table lookup for ASCII and the Latin letters of French and other
-/// European languages (U+00C0–U+024F but `×` and `÷`), which make up
-/// nearly every word character of an article, nor for the common
-/// quotation marks and dashes.
-fn is_word_char(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
-        '\u{c0}'..='\u{24f}' => true,
-        // guillemets and the General Punctuation block (’ “ ” – …): the
-        // marks and dashes of every article, none a letter or digit
-        '\u{ab}' | '\u{bb}' | '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphanumeric(),
-    }
 }
 
 /// ASCII letters and digits, by byte: one load in the tokenizer's inner loop.
@@ -102,7 +86,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 i += n;
                 continue;
             }
-            (is_word_char(c), n)
+            (is_alnum(c), n)
         };
         let end = if word {
             word_end(text, i, i + n)
@@ -134,7 +118,7 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             return end; // a space or punctuation
         }
         let (d, dn) = char_at(text, end);
-        if is_word_char(d) {
+        if is_alnum(d) {
             end += dn;
             continue;
         }
@@ -143,7 +127,7 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         }
         let next = text[end + dn..].chars().next();
         if d == '-' {
-            if !next.is_some_and(is_word_char) {
+            if !next.is_some_and(is_alnum) {
                 return end;
             }
             end += dn;
@@ -240,13 +224,6 @@ mod tests {
             ];
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             proptest::prop_assert_eq!(tokenize(&text), reference(&text), "{:?}", text);
-        }
-    }
-
-    #[test]
-    fn word_chars_are_alphanumerics() {
-        for c in (0..=0x3000u32).filter_map(char::from_u32) {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -2,12 +2,14 @@
 //! made of: ASCII, accented Latin letters and typographic punctuation, for
 //! which the standard library's Unicode tables are a slow lookup.
 
-/// `char::is_alphanumeric`, fast for ASCII, Latin letters and punctuation.
+/// `char::is_alphanumeric`, fast for ASCII, Latin letters (U+00C0–U+024F
+/// but `×` and `÷`), guillemets and the General Punctuation block (’ “ ” –
+/// …), which make up nearly every character of an article.
 pub(crate) fn is_alnum(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphanumeric(),
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
-        '\u{2000}'..='\u{206f}' => false,
+        '\u{ab}' | '\u{bb}' | '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -17,7 +19,7 @@ pub(crate) fn is_alpha(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphabetic(),
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
-        '\u{2000}'..='\u{206f}' => false,
+        '\u{ab}' | '\u{bb}' | '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphabetic(),
     }
 }
