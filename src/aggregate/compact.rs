@@ -314,16 +314,16 @@ impl ActorAggregates {
 }
 
 /// An actor as the aggregates name it.
-struct ActorName {
-    name: String,
+pub(super) struct ActorName {
+    pub(super) name: String,
     kind: Option<String>,
-    country: Option<String>,
+    pub(super) country: Option<String>,
 }
 
 /// One entry per `actor_id` of an `actors` table, chosen as
 /// [`super::actors::actor_names`] does: the longest name (in characters),
 /// then the smallest; the first row's kind; the smallest country.
-fn actor_names(actors: &DataFrame) -> Result<BTreeMap<String, ActorName>> {
+pub(super) fn actor_names(actors: &DataFrame) -> Result<BTreeMap<String, ActorName>> {
     let mut names: BTreeMap<String, ActorName> = BTreeMap::new();
     for ((id, name), (kind, country)) in strs(actors, "actor_id")?
         .iter()

@@ -12,7 +12,9 @@
 
 mod actors;
 pub mod compact;
+pub mod event_state;
 mod events;
+pub mod families;
 mod inputs;
 pub mod schema;
 pub mod timeline;
@@ -122,6 +124,23 @@ pub fn write_aggregates_with(
         rows.insert(spec.name.to_string(), n.unwrap_or(0));
     }
     Ok(rows)
+}
+
+/// The rows of an output folder's `events` table whose article is one of
+/// `article_ids` (sorted), in table order.
+pub fn read_events_of(out: &Path, article_ids: &[String]) -> Result<DataFrame> {
+    let spec = &crate::output::schema::EVENTS;
+    if article_ids.is_empty() {
+        return Ok(crate::output::writer::empty_frame(spec));
+    }
+    let files = crate::output::writer::table_files(out, spec.name);
+    let ids = Series::new("ids".into(), article_ids);
+    let df = scan_parts(&files)?
+        .filter(col("article_id").is_in(lit(ids).implode(false), false))
+        .collect();
+    Context::with_context(df, || {
+        format!("reading events back from '{}'", out.display())
+    })
 }
 
 /// Writes through `write` into a temporary file beside `path`, then renames it.

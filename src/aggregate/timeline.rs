@@ -4,10 +4,10 @@
 //! the months are sorted one at a time, in order, and appended to the
 //! table. Memory is bounded by the largest month, not by the corpus.
 //!
-//! Near-duplicate roots are resolved as the articles arrive: a run links an
-//! article only to an earlier one, so its root is already known.
+//! Near-duplicate roots come from the run's [`Families`], resolved as the
+//! articles arrive.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 use anyhow::{Context, Result};
 use polars::prelude::*;
 
-use super::events::{date_events, sort_timeline, timeline_rows};
+use super::events::sort_timeline;
+use super::families::Families;
 use super::schema::TIMELINE;
 use crate::lexicon::Fnv;
 use crate::output::files::TableFiles;
@@ -33,14 +34,89 @@ static SPILL: LazyLock<TableSpec> = LazyLock::new(|| {
     }
 });
 
+/// One timeline row of a batch, before it becomes a column.
+struct SpillRow<'a> {
+    event: usize,
+    date: Option<i32>,
+    origin: Option<&'static str>,
+    evidence: Option<&'a str>,
+    duplicate_of: Option<&'a str>,
+    start: Option<i32>,
+}
+
+/// The spill frame of some rows: columns in [`SPILL`] order, every string
+/// copied into the frame's own buffers (slices of the batch's columns would
+/// keep whole batches alive while a month waits for its row group).
+/// `copied`: the events columns the timeline shows as they are, from
+/// `date_value` to `trigger`.
+fn spill_frame(rows: &[SpillRow], copied: &[&StringChunked]) -> Result<DataFrame> {
+    let mut columns = Vec::with_capacity(SPILL.columns.len());
+    columns.push(
+        Series::new(
+            "date".into(),
+            rows.iter().map(|r| r.date).collect::<Vec<_>>(),
+        )
+        .cast(&DataType::Date)?
+        .into_column(),
+    );
+    columns.push(Column::new(
+        "date_origin".into(),
+        rows.iter().map(|r| r.origin).collect::<Vec<_>>(),
+    ));
+    for c in copied {
+        let values: Vec<Option<&str>> = rows.iter().map(|r| c.get(r.event)).collect();
+        columns.push(Column::new(c.name().clone(), values));
+    }
+    columns.push(Column::new(
+        "evidence".into(),
+        rows.iter().map(|r| r.evidence).collect::<Vec<_>>(),
+    ));
+    columns.push(Column::new(
+        "duplicate_of".into(),
+        rows.iter().map(|r| r.duplicate_of).collect::<Vec<_>>(),
+    ));
+    columns.push(Column::new(
+        "start".into(),
+        rows.iter().map(|r| r.start).collect::<Vec<_>>(),
+    ));
+    let df = DataFrame::new(rows.len(), columns)?;
+    Ok(super::contract(df.lazy(), &SPILL).collect()?)
+}
+
+/// Code-point slicing of article texts, as polars' `str.slice` does: the
+/// byte offset of every code point of the last article asked for.
+#[derive(Default)]
+struct CharIndex {
+    article: Option<usize>,
+    offsets: Vec<usize>,
+}
+
+impl CharIndex {
+    /// `text[start..end]` in code points (clamped to the text) of the
+    /// batch's article `j`.
+    fn slice<'t>(&mut self, j: usize, text: &'t str, start: i32, end: i32) -> &'t str {
+        if text.is_ascii() {
+            let (s, e) = (start.max(0) as usize, end.max(0) as usize);
+            let s = s.min(text.len());
+            return &text[s..e.clamp(s, text.len())];
+        }
+        if self.article != Some(j) {
+            self.article = Some(j);
+            self.offsets.clear();
+            self.offsets.extend(text.char_indices().map(|(b, _)| b));
+            self.offsets.push(text.len());
+        }
+        let n = self.offsets.len() - 1;
+        let s = (start.max(0) as usize).min(n);
+        let e = (end.max(0) as usize).clamp(s, n);
+        &text[self.offsets[s]..self.offsets[e]]
+    }
+}
+
 /// Timeline rows spilled by month during a run.
 pub struct TimelineSpill {
     dir: PathBuf,
     writer: OutputWriter,
-    /// Publication day of every article so far (the roots' dates).
-    published: HashMap<String, Option<i32>, BuildHasherDefault<Fnv>>,
-    /// Root of every article that has one other than itself.
-    roots: HashMap<String, String, BuildHasherDefault<Fnv>>,
 }
 
 /// `YYYY-MM` of a day since the epoch, `unknown` for none (sorts last).
@@ -61,66 +137,83 @@ impl TimelineSpill {
         Ok(TimelineSpill {
             dir: dir.to_path_buf(),
             writer: OutputWriter::create(dir, formats, Layout::Month, "spill")?.uncompressed(),
-            published: HashMap::default(),
-            roots: HashMap::default(),
         })
     }
 
-    /// Adds one batch's `articles` and `events` (contract columns).
-    pub fn add_batch(&mut self, articles: &DataFrame, events: &DataFrame) -> Result<()> {
-        let ids = articles.column("article_id")?.str()?;
-        let dups = articles.column("duplicate_of")?.str()?;
-        let days = articles.column("published")?.cast(&DataType::Int32)?;
-        let mut roots = Vec::with_capacity(ids.len());
-        let mut root_days = Vec::with_capacity(ids.len());
-        for ((id, dup), day) in ids.iter().zip(dups.iter()).zip(days.i32()?.iter()) {
-            let Some(id) = id else {
-                roots.push(None);
-                root_days.push(None);
-                continue;
-            };
-            self.published.entry(id.to_string()).or_insert(day);
-            // a link to an article outside the run stops there
-            let root = match dup.filter(|d| *d != id && self.published.contains_key(*d)) {
-                Some(d) => self.roots.get(d).cloned().unwrap_or_else(|| d.to_string()),
-                None => id.to_string(),
-            };
-            if root != id {
-                self.roots.insert(id.to_string(), root.clone());
-            }
-            root_days.push(self.published.get(&root).copied().flatten());
-            roots.push(Some(root));
-        }
+    /// Adds one batch's `articles` and `events` (contract columns);
+    /// `rows` are the articles' indices in `families` (which already holds
+    /// them).
+    pub fn add_batch(
+        &mut self,
+        articles: &DataFrame,
+        events: &DataFrame,
+        families: &Families,
+        rows: &[Option<u32>],
+    ) -> Result<()> {
         if events.height() == 0 {
             return Ok(());
         }
-        let roots = DataFrame::new(
-            ids.len(),
-            vec![
-                ids.clone().into_series().into_column(),
-                Column::new("root".into(), roots),
-                Series::new("root_published".into(), root_days)
-                    .cast(&DataType::Date)?
-                    .into_column(),
-            ],
-        )?;
-        let rows = super::contract(
-            timeline_rows(
-                articles.clone().lazy(),
-                date_events(events.clone().lazy(), roots.lazy()),
-            ),
-            &SPILL,
-        )
-        .collect()?;
-        let dates = rows.column("date")?.cast(&DataType::Int32)?;
-        let months: Vec<String> = dates.i32()?.iter().map(month).collect();
-        let mut distinct = months.clone();
-        distinct.sort();
-        distinct.dedup();
-        for m in distinct {
-            let mask: BooleanChunked = months.iter().map(|x| *x == m).collect();
-            self.writer
-                .write_batch(&SPILL, Some(&m), rows.filter(&mask)?)?;
+        let text = |name: &str| -> Result<&StringChunked> { Ok(articles.column(name)?.str()?) };
+        let (texts, dups) = (text("text")?, text("duplicate_of")?);
+        // article id → its row in this batch (an article's events are all here)
+        let by_id: HashMap<&str, usize, BuildHasherDefault<Fnv>> = text("article_id")?
+            .iter()
+            .enumerate()
+            .filter_map(|(i, id)| Some((id?, i)))
+            .collect();
+        let ev = |name: &str| -> Result<&StringChunked> { Ok(events.column(name)?.str()?) };
+        let dates = events.column("date")?.cast(&DataType::Int32)?;
+        let dates = dates.i32()?;
+        let starts = events.column("start")?.cast(&DataType::Int32)?;
+        let ends = events.column("end")?.cast(&DataType::Int32)?;
+        let (starts, ends) = (starts.i32()?, ends.i32()?);
+        let copied = [
+            "date_value",
+            "event_id",
+            "article_id",
+            "type",
+            "mode",
+            "quad_class",
+            "status",
+            "source",
+            "target",
+            "source_country",
+            "target_country",
+            "trigger",
+        ]
+        .map(|c| ev(c));
+        let article_ids = ev("article_id")?;
+        // rows per month, in event order
+        let mut months: BTreeMap<String, Vec<SpillRow>> = BTreeMap::new();
+        let mut chars = CharIndex::default();
+        for i in 0..events.height() {
+            let Some(&j) = article_ids.get(i).and_then(|a| by_id.get(a)) else {
+                continue;
+            };
+            let root_day = rows[j].and_then(|a| families.root_published(a));
+            let date = dates.get(i).or(root_day);
+            let origin = if dates.get(i).is_some() {
+                Some("event")
+            } else {
+                root_day.map(|_| "publication")
+            };
+            let evidence = match (texts.get(j), starts.get(i), ends.get(i)) {
+                (Some(t), Some(s), Some(e)) => Some(chars.slice(j, t, s, e)),
+                _ => None,
+            };
+            months.entry(month(date)).or_default().push(SpillRow {
+                event: i,
+                date,
+                origin,
+                evidence,
+                duplicate_of: dups.get(j),
+                start: starts.get(i),
+            });
+        }
+        let copied = copied.into_iter().collect::<Result<Vec<_>>>()?;
+        for (m, rows) in months {
+            let df = spill_frame(&rows, &copied)?;
+            self.writer.write_batch(&SPILL, Some(&m), df)?;
         }
         Ok(())
     }

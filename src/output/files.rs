@@ -72,9 +72,15 @@ impl ParquetFile {
             .collect();
         // zstd level 1: about half the CPU of the default level 3 for files a
         // few percent larger; a temporary file read back once is not worth
-        // any compression; full statistics and format 1.0 as polars' sink
+        // any compression, nor statistics (the writer keeps every page's
+        // until the footer: thousands of small row groups of min/max texts);
+        // full statistics and format 1.0 as polars' sink otherwise
         let options = WriteOptions {
-            statistics: StatisticsOptions::full(),
+            statistics: if compressed {
+                StatisticsOptions::full()
+            } else {
+                StatisticsOptions::empty()
+            },
             compression: if compressed {
                 CompressionOptions::Zstd(Some(ZstdLevel::try_new(1)?))
             } else {

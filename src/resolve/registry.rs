@@ -44,6 +44,11 @@ impl ActorRegistry {
         Self::default()
     }
 
+    /// The country of an actor so far (the smallest one seen).
+    pub fn country(&self, actor_id: &str) -> Option<&str> {
+        self.entries.get(actor_id)?.country.as_deref()
+    }
+
     /// Number of distinct actors so far.
     pub fn len(&self) -> usize {
         self.entries.len()

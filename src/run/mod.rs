@@ -192,7 +192,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     // incremental runs recompute every aggregate over the whole folder
     let aggregates = if formats.parquet && !opts.incremental {
         Some(sink::RunAggregates {
+            families: Default::default(),
             actors: Default::default(),
+            events: Default::default(),
             timeline: crate::aggregate::timeline::TimelineSpill::create(
                 &writer.staging().join(".timeline-spill"),
             )?,
@@ -320,24 +322,14 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         CommitMode::Replace
     };
     let mut aggregate_rows = BTreeMap::new();
+    let mut warnings = Vec::new();
     if formats.parquet && mode == CommitMode::Replace {
         let staging = writer.staging().to_path_buf();
         aggregate_rows = timed(&mut timings, "aggregate", || {
-            use crate::aggregate::Computed;
-            let mut computed = BTreeMap::new();
-            if let Some((agg, actors)) = aggregates {
-                let (summary, cooccurrence) = agg.actors.finish(&actors)?;
-                computed.insert("actor_summary", Computed::Frame(summary));
-                computed.insert("cooccurrence", Computed::Frame(cooccurrence));
-                let file = |dir: &str, ext: &str| {
-                    let dir = staging.join(dir);
-                    std::fs::create_dir_all(&dir).map(|()| dir.join(format!("timeline.{ext}")))
-                };
-                let parquet = file("parquet", "parquet")?;
-                let csv = formats.csv.then(|| file("csv", "csv")).transpose()?;
-                let n = agg.timeline.finish(Some(&parquet), csv.as_deref())?;
-                computed.insert("timeline", Computed::Written(n));
-            }
+            let computed = match aggregates {
+                Some((agg, actors)) => agg.finish(&actors, &staging, formats.csv, &mut warnings)?,
+                None => BTreeMap::new(),
+            };
             crate::aggregate::write_aggregates_with(
                 std::slice::from_ref(&staging),
                 &staging,
@@ -373,7 +365,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         rejects,
         threads,
         shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
-        warnings: Vec::new(),
+        warnings: warnings.clone(),
     };
     let rejects = sorted(rejects);
     if mode == CommitMode::Replace {

@@ -3,12 +3,17 @@
 //! tables.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use anyhow::Result;
+use polars::prelude::DataFrame;
 
+use crate::aggregate::Computed;
 use crate::aggregate::compact::ActorAggregates;
+use crate::aggregate::event_state::EventAggregates;
+use crate::aggregate::families::Families;
 use crate::aggregate::timeline::TimelineSpill;
 use crate::document::Document;
 use crate::output::rows::BatchTables;
@@ -26,22 +31,70 @@ pub struct SinkResult {
     pub write_secs: f64,
     /// The aggregates' running state, when they were asked for, and the
     /// run's `actors` table they are named from.
-    pub aggregates: Option<(RunAggregates, polars::prelude::DataFrame)>,
-    /// Seconds spent updating the actor aggregates.
+    pub aggregates: Option<(RunAggregates, DataFrame)>,
+    /// Seconds spent updating the aggregates.
     pub aggregate_secs: f64,
 }
 
 /// The aggregates a full run counts batch by batch.
 pub struct RunAggregates {
+    /// Near-duplicate roots of the articles so far.
+    pub families: Families,
     /// `actor_summary` and `cooccurrence`.
     pub actors: ActorAggregates,
+    /// `event_counts` and `dyads`.
+    pub events: EventAggregates,
     /// `timeline`.
     pub timeline: TimelineSpill,
 }
 
+impl RunAggregates {
+    /// The finished aggregate tables, by name, for
+    /// [`crate::aggregate::write_aggregates_with`]: every table but `dyads`
+    /// when an actor's country changed after a dyad counted it (a note in
+    /// `warnings` says so; `dyads` is then queried from the tables).
+    /// `staging`: the run's staged output, with every table closed;
+    /// `csv`: write the timeline's CSV too.
+    pub fn finish(
+        self,
+        actors: &DataFrame,
+        staging: &Path,
+        csv: bool,
+        warnings: &mut Vec<String>,
+    ) -> Result<BTreeMap<&'static str, Computed>> {
+        let mut computed = BTreeMap::new();
+        let (summary, cooccurrence) = self.actors.finish(actors)?;
+        computed.insert("actor_summary", Computed::Frame(summary));
+        computed.insert("cooccurrence", Computed::Frame(cooccurrence));
+        let roots = self.events.roots_needed(&self.families);
+        let root_events = crate::aggregate::read_events_of(staging, &roots)?;
+        let (counts, dyads) = self.events.finish(&root_events, &self.families, actors)?;
+        computed.insert("event_counts", Computed::Frame(counts));
+        match dyads {
+            Some(dyads) => {
+                computed.insert("dyads", Computed::Frame(dyads));
+            }
+            None => warnings.push(
+                "dyads were computed from the written tables: an actor's country changed after \
+                 the run had counted it"
+                    .into(),
+            ),
+        }
+        let file = |dir: &str, ext: &str| {
+            let dir = staging.join(dir);
+            std::fs::create_dir_all(&dir).map(|()| dir.join(format!("timeline.{ext}")))
+        };
+        let parquet = file("parquet", "parquet")?;
+        let csv = csv.then(|| file("csv", "csv")).transpose()?;
+        let n = self.timeline.finish(Some(&parquet), csv.as_deref())?;
+        computed.insert("timeline", Computed::Written(n));
+        Ok(computed)
+    }
+}
+
 /// Consumes processed batches in order until the channel closes.
 /// `registry_was_loaded`: the registry continues an earlier run's (incremental).
-/// `aggregates`: also count the actor aggregates, batch by batch.
+/// `aggregates`: also count the aggregates, batch by batch.
 pub fn sink_loop(
     rx: Receiver<Vec<Document>>,
     mut writer: OutputWriter,
@@ -77,9 +130,13 @@ pub fn sink_loop(
             let events = tables.events.take_frame()?;
             if let Some(agg) = &mut aggregates {
                 let t = Instant::now();
+                let rows = agg.families.add_articles(&articles)?;
                 agg.actors
                     .add_batch(&articles, &mentions, &quotes, &events)?;
-                agg.timeline.add_batch(&articles, &events)?;
+                agg.events
+                    .add_batch(&events, &agg.families, &|id| registry.country(id))?;
+                agg.timeline
+                    .add_batch(&articles, &events, &agg.families, &rows)?;
                 aggregate_secs += t.elapsed().as_secs_f64();
             }
             writer.write_batch(&ARTICLES, m, articles)?;

@@ -536,12 +536,59 @@ fn binary_on_two_halves_equals_one_run() {
 
 #[test]
 fn run_aggregates_from_compact_state_equal_the_queries() {
-    // a run counts actor_summary, cooccurrence and timeline batch by batch
-    // (`aggregate::compact`, `aggregate::timeline`); `gazette aggregate`
-    // queries the written tables: both must give the same tables
+    // a run counts actor_summary, cooccurrence, event_counts, dyads and
+    // timeline batch by batch (`aggregate::{compact, event_state,
+    // timeline}`); `gazette aggregate` queries the written tables: both must
+    // give the same tables, here on a generated corpus whose near-duplicates
+    // arrive batches after their first article (batches of 8 articles)
     let dir = tempfile::tempdir().unwrap();
-    let (run, dest) = (dir.path().join("run"), dir.path().join("dest"));
-    run_ok(&root().join("seeds"), &run, &[]);
+    let (corpus, run, dest) = (
+        dir.path().join("corpus"),
+        dir.path().join("run"),
+        dir.path().join("dest"),
+    );
+    let o = crate::util::gazette(&[
+        "synth",
+        "--articles",
+        "160",
+        "--seed",
+        "11",
+        corpus.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let config = small_batch_config(dir.path(), 8);
+    run_ok(&corpus, &run, &["--config", config.to_str().unwrap()]);
+    let articles = table(&run, "articles");
+    let dups = articles.column("duplicate_of").unwrap().null_count();
+    assert!(
+        dups + 2 <= articles.height(),
+        "the corpus must hold near-duplicates"
+    );
+    let manifest = std::fs::read_to_string(run.join("manifest.json")).unwrap();
+    assert!(
+        !manifest.contains("dyads were computed from the written tables"),
+        "dyads must come from the run's own counts here"
+    );
     write_aggregates(std::slice::from_ref(&run), &dest).unwrap();
     assert_same_aggregates(&run, &dest);
+    assert!(table(&run, "dyads").height() > 0);
+}
+
+/// The default pipeline with batches of `n` articles, as a config file in
+/// `dir` (data files are reached through links to `pipelines/`).
+fn small_batch_config(dir: &Path, n: usize) -> PathBuf {
+    let pipelines = root().join("pipelines");
+    let conf = dir.join("conf");
+    std::fs::create_dir_all(&conf).unwrap();
+    for e in std::fs::read_dir(&pipelines).unwrap().flatten() {
+        if e.file_type().unwrap().is_dir() {
+            std::os::unix::fs::symlink(e.path(), conf.join(e.file_name())).unwrap();
+        }
+    }
+    let toml = std::fs::read_to_string(pipelines.join("default.toml")).unwrap();
+    let toml = toml.replace("batch_size = 256", &format!("batch_size = {n}"));
+    assert!(toml.contains(&format!("batch_size = {n}")));
+    let path = conf.join("small-batches.toml");
+    std::fs::write(&path, toml).unwrap();
+    path
 }

@@ -1,0 +1,574 @@
+//! `event_counts` and `dyads` of a run from compact running state, counted
+//! batch by batch on the writer thread like [`super::compact`], so that the
+//! end of the run reads no table but the few events of near-duplicate roots.
+//!
+//! The counts are those of the queries in [`super::events`] (which
+//! `gazette aggregate` still runs, and the tests compare both). Each group
+//! (an `event_counts` row, or a dyad) keeps `n_events`, `n_articles` and
+//! `n_distinct_events`; an article's rows all arrive in one batch, so the
+//! per-article counts are final when the batch is. A distinct event
+//! counts as often as the article of its near-duplicate family that reports
+//! it most: an article that is its own root adds its counts at once; a
+//! near-duplicate keeps its counts per family key, and [`finish`] adds what
+//! they exceed the root's by, reading back only those roots' events.
+//!
+//! Dyads between countries take each actor's country from the registry as
+//! the batch is written; an actor whose country changes later (the registry
+//! keeps the smallest one seen) makes [`finish`] give up on `dyads`, which
+//! the caller then queries from the written tables.
+//!
+//! [`finish`]: EventAggregates::finish
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use anyhow::Result;
+use polars::prelude::*;
+
+use super::compact::{ActorName, actor_names};
+use super::families::Families;
+use crate::lexicon::Fnv;
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// Interned string id; 0 is null.
+type Sid = u32;
+/// `event_counts` dimensions: month, type, quad class, status, source
+/// country, target country.
+type CountKey = [Sid; 6];
+/// A dyad: level, source, target.
+type DyadKey = [Sid; 3];
+/// What makes events of one family the same event: type, mode, status,
+/// main source, main target, date value.
+type Identity = [Sid; 6];
+
+/// A row of either table.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Group {
+    Count(CountKey),
+    Dyad(DyadKey),
+}
+
+/// The quad classes, in the order of the `dyads` columns.
+const QUADS: [&str; 4] = [
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+];
+
+/// Statuses left out of `dyads`.
+const NOT_DYADS: [&str; 2] = ["negated", "hypothetical"];
+
+/// Running counts of one group.
+#[derive(Default, Clone)]
+struct Tally {
+    events: i64,
+    articles: i64,
+    distinct: i64,
+    quads: [i64; 4],
+    first: Option<i32>,
+    last: Option<i32>,
+}
+
+/// One event row of a group, before counting.
+#[derive(Clone, Copy)]
+struct Row {
+    group: Group,
+    article: u32,
+    identity: Identity,
+    event: u32,
+    quad: Option<u8>,
+    when: Option<i32>,
+}
+
+/// Strings interned to dense ids (id 0 is null).
+#[derive(Default)]
+struct Interner {
+    ids: FastMap<Box<str>, Sid>,
+    strs: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: Option<&str>) -> Sid {
+        let Some(s) = s else { return 0 };
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        self.strs.push(s.into());
+        let i = self.strs.len() as Sid;
+        self.ids.insert(s.into(), i);
+        i
+    }
+
+    fn get(&self, id: Sid) -> Option<&str> {
+        (id != 0).then(|| &*self.strs[id as usize - 1])
+    }
+}
+
+/// Compact state of `event_counts` and `dyads` over the batches so far.
+#[derive(Default)]
+pub struct EventAggregates {
+    strs: Interner,
+    tallies: FastMap<Group, Tally>,
+    /// Family key → the most rows one near-duplicate (not root) article
+    /// has under it.
+    dup_max: FastMap<(Group, u32, Identity), u32>,
+    /// Roots (article indices) whose family has a near-duplicate.
+    roots_with_dups: FastSet<u32>,
+    /// Country an actor had when a country dyad first used it (0: none).
+    country_used: FastMap<Sid, Sid>,
+    /// `YYYY-MM` of a day, interned.
+    months: FastMap<i32, Sid>,
+}
+
+/// Columns of an events frame the counts read.
+struct EventCols<'a> {
+    event: &'a StringChunked,
+    article: &'a StringChunked,
+    strs: [&'a StringChunked; 9],
+    date: Int32Chunked,
+    source_ids: &'a ListChunked,
+    target_ids: &'a ListChunked,
+}
+
+/// Indices into [`EventCols::strs`].
+const TYPE: usize = 0;
+const QUAD: usize = 1;
+const STATUS: usize = 2;
+const MODE: usize = 3;
+const SOURCE_ID: usize = 4;
+const TARGET_ID: usize = 5;
+const DATE_VALUE: usize = 6;
+const SOURCE_COUNTRY: usize = 7;
+const TARGET_COUNTRY: usize = 8;
+
+impl<'a> EventCols<'a> {
+    fn of(events: &'a DataFrame) -> Result<EventCols<'a>> {
+        let s = |name: &str| -> Result<&'a StringChunked> { Ok(events.column(name)?.str()?) };
+        Ok(EventCols {
+            event: s("event_id")?,
+            article: s("article_id")?,
+            strs: [
+                s("type")?,
+                s("quad_class")?,
+                s("status")?,
+                s("mode")?,
+                s("source_id")?,
+                s("target_id")?,
+                s("date_value")?,
+                s("source_country")?,
+                s("target_country")?,
+            ],
+            date: events
+                .column("date")?
+                .cast(&DataType::Int32)?
+                .i32()?
+                .clone(),
+            source_ids: events.column("source_ids")?.list()?,
+            target_ids: events.column("target_ids")?.list()?,
+        })
+    }
+}
+
+/// An actor's country, as the registry knows it now (or finally).
+pub type CountryOf<'c> = dyn Fn(&str) -> Option<&'c str> + 'c;
+
+impl EventAggregates {
+    /// Adds one batch's `events` (contract columns), whose articles are
+    /// already in `families`. `country_of` gives an actor's country.
+    pub fn add_batch(
+        &mut self,
+        events: &DataFrame,
+        families: &Families,
+        country_of: &CountryOf<'_>,
+    ) -> Result<()> {
+        let mut rows = self.rows(events, families, country_of, true)?;
+        self.count(&mut rows, families);
+        Ok(())
+    }
+
+    /// Article ids of the roots whose events [`EventAggregates::finish`]
+    /// needs, sorted.
+    pub fn roots_needed(&self, families: &Families) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .roots_with_dups
+            .iter()
+            .map(|&a| families.id(a).to_string())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// The rows of every group an events frame adds to. `remember`: record
+    /// the countries used (false when reading back at the end).
+    fn rows(
+        &mut self,
+        events: &DataFrame,
+        families: &Families,
+        country_of: &CountryOf<'_>,
+        remember: bool,
+    ) -> Result<Vec<Row>> {
+        let c = EventCols::of(events)?;
+        let mut rows = Vec::with_capacity(events.height() * 2);
+        let mut sources: Vec<Sid> = Vec::new();
+        let mut targets: Vec<Sid> = Vec::new();
+        // rows with one event id are one event (the queries' `unique`); an
+        // article's events are all in one frame
+        let mut first_row: FastMap<&str, u32> = FastMap::default();
+        for i in 0..events.height() {
+            let Some(article) = c.article.get(i).and_then(|a| families.get(a)) else {
+                continue;
+            };
+            let when = c.date.get(i).or(families.root_published(article));
+            let month = self.month(when);
+            let v: [Sid; 9] = std::array::from_fn(|k| self.strs.id(c.strs[k].get(i)));
+            let identity = [
+                v[TYPE],
+                v[MODE],
+                v[STATUS],
+                v[SOURCE_ID],
+                v[TARGET_ID],
+                v[DATE_VALUE],
+            ];
+            let quad = c.strs[QUAD]
+                .get(i)
+                .and_then(|q| QUADS.iter().position(|x| *x == q))
+                .map(|q| q as u8);
+            let event = match c.event.get(i) {
+                Some(id) => *first_row.entry(id).or_insert(i as u32),
+                None => i as u32,
+            };
+            let row = |group, event| Row {
+                group,
+                article,
+                identity,
+                event,
+                quad,
+                when,
+            };
+            // `event_counts` counts rows, `dyads` distinct events
+            rows.push(row(
+                Group::Count([
+                    month,
+                    v[TYPE],
+                    v[QUAD],
+                    v[STATUS],
+                    v[SOURCE_COUNTRY],
+                    v[TARGET_COUNTRY],
+                ]),
+                i as u32,
+            ));
+            // a null status is left out too, as the query's filter does
+            if c.strs[STATUS].get(i).is_none_or(|s| NOT_DYADS.contains(&s)) {
+                continue;
+            }
+            let ids = |list: &ListChunked, out: &mut Vec<Sid>, strs: &mut Interner| -> Result<()> {
+                out.clear();
+                if let Some(s) = list.get_as_series(i) {
+                    out.extend(s.str()?.iter().flatten().map(|id| strs.id(Some(id))));
+                }
+                Ok(())
+            };
+            ids(c.source_ids, &mut sources, &mut self.strs)?;
+            ids(c.target_ids, &mut targets, &mut self.strs)?;
+            let (actor, country) = (self.strs.id(Some("actor")), self.strs.id(Some("country")));
+            for &s in &sources {
+                for &t in &targets {
+                    rows.push(row(Group::Dyad([actor, s, t]), event));
+                    let cs = self.country(s, country_of, remember);
+                    let ct = self.country(t, country_of, remember);
+                    if cs != 0 && ct != 0 {
+                        rows.push(row(Group::Dyad([country, cs, ct]), event));
+                    }
+                }
+            }
+        }
+        Ok(rows)
+    }
+
+    /// The interned `YYYY-MM` of a day (as the query slices its ISO form).
+    fn month(&mut self, day: Option<i32>) -> Sid {
+        let Some(day) = day else { return 0 };
+        if let Some(&m) = self.months.get(&day) {
+            return m;
+        }
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        let iso = epoch
+            .checked_add_signed(chrono::Duration::days(day.into()))
+            .map(|d| d.format("%Y-%m-%d").to_string());
+        let m = self
+            .strs
+            .id(iso.as_deref().map(|s| s.get(..7).unwrap_or(s)));
+        self.months.insert(day, m);
+        m
+    }
+
+    /// The interned country of interned actor `actor` (0: none).
+    fn country(&mut self, actor: Sid, country_of: &CountryOf<'_>, remember: bool) -> Sid {
+        let found = self.strs.get(actor).and_then(country_of);
+        let c = self.strs.id(found);
+        if remember {
+            self.country_used.entry(actor).or_insert(c);
+        }
+        c
+    }
+
+    /// Counts one batch's rows.
+    fn count(&mut self, rows: &mut [Row], families: &Families) {
+        rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
+        let mut last: Option<(Group, u32)> = None;
+        let mut i = 0;
+        while i < rows.len() {
+            let r = rows[i];
+            // one row per group and event (the queries' `unique`)
+            let mut j = i + 1;
+            let mut n = 1u32;
+            let mut prev_event = r.event;
+            while j < rows.len()
+                && (rows[j].group, rows[j].article, rows[j].identity)
+                    == (r.group, r.article, r.identity)
+            {
+                if rows[j].event != prev_event {
+                    n += 1;
+                    prev_event = rows[j].event;
+                }
+                j += 1;
+            }
+            let t = self.tallies.entry(r.group).or_default();
+            if last != Some((r.group, r.article)) {
+                t.articles += 1;
+                last = Some((r.group, r.article));
+            }
+            let mut prev_event = None;
+            for x in &rows[i..j] {
+                if prev_event == Some(x.event) {
+                    continue;
+                }
+                prev_event = Some(x.event);
+                t.events += 1;
+                if let Some(q) = x.quad {
+                    t.quads[q as usize] += 1;
+                }
+                if let Some(w) = x.when {
+                    t.first = Some(t.first.map_or(w, |f| f.min(w)));
+                    t.last = Some(t.last.map_or(w, |l| l.max(w)));
+                }
+            }
+            let root = families.root(r.article);
+            if root == r.article {
+                t.distinct += i64::from(n);
+            } else {
+                let m = self.dup_max.entry((r.group, root, r.identity)).or_default();
+                *m = (*m).max(n);
+                self.roots_with_dups.insert(root);
+            }
+            i = j;
+        }
+    }
+
+    /// The `event_counts` and `dyads` tables (`dyads` is `None` when an
+    /// actor's country changed after a dyad used it). `root_events`: the
+    /// events of [`EventAggregates::roots_needed`]; `actors`: the run's
+    /// `actors` table.
+    pub fn finish(
+        mut self,
+        root_events: &DataFrame,
+        families: &Families,
+        actors: &DataFrame,
+    ) -> Result<(DataFrame, Option<DataFrame>)> {
+        let names = actor_names(actors)?;
+        let final_country = |id: &str| names.get(id).and_then(|n| n.country.as_deref());
+        let changed = self.country_used.iter().any(|(&actor, &used)| {
+            let now = self.strs.get(actor).and_then(final_country);
+            now != self.strs.get(used)
+        });
+        // what each root has under the family keys of its near-duplicates
+        let mut root_rows = self.rows(root_events, families, &final_country, false)?;
+        root_rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
+        root_rows.dedup_by_key(|r| (r.group, r.identity, r.event));
+        let mut of_root: FastMap<(Group, u32, Identity), u32> = FastMap::default();
+        for r in root_rows {
+            if families.root(r.article) == r.article {
+                *of_root.entry((r.group, r.article, r.identity)).or_default() += 1;
+            }
+        }
+        for (key, dups) in &self.dup_max {
+            let root = of_root.get(key).copied().unwrap_or(0);
+            if *dups > root {
+                self.tallies.entry(key.0).or_default().distinct += i64::from(dups - root);
+            }
+        }
+        let counts = self.event_counts()?;
+        let dyads = if changed {
+            None
+        } else {
+            Some(self.dyads(&names)?)
+        };
+        Ok((counts, dyads))
+    }
+
+    fn event_counts(&self) -> Result<DataFrame> {
+        let mut rows: Vec<([Option<&str>; 6], &Tally)> = self
+            .tallies
+            .iter()
+            .filter_map(|(g, t)| match g {
+                Group::Count(k) => Some((k.map(|s| self.strs.get(s)), t)),
+                Group::Dyad(_) => None,
+            })
+            .collect();
+        // nulls last in every column
+        rows.sort_unstable_by(|a, b| {
+            a.0.iter()
+                .map(|s| (s.is_none(), *s))
+                .cmp(b.0.iter().map(|s| (s.is_none(), *s)))
+        });
+        let text = |name: &str, k: usize| {
+            Column::new(name.into(), rows.iter().map(|r| r.0[k]).collect::<Vec<_>>())
+        };
+        let count = |name: &str, f: fn(&Tally) -> i64| {
+            Column::new(name.into(), rows.iter().map(|r| f(r.1)).collect::<Vec<_>>())
+        };
+        Ok(DataFrame::new(
+            rows.len(),
+            vec![
+                text("month", 0),
+                text("type", 1),
+                text("quad_class", 2),
+                text("status", 3),
+                text("source_country", 4),
+                text("target_country", 5),
+                count("n_events", |t| t.events),
+                count("n_distinct_events", |t| t.distinct),
+                count("n_articles", |t| t.articles),
+            ],
+        )?)
+    }
+
+    fn dyads(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
+        let mut rows: Vec<(&str, &str, &str, &Tally)> = self
+            .tallies
+            .iter()
+            .filter_map(|(g, t)| match g {
+                Group::Dyad(k) => {
+                    let [l, s, d] = k.map(|s| self.strs.get(s).unwrap_or_default());
+                    Some((l, s, d, t))
+                }
+                Group::Count(_) => None,
+            })
+            .collect();
+        rows.sort_unstable_by(|a, b| {
+            (a.0, std::cmp::Reverse(a.3.events), a.1, a.2).cmp(&(
+                b.0,
+                std::cmp::Reverse(b.3.events),
+                b.1,
+                b.2,
+            ))
+        });
+        let name = |level: &str, id: &str| -> Option<String> {
+            if level == "country" {
+                Some(id.to_string())
+            } else {
+                names.get(id).map(|n| n.name.clone())
+            }
+        };
+        let text = |n: &str, f: &dyn Fn(&(&str, &str, &str, &Tally)) -> Option<String>| {
+            Column::new(n.into(), rows.iter().map(f).collect::<Vec<_>>())
+        };
+        let count = |n: &str, f: &dyn Fn(&Tally) -> i64| {
+            Column::new(n.into(), rows.iter().map(|r| f(r.3)).collect::<Vec<_>>())
+        };
+        let day = |n: &str, f: fn(&Tally) -> Option<i32>| -> Result<Column> {
+            let days: Vec<Option<i32>> = rows.iter().map(|r| f(r.3)).collect();
+            Ok(Series::new(n.into(), days)
+                .cast(&DataType::Date)?
+                .into_column())
+        };
+        let mut columns = vec![
+            text("level", &|r| Some(r.0.to_string())),
+            text("source", &|r| Some(r.1.to_string())),
+            text("target", &|r| Some(r.2.to_string())),
+            text("source_name", &|r| name(r.0, r.1)),
+            text("target_name", &|r| name(r.0, r.2)),
+            count("n_events", &|t| t.events),
+            count("n_distinct_events", &|t| t.distinct),
+        ];
+        for (q, quad) in QUADS.iter().enumerate() {
+            columns.push(count(&format!("n_{quad}"), &|t| t.quads[q]));
+        }
+        columns.push(count("n_articles", &|t| t.articles));
+        columns.push(day("first_date", |t| t.first)?);
+        columns.push(day("last_date", |t| t.last)?);
+        Ok(DataFrame::new(rows.len(), columns)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One article `a` with one event from actor `S` to actor `T`.
+    fn batch() -> (DataFrame, DataFrame) {
+        let articles = df! {
+            "article_id" => ["a"],
+            "duplicate_of" => [None::<&str>],
+            "published" => [Some(19_000i32)],
+        }
+        .unwrap();
+        let list = |id: &str| Series::new("".into(), [id]);
+        let events = df! {
+            "event_id" => ["e"],
+            "article_id" => ["a"],
+            "type" => ["AID"],
+            "quad_class" => ["material_cooperation"],
+            "status" => ["asserted"],
+            "mode" => [None::<&str>],
+            "source_id" => ["S"],
+            "target_id" => ["T"],
+            "date_value" => [None::<&str>],
+            "source_country" => ["FRA"],
+            "target_country" => ["MLI"],
+            "date" => [None::<i32>],
+            "source_ids" => [list("S")],
+            "target_ids" => [list("T")],
+        }
+        .unwrap();
+        (articles, events)
+    }
+
+    fn actors(country_of_s: &str) -> DataFrame {
+        df! {
+            "actor_id" => ["S", "T"],
+            "name" => ["Ess", "Tee"],
+            "kind" => ["country", "country"],
+            "country" => [country_of_s, "MLI"],
+        }
+        .unwrap()
+    }
+
+    #[test]
+    fn country_dyads_are_given_up_when_a_country_changed_after_use() {
+        for (final_country, kept) in [("FRA", true), ("DEU", false)] {
+            let (articles, events) = batch();
+            let mut families = Families::default();
+            families.add_articles(&articles).unwrap();
+            let mut agg = EventAggregates::default();
+            let now = |id: &str| Some(if id == "S" { "FRA" } else { "MLI" });
+            agg.add_batch(&events, &families, &now).unwrap();
+            let empty = events.clear();
+            let (counts, dyads) = agg
+                .finish(&empty, &families, &actors(final_country))
+                .unwrap();
+            assert_eq!(counts.height(), 1);
+            // 1970-01-01 + 19000 days is in 2022-01
+            let month = counts.column("month").unwrap().str().unwrap().get(0);
+            assert_eq!(month, Some("2022-01"));
+            assert_eq!(dyads.is_some(), kept, "final country {final_country}");
+            if let Some(d) = dyads {
+                let levels: Vec<_> = d.column("level").unwrap().str().unwrap().iter().collect();
+                assert_eq!(levels, [Some("actor"), Some("country")]);
+            }
+        }
+    }
+}

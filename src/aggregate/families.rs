@@ -1,0 +1,118 @@
+//! Near-duplicate families of a run's articles, resolved as batches arrive:
+//! every article's root (the first article of its family) and publication
+//! day, which the event aggregates and the timeline date events by.
+//!
+//! A run links an article only to an earlier one, so the root of a new
+//! article is already known when it arrives; a link to an article outside
+//! the run stops there, as [`super::inputs`] does for written tables.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use anyhow::Result;
+use polars::prelude::*;
+
+use crate::lexicon::Fnv;
+
+/// Articles of the run so far, by dense index in arrival order.
+#[derive(Default)]
+pub struct Families {
+    index: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    ids: Vec<Box<str>>,
+    published: Vec<Option<i32>>,
+    root: Vec<u32>,
+}
+
+impl Families {
+    /// Adds one batch's `articles` (contract columns) and returns each row's
+    /// article index (`None` for a row without an id).
+    pub fn add_articles(&mut self, articles: &DataFrame) -> Result<Vec<Option<u32>>> {
+        let ids = articles.column("article_id")?.str()?;
+        let dups = articles.column("duplicate_of")?.str()?;
+        let days = articles.column("published")?.cast(&DataType::Int32)?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for ((id, dup), day) in ids.iter().zip(dups.iter()).zip(days.i32()?.iter()) {
+            let Some(id) = id else {
+                rows.push(None);
+                continue;
+            };
+            if let Some(&a) = self.index.get(id) {
+                rows.push(Some(a));
+                continue;
+            }
+            let a = self.ids.len() as u32;
+            let root = dup
+                .filter(|d| *d != id)
+                .and_then(|d| self.index.get(d))
+                .map_or(a, |&d| self.root[d as usize]);
+            self.index.insert(id.into(), a);
+            self.ids.push(id.into());
+            self.published.push(day);
+            self.root.push(root);
+            rows.push(Some(a));
+        }
+        Ok(rows)
+    }
+
+    /// The index of an article seen so far.
+    pub fn get(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    /// The id of article `a`.
+    pub fn id(&self, a: u32) -> &str {
+        &self.ids[a as usize]
+    }
+
+    /// The root of article `a` (itself when it has no earlier near-duplicate).
+    pub fn root(&self, a: u32) -> u32 {
+        self.root[a as usize]
+    }
+
+    /// Publication day (days since the epoch) of article `a`.
+    pub fn published(&self, a: u32) -> Option<i32> {
+        self.published[a as usize]
+    }
+
+    /// Publication day of the root of article `a`.
+    pub fn root_published(&self, a: u32) -> Option<i32> {
+        self.published(self.root(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_follow_links_to_earlier_articles_of_the_run() {
+        let batch = |ids: &[&str], dups: &[Option<&str>], days: &[Option<i32>]| {
+            df! {
+                "article_id" => ids,
+                "duplicate_of" => dups,
+                "published" => days,
+            }
+            .unwrap()
+        };
+        let mut f = Families::default();
+        f.add_articles(&batch(
+            &["a", "b"],
+            &[None, Some("a")],
+            &[Some(10), Some(20)],
+        ))
+        .unwrap();
+        // c → b → a across batches; d points outside the run; e to itself
+        let rows = f
+            .add_articles(&batch(
+                &["c", "d", "e"],
+                &[Some("b"), Some("zz"), Some("e")],
+                &[None, Some(40), None],
+            ))
+            .unwrap();
+        let roots: Vec<&str> = rows.iter().map(|a| f.id(f.root(a.unwrap()))).collect();
+        assert_eq!(roots, ["a", "d", "e"]);
+        assert_eq!(f.root_published(rows[0].unwrap()), Some(10));
+        assert_eq!(f.published(rows[0].unwrap()), None);
+        assert_eq!(f.get("b"), Some(1));
+    }
+}
