@@ -5,8 +5,6 @@
 //! Cells are borrowed from the document and copied once, into the columns
 //! ([`TableBuilder::row`]); ids are hashed from a reused buffer.
 
-use std::io::Write as _;
-
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::offsets::CharOffsets;
@@ -43,9 +41,19 @@ impl IdHasher {
     }
 
     /// Adds a separator and a number in decimal.
-    fn number(&mut self, n: usize) -> &mut Self {
+    fn number(&mut self, mut n: usize) -> &mut Self {
         self.key.push(0x1f);
-        let _ = write!(self.key, "{n}");
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.key.extend_from_slice(&digits[at..]);
         self
     }
 

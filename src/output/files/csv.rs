@@ -195,22 +195,27 @@ impl<'a> Cells<'a> {
 /// True when `s` holds a byte that forces quoting.
 #[inline(never)]
 fn needs_quotes(s: &[u8]) -> bool {
-    // fixed-size chunks without early exit inside: the compiler vectorises
-    // the inner loop, which matters on whole article texts
-    let mut chunks = s.chunks_exact(32);
-    for chunk in &mut chunks {
-        let mut hit = false;
-        for b in chunk {
-            hit |= matches!(*b, b',' | b'"' | b'\n' | b'\r');
-        }
-        if hit {
+    // fixed-size blocks, no early exit inside one: the compiler turns the
+    // block test into vector compares (whole article texts pass here); the
+    // tail is padded into one more block, as most fields are short ids
+    let mut blocks = s.chunks_exact(32);
+    for block in &mut blocks {
+        if has_special(block.try_into().unwrap_or(&[0; 32])) {
             return true;
         }
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|b| matches!(*b, b',' | b'"' | b'\n' | b'\r'))
+    let tail = blocks.remainder();
+    let mut padded = [0u8; 32];
+    padded[..tail.len()].copy_from_slice(tail);
+    has_special(&padded)
+}
+
+fn has_special(block: &[u8; 32]) -> bool {
+    let mut hits = 0u8;
+    for b in block {
+        hits |= ((*b == b',') | (*b == b'"') | (*b == b'\n') | (*b == b'\r')) as u8;
+    }
+    hits != 0
 }
 
 /// A non-null string field.
@@ -361,6 +366,21 @@ mod tests {
         for (name, v) in cases {
             let df = df!("s" => [*v], "t" => [Some("x")]).unwrap();
             assert_eq!(ours(&df), polars_csv(&df), "case {name}");
+        }
+    }
+
+    #[test]
+    fn quoting_is_found_at_every_position() {
+        for len in 0..100 {
+            let plain = vec![b'a'; len];
+            assert!(!needs_quotes(&plain), "plain, length {len}");
+            for at in 0..len {
+                for special in [b',', b'"', b'\n', b'\r'] {
+                    let mut s = plain.clone();
+                    s[at] = special;
+                    assert!(needs_quotes(&s), "{special} at {at} of {len}");
+                }
+            }
         }
     }
 
