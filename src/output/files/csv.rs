@@ -230,7 +230,7 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
         // `str::find` of one ASCII char is a memchr, not a byte loop
         let mut rest = s;
         while let Some(at) = rest.find('"') {
-            buf.extend_from_slice(rest[..at].as_bytes());
+            buf.extend_from_slice(&rest.as_bytes()[..at]);
             buf.extend_from_slice(b"\"\"");
             rest = &rest[at + 1..];
         }
