@@ -9,15 +9,14 @@
 //! list columns and old pyarrow on every file (`shared/notes/dependencies.md`
 //! §4). Rows are buffered into row groups of [`ROW_GROUP_ROWS`] rows (fewer
 //! when they hold more than [`ROW_GROUP_BYTES`]), so files are not made of
-//! one tiny row group per batch. CSV cannot hold lists: list columns are
-//! joined with `;` there.
+//! one tiny row group per batch. CSV rows are written by the `csv` submodule;
+//! CSV cannot hold lists: list columns are joined with `;` there.
 
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use polars::io::csv::write::BatchedWriter as CsvBatchedWriter;
 use polars::io::parquet::write::get_encodings;
 use polars::prelude::*;
 use polars_parquet::write::{
@@ -25,7 +24,10 @@ use polars_parquet::write::{
     WriteOptions, ZstdLevel, row_group_iter,
 };
 
-use super::schema::{ColType, TableSpec};
+use super::schema::TableSpec;
+
+mod csv;
+use csv::CsvFile;
 
 /// Rows per Parquet row group (the last one of a file holds the rest).
 pub const ROW_GROUP_ROWS: usize = 64 * 1024;
@@ -135,9 +137,13 @@ impl ParquetFile {
         if df.height() == 0 {
             return Ok(());
         }
-        // one chunk per column: one record batch, one row group
+        // one chunk per column: one record batch, one row group. The arrays
+        // stay at the newest level (string views): polars-parquet encodes
+        // them to the same pages, and the file's schema (`self.fields` and
+        // the ARROW:schema footer) is the oldest level's, fixed at
+        // creation; converting every string first only cost a copy.
         df.rechunk_mut();
-        for batch in df.iter_chunks(CompatLevel::oldest(), false) {
+        for batch in df.iter_chunks(CompatLevel::newest(), false) {
             let rows = batch.len() as u64;
             let group = row_group_iter(
                 batch,
@@ -161,59 +167,6 @@ impl ParquetFile {
             .into_inner()
             .into_inner()
             .map_err(|e| e.into_error())?;
-        Ok(())
-    }
-}
-
-/// An open CSV file receiving rows (header first, written even when no row
-/// comes).
-struct CsvFile {
-    writer: CsvBatchedWriter<BufWriter<File>>,
-    /// The list columns, joined with `;` before writing.
-    lists: Vec<&'static str>,
-}
-
-impl CsvFile {
-    fn create(path: &Path, spec: &TableSpec) -> Result<CsvFile> {
-        let file = File::create(path).with_context(|| format!("creating '{}'", path.display()))?;
-        let schema: Schema = spec
-            .columns
-            .iter()
-            .map(|c| {
-                let ty = match c.ty {
-                    ColType::ListStr => DataType::String,
-                    t => t.dtype(),
-                };
-                Field::new(c.name.into(), ty)
-            })
-            .collect();
-        let writer = CsvWriter::new(BufWriter::new(file)).batched(&schema)?;
-        let lists = spec
-            .columns
-            .iter()
-            .filter(|c| c.ty == ColType::ListStr)
-            .map(|c| c.name)
-            .collect();
-        Ok(CsvFile { writer, lists })
-    }
-
-    fn push(&mut self, df: &DataFrame) -> Result<()> {
-        if self.lists.is_empty() {
-            self.writer.write_batch(df)?;
-            return Ok(());
-        }
-        let joined: Vec<Expr> = self
-            .lists
-            .iter()
-            .map(|n| col(*n).list().join(lit(";"), true).alias(*n))
-            .collect();
-        let df = df.clone().lazy().with_columns(joined).collect()?;
-        self.writer.write_batch(&df)?;
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<()> {
-        self.writer.finish()?;
         Ok(())
     }
 }
@@ -249,7 +202,9 @@ impl TableFiles {
             parquet: parquet
                 .map(|p| ParquetFile::create(p, spec, compressed))
                 .transpose()?,
-            csv: csv.map(|p| CsvFile::create(p, spec)).transpose()?,
+            csv: csv
+                .map(|p| CsvFile::create(p, spec.columns.iter().map(|c| c.name)))
+                .transpose()?,
         })
     }
 

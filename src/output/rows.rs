@@ -1,17 +1,89 @@
 //! Documents → rows of the per-article tables (`articles`, `mentions`,
 //! `quotes`, `dates`, `events`), with offsets converted to code points and
 //! stable record ids.
+//!
+//! Cells are borrowed from the document and copied once, into the columns
+//! ([`TableBuilder::row`]); ids are hashed from a reused buffer.
 
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::offsets::CharOffsets;
 use super::schema::{ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
-use super::table::{TableBuilder, Value};
-use crate::document::{Document, Span};
+use super::table::TableBuilder;
+use crate::document::{ActorIdx, Document};
 
 /// A stable 16-hex-digit record id from its identifying parts.
 pub fn record_id(parts: &[&str]) -> String {
     format!("{:016x}", xxh3_64(parts.join("\u{1f}").as_bytes()))
+}
+
+/// Builds record ids like [`record_id`] (parts joined with U+001F, xxh3,
+/// 16 hex digits) without allocating per id.
+#[derive(Default)]
+struct IdHasher {
+    key: Vec<u8>,
+    hex: [u8; 16],
+}
+
+impl IdHasher {
+    /// Starts a key with its first part.
+    fn start(&mut self, first: &str) -> &mut Self {
+        self.key.clear();
+        self.key.extend_from_slice(first.as_bytes());
+        self
+    }
+
+    /// Adds a separator and a part.
+    fn part(&mut self, part: &str) -> &mut Self {
+        self.key.push(0x1f);
+        self.key.extend_from_slice(part.as_bytes());
+        self
+    }
+
+    /// Adds a separator and a number in decimal.
+    fn number(&mut self, mut n: usize) -> &mut Self {
+        self.key.push(0x1f);
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.key.extend_from_slice(&digits[at..]);
+        self
+    }
+
+    /// Adds a separator and the actor ids of `actors` joined with `,`.
+    fn actor_ids(&mut self, doc: &Document, actors: &[ActorIdx]) -> &mut Self {
+        self.key.push(0x1f);
+        for (k, a) in actors.iter().enumerate() {
+            if k > 0 {
+                self.key.push(b',');
+            }
+            self.key
+                .extend_from_slice(doc.actors[*a].actor_id.as_bytes());
+        }
+        self
+    }
+
+    /// The id of the key built so far.
+    fn id(&mut self) -> &str {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let h = xxh3_64(&self.key);
+        for (k, out) in self.hex.iter_mut().enumerate() {
+            *out = HEX[((h >> (60 - 4 * k)) & 0xf) as usize];
+        }
+        std::str::from_utf8(&self.hex).unwrap_or_default()
+    }
+}
+
+/// The actor ids of `actors`, in order.
+fn actor_ids<'d>(doc: &'d Document, actors: &'d [ActorIdx]) -> impl Iterator<Item = &'d str> {
+    actors.iter().map(|i| doc.actors[*i].actor_id.as_str())
 }
 
 /// The per-article tables of one batch.
@@ -26,6 +98,7 @@ pub struct BatchTables {
     pub dates: TableBuilder,
     /// `events` rows.
     pub events: TableBuilder,
+    ids: IdHasher,
 }
 
 impl Default for BatchTables {
@@ -36,139 +109,155 @@ impl Default for BatchTables {
             quotes: TableBuilder::new(&QUOTES),
             dates: TableBuilder::new(&DATES),
             events: TableBuilder::new(&EVENTS),
+            ids: IdHasher::default(),
         }
     }
-}
-
-fn i32v(x: usize) -> Value {
-    Value::I32(Some(x.min(i32::MAX as usize) as i32))
 }
 
 impl BatchTables {
     /// Appends one document's rows to every table.
     pub fn add(&mut self, doc: &Document) {
         let co = CharOffsets::new(&doc.text);
-        let off = |s: Span| {
-            (
-                Value::I32(Some(co.char_offset(s.start))),
-                Value::I32(Some(co.char_offset(s.end))),
-            )
-        };
+        let off = |b: usize| Some(co.char_offset(b));
         let id = doc.id.as_str();
         let p = doc.published;
-        self.articles.push(vec![
-            id.into(),
-            doc.source.as_str().into(),
-            doc.lang.as_str().into(),
-            doc.title.clone().into(),
-            Value::Date(p.map(|p| p.date)),
-            Value::Str(p.map(|p| p.precision.as_str().to_string())),
-            Value::Str(p.map(|p| p.origin.as_str().to_string())),
-            doc.text.as_str().into(),
-            Value::I32(Some(co.char_offset(doc.text.len()))),
-            i32v(doc.sentences.len()),
-            i32v(doc.n_duplicate_paragraphs),
-            doc.duplicate_of.clone().into(),
-            doc.url.clone().into(),
-        ]);
+        self.articles
+            .row()
+            .str(id)
+            .str(doc.source.as_str())
+            .str(doc.lang.as_str())
+            .str(doc.title.as_deref())
+            .date(p.map(|p| p.date))
+            .str(p.map(|p| p.precision.as_str()))
+            .str(p.map(|p| p.origin.as_str()))
+            .str(doc.text.as_str())
+            .i32(off(doc.text.len()))
+            .count(doc.sentences.len())
+            .count(doc.n_duplicate_paragraphs)
+            .str(doc.duplicate_of.as_deref())
+            .str(doc.url.as_deref())
+            .end();
         for m in &doc.mentions {
-            let a = &doc.actors[m.actor];
-            let (s, e) = off(m.span);
-            self.mentions.push(vec![
-                id.into(),
-                a.actor_id.as_str().into(),
-                doc.slice(m.span).into(),
-                s,
-                e,
-                i32v(m.sentence),
-                m.role.clone().into(),
-            ]);
+            self.mentions
+                .row()
+                .str(id)
+                .str(doc.actors[m.actor].actor_id.as_str())
+                .str(doc.slice(m.span))
+                .i32(off(m.span.start))
+                .i32(off(m.span.end))
+                .count(m.sentence)
+                .str(m.role.as_deref())
+                .end();
         }
         for q in &doc.quotes {
-            let (s, e) = off(q.span);
             let speaker = q.speaker.map(|i| &doc.actors[i]);
-            let qid = record_id(&[
-                id,
-                "quote",
-                &q.span.start.to_string(),
-                &q.span.end.to_string(),
-            ]);
-            self.quotes.push(vec![
-                qid.into(),
-                id.into(),
-                doc.slice(q.span).into(),
-                s,
-                e,
-                q.kind.as_str().into(),
-                speaker.map(|a| a.actor_id.as_str()).into(),
-                speaker.map(|a| a.name.as_str()).into(),
-                q.cue.clone().into(),
-                i32v(q.sentence),
-            ]);
+            let qid = self
+                .ids
+                .start(id)
+                .part("quote")
+                .number(q.span.start)
+                .number(q.span.end)
+                .id();
+            self.quotes
+                .row()
+                .str(qid)
+                .str(id)
+                .str(doc.slice(q.span))
+                .i32(off(q.span.start))
+                .i32(off(q.span.end))
+                .str(q.kind.as_str())
+                .str(speaker.map(|a| a.actor_id.as_str()))
+                .str(speaker.map(|a| a.name.as_str()))
+                .str(q.cue.as_deref())
+                .count(q.sentence)
+                .end();
         }
         for d in &doc.dates {
-            let (s, e) = off(d.span);
-            self.dates.push(vec![
-                id.into(),
-                doc.slice(d.span).into(),
-                s,
-                e,
-                d.value.clone().into(),
-                Value::Date(d.start_date),
-                Value::Date(d.end_date),
-                d.granularity.as_str().into(),
-                d.anchor.as_str().into(),
-                i32v(d.sentence),
-            ]);
+            self.dates
+                .row()
+                .str(id)
+                .str(doc.slice(d.span))
+                .i32(off(d.span.start))
+                .i32(off(d.span.end))
+                .str(d.value.as_deref())
+                .date(d.start_date)
+                .date(d.end_date)
+                .str(d.granularity.as_str())
+                .str(d.anchor.as_str())
+                .count(d.sentence)
+                .end();
         }
         for ev in &doc.events {
-            let (s, e) = off(ev.span);
             let src = ev.sources.first().map(|i| &doc.actors[*i]);
             let tgt = ev.targets.first().map(|i| &doc.actors[*i]);
-            let ids = |v: &[usize]| {
-                v.iter()
-                    .map(|i| doc.actors[*i].actor_id.clone())
-                    .collect::<Vec<_>>()
-            };
-            let (source_ids, target_ids) = (ids(&ev.sources), ids(&ev.targets));
             let date = ev.date.and_then(|i| doc.dates.get(i));
-            let eid = record_id(&[
-                id,
-                "event",
-                &ev.event_type,
-                &ev.span.start.to_string(),
-                &ev.span.end.to_string(),
-                &source_ids.join(","),
-                &target_ids.join(","),
-            ]);
             let loc = ev.location.map(|i| &doc.actors[i]);
-            self.events.push(vec![
-                eid.into(),
-                id.into(),
-                i32v(ev.sentence),
-                ev.event_type.as_str().into(),
-                ev.mode.clone().into(),
-                crate::plover::quad_class(&ev.event_type)
-                    .unwrap_or("unknown")
-                    .into(),
-                src.map(|a| a.actor_id.as_str()).into(),
-                tgt.map(|a| a.actor_id.as_str()).into(),
-                src.map(|a| a.name.as_str()).into(),
-                tgt.map(|a| a.name.as_str()).into(),
-                src.and_then(|a| a.country.clone()).into(),
-                tgt.and_then(|a| a.country.clone()).into(),
-                loc.map(|a| a.actor_id.as_str()).into(),
-                Value::Date(date.and_then(|d| d.start_date)),
-                date.and_then(|d| d.value.clone()).into(),
-                ev.status.as_str().into(),
-                ev.trigger.as_str().into(),
-                s,
-                e,
-                Value::F32(Some(ev.confidence)),
-                Value::List(source_ids),
-                Value::List(target_ids),
-                loc.map(|a| a.name.as_str()).into(),
-            ]);
+            let eid = self
+                .ids
+                .start(id)
+                .part("event")
+                .part(&ev.event_type)
+                .number(ev.span.start)
+                .number(ev.span.end)
+                .actor_ids(doc, &ev.sources)
+                .actor_ids(doc, &ev.targets)
+                .id();
+            self.events
+                .row()
+                .str(eid)
+                .str(id)
+                .count(ev.sentence)
+                .str(ev.event_type.as_str())
+                .str(ev.mode.as_deref())
+                .str(crate::plover::quad_class(&ev.event_type).unwrap_or("unknown"))
+                .str(src.map(|a| a.actor_id.as_str()))
+                .str(tgt.map(|a| a.actor_id.as_str()))
+                .str(src.map(|a| a.name.as_str()))
+                .str(tgt.map(|a| a.name.as_str()))
+                .str(src.and_then(|a| a.country.as_deref()))
+                .str(tgt.and_then(|a| a.country.as_deref()))
+                .str(loc.map(|a| a.actor_id.as_str()))
+                .date(date.and_then(|d| d.start_date))
+                .str(date.and_then(|d| d.value.as_deref()))
+                .str(ev.status.as_str())
+                .str(ev.trigger.as_str())
+                .i32(off(ev.span.start))
+                .i32(off(ev.span.end))
+                .f32(Some(ev.confidence))
+                .list(actor_ids(doc, &ev.sources))
+                .list(actor_ids(doc, &ev.targets))
+                .str(loc.map(|a| a.name.as_str()))
+                .end();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_hasher_matches_record_id() {
+        let cases: &[&[&str]] = &[
+            &["doc-1", "quote", "0", "15"],
+            &["doc-é", "event", "ACCUSE", "120", "180", "a,b", ""],
+            &["", "", ""],
+        ];
+        let mut h = IdHasher::default();
+        for parts in cases {
+            h.start(parts[0]);
+            for p in &parts[1..] {
+                h.part(p);
+            }
+            assert_eq!(h.id(), record_id(parts), "{parts:?}");
+        }
+        let id = h
+            .start("d")
+            .part("quote")
+            .number(3)
+            .number(12)
+            .id()
+            .to_string();
+        assert_eq!(id, record_id(&["d", "quote", "3", "12"]));
     }
 }
