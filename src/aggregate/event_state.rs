@@ -28,6 +28,7 @@ use polars::prelude::*;
 use super::compact::{ActorName, actor_names};
 use super::families::Families;
 use crate::lexicon::Fnv;
+use xxhash_rust::xxh3::xxh3_64;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
@@ -78,7 +79,10 @@ struct Row {
     group: Group,
     article: u32,
     identity: Identity,
-    event: u32,
+    /// The event (dyads: a hash of its id, so rows with one id are one
+    /// event, as the queries' `unique` has it); a unique number per row for
+    /// `event_counts`, which counts rows.
+    event: u64,
     quad: Option<u8>,
     when: Option<i32>,
 }
@@ -121,6 +125,28 @@ pub struct EventAggregates {
     country_used: FastMap<Sid, Sid>,
     /// `YYYY-MM` of a day, interned.
     months: FastMap<i32, Sid>,
+    /// Rows numbered so far (`event_counts` row identities).
+    seq: u64,
+}
+
+/// Which rows [`EventAggregates::rows`] makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emit {
+    /// Every group, recording the countries dyads use (batches as they come).
+    Running,
+    /// Every group (events read back at the end).
+    All,
+    /// Dyads between countries only (their recount at the end).
+    Countries,
+}
+
+/// Where [`EventAggregates::finish`] reads events back from: the run's
+/// written `events` table.
+pub trait EventSource {
+    /// The rows of these articles (sorted ids).
+    fn of_articles(&self, ids: &[String]) -> Result<DataFrame>;
+    /// Every row, in table order, a bounded window at a time.
+    fn for_each_window(&self, f: &mut dyn FnMut(&DataFrame) -> Result<()>) -> Result<()>;
 }
 
 /// Columns of an events frame the counts read.
@@ -184,7 +210,7 @@ impl EventAggregates {
         families: &Families,
         country_of: &CountryOf<'_>,
     ) -> Result<()> {
-        let mut rows = self.rows(events, families, country_of, true)?;
+        let mut rows = self.rows(events, families, country_of, Emit::Running)?;
         self.count(&mut rows, families);
         Ok(())
     }
@@ -201,22 +227,18 @@ impl EventAggregates {
         ids
     }
 
-    /// The rows of every group an events frame adds to. `remember`: record
-    /// the countries used (false when reading back at the end).
+    /// The rows of the groups an events frame adds to, in frame order.
     fn rows(
         &mut self,
         events: &DataFrame,
         families: &Families,
         country_of: &CountryOf<'_>,
-        remember: bool,
+        emit: Emit,
     ) -> Result<Vec<Row>> {
         let c = EventCols::of(events)?;
         let mut rows = Vec::with_capacity(events.height() * 2);
         let mut sources: Vec<Sid> = Vec::new();
         let mut targets: Vec<Sid> = Vec::new();
-        // rows with one event id are one event (the queries' `unique`); an
-        // article's events are all in one frame
-        let mut first_row: FastMap<&str, u32> = FastMap::default();
         for i in 0..events.height() {
             let Some(article) = c.article.get(i).and_then(|a| families.get(a)) else {
                 continue;
@@ -236,9 +258,10 @@ impl EventAggregates {
                 .get(i)
                 .and_then(|q| QUADS.iter().position(|x| *x == q))
                 .map(|q| q as u8);
+            self.seq += 1;
             let event = match c.event.get(i) {
-                Some(id) => *first_row.entry(id).or_insert(i as u32),
-                None => i as u32,
+                Some(id) => xxh3_64(id.as_bytes()),
+                None => self.seq | 1 << 63,
             };
             let row = |group, event| Row {
                 group,
@@ -248,18 +271,19 @@ impl EventAggregates {
                 quad,
                 when,
             };
-            // `event_counts` counts rows, `dyads` distinct events
-            rows.push(row(
-                Group::Count([
-                    month,
-                    v[TYPE],
-                    v[QUAD],
-                    v[STATUS],
-                    v[SOURCE_COUNTRY],
-                    v[TARGET_COUNTRY],
-                ]),
-                i as u32,
-            ));
+            if emit != Emit::Countries {
+                rows.push(row(
+                    Group::Count([
+                        month,
+                        v[TYPE],
+                        v[QUAD],
+                        v[STATUS],
+                        v[SOURCE_COUNTRY],
+                        v[TARGET_COUNTRY],
+                    ]),
+                    self.seq,
+                ));
+            }
             // a null status is left out too, as the query's filter does
             if c.strs[STATUS].get(i).is_none_or(|s| NOT_DYADS.contains(&s)) {
                 continue;
@@ -276,9 +300,11 @@ impl EventAggregates {
             let (actor, country) = (self.strs.id(Some("actor")), self.strs.id(Some("country")));
             for &s in &sources {
                 for &t in &targets {
-                    rows.push(row(Group::Dyad([actor, s, t]), event));
-                    let cs = self.country(s, country_of, remember);
-                    let ct = self.country(t, country_of, remember);
+                    if emit != Emit::Countries {
+                        rows.push(row(Group::Dyad([actor, s, t]), event));
+                    }
+                    let cs = self.country(s, country_of, emit == Emit::Running);
+                    let ct = self.country(t, country_of, emit == Emit::Running);
                     if cs != 0 && ct != 0 {
                         rows.push(row(Group::Dyad([country, cs, ct]), event));
                     }
@@ -368,24 +394,30 @@ impl EventAggregates {
         }
     }
 
-    /// The `event_counts` and `dyads` tables (`dyads` is `None` when an
-    /// actor's country changed after a dyad used it). `root_events`: the
-    /// events of [`EventAggregates::roots_needed`]; `actors`: the run's
-    /// `actors` table.
+    /// The `event_counts` and `dyads` tables. `events`: the run's written
+    /// `events` table (the roots of near-duplicates are read back, and every
+    /// event again when an actor's country changed after a dyad used it);
+    /// `actors`: the run's `actors` table.
     pub fn finish(
         mut self,
-        root_events: &DataFrame,
+        events: &dyn EventSource,
         families: &Families,
         actors: &DataFrame,
-    ) -> Result<(DataFrame, Option<DataFrame>)> {
+    ) -> Result<(DataFrame, DataFrame)> {
         let names = actor_names(actors)?;
         let final_country = |id: &str| names.get(id).and_then(|n| n.country.as_deref());
         let changed = self.country_used.iter().any(|(&actor, &used)| {
             let now = self.strs.get(actor).and_then(final_country);
             now != self.strs.get(used)
         });
+        if changed {
+            tracing::debug!("an actor's country changed during the run: country dyads recounted");
+            self.recount_countries(events, families, &final_country)?;
+        }
         // what each root has under the family keys of its near-duplicates
-        let mut root_rows = self.rows(root_events, families, &final_country, false)?;
+        let roots = self.roots_needed(families);
+        let root_events = events.of_articles(&roots)?;
+        let mut root_rows = self.rows(&root_events, families, &final_country, Emit::All)?;
         root_rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
         root_rows.dedup_by_key(|r| (r.group, r.identity, r.event));
         let mut of_root: FastMap<(Group, u32, Identity), u32> = FastMap::default();
@@ -400,13 +432,41 @@ impl EventAggregates {
                 self.tallies.entry(key.0).or_default().distinct += i64::from(dups - root);
             }
         }
-        let counts = self.event_counts()?;
-        let dyads = if changed {
-            None
-        } else {
-            Some(self.dyads(&names)?)
-        };
-        Ok((counts, dyads))
+        Ok((self.event_counts()?, self.dyads(&names)?))
+    }
+
+    /// Counts the dyads between countries again over every written event,
+    /// with the actors' final countries.
+    fn recount_countries(
+        &mut self,
+        events: &dyn EventSource,
+        families: &Families,
+        country_of: &CountryOf<'_>,
+    ) -> Result<()> {
+        let country = self.strs.id(Some("country"));
+        let is_country = |g: &Group| matches!(g, Group::Dyad([level, ..]) if *level == country);
+        self.tallies.retain(|g, _| !is_country(g));
+        self.dup_max.retain(|k, _| !is_country(&k.0));
+        // an article's rows may straddle two windows: the last article of a
+        // window waits for the next
+        let mut carry: Vec<Row> = Vec::new();
+        events.for_each_window(&mut |df| {
+            let rows = self.rows(df, families, country_of, Emit::Countries)?;
+            carry.extend(rows);
+            let Some(last) = carry.last().map(|r| r.article) else {
+                return Ok(());
+            };
+            let split = carry
+                .iter()
+                .rposition(|r| r.article != last)
+                .map_or(0, |p| p + 1);
+            let next = carry.split_off(split);
+            let mut done = std::mem::replace(&mut carry, next);
+            self.count(&mut done, families);
+            Ok(())
+        })?;
+        self.count(&mut carry, families);
+        Ok(())
     }
 
     fn event_counts(&self) -> Result<DataFrame> {
@@ -547,28 +607,58 @@ mod tests {
         .unwrap()
     }
 
+    /// Events held in memory, read back in windows of two rows.
+    impl EventSource for DataFrame {
+        fn of_articles(&self, ids: &[String]) -> Result<DataFrame> {
+            let mask: BooleanChunked = self
+                .column("article_id")?
+                .str()?
+                .iter()
+                .map(|a| a.is_some_and(|a| ids.iter().any(|i| i == a)))
+                .collect();
+            Ok(self.filter(&mask)?)
+        }
+
+        fn for_each_window(&self, f: &mut dyn FnMut(&DataFrame) -> Result<()>) -> Result<()> {
+            for start in (0..self.height()).step_by(2) {
+                f(&self.slice(start as i64, 2))?;
+            }
+            Ok(())
+        }
+    }
+
     #[test]
-    fn country_dyads_are_given_up_when_a_country_changed_after_use() {
-        for (final_country, kept) in [("FRA", true), ("DEU", false)] {
+    fn country_dyads_follow_the_final_countries() {
+        // S was FRA when its event was counted; the run's actors table may
+        // end with another country for it
+        for final_country in ["FRA", "DEU"] {
             let (articles, events) = batch();
             let mut families = Families::default();
             families.add_articles(&articles).unwrap();
             let mut agg = EventAggregates::default();
             let now = |id: &str| Some(if id == "S" { "FRA" } else { "MLI" });
             agg.add_batch(&events, &families, &now).unwrap();
-            let empty = events.clear();
             let (counts, dyads) = agg
-                .finish(&empty, &families, &actors(final_country))
+                .finish(&events, &families, &actors(final_country))
                 .unwrap();
             assert_eq!(counts.height(), 1);
             // 1970-01-01 + 19000 days is in 2022-01
             let month = counts.column("month").unwrap().str().unwrap().get(0);
             assert_eq!(month, Some("2022-01"));
-            assert_eq!(dyads.is_some(), kept, "final country {final_country}");
-            if let Some(d) = dyads {
-                let levels: Vec<_> = d.column("level").unwrap().str().unwrap().iter().collect();
-                assert_eq!(levels, [Some("actor"), Some("country")]);
-            }
+            let col = |c: &str| -> Vec<Option<String>> {
+                dyads
+                    .column(c)
+                    .unwrap()
+                    .str()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.map(str::to_string))
+                    .collect()
+            };
+            assert_eq!(col("level"), [Some("actor".into()), Some("country".into())]);
+            assert_eq!(col("source")[1].as_deref(), Some(final_country));
+            let n = dyads.column("n_events").unwrap().i64().unwrap().get(1);
+            assert_eq!(n, Some(1));
         }
     }
 }

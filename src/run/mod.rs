@@ -322,12 +322,11 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         CommitMode::Replace
     };
     let mut aggregate_rows = BTreeMap::new();
-    let mut warnings = Vec::new();
     if formats.parquet && mode == CommitMode::Replace {
         let staging = writer.staging().to_path_buf();
         aggregate_rows = timed(&mut timings, "aggregate", || {
             let computed = match aggregates {
-                Some((agg, actors)) => agg.finish(&actors, &staging, formats.csv, &mut warnings)?,
+                Some((agg, actors)) => agg.finish(&actors, &staging, formats.csv)?,
                 None => BTreeMap::new(),
             };
             crate::aggregate::write_aggregates_with(
@@ -365,7 +364,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         rejects,
         threads,
         shard: opts.shard.map(|s| format!("{}/{}", s.index + 1, s.count)),
-        warnings: warnings.clone(),
+        warnings: Vec::new(),
     };
     let rejects = sorted(rejects);
     if mode == CommitMode::Replace {

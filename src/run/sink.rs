@@ -50,36 +50,23 @@ pub struct RunAggregates {
 
 impl RunAggregates {
     /// The finished aggregate tables, by name, for
-    /// [`crate::aggregate::write_aggregates_with`]: every table but `dyads`
-    /// when an actor's country changed after a dyad counted it (a note in
-    /// `warnings` says so; `dyads` is then queried from the tables).
-    /// `staging`: the run's staged output, with every table closed;
-    /// `csv`: write the timeline's CSV too.
+    /// [`crate::aggregate::write_aggregates_with`]. `staging`: the run's
+    /// staged output, with every table closed; `csv`: write the timeline's
+    /// CSV too.
     pub fn finish(
         self,
         actors: &DataFrame,
         staging: &Path,
         csv: bool,
-        warnings: &mut Vec<String>,
     ) -> Result<BTreeMap<&'static str, Computed>> {
         let mut computed = BTreeMap::new();
         let (summary, cooccurrence) = self.actors.finish(actors)?;
         computed.insert("actor_summary", Computed::Frame(summary));
         computed.insert("cooccurrence", Computed::Frame(cooccurrence));
-        let roots = self.events.roots_needed(&self.families);
-        let root_events = crate::aggregate::read_events_of(staging, &roots)?;
-        let (counts, dyads) = self.events.finish(&root_events, &self.families, actors)?;
+        let events = crate::aggregate::WrittenEvents::of(staging);
+        let (counts, dyads) = self.events.finish(&events, &self.families, actors)?;
         computed.insert("event_counts", Computed::Frame(counts));
-        match dyads {
-            Some(dyads) => {
-                computed.insert("dyads", Computed::Frame(dyads));
-            }
-            None => warnings.push(
-                "dyads were computed from the written tables: an actor's country changed after \
-                 the run had counted it"
-                    .into(),
-            ),
-        }
+        computed.insert("dyads", Computed::Frame(dyads));
         let file = |dir: &str, ext: &str| {
             let dir = staging.join(dir);
             std::fs::create_dir_all(&dir).map(|()| dir.join(format!("timeline.{ext}")))
