@@ -144,7 +144,7 @@ pub struct Grammar {
 /// The word lists of one language.
 #[derive(Debug, Clone, Default)]
 pub struct LangLexicon {
-    /// Titles, in file order (indexed by the automaton's payloads).
+    /// Titles, in file order (indexed by the matcher's payloads).
     pub titles: Vec<TitleEntry>,
     /// Descriptors, in file order.
     pub cues: Vec<CueEntry>,

@@ -1,25 +1,25 @@
-//! One Aho-Corasick automaton over every multi-word lexicon entry: the
+//! One trie ([`super::trie`]) over every multi-word lexicon entry: the
 //! gazetteer's names, aliases, capitals and demonyms, and each language's
-//! titles and descriptors. It runs once over the folded text of a document.
+//! titles and descriptors. It is walked over the folded text of a document
+//! from each word start.
 //!
-//! Patterns are folded keys preceded by a space, so they only match at the
-//! start of a word; the end of a match must be a word end too. Case is then
-//! checked on the original text: a capitalised gazetteer name needs a
-//! capital in the text (`niger` is not `Niger`), an acronym needs capitals
-//! (`AES`, not `aes`; `Cedeao` is accepted for acronyms of four letters or
-//! more), an honorific needs its capital and its period. Matches are
+//! Patterns are folded keys; they match at a word start and must end at a
+//! word end. Case is then checked on the original text: a capitalised
+//! gazetteer name needs a capital in the text (`niger` is not `Niger`), an
+//! acronym needs capitals (`AES`, not `aes`; `Cedeao` is accepted for
+//! acronyms of four letters or more), an honorific needs its capital and
+//! its period. Matches are
 //! overlapping; each category then keeps its leftmost-longest matches, so
 //! `Guinée-Bissau` beats `Guinée` and `Nigeria` beats `Niger`.
 
 use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::document::Span;
 
 use super::gazetteer::{EntryIdx, Gazetteer};
 use super::lexicon::{LangLexicon, TitleKind};
 use super::scan::{Located, Scan, fold_key};
+use super::trie::Trie;
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,10 +111,10 @@ pub struct Hits {
     pub cues: Vec<Hit>,
 }
 
-/// The compiled automaton and its payloads.
+/// The compiled trie and its payloads.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    trie: Trie,
     payloads: Vec<Vec<(Pat, CaseRule)>>,
 }
 
@@ -132,7 +132,7 @@ impl Builder {
             return;
         }
         let id = *self.keys.entry(key.clone()).or_insert_with(|| {
-            self.patterns.push(format!(" {key}"));
+            self.patterns.push(key.clone());
             self.payloads.push(Vec::new());
             self.patterns.len() - 1
         });
@@ -145,7 +145,7 @@ impl Builder {
 }
 
 impl Matcher {
-    /// Compiles the automaton from the gazetteer and the language lexicons
+    /// Compiles the trie from the gazetteer and the language lexicons
     /// (in the stage's language order).
     pub fn build(gz: &Gazetteer, langs: &[LangLexicon]) -> Result<Self, String> {
         let mut b = Builder::default();
@@ -183,35 +183,33 @@ impl Matcher {
                 b.add(&c.form, pat, CaseRule::Any);
             }
         }
-        // A DFA: the folded alphabet is small (`[a-z0-9 ]`), so the table
-        // stays compact and each byte costs one lookup.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&b.patterns)
-            .map_err(|e| format!("cannot compile the actor lexicon automaton: {e}"))?;
+        let trie = Trie::new(&b.patterns)?;
         Ok(Matcher {
-            ac,
+            trie,
             payloads: b.payloads,
         })
     }
 
-    /// Heap memory of the automaton, in bytes.
+    /// Heap memory of the trie, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        self.trie.memory_usage()
     }
 
     /// Finds every lexicon match of one document (language index `lang`).
     pub fn find(&self, text: &str, scan: &Scan, lang: u8) -> Hits {
         let folded = scan.folded.as_bytes();
         let mut hits = Hits::default();
-        for m in self.ac.find_overlapping_iter(&scan.folded) {
-            let (fs, fe) = (m.start() + 1, m.end());
-            if folded.get(fe) != Some(&b' ') {
-                continue;
-            }
-            let Located { start, end, t0, t1 } = scan.locate(text, fs, fe);
-            for &(pat, rule) in &self.payloads[m.pattern().as_usize()] {
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        self.trie
+            .walk_words(folded, |fs, fe, id| found.push((fs, fe, id)));
+        // Matches come in text order, so each is located from the first
+        // token of the one before.
+        let mut from = 0;
+        for (fs, fe, id) in found {
+            let at = scan.locate_from(text, fs, fe, from);
+            from = at.t0;
+            let Located { start, end, t0, t1 } = at;
+            for &(pat, rule) in &self.payloads[id as usize] {
                 let of_lang = match pat {
                     Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
                     _ => true,
