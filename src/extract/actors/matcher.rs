@@ -12,12 +12,10 @@
 //! overlapping; each category then keeps its leftmost-longest matches, so
 //! `Guinée-Bissau` beats `Guinée` and `Nigeria` beats `Niger`.
 
-use std::collections::HashMap;
-
 use crate::document::Span;
 
 use super::gazetteer::{EntryIdx, Gazetteer};
-use super::lexicon::{LangLexicon, TitleKind};
+use super::lexicon::{LangLexicon, TitleKind, WordMap};
 use super::scan::{Located, Scan, fold_key};
 use super::trie::Trie;
 
@@ -60,12 +58,22 @@ enum CaseRule {
 }
 
 fn case_rule_of_name(form: &str) -> CaseRule {
-    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-    match letters.first() {
+    let mut letters = form.chars().filter(|c| c.is_alphabetic());
+    match letters.next() {
         None => CaseRule::Any,
         Some(c) if c.is_lowercase() => CaseRule::Any,
-        _ if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) => CaseRule::Acronym,
-        _ => CaseRule::Capital,
+        Some(first) => {
+            let (mut n, mut upper) = (1, first.is_uppercase());
+            for c in letters {
+                n += 1;
+                upper &= c.is_uppercase();
+            }
+            if n >= 2 && upper {
+                CaseRule::Acronym
+            } else {
+                CaseRule::Capital
+            }
+        }
     }
 }
 
@@ -120,7 +128,7 @@ pub struct Matcher {
 
 #[derive(Default)]
 struct Builder {
-    keys: HashMap<String, usize>,
+    keys: WordMap<usize>,
     patterns: Vec<String>,
     payloads: Vec<Vec<(Pat, CaseRule)>>,
 }
@@ -131,11 +139,16 @@ impl Builder {
         if key.is_empty() {
             return;
         }
-        let id = *self.keys.entry(key.clone()).or_insert_with(|| {
-            self.patterns.push(key.clone());
-            self.payloads.push(Vec::new());
-            self.patterns.len() - 1
-        });
+        let id = match self.keys.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.patterns.len();
+                self.patterns.push(key.clone());
+                self.payloads.push(Vec::new());
+                self.keys.insert(key, id);
+                id
+            }
+        };
         let slot = &mut self.payloads[id];
         match slot.iter_mut().find(|(p, _)| *p == pat) {
             Some((_, r)) => *r = merge(*r, rule),

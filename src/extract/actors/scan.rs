@@ -91,7 +91,7 @@ pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut sep = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if crate::text::chars::is_alnum(c) {
             if sep && !out.is_empty() {
                 out.push(' ');
             }
