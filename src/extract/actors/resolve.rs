@@ -350,17 +350,17 @@ fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Reso
             added.push((t, k.clone()));
             continue;
         }
+        // The surname lookup is one hash; the name-word tests, several.
+        let Some([k]) = surnames.get(cx.fold(t)).map(Vec::as_slice) else {
+            continue;
+        };
         if !cx.is_name_word(t)
             || (t > 0 && cx.is_name_word(t - 1) && cx.same_sentence(t - 1, t))
             || (cx.is_name_word(t + 1) && cx.same_sentence(t, t + 1))
         {
             continue;
         }
-        if let Some(keys) = surnames.get(cx.fold(t))
-            && let [k] = keys.as_slice()
-        {
-            added.push((t, (*k).clone()));
-        }
+        added.push((t, (*k).clone()));
     }
     for (t, key) in added {
         out.push(Resolved {
