@@ -106,29 +106,21 @@ impl Translit {
             if r.letters & !mask != 0 {
                 continue;
             }
-            match r.place {
-                Place::Word => {
-                    if cur == r.from {
-                        cur = r.to.clone();
-                    }
-                }
-                Place::Start => {
-                    if let Some(rest) = cur.strip_prefix(r.from.as_str()) {
-                        cur = format!("{}{}", r.to, rest);
-                    }
-                }
-                Place::End => {
-                    if let Some(rest) = cur.strip_suffix(r.from.as_str()) {
-                        cur = format!("{}{}", rest, r.to);
-                    }
-                }
-                Place::Any => {
-                    if contains(&cur, &r.from) {
-                        cur = cur.replace(r.from.as_str(), &r.to);
-                    }
-                }
+            let rewritten = match r.place {
+                Place::Word => (cur == r.from).then(|| r.to.clone()),
+                Place::Start => cur
+                    .strip_prefix(r.from.as_str())
+                    .map(|rest| format!("{}{}", r.to, rest)),
+                Place::End => cur
+                    .strip_suffix(r.from.as_str())
+                    .map(|rest| format!("{}{}", rest, r.to)),
+                Place::Any => contains(&cur, &r.from).then(|| cur.replace(r.from.as_str(), &r.to)),
+            };
+            // The mask changes only with the word.
+            if let Some(next) = rewritten {
+                cur = next;
+                mask = letter_mask(&cur);
             }
-            mask = letter_mask(&cur);
         }
         cur
     }
