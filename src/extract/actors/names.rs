@@ -13,7 +13,7 @@ use std::path::Path;
 use crate::lexicon::{self, LexiconError};
 
 use super::lexicon::WordSet;
-use super::scan::fold_key;
+use super::scan::{fold_key, fold_owned};
 
 /// Where in a word a rewrite applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,12 +166,12 @@ impl Names {
         for p in first_names {
             names
                 .first_names
-                .extend(lexicon::read_list(p)?.iter().map(|s| fold_key(s)));
+                .extend(lexicon::read_list(p)?.into_iter().map(fold_owned));
         }
         names.first_names.remove("");
         names.particles = lexicon::read_list(particles)?
-            .iter()
-            .map(|s| fold_key(s))
+            .into_iter()
+            .map(fold_owned)
             .filter(|s| !s.is_empty())
             .collect();
         Ok(names)

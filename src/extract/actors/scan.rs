@@ -104,6 +104,19 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// [`fold_key`] of an owned entry, which most list entries already are
+/// (one lowercase ASCII word): then it is kept as is, not copied.
+pub fn fold_owned(s: String) -> String {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        s
+    } else {
+        fold_key(&s)
+    }
+}
+
 /// [`push_folded`] on bytes, for the scanner.
 pub(super) fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
     if c.is_ascii() {
@@ -288,6 +301,22 @@ mod tests {
         let (first, last) = (s.tokens[at.t0], s.tokens[at.t1 - 1]);
         assert_eq!(&text[first.start as usize..first.end as usize], "Alliance");
         assert_eq!(&text[last.start as usize..last.end as usize], "Sahel");
+    }
+
+    #[test]
+    fn fold_owned_is_fold_key() {
+        for s in [
+            "moussa",
+            "jean-marie",
+            "Ould",
+            "ben",
+            "x2",
+            "",
+            "élysée",
+            "al baghdadi",
+        ] {
+            assert_eq!(fold_owned(s.to_string()), fold_key(s), "{s:?}");
+        }
     }
 
     #[test]
