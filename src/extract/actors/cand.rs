@@ -96,15 +96,25 @@ pub fn settle(cands: Vec<Cand>) -> Vec<Cand> {
         .collect();
     // Kept spans by start: a new span overlaps a kept one only if it
     // overlaps its nearest neighbour on either side.
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // Spans kept so far, sorted by start: a document keeps a few dozen, so
+    // a sorted Vec beats a tree map.
+    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(n);
     let mut kept: Vec<Cand> = Vec::with_capacity(n);
     for c in cands {
-        let before = taken.range(..=c.span.start).next_back();
-        let after = taken.range(c.span.start..).next();
-        let clash = before.is_some_and(|(_, &e)| e > c.span.start)
-            || after.is_some_and(|(&s, _)| s < c.span.end);
+        // `taken[..upto]` start at or before `c`, `taken[from..]` at or after.
+        let upto = taken.partition_point(|&(s, _)| s <= c.span.start);
+        let from = taken.partition_point(|&(s, _)| s < c.span.start);
+        let clash = upto
+            .checked_sub(1)
+            .is_some_and(|i| taken[i].1 > c.span.start)
+            || taken.get(from).is_some_and(|&(s, _)| s < c.span.end);
         if !clash {
-            taken.insert(c.span.start, c.span.end);
+            if from < upto {
+                // Same start (only possible for empty spans): replaced.
+                taken[from].1 = c.span.end;
+            } else {
+                taken.insert(upto, (c.span.start, c.span.end));
+            }
             kept.push(c);
         } else if let Some(k) = kept.iter_mut().find(|k| k.span == c.span)
             && let (Some(kr), Some(cr)) = (k.role.as_mut(), c.role)

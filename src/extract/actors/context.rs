@@ -70,18 +70,22 @@ impl<'a> Ctx<'a> {
         gz: &'a Gazetteer,
     ) -> Self {
         let n = scan.tokens.len();
+        // Tokens and sentences are both in text order: each sentence's
+        // tokens are a run, filled at once up to the next sentence's start.
         let mut sent = Vec::with_capacity(n);
-        let mut named = Vec::new();
-        let mut s = 0usize;
-        for (i, t) in scan.tokens.iter().enumerate() {
-            while s + 1 < doc.sentences.len() && doc.sentences[s + 1].start <= t.start as usize {
-                s += 1;
-            }
-            sent.push(s as u32);
-            if t.is_cap() || t.flags & super::scan::HYPHEN != 0 {
-                named.push(i as u32);
-            }
+        for (s, next) in doc.sentences.iter().enumerate().skip(1) {
+            let done = sent.len();
+            let end =
+                done + scan.tokens[done..].partition_point(|t| (t.start as usize) < next.start);
+            sent.resize(end, (s - 1) as u32);
         }
+        sent.resize(n, doc.sentences.len().saturating_sub(1) as u32);
+        let named: Vec<u32> = (0..n as u32)
+            .filter(|&i| {
+                let t = &scan.tokens[i as usize];
+                t.is_cap() || t.flags & super::scan::HYPHEN != 0
+            })
+            .collect();
         let mut title_end = vec![NONE; n + 1];
         for (i, h) in hits.titles.iter().enumerate() {
             if h.t1 <= n {

@@ -9,7 +9,6 @@
 //! key of each of their names, so any spelling of a known person resolves
 //! to its entry.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::document::ActorKind;
@@ -107,8 +106,9 @@ impl Gazetteer {
     /// Reads the gazetteer files.
     pub fn load(paths: &[PathBuf], translit: &Translit) -> Result<Self, LexiconError> {
         let mut gz = Gazetteer::default();
-        let mut seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
-        for path in paths {
+        // Id → (file index, line) of its first use, for the error message.
+        let mut seen: WordMap<(usize, usize)> = WordMap::default();
+        for (file, path) in paths.iter().enumerate() {
             let table = lexicon::read_table(path)?;
             for col in ["id", "kind"] {
                 if !table.header.iter().any(|h| h == col) {
@@ -121,18 +121,18 @@ impl Gazetteer {
             }
             for row in &table.rows {
                 let entry = Self::entry(row, path)?;
-                if let Some((p, l)) = seen.get(&entry.id) {
+                if let Some(&(f, l)) = seen.get(&entry.id) {
                     return Err(LexiconError::Format {
                         path: path.clone(),
                         line: row.line,
                         message: format!(
                             "id '{}' is already used at {}:{l}",
                             entry.id,
-                            p.display()
+                            paths[f].display()
                         ),
                     });
                 }
-                seen.insert(entry.id.clone(), (path.clone(), row.line));
+                seen.insert(entry.id.clone(), (file, row.line));
                 gz.entries.push(entry);
             }
         }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::ActorKind;
 use crate::lexicon::{self, Fnv, LexiconError};
 
-use super::scan::fold_key;
+use super::scan::{fold_key, fold_owned};
 
 /// A map keyed by folded words. The keys come from our own data files and
 /// lookups happen for many tokens of every document, so it uses the fast
@@ -144,7 +144,7 @@ pub struct Grammar {
 /// The word lists of one language.
 #[derive(Debug, Clone, Default)]
 pub struct LangLexicon {
-    /// Titles, in file order (indexed by the automaton's payloads).
+    /// Titles, in file order (indexed by the matcher's payloads).
     pub titles: Vec<TitleEntry>,
     /// Descriptors, in file order.
     pub cues: Vec<CueEntry>,
@@ -262,8 +262,8 @@ impl LangLexicon {
 
         let path = resolve(&files.org_words);
         lex.org_words = lexicon::read_list(&path)?
-            .iter()
-            .map(|w| fold_key(w))
+            .into_iter()
+            .map(fold_owned)
             .collect();
 
         let path = resolve(&files.false_capitals);

@@ -1,25 +1,23 @@
-//! One Aho-Corasick automaton over every multi-word lexicon entry: the
+//! One trie ([`super::trie`]) over every multi-word lexicon entry: the
 //! gazetteer's names, aliases, capitals and demonyms, and each language's
-//! titles and descriptors. It runs once over the folded text of a document.
+//! titles and descriptors. It is walked over the folded text of a document
+//! from each word start.
 //!
-//! Patterns are folded keys preceded by a space, so they only match at the
-//! start of a word; the end of a match must be a word end too. Case is then
-//! checked on the original text: a capitalised gazetteer name needs a
-//! capital in the text (`niger` is not `Niger`), an acronym needs capitals
-//! (`AES`, not `aes`; `Cedeao` is accepted for acronyms of four letters or
-//! more), an honorific needs its capital and its period. Matches are
+//! Patterns are folded keys; they match at a word start and must end at a
+//! word end. Case is then checked on the original text: a capitalised
+//! gazetteer name needs a capital in the text (`niger` is not `Niger`), an
+//! acronym needs capitals (`AES`, not `aes`; `Cedeao` is accepted for
+//! acronyms of four letters or more), an honorific needs its capital and
+//! its period. Matches are
 //! overlapping; each category then keeps its leftmost-longest matches, so
 //! `Guinée-Bissau` beats `Guinée` and `Nigeria` beats `Niger`.
-
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::document::Span;
 
 use super::gazetteer::{EntryIdx, Gazetteer};
-use super::lexicon::{LangLexicon, TitleKind};
+use super::lexicon::{LangLexicon, TitleKind, WordMap};
 use super::scan::{Located, Scan, fold_key};
+use super::trie::Trie;
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,12 +58,22 @@ enum CaseRule {
 }
 
 fn case_rule_of_name(form: &str) -> CaseRule {
-    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-    match letters.first() {
+    let mut letters = form.chars().filter(|c| c.is_alphabetic());
+    match letters.next() {
         None => CaseRule::Any,
         Some(c) if c.is_lowercase() => CaseRule::Any,
-        _ if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) => CaseRule::Acronym,
-        _ => CaseRule::Capital,
+        Some(first) => {
+            let (mut n, mut upper) = (1, first.is_uppercase());
+            for c in letters {
+                n += 1;
+                upper &= c.is_uppercase();
+            }
+            if n >= 2 && upper {
+                CaseRule::Acronym
+            } else {
+                CaseRule::Capital
+            }
+        }
     }
 }
 
@@ -111,16 +119,16 @@ pub struct Hits {
     pub cues: Vec<Hit>,
 }
 
-/// The compiled automaton and its payloads.
+/// The compiled trie and its payloads.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    trie: Trie,
     payloads: Vec<Vec<(Pat, CaseRule)>>,
 }
 
 #[derive(Default)]
 struct Builder {
-    keys: HashMap<String, usize>,
+    keys: WordMap<usize>,
     patterns: Vec<String>,
     payloads: Vec<Vec<(Pat, CaseRule)>>,
 }
@@ -131,11 +139,16 @@ impl Builder {
         if key.is_empty() {
             return;
         }
-        let id = *self.keys.entry(key.clone()).or_insert_with(|| {
-            self.patterns.push(format!(" {key}"));
-            self.payloads.push(Vec::new());
-            self.patterns.len() - 1
-        });
+        let id = match self.keys.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.patterns.len();
+                self.patterns.push(key.clone());
+                self.payloads.push(Vec::new());
+                self.keys.insert(key, id);
+                id
+            }
+        };
         let slot = &mut self.payloads[id];
         match slot.iter_mut().find(|(p, _)| *p == pat) {
             Some((_, r)) => *r = merge(*r, rule),
@@ -145,7 +158,7 @@ impl Builder {
 }
 
 impl Matcher {
-    /// Compiles the automaton from the gazetteer and the language lexicons
+    /// Compiles the trie from the gazetteer and the language lexicons
     /// (in the stage's language order).
     pub fn build(gz: &Gazetteer, langs: &[LangLexicon]) -> Result<Self, String> {
         let mut b = Builder::default();
@@ -183,35 +196,33 @@ impl Matcher {
                 b.add(&c.form, pat, CaseRule::Any);
             }
         }
-        // A DFA: the folded alphabet is small (`[a-z0-9 ]`), so the table
-        // stays compact and each byte costs one lookup.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&b.patterns)
-            .map_err(|e| format!("cannot compile the actor lexicon automaton: {e}"))?;
+        let trie = Trie::new(&b.patterns)?;
         Ok(Matcher {
-            ac,
+            trie,
             payloads: b.payloads,
         })
     }
 
-    /// Heap memory of the automaton, in bytes.
+    /// Heap memory of the trie, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        self.trie.memory_usage()
     }
 
     /// Finds every lexicon match of one document (language index `lang`).
     pub fn find(&self, text: &str, scan: &Scan, lang: u8) -> Hits {
         let folded = scan.folded.as_bytes();
         let mut hits = Hits::default();
-        for m in self.ac.find_overlapping_iter(&scan.folded) {
-            let (fs, fe) = (m.start() + 1, m.end());
-            if folded.get(fe) != Some(&b' ') {
-                continue;
-            }
-            let Located { start, end, t0, t1 } = scan.locate(text, fs, fe);
-            for &(pat, rule) in &self.payloads[m.pattern().as_usize()] {
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        self.trie
+            .walk_words(folded, |fs, fe, id| found.push((fs, fe, id)));
+        // Matches come in text order, so each is located from the first
+        // token of the one before.
+        let mut from = 0;
+        for (fs, fe, id) in found {
+            let at = scan.locate_from(text, fs, fe, from);
+            from = at.t0;
+            let Located { start, end, t0, t1 } = at;
+            for &(pat, rule) in &self.payloads[id as usize] {
                 let of_lang = match pat {
                     Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
                     _ => true,

@@ -76,19 +76,19 @@ pub fn from_gazetteer(cx: &Ctx, out: &mut Vec<Cand>) {
             Pat::Capital(c) => Some(c),
             _ => None,
         });
-        let mut entries: Vec<_> = group
-            .iter()
-            .filter_map(|h| match h.pat {
+        let entries = || {
+            group.iter().filter_map(|h| match h.pat {
                 Pat::Gz(e) => Some(e),
                 _ => None,
             })
-            .collect();
-        entries.sort_by_key(|&e| (kind_rank(cx.gz.get(e).kind), e));
-        let place = entries
-            .iter()
-            .copied()
-            .find(|&e| cx.gz.get(e).kind == ActorKind::Place);
-        let (what, metonym) = match (capital, entries.first().copied()) {
+        };
+        // The entry of the best kind (then the first listed), and the
+        // first place entry.
+        let best = entries().min_by_key(|&e| (kind_rank(cx.gz.get(e).kind), e));
+        let place = entries()
+            .filter(|&e| cx.gz.get(e).kind == ActorKind::Place)
+            .min();
+        let (what, metonym) = match (capital, best) {
             (Some(c), _) if !locative => (What::Metonym(c), true),
             (Some(c), _) => (place.map_or(What::CapitalPlace(c), What::Gz), false),
             (None, Some(e)) => {

@@ -6,8 +6,8 @@
 //! per distinct actor; `actor_id` = `resolve::actor_id(key)`, the key being
 //! `gz:` + gazetteer id or a normalised name key) and `Document::mentions`
 //! (span, sentence, actor, role, metonym).
-//! Method: one pass builds tokens and the folded text ([`scan`]); one
-//! Aho-Corasick pass ([`matcher`]) finds gazetteer names, capitals,
+//! Method: one pass builds tokens and the folded text ([`scan`]); a
+//! trie walked from each word start ([`matcher`]) finds gazetteer names, capitals,
 //! demonyms, titles and descriptors, leftmost-longest, with case checks.
 //! Cheap token scans then propose candidates: gazetteer matches read in
 //! context (capital as place or government, [`metonyms`]), people from
@@ -30,6 +30,7 @@ pub mod people;
 pub mod resolve;
 pub mod scan;
 mod scanner;
+pub mod trie;
 
 #[cfg(test)]
 mod testdata;
@@ -104,7 +105,7 @@ pub struct ActorsStage {
 
 impl ActorsStage {
     /// Builds the stage from its `[actors]` configuration section: loads
-    /// the gazetteer and lexicons and compiles the automaton.
+    /// the gazetteer and lexicons and compiles the lexicon trie.
     pub fn build(cfg: &Config) -> Result<Self, PipelineError> {
         let c: ActorsConfig = cfg.stage_section("actors")?;
         Self::from_config(&c, |p| cfg.resolve(p))
@@ -151,7 +152,7 @@ impl ActorsStage {
 }
 
 impl ActorsStage {
-    /// Heap memory of the lexicon automaton, in bytes.
+    /// Heap memory of the lexicon trie, in bytes.
     pub fn automaton_bytes(&self) -> usize {
         self.matcher.memory_usage()
     }

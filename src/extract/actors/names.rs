@@ -13,7 +13,7 @@ use std::path::Path;
 use crate::lexicon::{self, LexiconError};
 
 use super::lexicon::WordSet;
-use super::scan::fold_key;
+use super::scan::{fold_key, fold_owned};
 
 /// Where in a word a rewrite applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,29 +106,21 @@ impl Translit {
             if r.letters & !mask != 0 {
                 continue;
             }
-            match r.place {
-                Place::Word => {
-                    if cur == r.from {
-                        cur = r.to.clone();
-                    }
-                }
-                Place::Start => {
-                    if let Some(rest) = cur.strip_prefix(r.from.as_str()) {
-                        cur = format!("{}{}", r.to, rest);
-                    }
-                }
-                Place::End => {
-                    if let Some(rest) = cur.strip_suffix(r.from.as_str()) {
-                        cur = format!("{}{}", rest, r.to);
-                    }
-                }
-                Place::Any => {
-                    if contains(&cur, &r.from) {
-                        cur = cur.replace(r.from.as_str(), &r.to);
-                    }
-                }
+            let rewritten = match r.place {
+                Place::Word => (cur == r.from).then(|| r.to.clone()),
+                Place::Start => cur
+                    .strip_prefix(r.from.as_str())
+                    .map(|rest| format!("{}{}", r.to, rest)),
+                Place::End => cur
+                    .strip_suffix(r.from.as_str())
+                    .map(|rest| format!("{}{}", rest, r.to)),
+                Place::Any => contains(&cur, &r.from).then(|| cur.replace(r.from.as_str(), &r.to)),
+            };
+            // The mask changes only with the word.
+            if let Some(next) = rewritten {
+                cur = next;
+                mask = letter_mask(&cur);
             }
-            mask = letter_mask(&cur);
         }
         cur
     }
@@ -174,12 +166,12 @@ impl Names {
         for p in first_names {
             names
                 .first_names
-                .extend(lexicon::read_list(p)?.iter().map(|s| fold_key(s)));
+                .extend(lexicon::read_list(p)?.into_iter().map(fold_owned));
         }
         names.first_names.remove("");
         names.particles = lexicon::read_list(particles)?
-            .iter()
-            .map(|s| fold_key(s))
+            .into_iter()
+            .map(fold_owned)
             .filter(|s| !s.is_empty())
             .collect();
         Ok(names)

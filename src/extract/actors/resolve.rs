@@ -350,17 +350,17 @@ fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Reso
             added.push((t, k.clone()));
             continue;
         }
+        // The surname lookup is one hash; the name-word tests, several.
+        let Some([k]) = surnames.get(cx.fold(t)).map(Vec::as_slice) else {
+            continue;
+        };
         if !cx.is_name_word(t)
             || (t > 0 && cx.is_name_word(t - 1) && cx.same_sentence(t - 1, t))
             || (cx.is_name_word(t + 1) && cx.same_sentence(t, t + 1))
         {
             continue;
         }
-        if let Some(keys) = surnames.get(cx.fold(t))
-            && let [k] = keys.as_slice()
-        {
-            added.push((t, (*k).clone()));
-        }
+        added.push((t, (*k).clone()));
     }
     for (t, key) in added {
         out.push(Resolved {
@@ -383,49 +383,55 @@ fn build(
 ) -> (Vec<DocActor>, Vec<Mention>) {
     out.sort_by_key(|r| (r.span.start, r.span.end));
     out.dedup_by(|a, b| a.span.overlaps(b.span));
-    let mut index: FnvMap<&str, usize> = FnvMap::default();
+    // Actor number and proto of each key met: a repeated mention costs one
+    // hash lookup instead of a tree search.
+    let mut index: FnvMap<&str, (usize, &Proto)> = FnvMap::default();
     let mut actors: Vec<DocActor> = Vec::new();
     let mut mentions = Vec::with_capacity(out.len());
     let iso = |e: Option<EntryIdx>| e.and_then(|e| cx.gz.get(e).country.clone());
     for r in &out {
         let surface = &cx.text[r.span.start..r.span.end];
-        let Some(p) = protos.get(&r.key) else {
-            continue;
-        };
-        let idx = *index.entry(r.key.as_ref()).or_insert_with(|| {
-            let actor = match p.entry.map(|e| cx.gz.get(e)) {
-                Some(e) => {
-                    let mut aliases: Vec<String> = Vec::new();
-                    for n in e.names() {
-                        if !aliases.iter().any(|a| a == n) {
-                            aliases.push(n.to_string());
+        let (idx, p) = match index.get(r.key.as_ref()) {
+            Some(&known) => known,
+            None => {
+                let Some(p) = protos.get(&r.key) else {
+                    continue;
+                };
+                let actor = match p.entry.map(|e| cx.gz.get(e)) {
+                    Some(e) => {
+                        let mut aliases: Vec<String> = Vec::new();
+                        for n in e.names() {
+                            if !aliases.iter().any(|a| a == n) {
+                                aliases.push(n.to_string());
+                            }
+                        }
+                        DocActor {
+                            actor_id: actor_id(&r.key),
+                            key: r.key.to_string(),
+                            name: e.name(prefer_fr).to_string(),
+                            kind: e.kind,
+                            country: e.country.clone().or(iso(p.country)),
+                            sector: p.sector.clone(),
+                            known_aliases: aliases,
+                            wikidata: e.wikidata.clone(),
                         }
                     }
-                    DocActor {
+                    None => DocActor {
                         actor_id: actor_id(&r.key),
                         key: r.key.to_string(),
-                        name: e.name(prefer_fr).to_string(),
-                        kind: e.kind,
-                        country: e.country.clone().or(iso(p.country)),
+                        name: surface.to_string(),
+                        kind: p.kind.unwrap_or(ActorKind::Organization),
+                        country: iso(p.country),
                         sector: p.sector.clone(),
-                        known_aliases: aliases,
-                        wikidata: e.wikidata.clone(),
-                    }
-                }
-                None => DocActor {
-                    actor_id: actor_id(&r.key),
-                    key: r.key.to_string(),
-                    name: surface.to_string(),
-                    kind: p.kind.unwrap_or(ActorKind::Organization),
-                    country: iso(p.country),
-                    sector: p.sector.clone(),
-                    known_aliases: Vec::new(),
-                    wikidata: None,
-                },
-            };
-            actors.push(actor);
-            actors.len() - 1
-        });
+                        known_aliases: Vec::new(),
+                        wikidata: None,
+                    },
+                };
+                actors.push(actor);
+                index.insert(r.key.as_ref(), (actors.len() - 1, p));
+                (actors.len() - 1, p)
+            }
+        };
         let a = &mut actors[idx];
         if p.entry.is_none() && surface.chars().count() > a.name.chars().count() {
             a.name = surface.to_string();

@@ -1,5 +1,5 @@
 //! The one per-character pass of the actors stage: tokens with their case
-//! flags, and the folded text the lexicon automaton runs over.
+//! flags, and the folded text the lexicon trie is walked over.
 //!
 //! The folded text holds only `[a-z0-9 ]`: every letter or digit is folded
 //! (case, accents, other scripts transliterated) and every run of other
@@ -91,7 +91,7 @@ pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut sep = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if crate::text::chars::is_alnum(c) {
             if sep && !out.is_empty() {
                 out.push(' ');
             }
@@ -102,6 +102,19 @@ pub fn fold_key(s: &str) -> String {
         }
     }
     out
+}
+
+/// [`fold_key`] of an owned entry, which most list entries already are
+/// (one lowercase ASCII word): then it is kept as is, not copied.
+pub fn fold_owned(s: String) -> String {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        s
+    } else {
+        fold_key(&s)
+    }
 }
 
 /// [`push_folded`] on bytes, for the scanner.
@@ -163,8 +176,26 @@ impl Scan {
     /// Locates the folded range `[fs, fe)`, whose first and last bytes lie
     /// in words (as lexicon matches do): its byte span and tokens.
     pub fn locate(&self, text: &str, fs: usize, fe: usize) -> Located {
-        let t0 = self.token_at_folded(fs);
-        let t1 = self.token_at_folded(fe - 1);
+        self.locate_from(text, fs, fe, 0)
+    }
+
+    /// [`Scan::locate`] when every token before `from` ends at or before
+    /// `fs` in the folded text: the tokens are found by stepping from `from`
+    /// (matches close to each other cost a step or two, not two binary
+    /// searches).
+    pub fn locate_from(&self, text: &str, fs: usize, fe: usize, from: usize) -> Located {
+        let after = |mut t: usize, f: usize| {
+            while self.tokens.get(t).is_some_and(|tok| tok.fend as usize <= f) {
+                t += 1;
+            }
+            t
+        };
+        let t0 = if from == 0 {
+            self.token_at_folded(fs)
+        } else {
+            after(from, fs)
+        };
+        let t1 = after(t0, fe - 1);
         let start = self.source_of(text, t0, fs);
         let last = self.source_of(text, t1, fe - 1);
         let len = text[last..].chars().next().map_or(0, char::len_utf8);
@@ -182,8 +213,13 @@ impl Scan {
     fn source_of(&self, text: &str, t: usize, f: usize) -> usize {
         let tok = self.tokens[t];
         let start = tok.start as usize;
+        let word = &text[start..tok.end as usize];
+        if word.is_ascii() {
+            // One folded byte per byte (letters, digits, hyphens).
+            return start + f.saturating_sub(tok.fstart as usize).min(word.len());
+        }
         let mut fo = tok.fstart as usize;
-        for (ci, c) in text[start..tok.end as usize].char_indices() {
+        for (ci, c) in word.char_indices() {
             fo += folded_len(c);
             if f < fo {
                 return start + ci;
@@ -265,6 +301,22 @@ mod tests {
         let (first, last) = (s.tokens[at.t0], s.tokens[at.t1 - 1]);
         assert_eq!(&text[first.start as usize..first.end as usize], "Alliance");
         assert_eq!(&text[last.start as usize..last.end as usize], "Sahel");
+    }
+
+    #[test]
+    fn fold_owned_is_fold_key() {
+        for s in [
+            "moussa",
+            "jean-marie",
+            "Ould",
+            "ben",
+            "x2",
+            "",
+            "élysée",
+            "al baghdadi",
+        ] {
+            assert_eq!(fold_owned(s.to_string()), fold_key(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! library's Unicode tests, the rest by the tests themselves. The rules are
 //! those described in [`super::scan`].
 
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::scan::{ALPHA, CAP, HYPHEN, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes};
 
@@ -27,14 +27,17 @@ const SPACE_B: u8 = 8;
 static CLASS: [u8; 256] = classes();
 
 /// Characters below this get their class from [`WIDE`].
-const WIDE_END: u32 = 0x2100;
+const WIDE_END: usize = 0x2100;
 
-/// The class bits of every character below [`WIDE_END`].
-static WIDE: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    (0..WIDE_END)
-        .map(|u| char::from_u32(u).map_or(0, class_by_std))
-        .collect()
-});
+/// Marks an entry of [`WIDE`] as computed (a class may be 0).
+const KNOWN: u8 = 0x80;
+
+/// The class bits of the characters below [`WIDE_END`], each computed the
+/// first time it is met, `| KNOWN` (0: not yet). Filling the whole table up
+/// front cost 17 M instructions per run, for the few hundred characters an
+/// article set actually uses. Threads may compute an entry twice; they
+/// store the same value.
+static WIDE: [AtomicU8; WIDE_END] = [const { AtomicU8::new(0) }; WIDE_END];
 
 /// The class bits of a character, from the standard library.
 fn class_by_std(c: char) -> u8 {
@@ -47,9 +50,16 @@ fn class_by_std(c: char) -> u8 {
 
 /// The class bits of a character.
 fn class_of(c: char) -> u8 {
-    match WIDE.get(c as usize) {
-        Some(&class) => class,
-        None => class_by_std(c),
+    let Some(slot) = WIDE.get(c as usize) else {
+        return class_by_std(c);
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let class = class_by_std(c);
+            slot.store(class | KNOWN, Ordering::Relaxed);
+            class
+        }
+        known => known & !KNOWN,
     }
 }
 

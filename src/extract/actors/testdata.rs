@@ -57,7 +57,7 @@ pub fn lang_index(lang: &str) -> u8 {
     config().lexicons.keys().position(|l| l == lang).unwrap() as u8
 }
 
-/// The fixture gazetteer, the lexicons and the automaton.
+/// The fixture gazetteer, the lexicons and the matcher.
 pub fn matcher() -> &'static (Gazetteer, Vec<LangLexicon>, Matcher) {
     static M: OnceLock<(Gazetteer, Vec<LangLexicon>, Matcher)> = OnceLock::new();
     M.get_or_init(|| {
