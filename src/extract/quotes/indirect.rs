@@ -6,10 +6,12 @@
 //! at most adverbs, an addressee (`à la presse`, `to reporters`) or, for
 //! verbs such as `tell`, a short object. The quote is the clause after
 //! `que`/`that` up to the end of the sentence; a clause that opens with a
-//! quotation mark is left to the quotation rules.
+//! quotation mark is left to the quotation rules. Where the language drops
+//! `that` (`He said the talks had failed`), `bare.rs` finds the clause.
 
 use crate::document::{Quote, QuoteKind, Span};
 
+use super::bare;
 use super::context::Ctx;
 use super::cues::{self, CueForm};
 use super::lexicon::{Frame, Use, role};
@@ -66,10 +68,13 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             continue;
         }
         let sentence = ctx.sentence(cue.span.start);
-        let Some(k) = cues::complementizer(ctx, cue, sentence.end) else {
+        let Some(k) = cues::complementizer(ctx, cue, sentence.end)
+            .map(|k| k + 1)
+            .or_else(|| bare::clause_start(ctx, cue, sentence.end))
+        else {
             continue;
         };
-        let Some(first) = ctx.toks.get(k + 1).filter(|t| t.start < sentence.end) else {
+        let Some(first) = ctx.toks.get(k).filter(|t| t.start < sentence.end) else {
             continue;
         };
         if !first.word && ctx.marked_at(first.start).is_some() {
@@ -87,7 +92,7 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
         else {
             continue;
         };
-        let words = ctx.toks[k + 1..]
+        let words = ctx.toks[k..]
             .iter()
             .take_while(|t| t.start < span.end)
             .filter(|t| t.word)

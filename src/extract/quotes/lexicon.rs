@@ -110,6 +110,8 @@ pub(crate) mod role {
     pub const DETERMINER: u32 = 1 << 13;
     pub const PREPOSITION: u32 = 1 << 14;
     pub const RELATIVE: u32 = 1 << 15;
+    pub const BARE_CLAUSE: u32 = 1 << 16;
+    pub const FINITE: u32 = 1 << 17;
 }
 
 /// What a pronoun can refer to.
@@ -406,6 +408,8 @@ const GRAMMAR_ROLES: &[(&str, GrammarRole)] = &[
     ("inverted", GrammarRole::Inverted),
     ("refers_back", GrammarRole::RefersBack),
     ("relative", GrammarRole::Bit(role::RELATIVE)),
+    ("bare_clause", GrammarRole::Bit(role::BARE_CLAUSE)),
+    ("finite", GrammarRole::Bit(role::FINITE)),
     ("adverb_suffix", GrammarRole::AdverbSuffix),
     ("source", GrammarRole::Source(Pattern::Source)),
     (

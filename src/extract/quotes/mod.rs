@@ -8,7 +8,8 @@
 //! per language (`cues.rs`); each quoted span is classed as direct, partial or
 //! not a quotation (titles, names, scare quotes) and attributed to the cue
 //! beside it (`direct.rs`); reported speech is read from cue + que/that +
-//! clause (`indirect.rs`); a cue's subject (name, pronoun, `le diplomate`) is
+//! clause (`indirect.rs`), or cue + clause where English drops `that`
+//! (`bare.rs`); a cue's subject (name, pronoun, `le diplomate`) is
 //! resolved to an actor of the actors stage (`speaker.rs`). A quotation
 //! interrupted by its attribution (`« A, a-t-il dit, B »`) gives two quotes
 //! with the same speaker; quotation marks nested in a quotation are part of
@@ -16,6 +17,7 @@
 //! is in `pipelines/lexicons/{fr,en}/` (speech_verbs, quote_grammar,
 //! speaker_nouns, quote_title_cues).
 
+mod bare;
 mod context;
 mod cues;
 mod direct;
