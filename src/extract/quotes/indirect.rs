@@ -274,6 +274,33 @@ mod tests {
                 ],
             },
             Case {
+                name: "participle_sharing_an_earlier_auxiliary",
+                lang: "fr",
+                text: "Jean Dupont a salué « un pas décisif » et assuré que la paix était désormais possible.",
+                actors: &[DUPONT],
+                expect: &[
+                    (
+                        "un pas décisif",
+                        crate::document::QuoteKind::Partial,
+                        Some("Jean Dupont"),
+                        Some("a salué"),
+                    ),
+                    (
+                        "la paix était désormais possible",
+                        Indirect,
+                        Some("Jean Dupont"),
+                        Some("assuré"),
+                    ),
+                ],
+            },
+            Case {
+                name: "participles_without_auxiliary_are_not_a_verb",
+                lang: "fr",
+                text: "Les chiffres avancés et confirmés que le ministère publiera demain restent provisoires.",
+                actors: &[],
+                expect: &[],
+            },
+            Case {
                 name: "organisation_said_that",
                 lang: "en",
                 text: "The Kremlin said that the talks would continue next week.",

@@ -246,6 +246,8 @@ pub(crate) struct LangLexicon {
     pub inverted: Vec<String>,
     /// Adverb endings ([`key`]).
     pub adverb_suffixes: Vec<String>,
+    /// Endings of a possessive name ([`key`], `'s`): `China's envoy`.
+    pub possessive_suffixes: Vec<String>,
     /// Adverbial phrases of several words (`pour sa part`).
     pub adverb_phrases: PhraseSet,
     /// Sentence openings that point back at the quotation before
@@ -373,6 +375,7 @@ struct Grammar {
     roles: WordMap<u32>,
     inverted: Vec<String>,
     adverb_suffixes: Vec<String>,
+    possessive_suffixes: Vec<String>,
     adverb_phrases: PhraseSet,
     refers_back: PhraseSet,
     pronouns: WordMap<PronounClass>,
@@ -384,6 +387,7 @@ enum GrammarRole {
     Bit(u32),
     Inverted,
     AdverbSuffix,
+    PossessiveSuffix,
     Source(Pattern),
     Pronoun(PronounClass),
     RefersBack,
@@ -411,6 +415,7 @@ const GRAMMAR_ROLES: &[(&str, GrammarRole)] = &[
     ("bare_clause", GrammarRole::Bit(role::BARE_CLAUSE)),
     ("finite", GrammarRole::Bit(role::FINITE)),
     ("adverb_suffix", GrammarRole::AdverbSuffix),
+    ("possessive_suffix", GrammarRole::PossessiveSuffix),
     ("source", GrammarRole::Source(Pattern::Source)),
     (
         "source_initial",
@@ -434,6 +439,7 @@ fn load_grammar(path: &Path, patterns: &mut Patterns) -> Result<Grammar, Lexicon
         match choice(row, "role", path, GRAMMAR_ROLES)? {
             GrammarRole::Inverted => g.inverted.push(word),
             GrammarRole::AdverbSuffix => g.adverb_suffixes.push(word),
+            GrammarRole::PossessiveSuffix => g.possessive_suffixes.push(word),
             GrammarRole::Source(p) => patterns.push(&word, p),
             GrammarRole::Pronoun(class) => {
                 g.pronouns.insert(word, class);
@@ -506,6 +512,7 @@ impl LangLexicon {
             roles: grammar.roles,
             inverted: grammar.inverted,
             adverb_suffixes: grammar.adverb_suffixes,
+            possessive_suffixes: grammar.possessive_suffixes,
             adverb_phrases: grammar.adverb_phrases,
             refers_back: grammar.refers_back,
             pronouns: grammar.pronouns,
@@ -523,6 +530,16 @@ impl LangLexicon {
     /// True when `word` has role `bit`.
     pub fn is(&self, word: &str, bit: u32) -> bool {
         self.role(word) & bit != 0
+    }
+
+    /// True when `word` is a possessive name (`China's`): it ends with a
+    /// possessive suffix after at least one letter.
+    pub fn is_possessive(&self, word: &str) -> bool {
+        with_key(word, |k| {
+            self.possessive_suffixes
+                .iter()
+                .any(|s| k.len() > s.len() && k.ends_with(s.as_str()))
+        })
     }
 
     /// True when `word` may sit between an auxiliary and its participle, or

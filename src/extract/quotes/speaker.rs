@@ -34,6 +34,9 @@ pub(crate) enum Subject {
         of: Option<usize>,
         /// After an indefinite determiner: names nobody.
         indefinite: bool,
+        /// `of` is a possessive (`China's envoy`): only a person of that
+        /// country stands for it, else the owner itself speaks.
+        owned: bool,
     },
 }
 
@@ -124,6 +127,7 @@ fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
             noun,
             of: None,
             indefinite: is_indefinite(ctx, start),
+            owned: false,
         };
     }
     match noun_of(ctx, first) {
@@ -131,6 +135,7 @@ fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
             noun,
             of: Some(m),
             indefinite: is_indefinite(ctx, start),
+            owned: false,
         },
         None => Subject::Mention(m),
     }
@@ -150,11 +155,7 @@ fn subject_at(ctx: &Ctx<'_>, j: usize, backward: bool) -> Option<Subject> {
     } else {
         (noun_starting_at(ctx, j)?.0, j)
     };
-    Some(Subject::Noun {
-        noun,
-        of: None,
-        indefinite: is_indefinite(ctx, first),
-    })
+    Some(owned_noun(ctx, noun, first))
 }
 
 /// Given a comma at token `comma` closing a relative clause between commas
@@ -177,6 +178,32 @@ fn skip_relative_clause(ctx: &Ctx<'_>, comma: usize, floor: usize) -> usize {
     comma
 }
 
+/// Tokens an apposition between commas may have.
+const APPOSITION_TOKENS: usize = 16;
+
+/// Given a comma at token `comma` right before a cue, the name heading the
+/// apposition it closes (`Massad Boulos, Trump's adviser for Africa, said`,
+/// `Le chercheur X, du laboratoire Y à Bordeaux, estime`): the mention
+/// right before the comma that opens it, when it names no place.
+fn apposition_head(ctx: &Ctx<'_>, comma: usize, floor: usize) -> Option<usize> {
+    let lo = comma.saturating_sub(APPOSITION_TOKENS);
+    for k in (lo..comma).rev() {
+        let t = ctx.toks[k];
+        if t.start < floor || ctx.in_marked(t.start) {
+            return None;
+        }
+        if t.word || ctx.is_abbreviation_period(k) || matches!(ctx.ch(k), '(' | ')') {
+            continue;
+        }
+        if ctx.ch(k) != ',' || k + 1 == comma {
+            return None;
+        }
+        let m = ctx.mention_at(k.checked_sub(1)?)?;
+        return (ctx.mention_kind(m) != ActorKind::Place).then_some(m);
+    }
+    None
+}
+
 /// The subject right before a cue, not before byte `floor`.
 pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> {
     let mut j = cue.first_tok;
@@ -193,6 +220,11 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
         }
         if !t.word {
             if ctx.ch(j) == ',' {
+                if gap == 0
+                    && let Some(m) = apposition_head(ctx, j, floor)
+                {
+                    return Some(mention_subject(ctx, m));
+                }
                 j = skip_relative_clause(ctx, j, floor);
             }
             if crossable(ctx.ch(j)) || ctx.is_abbreviation_period(j) {
@@ -221,22 +253,33 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
     let mut j = cue.last_tok + 1;
     let mut gap = 0;
     let mut addressee = false;
+    // `said France's U.N. ambassador Jerome Bonnafont`: the owner speaks
+    // only when no person or title follows it
+    let mut owner: Option<usize> = None;
+    let fallback = |owner: Option<usize>| owner.map(Subject::Mention);
     while j < ctx.toks.len() && ctx.toks[j].start < limit {
         let t = ctx.toks[j];
         if ctx.in_marked(t.start) {
-            return None;
+            return fallback(owner);
         }
         if !t.word {
             if ctx.is_abbreviation_period(j) {
                 j += 1;
                 continue;
             }
-            return None;
+            return fallback(owner);
         }
         if let Some(m) = ctx.mention_at(j) {
             let end = ctx.doc.mentions[m].span.end;
-            if !addressee && ctx.mention_kind(m) != ActorKind::Place {
-                return Some(Subject::Mention(m));
+            let kind = ctx.mention_kind(m);
+            let skip = owner.is_some() && kind != ActorKind::Person;
+            if !addressee && kind != ActorKind::Place && !skip {
+                let last = ctx.toks.partition_point(|t| t.start < end) - 1;
+                if owner.is_none() && possessive(ctx, last) {
+                    owner = Some(m);
+                } else {
+                    return Some(Subject::Mention(m));
+                }
             }
             addressee = false;
             while j < ctx.toks.len() && ctx.toks[j].start < end {
@@ -251,18 +294,36 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
             return Some(Subject::Pronoun(p));
         }
         if let Some((noun, end)) = noun_starting_at(ctx, j) {
-            return Some(apposition(ctx, noun, j, end, limit));
+            return Some(match apposition(ctx, noun, j, end, limit) {
+                Subject::Noun {
+                    noun,
+                    of: None,
+                    indefinite,
+                    ..
+                } if owner.is_some() => Subject::Noun {
+                    noun,
+                    of: owner,
+                    indefinite,
+                    owned: true,
+                },
+                subject => subject,
+            });
         }
         if ctx.lex.is(w, role::TO) {
             addressee = true;
         }
         gap += 1;
         if gap > ctx.settings.max_subject_gap {
-            return None;
+            return fallback(owner);
         }
         j += 1;
     }
-    None
+    fallback(owner)
+}
+
+/// True when word token `k` is a possessive (`China's`).
+fn possessive(ctx: &Ctx<'_>, k: usize) -> bool {
+    ctx.toks[k].word && ctx.lex.is_possessive(ctx.text(k))
 }
 
 /// A noun after a cue, or the name in apposition to it
@@ -276,10 +337,22 @@ fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize
             return Subject::Mention(m);
         }
     }
+    owned_noun(ctx, noun, start)
+}
+
+/// A speaker noun starting at token `first`, owned by the name before it
+/// when that name is a possessive (`China's envoy`, `Russia's foreign ministry`).
+fn owned_noun(ctx: &Ctx<'_>, noun: usize, first: usize) -> Subject {
+    let owner = first
+        .checked_sub(1)
+        .filter(|&k| possessive(ctx, k))
+        .and_then(|k| ctx.mention_at(k))
+        .filter(|&m| ctx.mention_kind(m) != ActorKind::Place);
     Subject::Noun {
         noun,
-        of: None,
-        indefinite: is_indefinite(ctx, start),
+        of: owner,
+        indefinite: is_indefinite(ctx, first),
+        owned: owner.is_some(),
     }
 }
 
@@ -416,6 +489,30 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
             of,
             ..
         } => of.and_then(|m| (ctx.mention_kind(m) != ActorKind::Place).then(|| actor(m))),
+        Subject::Noun {
+            noun,
+            of: Some(owner),
+            owned: true,
+            ..
+        } if ctx.lex.nouns[noun].kind == NounKind::Person => {
+            // `China's envoy`: a person of that country whose role fits, else China
+            let n = &ctx.lex.nouns[noun];
+            let country = doc.actors[actor(owner)].country.as_deref();
+            let fits = |m: &usize| {
+                let a = &doc.actors[actor(*m)];
+                ctx.mention_kind(*m) == ActorKind::Person
+                    && country.is_some()
+                    && a.country.as_deref() == country
+                    && n
+                        .matches
+                        .iter()
+                        .any(|k| ctx.actor_roles[actor(*m)].contains(k.as_str()))
+            };
+            mentions_before(ctx, pos, 0)
+                .find(fits)
+                .map(actor)
+                .or(Some(actor(owner)))
+        }
         Subject::Noun { noun, of, .. } => {
             let n = &ctx.lex.nouns[noun];
             match n.kind {
@@ -466,7 +563,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{ActorSpec, Case, check};
-    use crate::document::ActorKind::{Country, Organization, Person};
+    use crate::document::ActorKind::{Country, Organization, Person, Place};
     use crate::document::QuoteKind::{Direct, Indirect, Partial};
 
     const LENOIR: ActorSpec = (
@@ -593,6 +690,61 @@ mod tests {
                 text: "Amadou Sy a inspecté les troupes. « Les négociations avancent », a déclaré l'ambassadeur.",
                 actors: &[SY],
                 expect: &[("Les négociations avancent", Direct, None, Some("a déclaré"))],
+            },
+            Case {
+                name: "apposition_between_commas_keeps_its_head",
+                lang: "en",
+                text: "Tom Brown, Ana Silva's adviser on security, said that the army would withdraw by June.",
+                actors: &[("Tom Brown", Person, &[], None), ("Ana Silva", Person, &[], None)],
+                expect: &[(
+                    "the army would withdraw by June",
+                    Indirect,
+                    Some("Tom Brown"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "apposition_with_a_place_keeps_its_head",
+                lang: "fr",
+                text: "Le chercheur Pierre Lenoir, de l'université de Dakar, estime que la junte veut gagner du temps.",
+                actors: &[("Pierre Lenoir", Person, &[], None), ("Dakar", Place, &[], None)],
+                expect: &[(
+                    "la junte veut gagner du temps",
+                    Indirect,
+                    Some("Pierre Lenoir"),
+                    Some("estime"),
+                )],
+            },
+            Case {
+                name: "possessive_title_before_a_name_after_the_cue",
+                lang: "en",
+                text: "\"We have done our part,\" said Kenya's U.N. ambassador Ana Silva.",
+                actors: &[
+                    ("Kenya", Country, &[], None),
+                    ("United Nations", Organization, &["U.N."], None),
+                    ("Ana Silva", Person, &[], None),
+                ],
+                expect: &[(
+                    "We have done our part",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "possessive_title_alone_is_its_country",
+                lang: "en",
+                text: "Karl Braun, the special envoy, spoke first. China's envoy said that Beijing would abstain in the vote.",
+                actors: &[
+                    ("Karl Braun", Person, &[], Some("special envoy")),
+                    ("China", Country, &[], None),
+                ],
+                expect: &[(
+                    "Beijing would abstain in the vote",
+                    Indirect,
+                    Some("China"),
+                    Some("said"),
+                )],
             },
             Case {
                 name: "minister_matches_role",
