@@ -248,6 +248,9 @@ pub(crate) struct LangLexicon {
     pub adverb_suffixes: Vec<String>,
     /// Endings of a possessive name ([`key`], `'s`): `China's envoy`.
     pub possessive_suffixes: Vec<String>,
+    /// Demonyms of the country gazetteer ([`fold`]ed) → the country code
+    /// (`algérien` → `DZA`), shared by both languages; set by the stage.
+    pub demonyms: WordMap<String>,
     /// Adverbial phrases of several words (`pour sa part`).
     pub adverb_phrases: PhraseSet,
     /// Sentence openings that point back at the quotation before
@@ -513,6 +516,7 @@ impl LangLexicon {
             inverted: grammar.inverted,
             adverb_suffixes: grammar.adverb_suffixes,
             possessive_suffixes: grammar.possessive_suffixes,
+            demonyms: WordMap::default(),
             adverb_phrases: grammar.adverb_phrases,
             refers_back: grammar.refers_back,
             pronouns: grammar.pronouns,
@@ -581,4 +585,19 @@ impl LangLexicon {
             Some((head, head + pronoun_rel))
         })
     }
+}
+
+/// Reads the demonyms of the country gazetteer (columns `country`, the ISO
+/// code actors carry, and `demonyms`, a `|` list in both languages): each
+/// [`fold`]ed demonym → its country code; a demonym of two countries is kept
+/// for the first.
+pub(crate) fn load_demonyms(path: &Path) -> Result<WordMap<String>, LexiconError> {
+    let mut map = WordMap::default();
+    for row in &lexicon::read_table(path)?.rows {
+        let code = row.require("country", path)?;
+        for d in row.list("demonyms") {
+            map.entry(fold(d)).or_insert_with(|| code.to_string());
+        }
+    }
+    Ok(map)
 }

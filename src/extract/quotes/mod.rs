@@ -15,7 +15,8 @@
 //! with the same speaker; quotation marks nested in a quotation are part of
 //! it. Identical quotations repeated in an article are kept once. All language knowledge
 //! is in `pipelines/lexicons/{fr,en}/` (speech_verbs, quote_grammar,
-//! speaker_nouns, quote_title_cues).
+//! speaker_nouns, quote_title_cues); demonyms come from the country
+//! gazetteer (`[quotes] countries`).
 
 mod bare;
 mod context;
@@ -84,6 +85,9 @@ pub struct QuotesConfig {
     pub pronoun_window_sentences: usize,
     /// Words allowed between a subject and its cue (default 5).
     pub max_subject_gap: usize,
+    /// The country gazetteer, for demonyms beside a speaker noun (`le
+    /// ministère algérien` → Algeria); default `gazetteer/countries.tsv`.
+    pub countries: String,
     /// Data files per language code.
     pub languages: BTreeMap<String, QuotesLanguage>,
 }
@@ -95,6 +99,7 @@ impl Default for QuotesConfig {
             max_quote_paragraphs: 6,
             pronoun_window_sentences: 3,
             max_subject_gap: 5,
+            countries: "gazetteer/countries.tsv".to_string(),
             languages: ["fr", "en"]
                 .into_iter()
                 .map(|l| (l.to_string(), QuotesLanguage::default_for(l)))
@@ -124,6 +129,7 @@ impl QuotesStage {
     pub fn build(cfg: &Config) -> Result<Self, PipelineError> {
         let section: QuotesConfig = cfg.stage_section("quotes")?;
         let mut languages = HashMap::new();
+        let demonyms = lexicon::load_demonyms(&cfg.resolve(&section.countries))?;
         for (lang, files) in &section.languages {
             let (verbs, grammar, nouns, titles) = (
                 cfg.resolve(&files.speech_verbs),
@@ -131,12 +137,13 @@ impl QuotesStage {
                 cfg.resolve(&files.speaker_nouns),
                 cfg.resolve(&files.title_cues),
             );
-            let lex = LangLexicon::load(&LangFiles {
+            let mut lex = LangLexicon::load(&LangFiles {
                 speech_verbs: &verbs,
                 grammar: &grammar,
                 speaker_nouns: &nouns,
                 title_cues: &titles,
             })?;
+            lex.demonyms = demonyms.clone();
             languages.insert(lang.clone(), lex);
         }
         Ok(QuotesStage {

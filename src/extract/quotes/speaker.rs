@@ -15,6 +15,7 @@ use crate::document::{ActorIdx, ActorKind};
 
 use super::context::Ctx;
 use super::cues::{Cue, CueForm};
+use super::keys::KeyBuf;
 use super::lexicon::{NounKind, PronounClass, role};
 use crate::text::fold::fold;
 
@@ -37,6 +38,8 @@ pub(crate) enum Subject {
         /// `of` is a possessive (`China's envoy`): only a person of that
         /// country stands for it, else the owner itself speaks.
         owned: bool,
+        /// First token of the noun, where a demonym is looked for.
+        tok: usize,
     },
 }
 
@@ -128,6 +131,7 @@ fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
             of: None,
             indefinite: is_indefinite(ctx, start),
             owned: false,
+            tok: start,
         };
     }
     match noun_of(ctx, first) {
@@ -136,6 +140,7 @@ fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
             of: Some(m),
             indefinite: is_indefinite(ctx, start),
             owned: false,
+            tok: start,
         },
         None => Subject::Mention(m),
     }
@@ -299,12 +304,14 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
                     noun,
                     of: None,
                     indefinite,
+                    tok,
                     ..
                 } if owner.is_some() => Subject::Noun {
                     noun,
                     of: owner,
                     indefinite,
                     owned: true,
+                    tok,
                 },
                 subject => subject,
             });
@@ -326,15 +333,56 @@ fn possessive(ctx: &Ctx<'_>, k: usize) -> bool {
     ctx.toks[k].word && ctx.lex.is_possessive(ctx.text(k))
 }
 
-/// A noun after a cue, or the name in apposition to it
-/// (`a déclaré le ministre russe, Sergueï Lavrov`).
+/// Words a noun's complement may have before the name in apposition to it.
+const NOUN_COMPLEMENT_WORDS: usize = 4;
+
+/// Words after the comma of an apposition before its name (`, le général`).
+const APPOSITION_LEAD_WORDS: usize = 2;
+
+/// A noun after a cue, or the name in apposition to it (`a déclaré le
+/// ministre russe, Sergueï Lavrov`, `a précisé le ministre malien de la
+/// Défense, le général X`): a person's name for a person noun, a name
+/// that is no place for the others, within the noun's complement or right
+/// after the one comma that opens the apposition.
 fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize) -> Subject {
-    for k in end + 1..(end + 5).min(ctx.toks.len()) {
-        if ctx.toks[k].start >= limit || (!ctx.toks[k].word && !crossable(ctx.ch(k))) {
+    let person = ctx.lex.nouns[noun].kind == NounKind::Person;
+    let mut words = 0;
+    let mut comma = false;
+    for k in end + 1..ctx.toks.len() {
+        let t = ctx.toks[k];
+        if t.start >= limit {
             break;
         }
+        if !t.word {
+            if ctx.is_abbreviation_period(k) {
+                continue;
+            }
+            if ctx.ch(k) != ',' || comma {
+                break;
+            }
+            comma = true;
+            words = 0;
+            continue;
+        }
         if let Some(m) = ctx.mention_at(k) {
-            return Subject::Mention(m);
+            let kind = ctx.mention_kind(m);
+            let fits = if person {
+                kind == ActorKind::Person
+            } else {
+                kind != ActorKind::Place
+            };
+            if fits {
+                return Subject::Mention(m);
+            }
+        }
+        words += 1;
+        let most = if comma {
+            APPOSITION_LEAD_WORDS
+        } else {
+            NOUN_COMPLEMENT_WORDS
+        };
+        if words > most {
+            break;
         }
     }
     owned_noun(ctx, noun, start)
@@ -353,6 +401,7 @@ fn owned_noun(ctx: &Ctx<'_>, noun: usize, first: usize) -> Subject {
         of: owner,
         indefinite: is_indefinite(ctx, first),
         owned: owner.is_some(),
+        tok: first,
     }
 }
 
@@ -457,6 +506,78 @@ fn mentions_before<'c>(
         .filter(move |&i| !ctx.in_marked(ctx.doc.mentions[i].span.start))
 }
 
+/// Words before a speaker noun where its demonym may stand (`the Russian embassy`).
+const DEMONYM_BEFORE: usize = 2;
+
+/// Tokens after a speaker noun where its demonym may stand (`le chef de
+/// l'État nigérien`, `le ministre malien de la Défense`).
+const DEMONYM_AFTER: usize = 6;
+
+/// The country code of a demonym beside the speaker noun at token `tok`:
+/// in the words right before it or in its complement, up to punctuation,
+/// an auxiliary or a speech verb.
+fn demonym_near<'a>(ctx: &'a Ctx<'_>, tok: usize) -> Option<&'a str> {
+    let lookup = |k: usize| {
+        let mut key = KeyBuf::new();
+        if !key.push_folded(ctx.text(k)) {
+            return None;
+        }
+        ctx.lex.demonyms.get(key.as_str()).map(String::as_str)
+    };
+    for k in (tok.saturating_sub(DEMONYM_BEFORE)..tok).rev() {
+        if !ctx.toks[k].word {
+            break;
+        }
+        if let Some(code) = lookup(k) {
+            return Some(code);
+        }
+    }
+    let end = (tok + 1 + DEMONYM_AFTER).min(ctx.toks.len());
+    for k in tok + 1..end {
+        let starts_cue = ctx.cues.binary_search_by_key(&k, |c| c.first_tok).is_ok();
+        if !ctx.toks[k].word
+            || starts_cue
+            || ctx.lex.is(ctx.text(k), role::AUX | role::PASSIVE)
+        {
+            break;
+        }
+        if let Some(code) = lookup(k) {
+            return Some(code);
+        }
+    }
+    None
+}
+
+/// A speaker noun with a demonym (`le chef de l'État français`, `le
+/// ministère algérien`, `the Russian embassy`): a person of that country
+/// whose role fits, else the latest person of that country named before;
+/// for an institution, the country itself when the article names it.
+fn by_demonym(ctx: &Ctx<'_>, noun: usize, tok: usize, pos: usize) -> Option<ActorIdx> {
+    let code = demonym_near(ctx, tok)?;
+    let doc = ctx.doc;
+    let n = &ctx.lex.nouns[noun];
+    let of_country = |a: ActorIdx| doc.actors[a].country.as_deref() == Some(code);
+    match n.kind {
+        NounKind::Group => None,
+        NounKind::Person => {
+            let person = |m: &usize| {
+                ctx.mention_kind(*m) == ActorKind::Person && of_country(doc.mentions[*m].actor)
+            };
+            let fits = |m: &usize| {
+                let roles = &ctx.actor_roles[doc.mentions[*m].actor];
+                n.matches.iter().any(|k| roles.contains(k.as_str()))
+            };
+            mentions_before(ctx, pos, 0)
+                .find(|m| person(m) && fits(m))
+                .or_else(|| mentions_before(ctx, pos, 0).find(person))
+                .map(|m| doc.mentions[m].actor)
+        }
+        NounKind::Organization | NounKind::Country => {
+            (0..doc.actors.len()).find(|&a| doc.actors[a].kind == ActorKind::Country && of_country(a))
+        }
+    }
+}
+
 /// Resolves a subject to an actor, from the point of view of byte `pos`.
 pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<ActorIdx> {
     let doc = ctx.doc;
@@ -467,6 +588,16 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
         |kinds: &'static [ActorKind]| move |m: &usize| kinds.contains(&ctx.mention_kind(*m));
     const PERSON: &[ActorKind] = &[ActorKind::Person];
     const COLLECTIVE: &[ActorKind] = &[ActorKind::Organization, ActorKind::Country];
+    if let Subject::Noun {
+        noun,
+        tok,
+        indefinite: false,
+        ..
+    } = subject
+        && let Some(a) = by_demonym(ctx, noun, tok, pos)
+    {
+        return Some(a);
+    }
     match subject {
         Subject::Mention(m) => (ctx.mention_kind(m) != ActorKind::Place).then(|| actor(m)),
         Subject::Pronoun(class) => match class {
@@ -562,7 +693,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{ActorSpec, Case, check};
+    use super::super::testkit::{ActorSpec, Case, check, check_with_countries};
     use crate::document::ActorKind::{Country, Organization, Person, Place};
     use crate::document::QuoteKind::{Direct, Indirect, Partial};
 
@@ -580,6 +711,81 @@ mod tests {
         Some("Foreign Minister"),
     );
     const BROWN: ActorSpec = ("Tom Brown", Person, &["Tom Brown"], Some("army general"));
+
+    #[test]
+    fn demonyms_beside_a_speaker_noun() {
+        const MACRON: ActorSpec = ("Emmanuel Macron", Person, &[], None);
+        const DEBY: ActorSpec = ("Mahamat Déby", Person, &[], Some("président tchadien"));
+        const ALGERIE: ActorSpec = ("Algérie", Country, &[], None);
+        const RUSSIA: ActorSpec = ("Russia", Country, &["Russia", "Moscow"], None);
+        let countries = [
+            ("Emmanuel Macron", "FRA"),
+            ("Mahamat Déby", "TCD"),
+            ("Algérie", "DZA"),
+            ("Mali", "MLI"),
+            ("Russia", "RUS"),
+        ];
+        check_with_countries(
+            &[
+                Case {
+                    name: "head_of_state_with_demonym_is_of_that_country",
+                    lang: "fr",
+                    text: "Emmanuel Macron a reçu Mahamat Déby. Le chef de l'État français a estimé que la coopération devait continuer.",
+                    actors: &[MACRON, DEBY],
+                    expect: &[(
+                        "la coopération devait continuer",
+                        Indirect,
+                        Some("Emmanuel Macron"),
+                        Some("a estimé"),
+                    )],
+                },
+                Case {
+                    name: "ministry_with_demonym_is_its_country",
+                    lang: "fr",
+                    text: "Le Mali accuse l'Algérie. Le ministère algérien des Affaires étrangères a dénoncé des « allégations sans fondement ».",
+                    actors: &[("Mali", Country, &[], None), ALGERIE],
+                    expect: &[(
+                        "allégations sans fondement",
+                        Partial,
+                        Some("Algérie"),
+                        Some("a dénoncé"),
+                    )],
+                },
+                Case {
+                    name: "embassy_with_demonym_is_its_country",
+                    lang: "en",
+                    text: "Moscow protested. The Russian embassy said that the measures were illegal and unfriendly.",
+                    actors: &[RUSSIA],
+                    expect: &[(
+                        "the measures were illegal and unfriendly",
+                        Indirect,
+                        Some("Russia"),
+                        Some("said"),
+                    )],
+                },
+                Case {
+                    name: "demonym_after_the_verb_is_not_the_nouns",
+                    lang: "fr",
+                    text: "Emmanuel Macron a reçu Mahamat Déby. Le président a estimé que l'armée tchadienne restait solide.",
+                    actors: &[MACRON, DEBY],
+                    expect: &[(
+                        "l'armée tchadienne restait solide",
+                        Indirect,
+                        Some("Mahamat Déby"),
+                        Some("a estimé"),
+                    )],
+                },
+                Case {
+                    name: "indefinite_noun_with_demonym_names_nobody",
+                    lang: "fr",
+                    text: "L'Algérie a protesté. Un diplomate algérien a estimé que la crise allait durer.",
+                    actors: &[ALGERIE],
+                    expect: &[("la crise allait durer", Indirect, None, Some("a estimé"))],
+                },
+            ],
+            &countries,
+        );
+    }
 
     #[test]
     fn speakers_resolved_through_coreference() {
@@ -743,6 +949,30 @@ mod tests {
                     "Beijing would abstain in the vote",
                     Indirect,
                     Some("China"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "communique_stands_for_its_organisation",
+                lang: "fr",
+                text: "L'état-major des Forces armées maliennes a publié un communiqué dimanche. Le texte affirme que l'armée a repris le contrôle de la ville.",
+                actors: &[("Forces armées maliennes", Organization, &[], None)],
+                expect: &[(
+                    "l'armée a repris le contrôle de la ville",
+                    Indirect,
+                    Some("Forces armées maliennes"),
+                    Some("affirme"),
+                )],
+            },
+            Case {
+                name: "statement_without_an_organisation_names_nobody",
+                lang: "en",
+                text: "Ana Silva left Lisbon on Monday. The statement said the talks would resume in May.",
+                actors: &[SILVA],
+                expect: &[(
+                    "the talks would resume in May",
+                    Indirect,
+                    None,
                     Some("said"),
                 )],
             },
