@@ -169,7 +169,37 @@ impl QuotesStage {
         let mut quotes = direct::quotes(&ctx);
         quotes.extend(indirect::quotes(&ctx));
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
-        dedup(doc, quotes)
+        let mut quotes = dedup(doc, quotes);
+        borrow_speakers(doc, &mut quotes);
+        quotes
+    }
+}
+
+/// Words a quotation needs to take its speaker from another one.
+const BORROW_MIN_WORDS: usize = 4;
+
+/// A quotation with no speech cue (a headline `Niger-Chine : « … »`, a
+/// quotation read without attribution) whose words recur inside a quotation
+/// attributed through a cue takes that speaker: the same words said again.
+fn borrow_speakers(doc: &Document, quotes: &mut [Quote]) {
+    let orphans: Vec<usize> = (0..quotes.len())
+        .filter(|&i| quotes[i].cue.is_none() && quotes[i].kind != QuoteKind::Indirect)
+        .collect();
+    if orphans.is_empty() {
+        return;
+    }
+    let attributed: Vec<(usize, String)> = (0..quotes.len())
+        .filter(|&i| quotes[i].cue.is_some() && quotes[i].speaker.is_some())
+        .map(|i| (i, fold(doc.slice(quotes[i].span))))
+        .collect();
+    for i in orphans {
+        let words = fold(doc.slice(quotes[i].span));
+        if words.split(' ').count() < BORROW_MIN_WORDS {
+            continue;
+        }
+        if let Some((j, _)) = attributed.iter().find(|(_, t)| t.contains(words.as_str())) {
+            quotes[i].speaker = quotes[*j].speaker;
+        }
     }
 }
 
@@ -308,7 +338,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::QuotesStage;
-    use super::testkit::{document, stage, with_actors};
+    use super::testkit::{ActorSpec, document, stage, with_actors};
     use crate::document::ActorKind;
     use crate::pipeline::Stage;
 
@@ -372,6 +402,52 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn quotations_said_again_borrow_the_speaker() {
+        use super::testkit::{Case, check};
+        use crate::document::ActorKind::{Country, Person};
+        use crate::document::QuoteKind::Direct;
+        const DUPONT: ActorSpec = ("Jean Dupont", Person, &[], None);
+        const CHINE: ActorSpec = ("Chine", Country, &[], None);
+        check(&[
+            Case {
+                name: "headline_quote_repeated_in_the_body",
+                lang: "fr",
+                text: "Niger-Chine : « Nous ne sommes plus des vassaux »\n\n« Nous ne sommes plus des vassaux. Le pays décide seul », lâche le ministre Jean Dupont.",
+                actors: &[DUPONT, CHINE],
+                expect: &[
+                    (
+                        "Nous ne sommes plus des vassaux",
+                        Direct,
+                        Some("Jean Dupont"),
+                        None,
+                    ),
+                    (
+                        "Nous ne sommes plus des vassaux. Le pays décide seul",
+                        Direct,
+                        Some("Jean Dupont"),
+                        Some("lâche"),
+                    ),
+                ],
+            },
+            Case {
+                name: "other_words_keep_their_own_speaker",
+                lang: "en",
+                text: "China: \"We will not be lectured again\"\n\n\"Trade must go on as before,\" said Jean Dupont.",
+                actors: &[DUPONT, ("China", Country, &[], None)],
+                expect: &[
+                    ("We will not be lectured again", Direct, Some("China"), None),
+                    (
+                        "Trade must go on as before",
+                        Direct,
+                        Some("Jean Dupont"),
+                        Some("said"),
+                    ),
+                ],
+            },
+        ]);
     }
 
     #[test]

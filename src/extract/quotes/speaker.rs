@@ -333,8 +333,10 @@ fn possessive(ctx: &Ctx<'_>, k: usize) -> bool {
     ctx.toks[k].word && ctx.lex.is_possessive(ctx.text(k))
 }
 
-/// Words a noun's complement may have before the name in apposition to it.
-const NOUN_COMPLEMENT_WORDS: usize = 4;
+/// Words a noun's complement may have before the name in apposition to it
+/// (`le ministre de l'Administration territoriale et porte-parole du
+/// gouvernement, le général X`).
+const NOUN_COMPLEMENT_WORDS: usize = 12;
 
 /// Words after the comma of an apposition before its name (`, le général`).
 const APPOSITION_LEAD_WORDS: usize = 2;
@@ -348,6 +350,7 @@ fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize
     let person = ctx.lex.nouns[noun].kind == NounKind::Person;
     let mut words = 0;
     let mut comma = false;
+    let mut owned = None;
     for k in end + 1..ctx.toks.len() {
         let t = ctx.toks[k];
         if t.start >= limit {
@@ -364,7 +367,12 @@ fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize
             words = 0;
             continue;
         }
-        if let Some(m) = ctx.mention_at(k) {
+        // `le porte-parole de X`: X is whom the noun belongs to, not its name
+        let m = ctx.mention_at(k);
+        if m.is_some() && m != owned && !comma && ctx.lex.is(ctx.text(k - 1), role::OF) {
+            owned = m;
+        }
+        if let Some(m) = m.filter(|_| m != owned) {
             let kind = ctx.mention_kind(m);
             let fits = if person {
                 kind == ActorKind::Person
@@ -409,6 +417,7 @@ fn owned_noun(ctx: &Ctx<'_>, noun: usize, first: usize) -> Subject {
 /// present participle or a coordinated verb shares.
 pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subject> {
     let mut j = ctx.toks.partition_point(|t| t.start < from);
+    j = after_opening_phrase(ctx, j, to).unwrap_or(j);
     while j < ctx.toks.len() && ctx.toks[j].start < to {
         if ctx.in_marked(ctx.toks[j].start) || !ctx.toks[j].word {
             j += 1;
@@ -420,6 +429,23 @@ pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subje
         j += 1;
     }
     None
+}
+
+/// Tokens a clause's opening prepositional phrase may have.
+const OPENING_PHRASE_TOKENS: usize = 12;
+
+/// The token after the comma closing a prepositional phrase that opens the
+/// clause at token `j` (`Dans un communiqué, le ministère …`), whose words
+/// are not the clause's subject.
+fn after_opening_phrase(ctx: &Ctx<'_>, j: usize, to: usize) -> Option<usize> {
+    let first = ctx.toks.get(j).filter(|t| t.word)?;
+    if first.start >= to || !ctx.lex.is(ctx.text(j), role::PREPOSITION | role::TO) {
+        return None;
+    }
+    (j + 1..(j + OPENING_PHRASE_TOKENS).min(ctx.toks.len()))
+        .take_while(|&k| ctx.toks[k].start < to && !ctx.in_marked(ctx.toks[k].start))
+        .find(|&k| !ctx.toks[k].word && ctx.ch(k) == ',')
+        .map(|k| k + 1)
 }
 
 /// The agent of a passive cue: the subject after `par`/`by` within a few words.
@@ -535,10 +561,7 @@ fn demonym_near<'a>(ctx: &'a Ctx<'_>, tok: usize) -> Option<&'a str> {
     let end = (tok + 1 + DEMONYM_AFTER).min(ctx.toks.len());
     for k in tok + 1..end {
         let starts_cue = ctx.cues.binary_search_by_key(&k, |c| c.first_tok).is_ok();
-        if !ctx.toks[k].word
-            || starts_cue
-            || ctx.lex.is(ctx.text(k), role::AUX | role::PASSIVE)
-        {
+        if !ctx.toks[k].word || starts_cue || ctx.lex.is(ctx.text(k), role::AUX | role::PASSIVE) {
             break;
         }
         if let Some(code) = lookup(k) {
@@ -572,9 +595,8 @@ fn by_demonym(ctx: &Ctx<'_>, noun: usize, tok: usize, pos: usize) -> Option<Acto
                 .or_else(|| mentions_before(ctx, pos, 0).find(person))
                 .map(|m| doc.mentions[m].actor)
         }
-        NounKind::Organization | NounKind::Country => {
-            (0..doc.actors.len()).find(|&a| doc.actors[a].kind == ActorKind::Country && of_country(a))
-        }
+        NounKind::Organization | NounKind::Country => (0..doc.actors.len())
+            .find(|&a| doc.actors[a].kind == ActorKind::Country && of_country(a)),
     }
 }
 
@@ -634,8 +656,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
                 ctx.mention_kind(*m) == ActorKind::Person
                     && country.is_some()
                     && a.country.as_deref() == country
-                    && n
-                        .matches
+                    && n.matches
                         .iter()
                         .any(|k| ctx.actor_roles[actor(*m)].contains(k.as_str()))
             };
@@ -744,6 +765,18 @@ mod tests {
                     lang: "fr",
                     text: "Le Mali accuse l'Algérie. Le ministère algérien des Affaires étrangères a dénoncé des « allégations sans fondement ».",
                     actors: &[("Mali", Country, &[], None), ALGERIE],
+                    expect: &[(
+                        "allégations sans fondement",
+                        Partial,
+                        Some("Algérie"),
+                        Some("a dénoncé"),
+                    )],
+                },
+                Case {
+                    name: "opening_phrase_is_not_the_shared_subject",
+                    lang: "fr",
+                    text: "Dans un communiqué, le ministère algérien a regretté la décision et a dénoncé des « allégations sans fondement ».",
+                    actors: &[ALGERIE],
                     expect: &[(
                         "allégations sans fondement",
                         Partial,
@@ -901,7 +934,10 @@ mod tests {
                 name: "apposition_between_commas_keeps_its_head",
                 lang: "en",
                 text: "Tom Brown, Ana Silva's adviser on security, said that the army would withdraw by June.",
-                actors: &[("Tom Brown", Person, &[], None), ("Ana Silva", Person, &[], None)],
+                actors: &[
+                    ("Tom Brown", Person, &[], None),
+                    ("Ana Silva", Person, &[], None),
+                ],
                 expect: &[(
                     "the army would withdraw by June",
                     Indirect,
@@ -913,7 +949,10 @@ mod tests {
                 name: "apposition_with_a_place_keeps_its_head",
                 lang: "fr",
                 text: "Le chercheur Pierre Lenoir, de l'université de Dakar, estime que la junte veut gagner du temps.",
-                actors: &[("Pierre Lenoir", Person, &[], None), ("Dakar", Place, &[], None)],
+                actors: &[
+                    ("Pierre Lenoir", Person, &[], None),
+                    ("Dakar", Place, &[], None),
+                ],
                 expect: &[(
                     "la junte veut gagner du temps",
                     Indirect,
@@ -951,6 +990,25 @@ mod tests {
                     Some("China"),
                     Some("said"),
                 )],
+            },
+            Case {
+                name: "long_title_then_name_in_apposition",
+                lang: "fr",
+                text: "Pierre Lenoir est arrivé. « Nous ne céderons pas », a déclaré le ministre de l'Administration territoriale et porte-parole du gouvernement, le général Amadou Sy.",
+                actors: &[LENOIR, ("Amadou Sy", Person, &[], None)],
+                expect: &[(
+                    "Nous ne céderons pas",
+                    Direct,
+                    Some("Amadou Sy"),
+                    Some("a déclaré"),
+                )],
+            },
+            Case {
+                name: "name_after_de_owns_the_title",
+                lang: "fr",
+                text: "« Nous ne céderons pas », a déclaré le porte-parole de Pierre Lenoir devant la presse.",
+                actors: &[("Pierre Lenoir", Person, &[], Some("président"))],
+                expect: &[("Nous ne céderons pas", Direct, None, Some("a déclaré"))],
             },
             Case {
                 name: "communique_stands_for_its_organisation",
