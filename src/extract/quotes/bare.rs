@@ -30,7 +30,13 @@ const PHRASE_WORDS: usize = 3;
 /// The first token of the reported clause after `cue` when no que/that
 /// introduces it, before byte `limit`.
 pub(crate) fn clause_start(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<usize> {
-    if cue.frame == Frame::None || !ctx.lex.is(ctx.text(cue.last_tok), role::BARE_CLAUSE) {
+    // most cues end their clause (`…, he said.`): test that first, it is cheapest
+    let next = ctx.toks.get(cue.last_tok + 1)?;
+    if !next.word
+        || next.start >= limit
+        || cue.frame == Frame::None
+        || !ctx.lex.is(ctx.text(cue.last_tok), role::BARE_CLAUSE)
+    {
         return None;
     }
     let mut j = cue.last_tok + 1;

@@ -140,6 +140,9 @@ pub(crate) enum NounKind {
     Country,
     /// An unnamed group: never resolved.
     Group,
+    /// A document (communiqué, statement): the organisation that issued
+    /// it, named in the same or the previous sentence.
+    Document,
 }
 
 /// One speaker noun (le diplomate, the minister).
@@ -472,6 +475,7 @@ fn load_nouns(path: &Path) -> Result<(PhraseMap<usize>, Vec<Noun>), LexiconError
         ("organization", NounKind::Organization),
         ("country", NounKind::Country),
         ("group", NounKind::Group),
+        ("document", NounKind::Document),
     ];
     let mut index = PhraseMap {
         max_words: 1,

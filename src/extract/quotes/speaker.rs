@@ -532,6 +532,9 @@ fn mentions_before<'c>(
         .filter(move |&i| !ctx.in_marked(ctx.doc.mentions[i].span.start))
 }
 
+/// Bytes of the shortest demonym worth looking up.
+const MIN_DEMONYM_BYTES: usize = 4;
+
 /// Words before a speaker noun where its demonym may stand (`the Russian embassy`).
 const DEMONYM_BEFORE: usize = 2;
 
@@ -544,6 +547,10 @@ const DEMONYM_AFTER: usize = 6;
 /// an auxiliary or a speech verb.
 fn demonym_near<'a>(ctx: &'a Ctx<'_>, tok: usize) -> Option<&'a str> {
     let lookup = |k: usize| {
+        // no demonym is shorter (`Dane`, `Finn`): skip function words unfolded
+        if ctx.toks[k].end - ctx.toks[k].start < MIN_DEMONYM_BYTES {
+            return None;
+        }
         let mut key = KeyBuf::new();
         if !key.push_folded(ctx.text(k)) {
             return None;
@@ -581,7 +588,7 @@ fn by_demonym(ctx: &Ctx<'_>, noun: usize, tok: usize, pos: usize) -> Option<Acto
     let n = &ctx.lex.nouns[noun];
     let of_country = |a: ActorIdx| doc.actors[a].country.as_deref() == Some(code);
     match n.kind {
-        NounKind::Group => None,
+        NounKind::Group | NounKind::Document => None,
         NounKind::Person => {
             let person = |m: &usize| {
                 ctx.mention_kind(*m) == ActorKind::Person && of_country(doc.mentions[*m].actor)
@@ -669,6 +676,19 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
             let n = &ctx.lex.nouns[noun];
             match n.kind {
                 NounKind::Group => None,
+                // `Le texte assure que`: an organisation of this or the
+                // previous sentence that is no news medium (media report
+                // statements, they seldom issue them)
+                NounKind::Document => mentions_before(ctx, pos, here.saturating_sub(1))
+                    .find(|&m| {
+                        let a = &doc.actors[actor(m)];
+                        ctx.mention_kind(m) == ActorKind::Organization
+                            && !a
+                                .sector
+                                .as_deref()
+                                .is_some_and(|s| ctx.settings.media_sectors.iter().any(|x| x == s))
+                    })
+                    .map(actor),
                 NounKind::Person => {
                     // a person whose known role fits, else one whose role is unknown
                     let person = |m: &usize| ctx.mention_kind(*m) == ActorKind::Person;
@@ -818,6 +838,56 @@ mod tests {
             ],
             &countries,
         );
+    }
+
+    #[test]
+    fn a_document_stands_for_an_organisation_not_a_medium() {
+        use super::super::testkit::{document, stage, with_actors};
+        use crate::pipeline::Stage;
+        let cases = [
+            (
+                "fr",
+                "L'armée malienne a publié un texte relayé par l'AFP. Le texte affirme que la ville a été reprise hier.",
+                Some("armée malienne"),
+            ),
+            (
+                "fr",
+                "L'AFP a obtenu le document dimanche. Le texte affirme que la ville a été reprise hier.",
+                None,
+            ),
+            (
+                "en",
+                "Reuters obtained the document on Sunday. The statement said the town had been retaken.",
+                None,
+            ),
+            (
+                "en",
+                "The army met Reuters. It rained. The statement said the town had been retaken.",
+                None,
+            ),
+        ];
+        for (lang, text, want) in cases {
+            let mut doc = with_actors(
+                document(lang, text),
+                &[
+                    (
+                        "armée malienne",
+                        Organization,
+                        &["armée malienne", "army"],
+                        None,
+                    ),
+                    ("AFP", Organization, &["AFP", "Reuters"], None),
+                ],
+            );
+            doc.actors[1].sector = Some("JRN".into());
+            stage().process(&mut doc);
+            let got: Vec<Option<&str>> = doc
+                .quotes
+                .iter()
+                .map(|q| q.speaker.map(|a| doc.actors[a].name.as_str()))
+                .collect();
+            assert_eq!(got, vec![want], "{text}");
+        }
     }
 
     #[test]
