@@ -238,7 +238,9 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
             return None;
         }
         if let Some(subject) = subject_at(ctx, j, true) {
-            return Some(subject);
+            if !after_agent(ctx, subject) {
+                return Some(subject);
+            }
         }
         gap += 1;
         if gap > ctx.settings.max_subject_gap {
@@ -246,6 +248,21 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
         }
     }
     None
+}
+
+/// True when a mention subject follows `par`/`by`: the agent of a
+/// participle (`sources quoted by Reuters said`, `Asked by RT, X said`),
+/// not the subject of the verb after it.
+fn after_agent(ctx: &Ctx<'_>, subject: Subject) -> bool {
+    let Subject::Mention(m) = subject else {
+        return false;
+    };
+    let first = ctx
+        .toks
+        .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
+    first
+        .checked_sub(1)
+        .is_some_and(|k| ctx.toks[k].word && ctx.lex.is(ctx.text(k), role::AGENT))
 }
 
 /// The subject right after a cue (inverted subject, source complement),
@@ -1079,6 +1096,33 @@ mod tests {
                 text: "« Nous ne céderons pas », a déclaré le porte-parole de Pierre Lenoir devant la presse.",
                 actors: &[("Pierre Lenoir", Person, &[], Some("président"))],
                 expect: &[("Nous ne céderons pas", Direct, None, Some("a déclaré"))],
+            },
+            Case {
+                name: "agent_of_a_participle_is_not_the_subject",
+                lang: "en",
+                text: "Security sources quoted by Reuters said the convoy had been ambushed near the border.",
+                actors: &[("Reuters", Organization, &[], None)],
+                expect: &[(
+                    "the convoy had been ambushed near the border",
+                    Indirect,
+                    None,
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "agent_before_the_subject_is_skipped",
+                lang: "fr",
+                text: "Interrogé par RFI, Jean Dupont a affirmé que le dialogue restait possible.",
+                actors: &[
+                    ("RFI", Organization, &[], None),
+                    ("Jean Dupont", Person, &[], None),
+                ],
+                expect: &[(
+                    "le dialogue restait possible",
+                    Indirect,
+                    Some("Jean Dupont"),
+                    Some("a affirmé"),
+                )],
             },
             Case {
                 name: "communique_stands_for_its_organisation",
