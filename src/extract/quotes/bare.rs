@@ -32,7 +32,8 @@ const PHRASE_WORDS: usize = 3;
 pub(crate) fn clause_start(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<usize> {
     // most cues end their clause (`…, he said.`): test that first, it is cheapest
     let next = ctx.toks.get(cue.last_tok + 1)?;
-    if !next.word
+    if !ctx.lex.drops_complementizer
+        || !next.word
         || next.start >= limit
         || cue.frame == Frame::None
         || !ctx.lex.is(ctx.text(cue.last_tok), role::BARE_CLAUSE)

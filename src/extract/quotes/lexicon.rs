@@ -245,6 +245,8 @@ pub(crate) struct LangLexicon {
     pub verbs: Vec<Verb>,
     /// Function words ([`key`]) → role bits.
     pub roles: WordMap<u32>,
+    /// Some verb form drops que/that (role `bare_clause`): English, not French.
+    pub drops_complementizer: bool,
     /// Inverted-subject suffixes ([`key`], `-t-il`), longest first.
     pub inverted: Vec<String>,
     /// Adverb endings ([`key`]).
@@ -516,6 +518,7 @@ impl LangLexicon {
             automaton,
             patterns: patterns.meaning,
             verbs,
+            drops_complementizer: grammar.roles.values().any(|r| r & role::BARE_CLAUSE != 0),
             roles: grammar.roles,
             inverted: grammar.inverted,
             adverb_suffixes: grammar.adverb_suffixes,
