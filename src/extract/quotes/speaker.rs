@@ -624,6 +624,20 @@ fn by_demonym(ctx: &Ctx<'_>, noun: usize, tok: usize, pos: usize) -> Option<Acto
     }
 }
 
+/// True when sentence `sentence` names a document (`un communiqué`) with a
+/// speaker noun of kind document other than the one at token `tok`.
+fn introduces_document(ctx: &Ctx<'_>, sentence: usize, tok: usize) -> bool {
+    let Some(span) = ctx.doc.sentences.get(sentence) else {
+        return false;
+    };
+    let first = ctx.toks.partition_point(|t| t.start < span.start);
+    (first..ctx.toks.len())
+        .take_while(|&k| ctx.toks[k].start < span.end)
+        .filter(|&k| k != tok && ctx.toks[k].word)
+        .filter_map(|k| noun_starting_at(ctx, k))
+        .any(|(n, _)| ctx.lex.nouns[n].kind == NounKind::Document)
+}
+
 /// Resolves a subject to an actor, from the point of view of byte `pos`.
 pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<ActorIdx> {
     let doc = ctx.doc;
@@ -693,19 +707,27 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
             let n = &ctx.lex.nouns[noun];
             match n.kind {
                 NounKind::Group => None,
-                // `Le texte assure que`: an organisation of this or the
-                // previous sentence that is no news medium (media report
-                // statements, they seldom issue them)
-                NounKind::Document => mentions_before(ctx, pos, here.saturating_sub(1))
-                    .find(|&m| {
-                        let a = &doc.actors[actor(m)];
-                        ctx.mention_kind(m) == ActorKind::Organization
-                            && !a
+                // `Le texte assure que`: the issuer, an organisation of this
+                // or the previous sentence, in a sentence that introduced a
+                // document (`X a dénoncé dans un communiqué`), no news medium
+                NounKind::Document => {
+                    let tok = match subject {
+                        Subject::Noun { tok, .. } => tok,
+                        _ => usize::MAX,
+                    };
+                    mentions_before(ctx, pos, here.saturating_sub(1))
+                        .find(|&m| {
+                            let a = &doc.actors[actor(m)];
+                            let media = a
                                 .sector
                                 .as_deref()
-                                .is_some_and(|s| ctx.settings.media_sectors.iter().any(|x| x == s))
-                    })
-                    .map(actor),
+                                .is_some_and(|s| ctx.settings.media_sectors.iter().any(|x| x == s));
+                            ctx.mention_kind(m) == ActorKind::Organization
+                                && !media
+                                && introduces_document(ctx, doc.mentions[m].sentence, tok)
+                        })
+                        .map(actor)
+                }
                 NounKind::Person => {
                     // a person whose known role fits, else one whose role is unknown
                     let person = |m: &usize| ctx.mention_kind(*m) == ActorKind::Person;
@@ -866,6 +888,11 @@ mod tests {
                 "fr",
                 "L'armée malienne a publié un texte relayé par l'AFP. Le texte affirme que la ville a été reprise hier.",
                 Some("armée malienne"),
+            ),
+            (
+                "fr",
+                "L'armée malienne a repris la ville. Le communiqué affirme que la ville a été reprise hier.",
+                None,
             ),
             (
                 "fr",
