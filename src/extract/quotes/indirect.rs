@@ -14,7 +14,7 @@ use crate::document::{Quote, QuoteKind, Span};
 use super::bare;
 use super::context::Ctx;
 use super::cues::{self, CueForm};
-use super::lexicon::{Frame, Use, role};
+use super::lexicon::{Frame, PronounClass, Use, role};
 use super::speaker;
 
 /// Words a clause needs to be reported speech.
@@ -55,6 +55,21 @@ fn clause_end(ctx: &Ctx<'_>, start: usize, sentence_end: usize) -> usize {
         })
 }
 
+/// A subject that names nobody the actors stage knows: a capitalised word
+/// right before the cue that is no known word (`Interrogé par RFI, Okonkwo
+/// a indiqué que`): the clause is reported speech, its speaker unknown.
+fn unknown_name_before(ctx: &Ctx<'_>, first_tok: usize) -> Option<speaker::Subject> {
+    let k = first_tok.checked_sub(1)?;
+    let w = ctx.text(k);
+    let name_like = ctx.toks[k].word
+        && w.starts_with(char::is_uppercase)
+        && ctx.mention_at(k).is_none()
+        && ctx.lex.role(w) == 0
+        && ctx.lex.pronoun(w).is_none()
+        && !ctx.in_marked(ctx.toks[k].start);
+    name_like.then_some(speaker::Subject::Pronoun(PronounClass::Nobody))
+}
+
 /// The indirect quotations of a document.
 pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -85,7 +100,8 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             None if cue.form == CueForm::Gerund => {
                 speaker::clause_head(ctx, sentence.start, cue.span.start)
             }
-            None => speaker::before(ctx, cue, sentence.start),
+            None => speaker::before(ctx, cue, sentence.start)
+                .or_else(|| unknown_name_before(ctx, cue.first_tok)),
         };
         let Some(subject) = subject else { continue };
         let Some(span) = clause(ctx, first.start, clause_end(ctx, first.start, sentence.end))
@@ -297,6 +313,25 @@ mod tests {
                 name: "participles_without_auxiliary_are_not_a_verb",
                 lang: "fr",
                 text: "Les chiffres avancés et confirmés que le ministère publiera demain restent provisoires.",
+                actors: &[],
+                expect: &[],
+            },
+            Case {
+                name: "name_the_actors_stage_missed_is_an_unknown_speaker",
+                lang: "fr",
+                text: "Interrogé par RFI, Okonkwo a indiqué que l'aide ne parvenait plus aux zones assiégées.",
+                actors: &[("RFI", crate::document::ActorKind::Organization, &[], None)],
+                expect: &[(
+                    "l'aide ne parvenait plus aux zones assiégées",
+                    Indirect,
+                    None,
+                    Some("a indiqué"),
+                )],
+            },
+            Case {
+                name: "lowercase_word_before_the_verb_is_no_subject",
+                lang: "en",
+                text: "Asked by reporters, officially announced that the border would reopen.",
                 actors: &[],
                 expect: &[],
             },
