@@ -9,7 +9,7 @@
 //! quotation mark is left to the quotation rules. Where the language drops
 //! `that` (`He said the talks had failed`), `bare.rs` finds the clause.
 
-use crate::document::{Quote, QuoteKind, Span};
+use crate::document::{ActorKind, Quote, QuoteKind, Span};
 
 use super::bare;
 use super::context::Ctx;
@@ -56,14 +56,17 @@ fn clause_end(ctx: &Ctx<'_>, start: usize, sentence_end: usize) -> usize {
 }
 
 /// A subject that names nobody the actors stage knows: a capitalised word
-/// right before the cue that is no known word (`Interrogé par RFI, Okonkwo
-/// a indiqué que`): the clause is reported speech, its speaker unknown.
+/// right before the cue that is no known word, or a name taken for a place
+/// (`Interrogé par RFI, Okonkwo a indiqué que`): the clause is reported
+/// speech, its speaker unknown.
 fn unknown_name_before(ctx: &Ctx<'_>, first_tok: usize) -> Option<speaker::Subject> {
     let k = first_tok.checked_sub(1)?;
     let w = ctx.text(k);
     let name_like = ctx.toks[k].word
         && w.starts_with(char::is_uppercase)
-        && ctx.mention_at(k).is_none()
+        && ctx
+            .mention_at(k)
+            .is_none_or(|m| ctx.mention_kind(m) == ActorKind::Place)
         && ctx.lex.role(w) == 0
         && ctx.lex.pronoun(w).is_none()
         && !ctx.in_marked(ctx.toks[k].start);
@@ -323,6 +326,21 @@ mod tests {
                 actors: &[("RFI", crate::document::ActorKind::Organization, &[], None)],
                 expect: &[(
                     "l'aide ne parvenait plus aux zones assiégées",
+                    Indirect,
+                    None,
+                    Some("a indiqué"),
+                )],
+            },
+            Case {
+                name: "name_taken_for_a_place_is_an_unknown_speaker",
+                lang: "fr",
+                text: "Interrogé par RFI, Bamba a indiqué que les renforts étaient arrivés.",
+                actors: &[
+                    ("RFI", crate::document::ActorKind::Organization, &[], None),
+                    ("Bamba", crate::document::ActorKind::Place, &[], None),
+                ],
+                expect: &[(
+                    "les renforts étaient arrivés",
                     Indirect,
                     None,
                     Some("a indiqué"),
