@@ -26,6 +26,7 @@ mod indirect;
 mod keys;
 mod lexicon;
 mod marks;
+mod resolve;
 mod speaker;
 mod tokens;
 
