@@ -118,12 +118,51 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
         if matches!(form, CueForm::Finite | CueForm::Bare) {
             absorb_auxiliary(ctx, &mut cue);
         }
+        if cue.form == CueForm::Bare && shares_auxiliary(ctx, &cue) {
+            cue.form = CueForm::Compound;
+        }
         if cue.first_tok > 0 && ctx.lex.is(ctx.text(cue.first_tok - 1), role::NEGATION) {
             cue.negated = true;
         }
         out.push(cue);
     }
     out
+}
+
+/// Tokens looked back over for the auxiliary a coordinated participle shares.
+const SHARED_AUX_REACH: usize = 40;
+
+/// True when a participle without auxiliary follows a conjunction and an
+/// active compound verb earlier in its sentence, whose auxiliary and subject
+/// it shares (`a salué « … » et assuré que`, `a annoncé X et indiqué que`);
+/// not when it has an agent (`a été reçu et salué par`).
+fn shares_auxiliary(ctx: &Ctx<'_>, cue: &Cue) -> bool {
+    let lex = ctx.lex;
+    let Some(prev) = cue.first_tok.checked_sub(1) else {
+        return false;
+    };
+    if !ctx.toks[prev].word || !lex.is(ctx.text(prev), role::COORD) {
+        return false;
+    }
+    let agent = ctx
+        .toks
+        .get(cue.last_tok + 1)
+        .is_some_and(|t| t.word && lex.is(ctx.text(cue.last_tok + 1), role::AGENT));
+    if agent {
+        return false;
+    }
+    let start = first_at(&ctx.toks, ctx.sentence(cue.span.start).start);
+    (start..prev)
+        .rev()
+        .take(SHARED_AUX_REACH)
+        .find(|&k| {
+            ctx.toks[k].word && !ctx.in_marked(ctx.toks[k].start) && lex.is(ctx.text(k), role::AUX)
+        })
+        .is_some_and(|k| {
+            !ctx.toks
+                .get(k + 1)
+                .is_some_and(|t| t.word && lex.is(ctx.text(k + 1), role::PASSIVE))
+        })
 }
 
 /// True when token `i` is the first word of its sentence.

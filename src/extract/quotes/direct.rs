@@ -114,6 +114,15 @@ fn title_like(ctx: &Ctx<'_>, span: Span) -> bool {
     capitals > 0
 }
 
+/// True when the quotation opening at `opener_tok` starts the sentence
+/// right after the one of token `cue_tok`, however long the attribution
+/// (`"A," said X, a farmer from Y, as he stood near Z. "B."`).
+fn opens_next_sentence(ctx: &Ctx<'_>, cue_tok: usize, opener_tok: usize) -> bool {
+    let sentence_of = |k: usize| ctx.doc.sentence_at(ctx.toks[k].start);
+    sentence_of(opener_tok) == sentence_of(cue_tok) + 1
+        && ctx.sentence(ctx.toks[opener_tok].start).start == ctx.toks[opener_tok].start
+}
+
 /// True when the quotation opens its sentence or follows a colon.
 fn opens_sentence(ctx: &Ctx<'_>, opener_tok: usize) -> bool {
     let open = ctx.toks[opener_tok].start;
@@ -370,7 +379,8 @@ fn read(ctx: &Ctx<'_>, i: usize, previous: Option<Previous>) -> Reading {
     let follows = previous.filter(|p| {
         let between = ctx.cues.partition_point(|c| c.first_tok <= p.cue_last_tok);
         opener_tok > p.cue_last_tok
-            && opener_tok - p.cue_last_tok <= INHERIT_WINDOW
+            && (opener_tok - p.cue_last_tok <= INHERIT_WINDOW
+                || opens_next_sentence(ctx, p.cue_last_tok, opener_tok))
             && ctx.same_paragraph(p.cue_last_tok, opener_tok)
             && ctx
                 .cues
@@ -1044,6 +1054,41 @@ mod tests {
                 text: "Critics see the visit as a “charm offensive” in the region.",
                 actors: &[],
                 expect: &[],
+            },
+            Case {
+                name: "long_attribution_then_next_sentence_inherits",
+                lang: "en",
+                text: "\"The first strike came at night,\" said Ana Silva, a teacher from the border town, as she stood by her school. \"We thought the war was over.\"",
+                actors: &[SILVA],
+                expect: &[
+                    (
+                        "The first strike came at night",
+                        Direct,
+                        Some("Ana Silva"),
+                        Some("said"),
+                    ),
+                    (
+                        "We thought the war was over.",
+                        Direct,
+                        Some("Ana Silva"),
+                        Some("said"),
+                    ),
+                ],
+            },
+            Case {
+                name: "a_sentence_between_breaks_the_inheritance",
+                lang: "en",
+                text: "\"The first strike came at night,\" said Ana Silva, a teacher from the border town, as she stood by her school. The army has not commented. \"We thought the war was over.\"",
+                actors: &[SILVA],
+                expect: &[
+                    (
+                        "The first strike came at night",
+                        Direct,
+                        Some("Ana Silva"),
+                        Some("said"),
+                    ),
+                    ("We thought the war was over.", Direct, None, None),
+                ],
             },
         ]);
     }

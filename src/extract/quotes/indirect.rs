@@ -6,13 +6,15 @@
 //! at most adverbs, an addressee (`à la presse`, `to reporters`) or, for
 //! verbs such as `tell`, a short object. The quote is the clause after
 //! `que`/`that` up to the end of the sentence; a clause that opens with a
-//! quotation mark is left to the quotation rules.
+//! quotation mark is left to the quotation rules. Where the language drops
+//! `that` (`He said the talks had failed`), `bare.rs` finds the clause.
 
-use crate::document::{Quote, QuoteKind, Span};
+use crate::document::{ActorKind, Quote, QuoteKind, Span};
 
+use super::bare;
 use super::context::Ctx;
 use super::cues::{self, CueForm};
-use super::lexicon::{Frame, Use, role};
+use super::lexicon::{Frame, PronounClass, Use, role};
 use super::speaker;
 
 /// Words a clause needs to be reported speech.
@@ -53,6 +55,24 @@ fn clause_end(ctx: &Ctx<'_>, start: usize, sentence_end: usize) -> usize {
         })
 }
 
+/// A subject that names nobody the actors stage knows: a capitalised word
+/// right before the cue that is no known word, or a name taken for a place
+/// (`Interrogé par RFI, Okonkwo a indiqué que`): the clause is reported
+/// speech, its speaker unknown.
+fn unknown_name_before(ctx: &Ctx<'_>, first_tok: usize) -> Option<speaker::Subject> {
+    let k = first_tok.checked_sub(1)?;
+    let w = ctx.text(k);
+    let name_like = ctx.toks[k].word
+        && w.starts_with(char::is_uppercase)
+        && ctx
+            .mention_at(k)
+            .is_none_or(|m| ctx.mention_kind(m) == ActorKind::Place)
+        && ctx.lex.role(w) == 0
+        && ctx.lex.pronoun(w).is_none()
+        && !ctx.in_marked(ctx.toks[k].start);
+    name_like.then_some(speaker::Subject::Pronoun(PronounClass::Nobody))
+}
+
 /// The indirect quotations of a document.
 pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -66,10 +86,13 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             continue;
         }
         let sentence = ctx.sentence(cue.span.start);
-        let Some(k) = cues::complementizer(ctx, cue, sentence.end) else {
+        let Some(k) = cues::complementizer(ctx, cue, sentence.end)
+            .map(|k| k + 1)
+            .or_else(|| bare::clause_start(ctx, cue, sentence.end))
+        else {
             continue;
         };
-        let Some(first) = ctx.toks.get(k + 1).filter(|t| t.start < sentence.end) else {
+        let Some(first) = ctx.toks.get(k).filter(|t| t.start < sentence.end) else {
             continue;
         };
         if !first.word && ctx.marked_at(first.start).is_some() {
@@ -80,14 +103,15 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             None if cue.form == CueForm::Gerund => {
                 speaker::clause_head(ctx, sentence.start, cue.span.start)
             }
-            None => speaker::before(ctx, cue, sentence.start),
+            None => speaker::before(ctx, cue, sentence.start)
+                .or_else(|| unknown_name_before(ctx, cue.first_tok)),
         };
         let Some(subject) = subject else { continue };
         let Some(span) = clause(ctx, first.start, clause_end(ctx, first.start, sentence.end))
         else {
             continue;
         };
-        let words = ctx.toks[k + 1..]
+        let words = ctx.toks[k..]
             .iter()
             .take_while(|t| t.start < span.end)
             .filter(|t| t.word)
@@ -267,6 +291,67 @@ mod tests {
                         Some("a ajouté"),
                     ),
                 ],
+            },
+            Case {
+                name: "participle_sharing_an_earlier_auxiliary",
+                lang: "fr",
+                text: "Jean Dupont a salué « un pas décisif » et assuré que la paix était désormais possible.",
+                actors: &[DUPONT],
+                expect: &[
+                    (
+                        "un pas décisif",
+                        crate::document::QuoteKind::Partial,
+                        Some("Jean Dupont"),
+                        Some("a salué"),
+                    ),
+                    (
+                        "la paix était désormais possible",
+                        Indirect,
+                        Some("Jean Dupont"),
+                        Some("assuré"),
+                    ),
+                ],
+            },
+            Case {
+                name: "participles_without_auxiliary_are_not_a_verb",
+                lang: "fr",
+                text: "Les chiffres avancés et confirmés que le ministère publiera demain restent provisoires.",
+                actors: &[],
+                expect: &[],
+            },
+            Case {
+                name: "name_the_actors_stage_missed_is_an_unknown_speaker",
+                lang: "fr",
+                text: "Interrogé par RFI, Okonkwo a indiqué que l'aide ne parvenait plus aux zones assiégées.",
+                actors: &[("RFI", crate::document::ActorKind::Organization, &[], None)],
+                expect: &[(
+                    "l'aide ne parvenait plus aux zones assiégées",
+                    Indirect,
+                    None,
+                    Some("a indiqué"),
+                )],
+            },
+            Case {
+                name: "name_taken_for_a_place_is_an_unknown_speaker",
+                lang: "fr",
+                text: "Interrogé par RFI, Bamba a indiqué que les renforts étaient arrivés.",
+                actors: &[
+                    ("RFI", crate::document::ActorKind::Organization, &[], None),
+                    ("Bamba", crate::document::ActorKind::Place, &[], None),
+                ],
+                expect: &[(
+                    "les renforts étaient arrivés",
+                    Indirect,
+                    None,
+                    Some("a indiqué"),
+                )],
+            },
+            Case {
+                name: "lowercase_word_before_the_verb_is_no_subject",
+                lang: "en",
+                text: "Asked by reporters, officially announced that the border would reopen.",
+                actors: &[],
+                expect: &[],
             },
             Case {
                 name: "organisation_said_that",

@@ -110,6 +110,8 @@ pub(crate) mod role {
     pub const DETERMINER: u32 = 1 << 13;
     pub const PREPOSITION: u32 = 1 << 14;
     pub const RELATIVE: u32 = 1 << 15;
+    pub const BARE_CLAUSE: u32 = 1 << 16;
+    pub const FINITE: u32 = 1 << 17;
 }
 
 /// What a pronoun can refer to.
@@ -138,6 +140,9 @@ pub(crate) enum NounKind {
     Country,
     /// An unnamed group: never resolved.
     Group,
+    /// A document (communiqué, statement): the organisation that issued
+    /// it, named in the same or the previous sentence.
+    Document,
 }
 
 /// One speaker noun (le diplomate, the minister).
@@ -240,10 +245,17 @@ pub(crate) struct LangLexicon {
     pub verbs: Vec<Verb>,
     /// Function words ([`key`]) → role bits.
     pub roles: WordMap<u32>,
+    /// Some verb form drops que/that (role `bare_clause`): English, not French.
+    pub drops_complementizer: bool,
     /// Inverted-subject suffixes ([`key`], `-t-il`), longest first.
     pub inverted: Vec<String>,
     /// Adverb endings ([`key`]).
     pub adverb_suffixes: Vec<String>,
+    /// Endings of a possessive name ([`key`], `'s`): `China's envoy`.
+    pub possessive_suffixes: Vec<String>,
+    /// Demonyms of the country gazetteer ([`fold`]ed) → the country code
+    /// (`algérien` → `DZA`), shared by both languages; set by the stage.
+    pub demonyms: WordMap<String>,
     /// Adverbial phrases of several words (`pour sa part`).
     pub adverb_phrases: PhraseSet,
     /// Sentence openings that point back at the quotation before
@@ -371,6 +383,7 @@ struct Grammar {
     roles: WordMap<u32>,
     inverted: Vec<String>,
     adverb_suffixes: Vec<String>,
+    possessive_suffixes: Vec<String>,
     adverb_phrases: PhraseSet,
     refers_back: PhraseSet,
     pronouns: WordMap<PronounClass>,
@@ -382,6 +395,7 @@ enum GrammarRole {
     Bit(u32),
     Inverted,
     AdverbSuffix,
+    PossessiveSuffix,
     Source(Pattern),
     Pronoun(PronounClass),
     RefersBack,
@@ -406,7 +420,10 @@ const GRAMMAR_ROLES: &[(&str, GrammarRole)] = &[
     ("inverted", GrammarRole::Inverted),
     ("refers_back", GrammarRole::RefersBack),
     ("relative", GrammarRole::Bit(role::RELATIVE)),
+    ("bare_clause", GrammarRole::Bit(role::BARE_CLAUSE)),
+    ("finite", GrammarRole::Bit(role::FINITE)),
     ("adverb_suffix", GrammarRole::AdverbSuffix),
+    ("possessive_suffix", GrammarRole::PossessiveSuffix),
     ("source", GrammarRole::Source(Pattern::Source)),
     (
         "source_initial",
@@ -430,6 +447,7 @@ fn load_grammar(path: &Path, patterns: &mut Patterns) -> Result<Grammar, Lexicon
         match choice(row, "role", path, GRAMMAR_ROLES)? {
             GrammarRole::Inverted => g.inverted.push(word),
             GrammarRole::AdverbSuffix => g.adverb_suffixes.push(word),
+            GrammarRole::PossessiveSuffix => g.possessive_suffixes.push(word),
             GrammarRole::Source(p) => patterns.push(&word, p),
             GrammarRole::Pronoun(class) => {
                 g.pronouns.insert(word, class);
@@ -459,6 +477,7 @@ fn load_nouns(path: &Path) -> Result<(PhraseMap<usize>, Vec<Noun>), LexiconError
         ("organization", NounKind::Organization),
         ("country", NounKind::Country),
         ("group", NounKind::Group),
+        ("document", NounKind::Document),
     ];
     let mut index = PhraseMap {
         max_words: 1,
@@ -499,9 +518,12 @@ impl LangLexicon {
             automaton,
             patterns: patterns.meaning,
             verbs,
+            drops_complementizer: grammar.roles.values().any(|r| r & role::BARE_CLAUSE != 0),
             roles: grammar.roles,
             inverted: grammar.inverted,
             adverb_suffixes: grammar.adverb_suffixes,
+            possessive_suffixes: grammar.possessive_suffixes,
+            demonyms: WordMap::default(),
             adverb_phrases: grammar.adverb_phrases,
             refers_back: grammar.refers_back,
             pronouns: grammar.pronouns,
@@ -519,6 +541,16 @@ impl LangLexicon {
     /// True when `word` has role `bit`.
     pub fn is(&self, word: &str, bit: u32) -> bool {
         self.role(word) & bit != 0
+    }
+
+    /// True when `word` is a possessive name (`China's`): it ends with a
+    /// possessive suffix after at least one letter.
+    pub fn is_possessive(&self, word: &str) -> bool {
+        with_key(word, |k| {
+            self.possessive_suffixes
+                .iter()
+                .any(|s| k.len() > s.len() && k.ends_with(s.as_str()))
+        })
     }
 
     /// True when `word` may sit between an auxiliary and its participle, or
@@ -560,4 +592,19 @@ impl LangLexicon {
             Some((head, head + pronoun_rel))
         })
     }
+}
+
+/// Reads the demonyms of the country gazetteer (columns `country`, the ISO
+/// code actors carry, and `demonyms`, a `|` list in both languages): each
+/// [`fold`]ed demonym → its country code; a demonym of two countries is kept
+/// for the first.
+pub(crate) fn load_demonyms(path: &Path) -> Result<WordMap<String>, LexiconError> {
+    let mut map = WordMap::default();
+    for row in &lexicon::read_table(path)?.rows {
+        let code = row.require("country", path)?;
+        for d in row.list("demonyms") {
+            map.entry(fold(d)).or_insert_with(|| code.to_string());
+        }
+    }
+    Ok(map)
 }

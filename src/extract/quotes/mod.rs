@@ -8,14 +8,17 @@
 //! per language (`cues.rs`); each quoted span is classed as direct, partial or
 //! not a quotation (titles, names, scare quotes) and attributed to the cue
 //! beside it (`direct.rs`); reported speech is read from cue + que/that +
-//! clause (`indirect.rs`); a cue's subject (name, pronoun, `le diplomate`) is
+//! clause (`indirect.rs`), or cue + clause where English drops `that`
+//! (`bare.rs`); a cue's subject (name, pronoun, `le diplomate`) is
 //! resolved to an actor of the actors stage (`speaker.rs`). A quotation
 //! interrupted by its attribution (`« A, a-t-il dit, B »`) gives two quotes
 //! with the same speaker; quotation marks nested in a quotation are part of
 //! it. Identical quotations repeated in an article are kept once. All language knowledge
 //! is in `pipelines/lexicons/{fr,en}/` (speech_verbs, quote_grammar,
-//! speaker_nouns, quote_title_cues).
+//! speaker_nouns, quote_title_cues); demonyms come from the country
+//! gazetteer (`[quotes] countries`).
 
+mod bare;
 mod context;
 mod cues;
 mod direct;
@@ -23,6 +26,7 @@ mod indirect;
 mod keys;
 mod lexicon;
 mod marks;
+mod resolve;
 mod speaker;
 mod tokens;
 
@@ -82,6 +86,12 @@ pub struct QuotesConfig {
     pub pronoun_window_sentences: usize,
     /// Words allowed between a subject and its cue (default 5).
     pub max_subject_gap: usize,
+    /// The country gazetteer, for demonyms beside a speaker noun (`le
+    /// ministère algérien` → Algeria); default `gazetteer/countries.tsv`.
+    pub countries: String,
+    /// Actor sectors of news media, which a document noun (`le
+    /// communiqué`) never stands for (default `["JRN"]`).
+    pub media_sectors: Vec<String>,
     /// Data files per language code.
     pub languages: BTreeMap<String, QuotesLanguage>,
 }
@@ -93,6 +103,8 @@ impl Default for QuotesConfig {
             max_quote_paragraphs: 6,
             pronoun_window_sentences: 3,
             max_subject_gap: 5,
+            countries: "gazetteer/countries.tsv".to_string(),
+            media_sectors: vec!["JRN".to_string()],
             languages: ["fr", "en"]
                 .into_iter()
                 .map(|l| (l.to_string(), QuotesLanguage::default_for(l)))
@@ -108,6 +120,7 @@ pub(crate) struct Settings {
     pub max_quote_paragraphs: usize,
     pub pronoun_window_sentences: usize,
     pub max_subject_gap: usize,
+    pub media_sectors: Vec<String>,
 }
 
 /// The quotes stage, built once and shared across threads.
@@ -122,6 +135,7 @@ impl QuotesStage {
     pub fn build(cfg: &Config) -> Result<Self, PipelineError> {
         let section: QuotesConfig = cfg.stage_section("quotes")?;
         let mut languages = HashMap::new();
+        let demonyms = lexicon::load_demonyms(&cfg.resolve(&section.countries))?;
         for (lang, files) in &section.languages {
             let (verbs, grammar, nouns, titles) = (
                 cfg.resolve(&files.speech_verbs),
@@ -129,12 +143,13 @@ impl QuotesStage {
                 cfg.resolve(&files.speaker_nouns),
                 cfg.resolve(&files.title_cues),
             );
-            let lex = LangLexicon::load(&LangFiles {
+            let mut lex = LangLexicon::load(&LangFiles {
                 speech_verbs: &verbs,
                 grammar: &grammar,
                 speaker_nouns: &nouns,
                 title_cues: &titles,
             })?;
+            lex.demonyms = demonyms.clone();
             languages.insert(lang.clone(), lex);
         }
         Ok(QuotesStage {
@@ -144,6 +159,7 @@ impl QuotesStage {
                 max_quote_paragraphs: section.max_quote_paragraphs.max(1),
                 pronoun_window_sentences: section.pronoun_window_sentences,
                 max_subject_gap: section.max_subject_gap,
+                media_sectors: section.media_sectors,
             },
         })
     }
@@ -160,7 +176,39 @@ impl QuotesStage {
         let mut quotes = direct::quotes(&ctx);
         quotes.extend(indirect::quotes(&ctx));
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
-        dedup(doc, quotes)
+        let mut quotes = dedup(doc, quotes);
+        borrow_speakers(doc, &mut quotes);
+        quotes
+    }
+}
+
+/// Words a quotation needs to take its speaker from another one.
+const BORROW_MIN_WORDS: usize = 4;
+
+/// A quotation with no speech cue (a headline `Niger-Chine : « … »`, a
+/// quotation read without attribution) whose words recur, as written,
+/// inside a quotation attributed through a cue takes that speaker: the
+/// same words said again. Compared as written, not folded: folding every
+/// quotation costs more than the rest of this rule.
+fn borrow_speakers(doc: &Document, quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        let q = &quotes[i];
+        if q.cue.is_some() || q.kind == QuoteKind::Indirect {
+            continue;
+        }
+        let words = doc.slice(q.span);
+        if words.split_whitespace().nth(BORROW_MIN_WORDS - 1).is_none() {
+            continue;
+        }
+        let said_again = quotes.iter().find(|o| {
+            o.cue.is_some()
+                && o.speaker.is_some()
+                && o.span.end - o.span.start > words.len()
+                && doc.slice(o.span).contains(words)
+        });
+        if let Some(o) = said_again {
+            quotes[i].speaker = o.speaker;
+        }
     }
 }
 
@@ -299,7 +347,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::QuotesStage;
-    use super::testkit::{document, stage, with_actors};
+    use super::testkit::{ActorSpec, document, stage, with_actors};
     use crate::document::ActorKind;
     use crate::pipeline::Stage;
 
@@ -363,6 +411,52 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn quotations_said_again_borrow_the_speaker() {
+        use super::testkit::{Case, check};
+        use crate::document::ActorKind::{Country, Person};
+        use crate::document::QuoteKind::Direct;
+        const DUPONT: ActorSpec = ("Jean Dupont", Person, &[], None);
+        const CHINE: ActorSpec = ("Chine", Country, &[], None);
+        check(&[
+            Case {
+                name: "headline_quote_repeated_in_the_body",
+                lang: "fr",
+                text: "Niger-Chine : « Nous ne sommes plus des vassaux »\n\n« Nous ne sommes plus des vassaux. Le pays décide seul », lâche le ministre Jean Dupont.",
+                actors: &[DUPONT, CHINE],
+                expect: &[
+                    (
+                        "Nous ne sommes plus des vassaux",
+                        Direct,
+                        Some("Jean Dupont"),
+                        None,
+                    ),
+                    (
+                        "Nous ne sommes plus des vassaux. Le pays décide seul",
+                        Direct,
+                        Some("Jean Dupont"),
+                        Some("lâche"),
+                    ),
+                ],
+            },
+            Case {
+                name: "other_words_keep_their_own_speaker",
+                lang: "en",
+                text: "China: \"We will not be lectured again\"\n\n\"Trade must go on as before,\" said Jean Dupont.",
+                actors: &[DUPONT, ("China", Country, &[], None)],
+                expect: &[
+                    ("We will not be lectured again", Direct, Some("China"), None),
+                    (
+                        "Trade must go on as before",
+                        Direct,
+                        Some("Jean Dupont"),
+                        Some("said"),
+                    ),
+                ],
+            },
+        ]);
     }
 
     #[test]

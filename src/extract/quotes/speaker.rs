@@ -1,22 +1,22 @@
-//! Finding a cue's subject in the text and resolving it to an actor.
+//! Finding a cue's subject in the text.
 //!
 //! A subject is a mention of a named actor, a pronoun or a speaker noun
 //! (`le diplomate`, `the minister`). It is looked for right before the cue
-//! (`Lavrov a déclaré`), right after it (`a affirmé Lavrov`, `said Mr. X`,
-//! `selon lui`), glued to it (`a-t-il ajouté`), after `par`/`by` for a
-//! passive, or at the head of the clause for a present participle. Pronouns
-//! and nouns resolve to the most recent compatible actor named before,
-//! outside quotations: a person for `il`/`he` (else, for `il`/`elle`, a
-//! country or organisation of the previous sentences), the latest person
-//! whose known role matches the noun for `le ministre` (else the latest
-//! person with no known role), a named group for `ils`/`they`.
+//! (`Lavrov a déclaré`; past an apposition between commas to the name that
+//! heads it, `X, Trump's adviser for Africa, said`; not a name after
+//! `par`/`by`, the agent of a participle), right after it (`a affirmé
+//! Lavrov`, `said France's ambassador X`, `selon lui`), glued to it
+//! (`a-t-il ajouté`), after `par`/`by` for a passive, or at the head of the
+//! clause for a present participle or a coordinated verb (past an opening
+//! prepositional phrase). `resolve.rs` turns the subject into an actor.
 
-use crate::document::{ActorIdx, ActorKind};
+use crate::document::ActorKind;
 
 use super::context::Ctx;
 use super::cues::{Cue, CueForm};
 use super::lexicon::{NounKind, PronounClass, role};
-use crate::text::fold::fold;
+
+pub(crate) use super::resolve::resolve;
 
 /// A cue's subject as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,11 @@ pub(crate) enum Subject {
         of: Option<usize>,
         /// After an indefinite determiner: names nobody.
         indefinite: bool,
+        /// `of` is a possessive (`China's envoy`): only a person of that
+        /// country stands for it, else the owner itself speaks.
+        owned: bool,
+        /// First token of the noun, where a demonym is looked for.
+        tok: usize,
     },
 }
 
@@ -68,7 +73,7 @@ fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
 }
 
 /// The speaker noun starting at token `start`: its index and last token.
-fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, usize)> {
+pub(crate) fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, usize)> {
     let nouns = &ctx.lex.noun_index;
     if !ctx.folded_token_passes(start, |w| nouns.may_start_with(w)) {
         return None;
@@ -124,6 +129,8 @@ fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
             noun,
             of: None,
             indefinite: is_indefinite(ctx, start),
+            owned: false,
+            tok: start,
         };
     }
     match noun_of(ctx, first) {
@@ -131,6 +138,8 @@ fn mention_subject(ctx: &Ctx<'_>, m: usize) -> Subject {
             noun,
             of: Some(m),
             indefinite: is_indefinite(ctx, start),
+            owned: false,
+            tok: start,
         },
         None => Subject::Mention(m),
     }
@@ -150,11 +159,7 @@ fn subject_at(ctx: &Ctx<'_>, j: usize, backward: bool) -> Option<Subject> {
     } else {
         (noun_starting_at(ctx, j)?.0, j)
     };
-    Some(Subject::Noun {
-        noun,
-        of: None,
-        indefinite: is_indefinite(ctx, first),
-    })
+    Some(owned_noun(ctx, noun, first))
 }
 
 /// Given a comma at token `comma` closing a relative clause between commas
@@ -177,6 +182,32 @@ fn skip_relative_clause(ctx: &Ctx<'_>, comma: usize, floor: usize) -> usize {
     comma
 }
 
+/// Tokens an apposition between commas may have.
+const APPOSITION_TOKENS: usize = 16;
+
+/// Given a comma at token `comma` right before a cue, the name heading the
+/// apposition it closes (`Massad Boulos, Trump's adviser for Africa, said`,
+/// `Le chercheur X, du laboratoire Y à Bordeaux, estime`): the mention
+/// right before the comma that opens it, when it names no place.
+fn apposition_head(ctx: &Ctx<'_>, comma: usize, floor: usize) -> Option<usize> {
+    let lo = comma.saturating_sub(APPOSITION_TOKENS);
+    for k in (lo..comma).rev() {
+        let t = ctx.toks[k];
+        if t.start < floor || ctx.in_marked(t.start) {
+            return None;
+        }
+        if t.word || ctx.is_abbreviation_period(k) || matches!(ctx.ch(k), '(' | ')') {
+            continue;
+        }
+        if ctx.ch(k) != ',' || k + 1 == comma {
+            return None;
+        }
+        let m = ctx.mention_at(k.checked_sub(1)?)?;
+        return (ctx.mention_kind(m) != ActorKind::Place).then_some(m);
+    }
+    None
+}
+
 /// The subject right before a cue, not before byte `floor`.
 pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> {
     let mut j = cue.first_tok;
@@ -193,6 +224,11 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
         }
         if !t.word {
             if ctx.ch(j) == ',' {
+                if gap == 0
+                    && let Some(m) = apposition_head(ctx, j, floor)
+                {
+                    return Some(mention_subject(ctx, m));
+                }
                 j = skip_relative_clause(ctx, j, floor);
             }
             if crossable(ctx.ch(j)) || ctx.is_abbreviation_period(j) {
@@ -201,7 +237,9 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
             return None;
         }
         if let Some(subject) = subject_at(ctx, j, true) {
-            return Some(subject);
+            if !after_agent(ctx, subject) {
+                return Some(subject);
+            }
         }
         gap += 1;
         if gap > ctx.settings.max_subject_gap {
@@ -209,6 +247,21 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
         }
     }
     None
+}
+
+/// True when a mention subject follows `par`/`by`: the agent of a
+/// participle (`sources quoted by Reuters said`, `Asked by RT, X said`),
+/// not the subject of the verb after it.
+fn after_agent(ctx: &Ctx<'_>, subject: Subject) -> bool {
+    let Subject::Mention(m) = subject else {
+        return false;
+    };
+    let first = ctx
+        .toks
+        .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
+    first
+        .checked_sub(1)
+        .is_some_and(|k| ctx.toks[k].word && ctx.lex.is(ctx.text(k), role::AGENT))
 }
 
 /// The subject right after a cue (inverted subject, source complement),
@@ -221,22 +274,33 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
     let mut j = cue.last_tok + 1;
     let mut gap = 0;
     let mut addressee = false;
+    // `said France's U.N. ambassador Jerome Bonnafont`: the owner speaks
+    // only when no person or title follows it
+    let mut owner: Option<usize> = None;
+    let fallback = |owner: Option<usize>| owner.map(Subject::Mention);
     while j < ctx.toks.len() && ctx.toks[j].start < limit {
         let t = ctx.toks[j];
         if ctx.in_marked(t.start) {
-            return None;
+            return fallback(owner);
         }
         if !t.word {
             if ctx.is_abbreviation_period(j) {
                 j += 1;
                 continue;
             }
-            return None;
+            return fallback(owner);
         }
         if let Some(m) = ctx.mention_at(j) {
             let end = ctx.doc.mentions[m].span.end;
-            if !addressee && ctx.mention_kind(m) != ActorKind::Place {
-                return Some(Subject::Mention(m));
+            let kind = ctx.mention_kind(m);
+            let skip = owner.is_some() && kind != ActorKind::Person;
+            if !addressee && kind != ActorKind::Place && !skip {
+                let last = ctx.toks.partition_point(|t| t.start < end) - 1;
+                if owner.is_none() && possessive(ctx, last) {
+                    owner = Some(m);
+                } else {
+                    return Some(Subject::Mention(m));
+                }
             }
             addressee = false;
             while j < ctx.toks.len() && ctx.toks[j].start < end {
@@ -251,35 +315,117 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
             return Some(Subject::Pronoun(p));
         }
         if let Some((noun, end)) = noun_starting_at(ctx, j) {
-            return Some(apposition(ctx, noun, j, end, limit));
+            return Some(match apposition(ctx, noun, j, end, limit) {
+                Subject::Noun {
+                    noun,
+                    of: None,
+                    indefinite,
+                    tok,
+                    ..
+                } if owner.is_some() => Subject::Noun {
+                    noun,
+                    of: owner,
+                    indefinite,
+                    owned: true,
+                    tok,
+                },
+                subject => subject,
+            });
         }
         if ctx.lex.is(w, role::TO) {
             addressee = true;
         }
         gap += 1;
         if gap > ctx.settings.max_subject_gap {
-            return None;
+            return fallback(owner);
         }
         j += 1;
     }
-    None
+    fallback(owner)
 }
 
-/// A noun after a cue, or the name in apposition to it
-/// (`a déclaré le ministre russe, Sergueï Lavrov`).
+/// True when word token `k` is a possessive (`China's`).
+fn possessive(ctx: &Ctx<'_>, k: usize) -> bool {
+    ctx.toks[k].word && ctx.lex.is_possessive(ctx.text(k))
+}
+
+/// Words a noun's complement may have before the name in apposition to it
+/// (`le ministre de l'Administration territoriale et porte-parole du
+/// gouvernement, le général X`).
+const NOUN_COMPLEMENT_WORDS: usize = 12;
+
+/// Words after the comma of an apposition before its name (`, le général`).
+const APPOSITION_LEAD_WORDS: usize = 2;
+
+/// A noun after a cue, or the name in apposition to it (`a déclaré le
+/// ministre russe, Sergueï Lavrov`, `a précisé le ministre malien de la
+/// Défense, le général X`): a person's name for a person noun, a name
+/// that is no place for the others, within the noun's complement or right
+/// after the one comma that opens the apposition.
 fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize) -> Subject {
-    for k in end + 1..(end + 5).min(ctx.toks.len()) {
-        if ctx.toks[k].start >= limit || (!ctx.toks[k].word && !crossable(ctx.ch(k))) {
+    let person = ctx.lex.nouns[noun].kind == NounKind::Person;
+    let mut words = 0;
+    let mut comma = false;
+    let mut owned = None;
+    for k in end + 1..ctx.toks.len() {
+        let t = ctx.toks[k];
+        if t.start >= limit {
             break;
         }
-        if let Some(m) = ctx.mention_at(k) {
-            return Subject::Mention(m);
+        if !t.word {
+            if ctx.is_abbreviation_period(k) {
+                continue;
+            }
+            if ctx.ch(k) != ',' || comma {
+                break;
+            }
+            comma = true;
+            words = 0;
+            continue;
+        }
+        // `le porte-parole de X`: X is whom the noun belongs to, not its name
+        let m = ctx.mention_at(k);
+        if m.is_some() && m != owned && !comma && ctx.lex.is(ctx.text(k - 1), role::OF) {
+            owned = m;
+        }
+        if let Some(m) = m.filter(|_| m != owned) {
+            let kind = ctx.mention_kind(m);
+            let fits = if person {
+                kind == ActorKind::Person
+            } else {
+                kind != ActorKind::Place
+            };
+            if fits {
+                return Subject::Mention(m);
+            }
+        }
+        words += 1;
+        let most = if comma {
+            APPOSITION_LEAD_WORDS
+        } else {
+            NOUN_COMPLEMENT_WORDS
+        };
+        if words > most {
+            break;
         }
     }
+    owned_noun(ctx, noun, start)
+}
+
+/// A speaker noun starting at token `first`, owned by the name before it
+/// when that name is a possessive (`China's envoy`, `Russia's foreign ministry`).
+fn owned_noun(ctx: &Ctx<'_>, noun: usize, first: usize) -> Subject {
+    let owner = first
+        .checked_sub(1)
+        .filter(|&k| possessive(ctx, k))
+        .and_then(|k| ctx.mention_at(k))
+        .filter(|&m| ctx.mention_kind(m) != ActorKind::Place);
     Subject::Noun {
         noun,
-        of: None,
-        indefinite: is_indefinite(ctx, start),
+        of: owner,
+        indefinite: is_indefinite(ctx, first),
+        owned: owner.is_some(),
+        tok: first,
     }
 }
 
@@ -287,6 +433,7 @@ fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize
 /// present participle or a coordinated verb shares.
 pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subject> {
     let mut j = ctx.toks.partition_point(|t| t.start < from);
+    j = after_opening_phrase(ctx, j, to).unwrap_or(j);
     while j < ctx.toks.len() && ctx.toks[j].start < to {
         if ctx.in_marked(ctx.toks[j].start) || !ctx.toks[j].word {
             j += 1;
@@ -298,6 +445,23 @@ pub(crate) fn clause_head(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Subje
         j += 1;
     }
     None
+}
+
+/// Tokens a clause's opening prepositional phrase may have.
+const OPENING_PHRASE_TOKENS: usize = 12;
+
+/// The token after the comma closing a prepositional phrase that opens the
+/// clause at token `j` (`Dans un communiqué, le ministère …`), whose words
+/// are not the clause's subject.
+fn after_opening_phrase(ctx: &Ctx<'_>, j: usize, to: usize) -> Option<usize> {
+    let first = ctx.toks.get(j).filter(|t| t.word)?;
+    if first.start >= to || !ctx.lex.is(ctx.text(j), role::PREPOSITION | role::TO) {
+        return None;
+    }
+    (j + 1..(j + OPENING_PHRASE_TOKENS).min(ctx.toks.len()))
+        .take_while(|&k| ctx.toks[k].start < to && !ctx.in_marked(ctx.toks[k].start))
+        .find(|&k| !ctx.toks[k].word && ctx.ch(k) == ',')
+        .map(|k| k + 1)
 }
 
 /// The agent of a passive cue: the subject after `par`/`by` within a few words.
@@ -345,128 +509,10 @@ pub(crate) fn subject(
     }
 }
 
-/// True when mention `m` heads a plural group (`les pays de l'AES`).
-fn in_plural_group(ctx: &Ctx<'_>, m: usize) -> bool {
-    let first = ctx
-        .toks
-        .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
-    let lo = first.saturating_sub(5);
-    let mut saw_of = false;
-    for k in (lo..first).rev() {
-        let w = ctx.text(k);
-        if !ctx.toks[k].word {
-            return false;
-        }
-        if ctx.lex.is(w, role::OF) {
-            saw_of = true;
-        } else if saw_of && ctx.lex.is(w, role::PLURAL_DET) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Mentions before byte `pos`, latest first, outside quotations, from
-/// sentence `min_sentence` on.
-fn mentions_before<'c>(
-    ctx: &'c Ctx<'_>,
-    pos: usize,
-    min_sentence: usize,
-) -> impl Iterator<Item = usize> + 'c {
-    let n = ctx
-        .mention_order
-        .partition_point(|&i| ctx.doc.mentions[i].span.start < pos);
-    ctx.mention_order[..n]
-        .iter()
-        .rev()
-        .copied()
-        .take_while(move |&i| ctx.doc.mentions[i].sentence >= min_sentence)
-        .filter(move |&i| !ctx.in_marked(ctx.doc.mentions[i].span.start))
-}
-
-/// Resolves a subject to an actor, from the point of view of byte `pos`.
-pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<ActorIdx> {
-    let doc = ctx.doc;
-    let here = doc.sentence_at(pos);
-    let window = here.saturating_sub(ctx.settings.pronoun_window_sentences);
-    let actor = |m: usize| doc.mentions[m].actor;
-    let of_kind =
-        |kinds: &'static [ActorKind]| move |m: &usize| kinds.contains(&ctx.mention_kind(*m));
-    const PERSON: &[ActorKind] = &[ActorKind::Person];
-    const COLLECTIVE: &[ActorKind] = &[ActorKind::Organization, ActorKind::Country];
-    match subject {
-        Subject::Mention(m) => (ctx.mention_kind(m) != ActorKind::Place).then(|| actor(m)),
-        Subject::Pronoun(class) => match class {
-            PronounClass::Person => mentions_before(ctx, pos, window).find(of_kind(PERSON)),
-            PronounClass::PersonFirst => mentions_before(ctx, pos, window)
-                .find(of_kind(PERSON))
-                .or_else(|| {
-                    mentions_before(ctx, pos, here.saturating_sub(1)).find(of_kind(COLLECTIVE))
-                }),
-            PronounClass::Thing => mentions_before(ctx, pos, window).find(of_kind(COLLECTIVE)),
-            PronounClass::Plural => {
-                mentions_before(ctx, pos, window).find(|&m| in_plural_group(ctx, m))
-            }
-            PronounClass::Nobody => None,
-        }
-        .map(actor),
-        // `un responsable de MSF`: the organisation speaks
-        Subject::Noun {
-            indefinite: true,
-            of,
-            ..
-        } => of.and_then(|m| (ctx.mention_kind(m) != ActorKind::Place).then(|| actor(m))),
-        Subject::Noun { noun, of, .. } => {
-            let n = &ctx.lex.nouns[noun];
-            match n.kind {
-                NounKind::Group => None,
-                NounKind::Person => {
-                    // a person whose known role fits, else one whose role is unknown
-                    let person = |m: &usize| ctx.mention_kind(*m) == ActorKind::Person;
-                    let roles = |m: &usize| &ctx.actor_roles[actor(*m)];
-                    let fits = |m: &usize| {
-                        n.matches.is_empty()
-                            || n.matches.iter().any(|k| roles(m).contains(k.as_str()))
-                    };
-                    mentions_before(ctx, pos, 0)
-                        .find(|m| person(m) && fits(m))
-                        .or_else(|| {
-                            of.is_none()
-                                .then(|| {
-                                    mentions_before(ctx, pos, 0)
-                                        .find(|m| person(m) && roles(m).is_empty())
-                                })
-                                .flatten()
-                        })
-                        .map(actor)
-                        .or_else(|| of.map(actor))
-                }
-                NounKind::Organization | NounKind::Country => {
-                    let kind = if n.kind == NounKind::Country {
-                        ActorKind::Country
-                    } else {
-                        ActorKind::Organization
-                    };
-                    // `le ministère` is a ministry named before, `le pays` any country
-                    let named = |m: &usize| {
-                        let name = fold(&doc.actors[actor(*m)].name);
-                        ctx.mention_kind(*m) == kind
-                            && (n.matches.is_empty()
-                                || n.matches.iter().any(|k| name.contains(k.as_str())))
-                    };
-                    of.filter(|&m| ctx.mention_kind(m) == kind)
-                        .or_else(|| mentions_before(ctx, pos, window).find(named))
-                        .map(actor)
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{ActorSpec, Case, check};
-    use crate::document::ActorKind::{Country, Organization, Person};
+    use crate::document::ActorKind::{Country, Organization, Person, Place};
     use crate::document::QuoteKind::{Direct, Indirect, Partial};
 
     const LENOIR: ActorSpec = (
@@ -593,6 +639,137 @@ mod tests {
                 text: "Amadou Sy a inspecté les troupes. « Les négociations avancent », a déclaré l'ambassadeur.",
                 actors: &[SY],
                 expect: &[("Les négociations avancent", Direct, None, Some("a déclaré"))],
+            },
+            Case {
+                name: "apposition_between_commas_keeps_its_head",
+                lang: "en",
+                text: "Tom Brown, Ana Silva's adviser on security, said that the army would withdraw by June.",
+                actors: &[
+                    ("Tom Brown", Person, &[], None),
+                    ("Ana Silva", Person, &[], None),
+                ],
+                expect: &[(
+                    "the army would withdraw by June",
+                    Indirect,
+                    Some("Tom Brown"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "apposition_with_a_place_keeps_its_head",
+                lang: "fr",
+                text: "Le chercheur Pierre Lenoir, de l'université de Dakar, estime que la junte veut gagner du temps.",
+                actors: &[
+                    ("Pierre Lenoir", Person, &[], None),
+                    ("Dakar", Place, &[], None),
+                ],
+                expect: &[(
+                    "la junte veut gagner du temps",
+                    Indirect,
+                    Some("Pierre Lenoir"),
+                    Some("estime"),
+                )],
+            },
+            Case {
+                name: "possessive_title_before_a_name_after_the_cue",
+                lang: "en",
+                text: "\"We have done our part,\" said Kenya's U.N. ambassador Ana Silva.",
+                actors: &[
+                    ("Kenya", Country, &[], None),
+                    ("United Nations", Organization, &["U.N."], None),
+                    ("Ana Silva", Person, &[], None),
+                ],
+                expect: &[(
+                    "We have done our part",
+                    Direct,
+                    Some("Ana Silva"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "possessive_title_alone_is_its_country",
+                lang: "en",
+                text: "Karl Braun, the special envoy, spoke first. China's envoy said that Beijing would abstain in the vote.",
+                actors: &[
+                    ("Karl Braun", Person, &[], Some("special envoy")),
+                    ("China", Country, &[], None),
+                ],
+                expect: &[(
+                    "Beijing would abstain in the vote",
+                    Indirect,
+                    Some("China"),
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "long_title_then_name_in_apposition",
+                lang: "fr",
+                text: "Pierre Lenoir est arrivé. « Nous ne céderons pas », a déclaré le ministre de l'Administration territoriale et porte-parole du gouvernement, le général Amadou Sy.",
+                actors: &[LENOIR, ("Amadou Sy", Person, &[], None)],
+                expect: &[(
+                    "Nous ne céderons pas",
+                    Direct,
+                    Some("Amadou Sy"),
+                    Some("a déclaré"),
+                )],
+            },
+            Case {
+                name: "name_after_de_owns_the_title",
+                lang: "fr",
+                text: "« Nous ne céderons pas », a déclaré le porte-parole de Pierre Lenoir devant la presse.",
+                actors: &[("Pierre Lenoir", Person, &[], Some("président"))],
+                expect: &[("Nous ne céderons pas", Direct, None, Some("a déclaré"))],
+            },
+            Case {
+                name: "agent_of_a_participle_is_not_the_subject",
+                lang: "en",
+                text: "Security sources quoted by Reuters said the convoy had been ambushed near the border.",
+                actors: &[("Reuters", Organization, &[], None)],
+                expect: &[(
+                    "the convoy had been ambushed near the border",
+                    Indirect,
+                    None,
+                    Some("said"),
+                )],
+            },
+            Case {
+                name: "agent_before_the_subject_is_skipped",
+                lang: "fr",
+                text: "Interrogé par RFI, Jean Dupont a affirmé que le dialogue restait possible.",
+                actors: &[
+                    ("RFI", Organization, &[], None),
+                    ("Jean Dupont", Person, &[], None),
+                ],
+                expect: &[(
+                    "le dialogue restait possible",
+                    Indirect,
+                    Some("Jean Dupont"),
+                    Some("a affirmé"),
+                )],
+            },
+            Case {
+                name: "communique_stands_for_its_organisation",
+                lang: "fr",
+                text: "L'état-major des Forces armées maliennes a publié un communiqué dimanche. Le texte affirme que l'armée a repris le contrôle de la ville.",
+                actors: &[("Forces armées maliennes", Organization, &[], None)],
+                expect: &[(
+                    "l'armée a repris le contrôle de la ville",
+                    Indirect,
+                    Some("Forces armées maliennes"),
+                    Some("affirme"),
+                )],
+            },
+            Case {
+                name: "statement_without_an_organisation_names_nobody",
+                lang: "en",
+                text: "Ana Silva left Lisbon on Monday. The statement said the talks would resume in May.",
+                actors: &[SILVA],
+                expect: &[(
+                    "the talks would resume in May",
+                    Indirect,
+                    None,
+                    Some("said"),
+                )],
             },
             Case {
                 name: "minister_matches_role",

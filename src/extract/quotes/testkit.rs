@@ -102,9 +102,20 @@ pub(crate) fn with_actors(mut doc: Document, actors: &[ActorSpec<'_>]) -> Docume
     doc
 }
 
-/// Runs the stage on a text with hand-given actors.
-pub(crate) fn run(lang: &str, text: &str, actors: &[ActorSpec<'_>]) -> Document {
+/// Runs the stage on a text with hand-given actors, giving those named in
+/// `countries` their country code.
+fn run_with_countries(
+    lang: &str,
+    text: &str,
+    actors: &[ActorSpec<'_>],
+    countries: &[(&str, &str)],
+) -> Document {
     let mut doc = with_actors(document(lang, text), actors);
+    for a in &mut doc.actors {
+        if let Some((_, code)) = countries.iter().find(|(name, _)| *name == a.name) {
+            a.country = Some(code.to_string());
+        }
+    }
     stage().process(&mut doc);
     doc
 }
@@ -128,9 +139,15 @@ pub(crate) struct Case<'a> {
 
 /// Runs every case and fails listing each case whose quotes differ.
 pub(crate) fn check(cases: &[Case<'_>]) {
+    check_with_countries(cases, &[]);
+}
+
+/// [`check`], giving actors named in `countries` their country code
+/// (actor name, ISO code), as the actors stage does from the gazetteer.
+pub(crate) fn check_with_countries(cases: &[Case<'_>], countries: &[(&str, &str)]) {
     let mut failures = Vec::new();
     for case in cases {
-        let doc = run(case.lang, case.text, case.actors);
+        let doc = run_with_countries(case.lang, case.text, case.actors, countries);
         let got: Vec<(String, QuoteKind, Option<String>, Option<String>)> = doc
             .quotes
             .iter()
