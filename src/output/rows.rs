@@ -70,6 +70,11 @@ impl IdHasher {
         self
     }
 
+    /// The hash of the key built so far (what [`IdHasher::id`] spells).
+    fn peek(&self) -> u64 {
+        xxh3_64(&self.key)
+    }
+
     /// The id of the key built so far.
     fn id(&mut self) -> &str {
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -187,21 +192,33 @@ impl BatchTables {
                 .count(d.sentence)
                 .end();
         }
+        let mut event_ids: Vec<u64> = Vec::with_capacity(doc.events.len());
         for ev in &doc.events {
             let src = ev.sources.first().map(|i| &doc.actors[*i]);
             let tgt = ev.targets.first().map(|i| &doc.actors[*i]);
             let date = ev.date.and_then(|i| doc.dates.get(i));
             let loc = ev.location.map(|i| &doc.actors[i]);
-            let eid = self
-                .ids
+            self.ids
                 .start(id)
                 .part("event")
                 .part(&ev.event_type)
                 .number(ev.span.start)
                 .number(ev.span.end)
                 .actor_ids(doc, &ev.sources)
-                .actor_ids(doc, &ev.targets)
-                .id();
+                .actor_ids(doc, &ev.targets);
+            // two acts of one type between the same actors in one clause
+            // (`delivered arms and training`) keep distinct ids: the
+            // repeat's key adds its mode, trigger and rank
+            let hash = self.ids.peek();
+            let repeats = event_ids.iter().filter(|e| **e == hash).count();
+            if repeats > 0 {
+                self.ids
+                    .part(ev.mode.as_deref().unwrap_or_default())
+                    .part(&ev.trigger)
+                    .number(repeats);
+            }
+            event_ids.push(self.ids.peek());
+            let eid = self.ids.id();
             self.events
                 .row()
                 .str(eid)
@@ -259,5 +276,43 @@ mod tests {
             .id()
             .to_string();
         assert_eq!(id, record_id(&["d", "quote", "3", "12"]));
+    }
+
+    #[test]
+    fn two_acts_of_one_clause_keep_distinct_event_ids() {
+        use crate::document::{Event, EventStatus, Span};
+        let act = |trigger: &str, mode: &str| Event {
+            sentence: 0,
+            event_type: "AID".into(),
+            mode: Some(mode.into()),
+            sources: vec![],
+            targets: vec![],
+            location: None,
+            date: None,
+            status: EventStatus::Asserted,
+            trigger: trigger.into(),
+            span: Span { start: 0, end: 4 },
+            confidence: 1.0,
+        };
+        let doc = Document {
+            id: "d".into(),
+            text: "aide".into(),
+            events: vec![act("delivered", "military"), act("training", "training")],
+            ..Default::default()
+        };
+        let mut tables = BatchTables::default();
+        tables.add(&doc);
+        let events = tables.events.take_frame().unwrap();
+        let ids: Vec<&str> = events
+            .column("event_id")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .flatten()
+            .collect();
+        // the first keeps the id of its type, span and actors
+        assert_eq!(ids[0], record_id(&["d", "event", "AID", "0", "4", "", ""]));
+        assert_ne!(ids[0], ids[1]);
     }
 }
