@@ -178,7 +178,9 @@ impl ArticleStream {
             && let Ok(mut f) = File::open(path)
             && f.seek(SeekFrom::Start(t.bytes)).is_ok()
         {
-            let mut buf = vec![0u8; 64 * 1024];
+            // on the stack: nearly always nothing is left to read, and a
+            // zeroed heap buffer per file cost more than reading the file
+            let mut buf = [0u8; 8 * 1024];
             while let Ok(n) = f.read(&mut buf) {
                 if n == 0 {
                     break;
