@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::lexicon::Fnv;
+use crate::text::swar;
 
 /// At least this many function words of the winning language.
 const MIN_HITS: u32 = 6;
@@ -70,19 +71,7 @@ fn key(word: &[u8]) -> Option<u64> {
         return None;
     }
     let w = u64::from_le_bytes(pad(word));
-    Some(w | ascii_lower_mask(w))
-}
-
-/// The bits that lowercase the ASCII capitals of eight packed bytes (`0x20`
-/// in each byte holding `A`..=`Z`).
-fn ascii_lower_mask(w: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // per byte, high bit set when the byte (below 0x80) is >= 'A' and <= 'Z'
-    let ascii = !w & HIGH;
-    let ge_a = (w & LOW7).wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & HIGH; // b + 0x3f >= 0x80 <=> b >= 'A'
-    let gt_z = (w & LOW7).wrapping_add(0x2525_2525_2525_2525) & HIGH; // b + 0x25 >= 0x80 <=> b > 'Z'
-    ((ascii & ge_a & !gt_z) >> 2) & 0x2020_2020_2020_2020
+    Some(swar::ascii_lowercase(w))
 }
 
 impl FunctionWords {
