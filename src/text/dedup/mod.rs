@@ -28,8 +28,8 @@ pub fn dedup_paragraphs<'a>(paragraphs: &[&'a str], min_chars: usize) -> (Vec<&'
     for p in paragraphs {
         // a paragraph has at most as many characters as bytes, and at least
         // a quarter as many (characters are 1 to 4 bytes long)
-        let long = p.len() >= min_chars
-            && (p.len() >= 4 * min_chars || p.chars().count() >= min_chars);
+        let long =
+            p.len() >= min_chars && (p.len() >= 4 * min_chars || p.chars().count() >= min_chars);
         if long && !seen.insert(Paragraph::new(p)) {
             dropped += 1;
         } else {

@@ -153,11 +153,9 @@ impl Shingles {
 }
 
 /// Per-bit counts of the hashes added, kept as 8-bit lanes so that one
-/// addition updates eight bit counts at once: lane `m` counts bits `m`,
-/// `m + 8`, ... `m + 56`, so a shift and a mask of the hash give its
-/// increments (no table, no byte extraction).
+/// addition updates eight bit counts at once.
 struct BitCounter {
-    /// Byte `k` of `lanes[m]`: how many pending hashes have bit `8k + m` set.
+    /// Byte `k` of `lanes[m]`: how many pending hashes have bit `8m + k` set.
     lanes: [u64; 8],
     /// Hashes in `lanes` (flushed to `ones` before a lane can overflow).
     pending: u32,
@@ -176,11 +174,26 @@ impl Default for BitCounter {
     }
 }
 
+/// `SPREAD[b]` has byte `k` set to bit `k` of `b`.
+const SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut k = 0;
+        while k < 8 {
+            t[b] |= ((b as u64 >> k) & 1) << (8 * k);
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
 impl BitCounter {
     #[inline(always)]
     fn add(&mut self, h: u64) {
         for (m, lane) in self.lanes.iter_mut().enumerate() {
-            *lane += (h >> m) & 0x0101_0101_0101_0101;
+            *lane += SPREAD[(h >> (8 * m)) as u8 as usize];
         }
         self.pending += 1;
         self.added += 1;
@@ -192,7 +205,7 @@ impl BitCounter {
     fn flush(&mut self) {
         for (m, lane) in self.lanes.iter_mut().enumerate() {
             for k in 0..8 {
-                self.ones[8 * k + m] += (*lane >> (8 * k)) as u32 & 0xff;
+                self.ones[8 * m + k] += (*lane >> (8 * k)) as u32 & 0xff;
             }
             *lane = 0;
         }

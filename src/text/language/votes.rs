@@ -201,12 +201,7 @@ mod tests {
              households would not be affected by the measure.",
             Some("en"),
         ),
-        (
-            "short_fr",
-            "fr",
-            "Le ministre est arrivé à Dakar.",
-            None,
-        ),
+        ("short_fr", "fr", "Le ministre est arrivé à Dakar.", None),
         (
             "mixed_fr_en",
             "fr",
@@ -282,7 +277,11 @@ mod tests {
             let got = fw.vote(super::super::prefix(text, super::super::SHORT_SAMPLE));
             assert_eq!(got, *want, "case {name} ({lang})");
             if let Some(v) = got {
-                assert_eq!(super::super::detect(text), v, "case {name}: whatlang differs");
+                assert_eq!(
+                    super::super::detect(text),
+                    v,
+                    "case {name}: whatlang differs"
+                );
             }
         }
     }
@@ -310,7 +309,10 @@ mod tests {
             ("empty", "en", ""),
         ];
         for (name, lang, word) in cases {
-            assert!(fw.add(lang, word).is_err(), "case {name}: {word:?} accepted");
+            assert!(
+                fw.add(lang, word).is_err(),
+                "case {name}: {word:?} accepted"
+            );
         }
     }
 }
