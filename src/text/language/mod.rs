@@ -25,8 +25,16 @@ const LONG_SAMPLE: usize = 4000;
 
 /// [`detect`], unless the function words of the first few hundred bytes
 /// vote clearly for one of their languages.
+///
+/// Texts no longer than that sample are left to whatlang: on so little text
+/// its first answer is final even when it is not reliable, and it sometimes
+/// names a neighbouring language (Catalan for a short French text) that the
+/// vote would not.
 pub fn detect_with(votes: &FunctionWords, text: &str) -> String {
-    match votes.vote(prefix(text, SHORT_SAMPLE)) {
+    let vote = (text.len() > SHORT_SAMPLE)
+        .then(|| votes.vote(prefix(text, SHORT_SAMPLE)))
+        .flatten();
+    match vote {
         Some(lang) => lang.to_string(),
         None => detect(text),
     }
@@ -153,6 +161,20 @@ mod tests {
             detect(&format!("{}{}", start.repeat(6), en.repeat(10))),
             "en"
         );
+    }
+
+    #[test]
+    fn short_texts_are_left_to_whatlang() {
+        let mut fw = FunctionWords::default();
+        for w in ["les", "des", "dans", "avec", "pour", "une", "sur", "par"] {
+            fw.add("fr", w).unwrap();
+        }
+        let short = "Les ministres des pays voisins ont discuté avec les chefs \
+                     des armées une heure dans la capitale pour une trêve sur le front.";
+        assert!(fw.vote(short).is_some());
+        assert_eq!(detect_with(&fw, short), detect(short));
+        let long = short.repeat(8);
+        assert_eq!(detect_with(&fw, &long), "fr");
     }
 
     #[test]
