@@ -81,6 +81,9 @@ pub struct PrepareConfig {
     pub max_article_bytes: usize,
     /// File holding sentence-splitter abbreviations, relative to the config file.
     pub abbreviations: Vec<String>,
+    /// Per language code, the file of its function words, which decide an
+    /// article's language without whatlang when they clearly dominate it.
+    pub function_words: BTreeMap<String, String>,
 }
 
 impl Default for PrepareConfig {
@@ -93,6 +96,10 @@ impl Default for PrepareConfig {
                 "lexicons/fr/abbreviations.txt".into(),
                 "lexicons/en/abbreviations.txt".into(),
             ],
+            function_words: BTreeMap::from([
+                ("en".into(), "lexicons/en/function_words.txt".into()),
+                ("fr".into(), "lexicons/fr/function_words.txt".into()),
+            ]),
         }
     }
 }

@@ -104,6 +104,9 @@ pub struct ArticleStream {
     limits: Limits,
     tally: Arc<Mutex<Tally>>,
     state: State,
+    /// The file's size on disk, when known (0 otherwise): whole files are
+    /// read into a buffer of that size rather than one grown by doubling.
+    size_hint: usize,
     yielded: usize,
     rejects: usize,
     suppressed: usize,
@@ -133,6 +136,7 @@ pub fn open(file: &InputFile, limits: Limits) -> ArticleStream {
         return stream;
     }
     stream.state = State::Pending(Box::new(TallyReader { inner: f, tally }), format, gz);
+    stream.size_hint = usize::try_from(len).unwrap_or(0);
     stream
 }
 
@@ -144,6 +148,7 @@ impl ArticleStream {
             limits,
             tally: Arc::new(Mutex::new(Tally::default())),
             state: State::Done,
+            size_hint: 0,
             yielded: 0,
             rejects: 0,
             suppressed: 0,
@@ -178,7 +183,9 @@ impl ArticleStream {
             && let Ok(mut f) = File::open(path)
             && f.seek(SeekFrom::Start(t.bytes)).is_ok()
         {
-            let mut buf = vec![0u8; 64 * 1024];
+            // on the stack: nearly always nothing is left to read, and a
+            // zeroed heap buffer per file cost more than reading the file
+            let mut buf = [0u8; 8 * 1024];
             while let Ok(n) = f.read(&mut buf) {
                 if n == 0 {
                     break;
@@ -215,7 +222,9 @@ impl ArticleStream {
 
     fn read_whole(&self, reader: Box<dyn Read + Send>, format: Format, gz: bool) -> Item {
         let cap = self.limits.max_article_bytes;
-        let mut bytes = Vec::new();
+        // one byte more than the file, so that the end is seen without growing
+        let expected = if gz { 0 } else { self.size_hint.min(cap) + 1 };
+        let mut bytes = Vec::with_capacity(expected);
         if let Err(e) = reader.take(cap as u64 + 1).read_to_end(&mut bytes) {
             return Err(read_error(&self.rel, &e, gz));
         }

@@ -27,6 +27,7 @@ use sentences::SentenceSplitter;
 pub struct Preparer {
     splitter: SentenceSplitter,
     min_duplicate_paragraph_chars: usize,
+    function_words: language::FunctionWords,
 }
 
 /// The stable article id of a normalised text: 16 hex digits of its XXH3-128.
@@ -35,19 +36,35 @@ pub fn article_id(text: &str) -> String {
 }
 
 impl Preparer {
-    /// Loads the abbreviation lists named in `[prepare]`.
+    /// Loads the abbreviation and function-word lists named in `[prepare]`.
     pub fn build(cfg: &Config) -> Result<Preparer, LexiconError> {
         let mut abbreviations = Vec::new();
         for file in &cfg.prepare.abbreviations {
             abbreviations.extend(lexicon::read_list(&cfg.resolve(file))?);
         }
+        let mut function_words = language::FunctionWords::default();
+        for (lang, file) in &cfg.prepare.function_words {
+            let path = cfg.resolve(file);
+            let text = lexicon::read_text(&path)?;
+            for (line, word) in lexicon::content_lines(&text) {
+                function_words
+                    .add(lang, word.trim())
+                    .map_err(|message| LexiconError::Format {
+                        path: path.clone(),
+                        line,
+                        message,
+                    })?;
+            }
+        }
         Ok(Preparer {
             splitter: SentenceSplitter::new(abbreviations),
             min_duplicate_paragraph_chars: cfg.prepare.min_duplicate_paragraph_chars,
+            function_words,
         })
     }
 
-    /// A preparer with the given abbreviations (for tests and tools).
+    /// A preparer with the given abbreviations and no function words (for
+    /// tests and tools): languages are detected by whatlang alone.
     pub fn with_abbreviations(
         abbreviations: Vec<String>,
         min_duplicate_paragraph_chars: usize,
@@ -55,6 +72,7 @@ impl Preparer {
         Preparer {
             splitter: SentenceSplitter::new(abbreviations),
             min_duplicate_paragraph_chars,
+            function_words: language::FunctionWords::default(),
         }
     }
 
@@ -91,7 +109,7 @@ impl Preparer {
             .collect();
         let lang = match raw.lang.as_deref() {
             Some(l) if !l.trim().is_empty() => language::normalise_code(l),
-            _ => language::detect(&text),
+            _ => language::detect_with(&self.function_words, &text),
         };
         Ok(Document {
             id: article_id(&text),

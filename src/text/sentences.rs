@@ -155,7 +155,7 @@ fn char_at(p: &str, i: usize) -> Option<char> {
 fn push_trimmed(out: &mut Vec<Span>, p: &str, offset: usize, start: usize, end: usize) {
     let s = &p[start..end];
     let lead = s.len() - s.trim_start().len();
-    let trimmed = s.trim();
+    let trimmed = s[lead..].trim_end();
     if !trimmed.is_empty() {
         let a = offset + start + lead;
         out.push(Span::new(a, a + trimmed.len()));

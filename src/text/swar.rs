@@ -60,6 +60,28 @@ pub(crate) fn low_bytes(n: usize) -> u64 {
     u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
+/// 0x80 in each byte of `w` that is an ASCII lowercase letter or digit.
+#[inline]
+pub(crate) fn ascii_lower_alnum(w: u64) -> u64 {
+    // per byte, without carries: the high bit of `low + 0x80 - x` is set
+    // from `x` up
+    let low = w & LOW7;
+    let from = |x: u8| low + splat(0x80 - x);
+    let letter = from(b'a') & !from(b'z' + 1);
+    let digit = from(b'0') & !from(b'9' + 1);
+    (letter | digit) & !w & HIGH
+}
+
+/// `w` with its ASCII capitals (`A`..=`Z`) lowered; other bytes unchanged.
+#[inline]
+pub(crate) fn ascii_lowercase(w: u64) -> u64 {
+    // per byte, without carries: adding 0x3f to the low seven bits sets the
+    // high bit from 'A' up, adding 0x25 from '[' up
+    let low = w & LOW7;
+    let capital = !w & (low + splat(0x3f)) & !(low + splat(0x25)) & HIGH;
+    w | capital >> 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +109,10 @@ mod tests {
                     assert_eq!(non_printable(w), marks(&|x| !printable(x)), "{bytes:?}");
                     let first = (0..8).find(|&k| !printable(bytes[k])).unwrap_or(8);
                     assert_eq!(before_first(non_printable(w)), first, "{bytes:?}");
+                    let lower = u64::from_le_bytes(bytes.map(|x| x.to_ascii_lowercase()));
+                    assert_eq!(ascii_lowercase(w), lower, "{bytes:?}");
+                    let alnum = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
+                    assert_eq!(ascii_lower_alnum(w), marks(&alnum), "{bytes:?}");
                 }
             }
         }

@@ -19,8 +19,7 @@ use super::{Limits, RawArticle, Reject};
 pub fn read(rel: &str, html: &str, limits: Limits) -> Result<RawArticle, Reject> {
     let doc = Html::parse_document(html);
     let root = content_root(&doc);
-    let content = text::paragraphs(root, false);
-    let all = text::paragraphs(root, true);
+    let text::Texts { content, all } = text::paragraphs(root);
     // Paragraph elements normally hold most of an article's text; when they
     // hold under a fifth of it, the page keeps its text in bare blocks.
     let body = if content.len() * 5 < all.len() {

@@ -4,34 +4,57 @@
 
 use scraper::{ElementRef, Node};
 
-/// Subtrees never read: code, page furniture, forms, media.
-#[rustfmt::skip]
-const SKIPPED: &[&str] = &[
-    "aside", "audio", "button", "canvas", "embed", "figure", "footer", "form", "head", "header",
-    "iframe", "input", "label", "menu", "nav", "noscript", "object", "script", "select", "style",
-    "svg", "template", "textarea", "video",
-];
+/// How an element counts in the walk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Code, page furniture, forms, media: never read.
+    Skipped,
+    /// Article text (`p`, headings, list items, block quotes...); each also
+    /// ends a paragraph.
+    Content,
+    /// `br`: ends a paragraph where it opens.
+    Break,
+    /// Other blocks (`div`, `section`, tables...): end a paragraph where
+    /// they open or close.
+    Block,
+    /// Inline elements.
+    Inline,
+}
 
-/// Elements whose text is article text (each also ends a paragraph).
+/// The kind of an element from its name: one `match`, not three list scans
+/// per node opened and closed.
 #[rustfmt::skip]
-const CONTENT: &[&str] = &[
-    "blockquote", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p", "pre",
-];
+fn kind(name: &str) -> Kind {
+    match name {
+        "aside" | "audio" | "button" | "canvas" | "embed" | "figure" | "footer" | "form"
+        | "head" | "header" | "iframe" | "input" | "label" | "menu" | "nav" | "noscript"
+        | "object" | "script" | "select" | "style" | "svg" | "template" | "textarea"
+        | "video" => Kind::Skipped,
+        "blockquote" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "p"
+        | "pre" => Kind::Content,
+        "br" => Kind::Break,
+        "address" | "article" | "body" | "center" | "details" | "div" | "dl" | "figcaption"
+        | "hr" | "main" | "ol" | "section" | "summary" | "table" | "td" | "th" | "tr" | "ul" => {
+            Kind::Block
+        }
+        _ => Kind::Inline,
+    }
+}
 
-/// Other elements that end a paragraph where they open or close.
-#[rustfmt::skip]
-const BLOCKS: &[&str] = &[
-    "address", "article", "body", "center", "details", "div", "dl", "figcaption", "hr", "main",
-    "ol", "section", "summary", "table", "td", "th", "tr", "ul",
-];
+/// The two readings of an element, one paragraph per line.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Texts {
+    /// The text of the content elements only.
+    pub content: String,
+    /// All of the text, also outside content elements (pages that put their
+    /// text in bare `<div>`s).
+    pub all: String,
+}
 
-/// Paragraphs of `root`, one per line. With `all_text`, text outside the
-/// content elements is read too (pages that put their text in bare `<div>`s).
-pub(crate) fn paragraphs(root: ElementRef<'_>, all_text: bool) -> String {
-    let mut p = Paragraphs {
-        all_text,
-        ..Default::default()
-    };
+/// Paragraphs of `root`, read both ways in one walk (the paragraph breaks
+/// are the same in both).
+pub(crate) fn paragraphs(root: ElementRef<'_>) -> Texts {
+    let mut p = Walk::default();
     // An explicit walk, not recursion: hostile pages nest without limit.
     let start = *root;
     let mut node = start;
@@ -57,44 +80,61 @@ pub(crate) fn paragraphs(root: ElementRef<'_>, all_text: bool) -> String {
             }
         }
     }
-    p.flush();
-    p.out
+    p.content.flush();
+    p.all.flush();
+    Texts {
+        content: p.content.out,
+        all: p.all.out,
+    }
 }
 
 #[derive(Default)]
-struct Paragraphs {
+struct Walk {
+    content: Lines,
+    all: Lines,
+    content_depth: usize,
+}
+
+/// Text being gathered into lines.
+#[derive(Default)]
+struct Lines {
     out: String,
     current: String,
     pending_space: bool,
-    content_depth: usize,
-    all_text: bool,
 }
 
-fn skipped(e: &scraper::node::Element) -> bool {
-    SKIPPED.contains(&e.name())
-        || e.attr("hidden").is_some()
+/// The kind of an element, `Skipped` also for hidden ones.
+fn kind_of(e: &scraper::node::Element) -> Kind {
+    let k = kind(e.name());
+    let hidden = e.attr("hidden").is_some()
         || e.attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    if hidden { Kind::Skipped } else { k }
 }
 
-impl Paragraphs {
+impl Walk {
     /// Handles an opening node; true when its children are to be read.
     fn open(&mut self, node: &Node) -> bool {
         match node {
-            Node::Text(t) if self.all_text || self.content_depth > 0 => {
-                self.push_text(t);
+            Node::Text(t) => {
+                let content = self.content_depth > 0;
+                collapse(t, |piece| {
+                    self.all.push(piece);
+                    if content {
+                        self.content.push(piece);
+                    }
+                });
                 false
             }
             Node::Element(e) => {
-                if skipped(e) {
+                let k = kind_of(e);
+                if k == Kind::Skipped {
                     return false;
                 }
-                let name = e.name();
-                let content = CONTENT.contains(&name);
-                if content || name == "br" || BLOCKS.contains(&name) {
+                if k != Kind::Inline {
                     self.flush();
                 }
-                self.content_depth += usize::from(content);
+                self.content_depth += usize::from(k == Kind::Content);
                 true
             }
             Node::Document | Node::Fragment => true,
@@ -102,34 +142,41 @@ impl Paragraphs {
         }
     }
 
-    /// Handles the end of a node opened by [`Paragraphs::open`].
+    /// Handles the end of a node opened by [`Walk::open`].
     fn close(&mut self, node: &Node) {
         let Node::Element(e) = node else { return };
-        if skipped(e) {
-            return;
-        }
-        let name = e.name();
-        let content = CONTENT.contains(&name);
-        if content || BLOCKS.contains(&name) {
-            self.flush();
-        }
-        if content {
-            self.content_depth = self.content_depth.saturating_sub(1);
+        match kind_of(e) {
+            Kind::Content => {
+                self.flush();
+                self.content_depth = self.content_depth.saturating_sub(1);
+            }
+            Kind::Block => self.flush(),
+            _ => {}
         }
     }
 
+    fn flush(&mut self) {
+        self.content.flush();
+        self.all.flush();
+    }
+}
+
+impl Lines {
     /// Appends text, collapsing runs of ASCII whitespace as HTML renders
     /// them (no-break spaces are kept: French typography needs them).
     fn push_text(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_ascii_whitespace() {
-                self.pending_space = true;
-            } else {
+        collapse(text, |piece| self.push(piece));
+    }
+
+    fn push(&mut self, piece: Piece<'_>) {
+        match piece {
+            Piece::Space => self.pending_space = true,
+            Piece::Text(t) => {
                 if self.pending_space && !self.current.is_empty() {
                     self.current.push(' ');
                 }
                 self.pending_space = false;
-                self.current.push(c);
+                self.current.push_str(t);
             }
         }
     }
@@ -146,9 +193,53 @@ impl Paragraphs {
     }
 }
 
+/// A piece of a text node once its whitespace is collapsed.
+#[derive(Clone, Copy)]
+enum Piece<'a> {
+    /// A run of ASCII whitespace (rendered as one space between words).
+    Space,
+    /// Text to copy: words separated by single plain spaces.
+    Text(&'a str),
+}
+
+/// Cuts `text` into pieces: runs of ASCII whitespace, and the text between
+/// them, where single spaces between two words are kept in place so that a
+/// normal sentence is one piece. ASCII whitespace bytes never occur inside
+/// a multi-byte character, so the text is cut by bytes.
+fn collapse<'a>(text: &'a str, mut emit: impl FnMut(Piece<'a>)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // every ASCII whitespace byte is at most b' '
+        if bytes[i] > b' ' || !bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let single = bytes[i] == b' '
+            && i > start
+            && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+        if single {
+            i += 1;
+            continue;
+        }
+        if i > start {
+            emit(Piece::Text(&text[start..i]));
+        }
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        emit(Piece::Space);
+        start = i;
+    }
+    if start < bytes.len() {
+        emit(Piece::Text(&text[start..]));
+    }
+}
+
 /// Text of an element with whitespace collapsed (titles, headings).
 pub(crate) fn collapsed(e: ElementRef<'_>) -> String {
-    let mut p = Paragraphs::default();
+    let mut p = Lines::default();
     for t in e.text() {
         p.push_text(t);
     }
@@ -213,8 +304,40 @@ mod tests {
     fn extracts_paragraphs() {
         for (name, body, all_text, want) in CASES {
             let doc = Html::parse_document(&format!("<html><body>{body}</body></html>"));
-            let got = paragraphs(doc.root_element(), *all_text);
+            let texts = paragraphs(doc.root_element());
+            let got = if *all_text { texts.all } else { texts.content };
             assert_eq!(got, *want, "case {name}");
+        }
+    }
+
+    /// The first, character by character, whitespace collapsing, which
+    /// [`collapse`] must reproduce across consecutive text nodes.
+    fn reference(nodes: &[String]) -> String {
+        let (mut out, mut pending) = (String::new(), false);
+        for c in nodes.iter().flat_map(|n| n.chars()) {
+            if c.is_ascii_whitespace() {
+                pending = true;
+            } else {
+                if pending && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapsing_matches_the_reference(
+            nodes in proptest::collection::vec("[a é\t\n\r\x0c\x0b\u{a0}.]{0,12}", 0..4)
+        ) {
+            let mut lines = Lines::default();
+            for n in &nodes {
+                lines.push_text(n);
+            }
+            proptest::prop_assert_eq!(lines.current, reference(&nodes));
         }
     }
 
@@ -222,6 +345,6 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let html = format!("{}<p>Fond.</p>", "<div>".repeat(5_000));
         let doc = Html::parse_document(&html);
-        assert_eq!(paragraphs(doc.root_element(), false), "Fond.");
+        assert_eq!(paragraphs(doc.root_element()).content, "Fond.");
     }
 }
