@@ -66,6 +66,9 @@ pub fn own_agent(
         }
         skips += 1;
     }
+    // a possessive determiner is the noun's agent (`son retrait de la
+    // CEDEAO`, `their withdrawal from`): its `de` phrases are what it acts on
+    let owned = (m.first.saturating_sub(2)..m.first).any(|i| sent.is(i, C::Poss));
     let mut agent: Vec<Part> = Vec::new();
     let mut prev: Option<usize> = None;
     let genitive = std::mem::take(&mut obj.genitive);
@@ -84,7 +87,7 @@ pub fn own_agent(
             None => first_prep.is_some() && own_prep == first_prep,
             Some(q) => at <= q + 6 && (q + 1..at).any(|k| w[k] == "," || sent.is(k, C::Conj)),
         };
-        if in_group && !p.is_place(doc) && obj.from.is_empty() {
+        if in_group && !owned && !p.is_place(doc) && obj.from.is_empty() {
             prev = Some(at);
             agent.push(p);
         } else {

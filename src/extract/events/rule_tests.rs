@@ -122,3 +122,37 @@ fn reported_clauses() {
         Case { name: "fr the two delegations", lang: "fr", text: "Sergueï Lavrov a reçu Abdoulaye Diop. Les deux délégations ont signé un accord.", actors: &[LAVROV, DIOP], dates: &[], want: &["CONSULT MLI>RUS asserted", "SUPPORT MLI,RUS> asserted"] },
     ]);
 }
+
+#[test]
+#[rustfmt::skip]
+fn noun_events_and_their_arguments() {
+    check(&[
+        // nouns of measures reported by a reporting or decision verb: the verb's subject acts
+        Case { name: "fr rappel de son ambassadeur, announced", lang: "fr", text: "Le Mali a annoncé lundi le rappel de son ambassadeur en France.", actors: &[MALI, FRANCE], dates: &[], want: &["SANCTION MLI>FRA planned"] },
+        Case { name: "fr fermeture ordered is the subject's act", lang: "fr", text: "Le Niger a ordonné la fermeture de son ambassade en France.", actors: &[NIGER, FRANCE], dates: &[], want: &["SANCTION NER>FRA asserted"] },
+        Case { name: "fr suspension de la coopération", lang: "fr", text: "Le Burkina Faso a annoncé la suspension de sa coopération militaire avec la France.", actors: &[BURKINA, FRANCE], dates: &[], want: &["SANCTION BFA>FRA planned"] },
+        Case { name: "fr possessive is the agent, de phrase what is left", lang: "fr", text: "Le Mali a annoncé son retrait de la CEDEAO.", actors: &[MALI, CEDEAO], dates: &[], want: &["SANCTION MLI>CEDEAO planned"] },
+        Case { name: "fr de phrase without possessive is the agent", lang: "fr", text: "Le retrait du Niger de la CEDEAO a pris effet mardi.", actors: &[NIGER, CEDEAO], dates: &[], want: &["SANCTION NER>CEDEAO asserted"] },
+        Case { name: "fr generic mention is no event", lang: "fr", text: "La fermeture des frontières pèse sur le commerce.", actors: &[], dates: &[], want: &[] },
+        Case { name: "fr lifting demanded is a request, not a concession", lang: "fr", text: "Le Niger a appelé à la levée des sanctions de la CEDEAO.", actors: &[NIGER, CEDEAO], dates: &[], want: &["REQUEST NER>CEDEAO asserted"] },
+        Case { name: "en recall of its ambassador, announced", lang: "en", text: "Mali announced the recall of its ambassador to France.", actors: &[MALI_EN, FRANCE_EN], dates: &[], want: &["SANCTION MLI>FRA planned"] },
+        Case { name: "en ordered closure is the subject's act", lang: "en", text: "Niger ordered the closure of its embassy in France.", actors: &[NIGER_EN, FRANCE_EN], dates: &[], want: &["SANCTION NER>FRA asserted"] },
+        Case { name: "en order someone to act is a request", lang: "en", text: "Niger ordered France to withdraw its troops.", actors: &[NIGER_EN, FRANCE_EN], dates: &[], want: &["REQUEST NER>FRA asserted"] },
+        Case { name: "en possessive is the agent of withdrawal", lang: "en", text: "Niger announced its withdrawal from ECOWAS.", actors: &[NIGER_EN, ECOWAS], dates: &[], want: &["SANCTION NER>ECOWAS planned"] },
+        Case { name: "en expulsion of an envoy with a by agent", lang: "en", text: "The expulsion of the French ambassador by Mali angered Paris.", actors: &[MALI_EN], dates: &[], want: &["SANCTION MLI>FRA asserted"] },
+        Case { name: "en lifting demanded is a request", lang: "en", text: "Mali demanded the lifting of the sanctions imposed by ECOWAS.", actors: &[MALI_EN, ECOWAS], dates: &[], want: &["REQUEST MLI>ECOWAS asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn strike_senses() {
+    check(&[
+        Case { name: "en strikes that kill are military", lang: "en", text: "Israeli strikes killed ten people in Mali.", actors: &[MALI_EN], dates: &[], want: &["ASSAULT ISR>MLI asserted"] },
+        Case { name: "en strikes on a target are military", lang: "en", text: "Russia carried out strikes on JNIM positions.", actors: &[RUSSIA, JNIM], dates: &[], want: &["ASSAULT RUS>JNIM asserted"] },
+        Case { name: "en workers' strike against a government is no assault", lang: "en", text: "Workers held a strike against the government of Niger.", actors: &[NIGER_EN], dates: &[], want: &[] },
+        Case { name: "en workers on strike on a day is no assault", lang: "en", text: "Teachers in Mali went on strike on Monday.", actors: &[MALI_EN], dates: &[], want: &[] },
+        Case { name: "fr frappes are military", lang: "fr", text: "Des frappes russes ont tué dix civils au Mali.", actors: &[MALI], dates: &[], want: &["ASSAULT RUS>MLI asserted"] },
+        Case { name: "fr grève contre is no assault", lang: "fr", text: "Les enseignants ont lancé une grève contre le Mali.", actors: &[MALI], dates: &[], want: &["PROTEST >MLI asserted"] },
+    ]);
+}
