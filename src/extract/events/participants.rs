@@ -69,14 +69,19 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     let leaf_type = lt.event_type.as_deref()?;
     let lone = c.links.len() == 1;
     // the act's complements, after its anchor word
-    let mut oe = structure::object_end(sent, lex, l.anchor_last, lc.1);
+    let head = if lt.ends_in_verb() { l.last } else { l.anchor_last };
+    let mut oe = structure::object_end(sent, lex, head, lc.1);
     if lt.noun {
         oe = nouns::phrase_end(sent, lex, l, oe);
     }
     let mut obj = structure::objects(sent, lex, l.anchor_last + 1, oe, env.stops);
     let leaf_agent = if lt.noun {
         obj.core.clear();
-        nouns::own_agent(doc, sent, l, lt.gen_patient, &mut obj)
+        // `an attack on X killed five soldiers`: the toll verb's object is the victim
+        if lt.ends_in_verb() {
+            obj.core = structure::objects(sent, lex, l.last + 1, oe, env.stops).core;
+        }
+        nouns::own_agent(doc, sent, l, lt, &mut obj)
     } else {
         Vec::new()
     };
@@ -401,7 +406,7 @@ fn object_noun_agent(env: &Env, k: usize) -> Vec<Part> {
         structure::object_end(sent, lex, m.anchor_last, env.clauses[k].1),
     );
     let mut obj = structure::objects(sent, lex, m.anchor_last + 1, end, env.stops);
-    nouns::own_agent(env.ctx.doc, sent, m, t.gen_patient, &mut obj)
+    nouns::own_agent(env.ctx.doc, sent, m, t, &mut obj)
 }
 
 /// Subject of a verb group starting at `v` in the clause starting at

@@ -156,3 +156,19 @@ fn strike_senses() {
         Case { name: "fr grève contre is no assault", lang: "fr", text: "Les enseignants ont lancé une grève contre le Mali.", actors: &[MALI], dates: &[], want: &["PROTEST >MLI asserted"] },
     ]);
 }
+
+
+#[test]
+#[rustfmt::skip]
+fn compounds_and_tolls() {
+    check(&[
+        Case { name: "en hyphen compound is an adjective", lang: "en", text: "Mali's Russia-backed junta expelled the French ambassador.", actors: &[RUSSIA, MALI_EN], dates: &[], want: &["SANCTION MLI>FRA asserted"] },
+        Case { name: "en spaced dash is no compound", lang: "en", text: "BAMAKO (Reuters) - Russia backed Mali on Monday.", actors: &[RUSSIA, MALI_EN, BAMAKO], dates: &[], want: &["SUPPORT RUS>MLI asserted"] },
+        Case { name: "en attack and its toll are one event", lang: "en", text: "Russian airstrikes on villages in Mali killed ten people.", actors: &[MALI_EN], dates: &[], want: &["ASSAULT RUS>MLI asserted"] },
+        Case { name: "en the toll verb's object is the victim", lang: "en", text: "A roadside bombing near Gao killed three Malian soldiers.", actors: &[], dates: &[], want: &["ASSAULT >MLI asserted"] },
+        Case { name: "fr l'objet du verbe de bilan est la victime", lang: "fr", text: "Une embuscade près de Gao a tué trois soldats russes.", actors: &[], dates: &[], want: &["ASSAULT >RUS asserted"] },
+        Case { name: "en toll verb alone is still an event", lang: "en", text: "JNIM fighters killed ten soldiers in Mali.", actors: &[JNIM, MALI_EN], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+        Case { name: "fr attaque et bilan sont un seul événement", lang: "fr", text: "Une attaque du JNIM contre l'armée malienne a tué vingt soldats.", actors: &[JNIM, MALI], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+        Case { name: "fr verbe de bilan seul", lang: "fr", text: "Le JNIM a tué vingt soldats maliens.", actors: &[JNIM], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+    ]);
+}

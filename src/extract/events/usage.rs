@@ -128,6 +128,16 @@ pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<
         if swallowed(sent, lex, &m) {
             continue;
         }
+        // `Russia-backed`, `U.S.-led`: a verb glued to a word before it by a
+        // hyphen is part of a compound adjective (the conjugated forms say so
+        // in `not_a_verb`; literal forms like `backed` only here)
+        let glued = m.anchor > 1
+            && sent.words[m.anchor - 1] == "-"
+            && sent.toks[m.anchor - 2].end == sent.toks[m.anchor - 1].start
+            && sent.toks[m.anchor - 1].end == sent.toks[m.anchor].start;
+        if glued && !lex.triggers[m.trigger].noun {
+            continue;
+        }
         if m.tenses != 0 && not_a_verb(sent, lex, &m, &kept) {
             continue;
         }
