@@ -69,8 +69,26 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     let leaf_type = lt.event_type.as_deref()?;
     let lone = c.links.len() == 1;
     // the act's complements, after its anchor word
-    let head = if lt.ends_in_verb() { l.last } else { l.anchor_last };
+    let head = if lt.ends_in_verb() {
+        l.last
+    } else {
+        l.anchor_last
+    };
     let mut oe = structure::object_end(sent, lex, head, lc.1);
+    // `sent weapons to Mali and attacked JNIM`: the next verb act joined by
+    // `and` starts another predicate, whose complements are not this act's
+    if !lt.noun
+        && let Some(conj) = env
+            .matches
+            .iter()
+            .filter(|m2| !lex.triggers[m2.trigger].noun && m2.first > head + 1 && m2.first < oe)
+            .filter_map(|m2| {
+                (m2.first.saturating_sub(3)..m2.first).find(|&k| k > head && sent.is(k, C::Conj))
+            })
+            .min()
+    {
+        oe = conj;
+    }
     if lt.noun {
         oe = nouns::phrase_end(sent, lex, l, oe);
     }
@@ -277,10 +295,12 @@ fn object_pronoun(sent: &Sent, m: &TriggerMatch) -> bool {
 fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_agent: &[Part]) {
     let (sent, lex) = (env.sent, env.ctx.lex);
     let r = &env.matches[c.links[0]];
+    // (from the controller's own word: `appelle la France à retirer` has
+    // its addressee inside the pattern's gap)
     let mid = structure::objects(
         sent,
         lex,
-        r.last + 1,
+        r.anchor_last + 1,
         env.matches[c.links[1]].first,
         env.stops,
     );

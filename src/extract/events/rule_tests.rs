@@ -157,7 +157,6 @@ fn strike_senses() {
     ]);
 }
 
-
 #[test]
 #[rustfmt::skip]
 fn compounds_and_tolls() {
@@ -170,5 +169,23 @@ fn compounds_and_tolls() {
         Case { name: "en toll verb alone is still an event", lang: "en", text: "JNIM fighters killed ten soldiers in Mali.", actors: &[JNIM, MALI_EN], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
         Case { name: "fr attaque et bilan sont un seul événement", lang: "fr", text: "Une attaque du JNIM contre l'armée malienne a tué vingt soldats.", actors: &[JNIM, MALI], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
         Case { name: "fr verbe de bilan seul", lang: "fr", text: "Le JNIM a tué vingt soldats maliens.", actors: &[JNIM], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn embedded_acts_are_not_asserted() {
+    check(&[
+        Case { name: "en a resolution demanding that X withdraw: a demand", lang: "en", text: "ECOWAS adopted a resolution demanding that Russia withdraw from Mali.", actors: &[ECOWAS, RUSSIA, MALI_EN], dates: &[], want: &["REQUEST ECOWAS>RUS asserted"] },
+        Case { name: "en a statement calling on X to leave: a demand", lang: "en", text: "Mali issued a statement calling on France to withdraw its troops.", actors: &[MALI_EN, FRANCE_EN], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
+        Case { name: "fr un communiqué appelant X à partir", lang: "fr", text: "Le Mali a publié un communiqué appelant la France à retirer ses troupes.", actors: &[MALI, FRANCE], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
+        Case { name: "en coordinated purpose infinitive", lang: "en", text: "Russia sent instructors to Mali to train soldiers and fight JNIM.", actors: &[RUSSIA, MALI_EN, JNIM], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "fr infinitifs de but coordonnés", lang: "fr", text: "La Russie a envoyé des instructeurs au Mali pour former les soldats et combattre le JNIM.", actors: &[RUSSIE, MALI, JNIM], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "en help X fight: the fight is not reported as done", lang: "en", text: "Mali asked Russia to help its army fight JNIM.", actors: &[MALI_EN, RUSSIA, JNIM], dates: &[], want: &["REQUEST MLI>RUS asserted"] },
+        Case { name: "fr verbes finis coordonnés, chacun ses compléments", lang: "fr", text: "La Russie a livré des armes au Mali et a attaqué le JNIM.", actors: &[RUSSIE, MALI, JNIM], dates: &[], want: &["AID RUS>MLI asserted", "ASSAULT RUS>JNIM asserted"] },
+        Case { name: "en coordinated finite verbs stay events", lang: "en", text: "Russia sent weapons to Mali and attacked JNIM.", actors: &[RUSSIA, MALI_EN, JNIM], dates: &[], want: &["AID RUS>MLI asserted", "ASSAULT RUS>JNIM asserted"] },
+        Case { name: "en a protest calling for something is one protest", lang: "en", text: "Thousands marched in Niamey on Sunday calling for the departure of French troops.", actors: &[NIAMEY, NIGER_EN], dates: &[], want: &["PROTEST >FRA asserted"] },
+        Case { name: "en crowd gerund is part of the protest", lang: "en", text: "Protesters demanding elections marched in Niamey.", actors: &[NIAMEY, NIGER_EN], dates: &[], want: &["PROTEST >NER asserted"] },
+        Case { name: "fr l'interpellé est la cible de la demande", lang: "fr", text: "Le Mali a appelé la France à retirer ses troupes.", actors: &[MALI, FRANCE], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
     ]);
 }

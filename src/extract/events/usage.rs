@@ -9,7 +9,7 @@
 use super::clause::Sent;
 use super::inflect::{GER, INF, PAST, PPART, PRES};
 use super::lexicon::C;
-use super::lexicon::LangLex;
+use super::lexicon::{LangLex, Role};
 use super::matcher::TriggerMatch;
 
 const PREP_CLASSES: [C; 9] = [
@@ -79,8 +79,17 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
             {
                 return true;
             }
-            // `rebels fighting to topple`, `demonstrators protesting`
-            if m.anchor > 0 && !prev_is(C::GerVerbalBefore) {
+            // `rebels fighting to topple`, `demonstrators protesting`; but
+            // `a resolution demanding that X withdraw` keeps its demand, so
+            // that the act it governs is not read as done
+            // (what protesters demand is part of the protest)
+            let protest = earlier
+                .iter()
+                .any(|e| lex.triggers[e.trigger].event_type.as_deref() == Some("PROTEST"));
+            let controller = !matches!(lex.triggers[m.trigger].role, Role::Event)
+                && !prev_is(C::Crowd)
+                && !protest;
+            if m.anchor > 0 && !prev_is(C::GerVerbalBefore) && !controller {
                 return true;
             }
         }
