@@ -8,6 +8,7 @@ use crate::plover;
 
 use super::chain::{Chain, Ends, Env};
 use super::clause::{Gov, Sent};
+use super::inflect::INF;
 use super::lexicon::{C, Frame, Role};
 use super::matcher::TriggerMatch;
 use super::nouns;
@@ -75,15 +76,37 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
         l.anchor_last
     };
     let mut oe = structure::object_end(sent, lex, head, lc.1);
-    // `sent weapons to Mali and attacked JNIM`: the next verb act joined by
-    // `and` starts another predicate, whose complements are not this act's
+    // `sent weapons to Mali and attacked JNIM`, `et le Niger a signé`: the
+    // next finite verb act joined by `and` (with at most a subject and an
+    // auxiliary between) starts another predicate, whose complements are
+    // not this act's; `au Niger pour renforcer` is no such verb
+    let no_prep = |a: usize, b: usize| {
+        !(a..b).any(|i| {
+            !sent.is_auxiliary(i)
+                && [
+                    C::Purpose,
+                    C::InfMarker,
+                    C::PrepDest,
+                    C::PrepLoc,
+                    C::PrepGen,
+                ]
+                .iter()
+                .any(|c| sent.is(i, *c))
+        })
+    };
     if !lt.noun
         && let Some(conj) = env
             .matches
             .iter()
             .filter(|m2| !lex.triggers[m2.trigger].noun && m2.first > head + 1 && m2.first < oe)
             .filter_map(|m2| {
-                (m2.first.saturating_sub(3)..m2.first).find(|&k| k > head && sent.is(k, C::Conj))
+                if m2.tenses & !INF == 0 {
+                    // `pour former`: a purpose infinitive is no complement either
+                    return (m2.first.saturating_sub(2)..m2.first)
+                        .find(|&k| k > head && sent.at(lex, k, C::Purpose).is_some());
+                }
+                (m2.first.saturating_sub(6)..m2.first)
+                    .find(|&k| k > head && sent.is(k, C::Conj) && no_prep(k + 1, m2.first))
             })
             .min()
     {
@@ -434,6 +457,9 @@ fn object_noun_agent(env: &Env, k: usize) -> Vec<Part> {
 /// resolved through the sentence and the memory.
 fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<Part>, bool) {
     let (sent, lex, doc, mem) = (env.sent, env.ctx.lex, env.ctx.doc, env.mem);
+    if let Some(own) = coordinated_clause_subject(env, cs, v) {
+        return (vec![own], false);
+    }
     let (subj, inferred) = structure::subject(sent, lex, cs, v, env.stops);
     if !subj.is_empty() {
         return (subj, inferred);
@@ -491,4 +517,32 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         return (vec![Part::Actor(a.actor)], true);
     }
     (Vec::new(), false)
+}
+
+/// `China supplied the vehicles, and in March Niger signed`: a clause
+/// joined to an earlier verb act by `and` or a comma, with its own subject
+/// right before its verb (no `and` between them: `accused France of lying
+/// and urged` shares its subject instead).
+fn coordinated_clause_subject(env: &Env, cs: usize, v: usize) -> Option<Part> {
+    let (sent, lex) = (env.sent, env.ctx.lex);
+    let earlier = env
+        .matches
+        .iter()
+        .filter(|m| !lex.triggers[m.trigger].noun && m.first >= cs && m.last < v)
+        .map(|m| m.last)
+        .max()?;
+    let joint = |a: usize, b: usize| (a..b).any(|k| sent.is(k, C::Conj) || sent.words[k] == ",");
+    sent.ments_in(earlier + 1, v)
+        .filter(|x| {
+            x.last < v
+                && v - x.last <= 4
+                // (`in March Niger signed`: a fronted date is no preposition of it)
+                && (sent.governor(lex, x.first, env.stops) == Gov::Core
+                    || sent.dates.iter().any(|d| d.1 + 1 == x.first))
+                && joint(earlier + 1, x.first)
+                && !joint(x.last + 1, v)
+                && !(x.last + 1..v).any(|k| sent.is_punct(k))
+        })
+        .last()
+        .map(|x| Part::Actor(x.actor))
 }

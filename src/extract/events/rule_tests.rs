@@ -189,3 +189,14 @@ fn embedded_acts_are_not_asserted() {
         Case { name: "fr l'interpellé est la cible de la demande", lang: "fr", text: "Le Mali a appelé la France à retirer ses troupes.", actors: &[MALI, FRANCE], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
     ]);
 }
+
+#[test]
+#[rustfmt::skip]
+fn coordinated_clauses() {
+    check(&[
+        Case { name: "en a coordinated clause has its own subject", lang: "en", text: "Russia supplied the vehicles, and in March Niger signed a deal with Mali.", actors: &[RUSSIA, NIGER_EN, MALI_EN], dates: &[("March", "2025-03")], want: &["AID RUS> asserted @2025-03", "SUPPORT NER,MLI> asserted @2025-03"] },
+        Case { name: "fr une proposition coordonnée a son propre sujet", lang: "fr", text: "La Russie a livré des blindés et le Niger a signé un accord avec le Mali.", actors: &[RUSSIE, NIGER, MALI], dates: &[], want: &["AID RUS> asserted", "SUPPORT NER,MLI> asserted"] },
+        Case { name: "en a coordinated verb shares the subject", lang: "en", text: "Mali accused France of lying and urged Russia to send troops.", actors: &[MALI_EN, FRANCE_EN, RUSSIA], dates: &[], want: &["ACCUSE MLI>FRA asserted", "REQUEST MLI>RUS asserted"] },
+        Case { name: "fr un verbe coordonné partage le sujet", lang: "fr", text: "Le Mali a condamné la France et a expulsé l'ambassadeur français.", actors: &[MALI, FRANCE], dates: &[], want: &["ACCUSE MLI>FRA asserted", "SANCTION MLI>FRA asserted"] },
+    ]);
+}
