@@ -150,6 +150,7 @@ fn strike_senses() {
     check(&[
         Case { name: "en strikes that kill are military", lang: "en", text: "Israeli strikes killed ten people in Mali.", actors: &[MALI_EN], dates: &[], want: &["ASSAULT ISR>MLI asserted"] },
         Case { name: "en strikes on a target are military", lang: "en", text: "Russia carried out strikes on JNIM positions.", actors: &[RUSSIA, JNIM], dates: &[], want: &["ASSAULT RUS>JNIM asserted"] },
+        Case { name: "en strikes carried out are military", lang: "en", text: "Russia carried out strikes in Mali on Monday.", actors: &[RUSSIA, MALI_EN], dates: &[("on Monday", "2025-06-02")], want: &["ASSAULT RUS>MLI asserted @2025-06-02"] },
         Case { name: "en workers' strike against a government is no assault", lang: "en", text: "Workers held a strike against the government of Niger.", actors: &[NIGER_EN], dates: &[], want: &[] },
         Case { name: "en workers on strike on a day is no assault", lang: "en", text: "Teachers in Mali went on strike on Monday.", actors: &[MALI_EN], dates: &[], want: &[] },
         Case { name: "fr frappes are military", lang: "fr", text: "Des frappes russes ont tué dix civils au Mali.", actors: &[MALI], dates: &[], want: &["ASSAULT RUS>MLI asserted"] },
