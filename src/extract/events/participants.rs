@@ -114,6 +114,20 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     }
     if lt.noun {
         oe = nouns::phrase_end(sent, lex, l, oe);
+        // `la suspension de X et la fermeture de Y`: a noun's complements
+        // stop before the next event noun of a list
+        if let Some(k) = env
+            .matches
+            .iter()
+            .filter(|m2| lex.triggers[m2.trigger].noun && m2.first > l.last + 1 && m2.first < oe)
+            .filter_map(|m2| {
+                (m2.first.saturating_sub(3)..m2.first)
+                    .find(|&k| k > l.last && (sent.is(k, C::Conj) || sent.words[k] == ","))
+            })
+            .min()
+        {
+            oe = k;
+        }
     }
     let mut obj = structure::objects(sent, lex, l.anchor_last + 1, oe, env.stops);
     let leaf_agent = if lt.noun {
