@@ -200,9 +200,13 @@ pub fn sentence_drafts(
 ) {
     let lex = ctx.lex;
     let trig = |m: &TriggerMatch| -> &Trigger { &lex.triggers[m.trigger] };
+    // (a pattern going on to a verb, `attack near X killed`, stops at it too)
     let stops: Vec<usize> = matches
         .iter()
-        .flat_map(|m| m.anchor..=m.anchor_last)
+        .flat_map(|m| {
+            let verb = trig(m).ends_in_verb().then_some(m.last);
+            (m.anchor..=m.anchor_last).chain(verb)
+        })
         .collect();
     // link each match to the controller that governs it
     let mut parent: Vec<Option<usize>> = vec![None; matches.len()];

@@ -133,6 +133,14 @@ pub struct Trigger {
     pub line: usize,
 }
 
+impl Trigger {
+    /// True when the pattern's last element is a verb (`N:attack *8
+    /// V:kill`): its words after the noun are a predicate, not a name.
+    pub fn ends_in_verb(&self) -> bool {
+        matches!(self.elems.last(), Some(Elem::Alts(alts)) if alts.iter().any(|a| a.tenses != 0))
+    }
+}
+
 /// Everything the stage knows about one language.
 #[derive(Debug)]
 pub struct LangLex {

@@ -28,7 +28,12 @@
 //! a host receiving a visitor is CONSULT `visit` with the visitor as source;
 //! a meeting needs two identifiable parties; force with no named victim
 //! targets the country where it happened; what protesters demand is not
-//! coded apart from the protest.
+//! coded apart from the protest; an attack noun and the verb of its toll
+//! (`airstrikes on X killed five`) are one event, the victims from the
+//! verb's object; `strikes` on a target, that kill or that are carried
+//! out are ASSAULT, a workers' strike PROTEST; a measure ordered, decreed
+//! or announced as a noun (`a ordonné la fermeture des frontières`, `the
+//! recall of its ambassador`) is the act of the verb's subject.
 
 mod build;
 mod chain;

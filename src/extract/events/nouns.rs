@@ -9,7 +9,7 @@ use crate::document::Document;
 
 use super::clause::{Gov, Sent};
 use super::lexicon::C;
-use super::lexicon::LangLex;
+use super::lexicon::{LangLex, Trigger};
 use super::matcher::TriggerMatch;
 use super::structure::{self, Objects, Part};
 
@@ -30,9 +30,17 @@ pub fn own_agent(
     doc: &Document,
     sent: &Sent,
     m: &TriggerMatch,
-    patient: bool,
+    t: &Trigger,
     obj: &mut Objects,
 ) -> Vec<Part> {
+    let patient = t.gen_patient;
+    // the pattern's own words: those of the noun phrase, not of a verb it
+    // goes on to (`attaque du JNIM contre l'armée a tué`)
+    let inner_last = if t.ends_in_verb() {
+        m.anchor_last
+    } else {
+        m.last
+    };
     let w = &sent.words;
     // the `de` phrase right after the noun (`visite du président`), past one
     // adjective and bare compounds (`visite d'État du président`, `soutien
@@ -66,6 +74,9 @@ pub fn own_agent(
         }
         skips += 1;
     }
+    // a possessive determiner is the noun's agent (`son retrait de la
+    // CEDEAO`, `their withdrawal from`): its `de` phrases are what it acts on
+    let owned = (m.first.saturating_sub(2)..m.first).any(|i| sent.is(i, C::Poss));
     let mut agent: Vec<Part> = Vec::new();
     let mut prev: Option<usize> = None;
     let genitive = std::mem::take(&mut obj.genitive);
@@ -73,7 +84,7 @@ pub fn own_agent(
     for (p, at) in genitive.into_iter().zip(at) {
         // a name inside the trigger's own words is what it acts on (`création
         // de l'Alliance`), and so is any `de` phrase of a patient noun
-        if at <= m.last || patient {
+        if at <= inner_last || patient {
             obj.patient.push(p);
             continue;
         }
@@ -84,7 +95,7 @@ pub fn own_agent(
             None => first_prep.is_some() && own_prep == first_prep,
             Some(q) => at <= q + 6 && (q + 1..at).any(|k| w[k] == "," || sent.is(k, C::Conj)),
         };
-        if in_group && !p.is_place(doc) && obj.from.is_empty() {
+        if in_group && !owned && !p.is_place(doc) && obj.from.is_empty() {
             prev = Some(at);
             agent.push(p);
         } else {
@@ -160,6 +171,7 @@ pub fn context_agent(
         )
         .is_some();
     let has_args = !(obj.dest.is_empty()
+        && obj.core.is_empty()
         && obj.patient.is_empty()
         && obj.loc.is_empty()
         && obj.against.is_empty()
@@ -185,7 +197,9 @@ pub fn context_agent(
 /// (an auxiliary) or the clause end; `a eu lieu entre X et Y`, `was held
 /// in X` keep theirs.
 pub fn phrase_end(sent: &Sent, lex: &LangLex, m: &TriggerMatch, end: usize) -> usize {
-    let mut i = m.anchor_last + 1;
+    // a pattern that goes on to a verb (`frappes ont tué`) reads that
+    // verb's complements too
+    let mut i = m.anchor_last.max(m.last) + 1;
     while i < end {
         if let Some(len) = sent.at(lex, i, C::LightVerb) {
             i += len;

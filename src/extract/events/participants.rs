@@ -8,6 +8,7 @@ use crate::plover;
 
 use super::chain::{Chain, Ends, Env};
 use super::clause::{Gov, Sent};
+use super::inflect::INF;
 use super::lexicon::{C, Frame, Role};
 use super::matcher::TriggerMatch;
 use super::nouns;
@@ -69,14 +70,73 @@ pub fn participants(env: &Env, c: &Chain, speaker: Option<Part>) -> Option<(Role
     let leaf_type = lt.event_type.as_deref()?;
     let lone = c.links.len() == 1;
     // the act's complements, after its anchor word
-    let mut oe = structure::object_end(sent, lex, l.anchor_last, lc.1);
+    let head = if lt.ends_in_verb() {
+        l.last
+    } else {
+        l.anchor_last
+    };
+    let mut oe = structure::object_end(sent, lex, head, lc.1);
+    // `sent weapons to Mali and attacked JNIM`, `et le Niger a signé`: the
+    // next finite verb act joined by `and` (with at most a subject and an
+    // auxiliary between) starts another predicate, whose complements are
+    // not this act's; `au Niger pour renforcer` is no such verb
+    let no_prep = |a: usize, b: usize| {
+        !(a..b).any(|i| {
+            !sent.is_auxiliary(i)
+                && [
+                    C::Purpose,
+                    C::InfMarker,
+                    C::PrepDest,
+                    C::PrepLoc,
+                    C::PrepGen,
+                ]
+                .iter()
+                .any(|c| sent.is(i, *c))
+        })
+    };
+    if !lt.noun
+        && let Some(conj) = env
+            .matches
+            .iter()
+            .filter(|m2| !lex.triggers[m2.trigger].noun && m2.first > head + 1 && m2.first < oe)
+            .filter_map(|m2| {
+                if m2.tenses & !INF == 0 {
+                    // `pour former`: a purpose infinitive is no complement either
+                    return (m2.first.saturating_sub(2)..m2.first)
+                        .find(|&k| k > head && sent.at(lex, k, C::Purpose).is_some());
+                }
+                (m2.first.saturating_sub(6)..m2.first)
+                    .find(|&k| k > head && sent.is(k, C::Conj) && no_prep(k + 1, m2.first))
+            })
+            .min()
+    {
+        oe = conj;
+    }
     if lt.noun {
         oe = nouns::phrase_end(sent, lex, l, oe);
+        // `la suspension de X et la fermeture de Y`: a noun's complements
+        // stop before the next event noun of a list
+        if let Some(k) = env
+            .matches
+            .iter()
+            .filter(|m2| lex.triggers[m2.trigger].noun && m2.first > l.last + 1 && m2.first < oe)
+            .filter_map(|m2| {
+                (m2.first.saturating_sub(3)..m2.first)
+                    .find(|&k| k > l.last && (sent.is(k, C::Conj) || sent.words[k] == ","))
+            })
+            .min()
+        {
+            oe = k;
+        }
     }
     let mut obj = structure::objects(sent, lex, l.anchor_last + 1, oe, env.stops);
     let leaf_agent = if lt.noun {
         obj.core.clear();
-        nouns::own_agent(doc, sent, l, lt.gen_patient, &mut obj)
+        // `an attack on X killed five soldiers`: the toll verb's object is the victim
+        if lt.ends_in_verb() {
+            obj.core = structure::objects(sent, lex, l.last + 1, oe, env.stops).core;
+        }
+        nouns::own_agent(doc, sent, l, lt, &mut obj)
     } else {
         Vec::new()
     };
@@ -272,10 +332,12 @@ fn object_pronoun(sent: &Sent, m: &TriggerMatch) -> bool {
 fn controlled(env: &Env, c: &Chain, roles: &mut Roles, subject: &[Part], leaf_agent: &[Part]) {
     let (sent, lex) = (env.sent, env.ctx.lex);
     let r = &env.matches[c.links[0]];
+    // (from the controller's own word: `appelle la France à retirer` has
+    // its addressee inside the pattern's gap)
     let mid = structure::objects(
         sent,
         lex,
-        r.last + 1,
+        r.anchor_last + 1,
         env.matches[c.links[1]].first,
         env.stops,
     );
@@ -401,7 +463,7 @@ fn object_noun_agent(env: &Env, k: usize) -> Vec<Part> {
         structure::object_end(sent, lex, m.anchor_last, env.clauses[k].1),
     );
     let mut obj = structure::objects(sent, lex, m.anchor_last + 1, end, env.stops);
-    nouns::own_agent(env.ctx.doc, sent, m, t.gen_patient, &mut obj)
+    nouns::own_agent(env.ctx.doc, sent, m, t, &mut obj)
 }
 
 /// Subject of a verb group starting at `v` in the clause starting at
@@ -409,6 +471,9 @@ fn object_noun_agent(env: &Env, k: usize) -> Vec<Part> {
 /// resolved through the sentence and the memory.
 fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<Part>, bool) {
     let (sent, lex, doc, mem) = (env.sent, env.ctx.lex, env.ctx.doc, env.mem);
+    if let Some(own) = coordinated_clause_subject(env, cs, v) {
+        return (vec![own], false);
+    }
     let (subj, inferred) = structure::subject(sent, lex, cs, v, env.stops);
     if !subj.is_empty() {
         return (subj, inferred);
@@ -466,4 +531,32 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         return (vec![Part::Actor(a.actor)], true);
     }
     (Vec::new(), false)
+}
+
+/// `China supplied the vehicles, and in March Niger signed`: a clause
+/// joined to an earlier verb act by `and` or a comma, with its own subject
+/// right before its verb (no `and` between them: `accused France of lying
+/// and urged` shares its subject instead).
+fn coordinated_clause_subject(env: &Env, cs: usize, v: usize) -> Option<Part> {
+    let (sent, lex) = (env.sent, env.ctx.lex);
+    let earlier = env
+        .matches
+        .iter()
+        .filter(|m| !lex.triggers[m.trigger].noun && m.first >= cs && m.last < v)
+        .map(|m| m.last)
+        .max()?;
+    let joint = |a: usize, b: usize| (a..b).any(|k| sent.is(k, C::Conj) || sent.words[k] == ",");
+    sent.ments_in(earlier + 1, v)
+        .filter(|x| {
+            x.last < v
+                && v - x.last <= 4
+                // (`in March Niger signed`: a fronted date is no preposition of it)
+                && (sent.governor(lex, x.first, env.stops) == Gov::Core
+                    || sent.dates.iter().any(|d| d.1 + 1 == x.first))
+                && joint(earlier + 1, x.first)
+                && !joint(x.last + 1, v)
+                && !(x.last + 1..v).any(|k| sent.is_punct(k))
+        })
+        .last()
+        .map(|x| Part::Actor(x.actor))
 }

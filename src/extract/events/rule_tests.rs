@@ -122,3 +122,84 @@ fn reported_clauses() {
         Case { name: "fr the two delegations", lang: "fr", text: "Sergueï Lavrov a reçu Abdoulaye Diop. Les deux délégations ont signé un accord.", actors: &[LAVROV, DIOP], dates: &[], want: &["CONSULT MLI>RUS asserted", "SUPPORT MLI,RUS> asserted"] },
     ]);
 }
+
+#[test]
+#[rustfmt::skip]
+fn noun_events_and_their_arguments() {
+    check(&[
+        // nouns of measures reported by a reporting or decision verb: the verb's subject acts
+        Case { name: "fr rappel de son ambassadeur, announced", lang: "fr", text: "Le Mali a annoncé lundi le rappel de son ambassadeur en France.", actors: &[MALI, FRANCE], dates: &[], want: &["SANCTION MLI>FRA planned"] },
+        Case { name: "fr fermeture ordered is the subject's act", lang: "fr", text: "Le Niger a ordonné la fermeture de son ambassade en France.", actors: &[NIGER, FRANCE], dates: &[], want: &["SANCTION NER>FRA asserted"] },
+        Case { name: "fr suspension de la coopération", lang: "fr", text: "Le Burkina Faso a annoncé la suspension de sa coopération militaire avec la France.", actors: &[BURKINA, FRANCE], dates: &[], want: &["SANCTION BFA>FRA planned"] },
+        Case { name: "fr possessive is the agent, de phrase what is left", lang: "fr", text: "Le Mali a annoncé son retrait de la CEDEAO.", actors: &[MALI, CEDEAO], dates: &[], want: &["SANCTION MLI>CEDEAO planned"] },
+        Case { name: "fr de phrase without possessive is the agent", lang: "fr", text: "Le retrait du Niger de la CEDEAO a pris effet mardi.", actors: &[NIGER, CEDEAO], dates: &[], want: &["SANCTION NER>CEDEAO asserted"] },
+        Case { name: "fr a listed noun's complements are not the first noun's", lang: "fr", text: "Le Niger a annoncé la suspension de sa coopération avec la France et la fermeture de son ambassade au Mali.", actors: &[NIGER, FRANCE, MALI], dates: &[], want: &["SANCTION NER>FRA planned"] },
+        Case { name: "en a listed noun's complements are not the first noun's", lang: "en", text: "Niger announced the suspension of aid to France and the closure of its embassy in Mali.", actors: &[NIGER_EN, FRANCE_EN, MALI_EN], dates: &[], want: &["SANCTION NER>FRA planned"] },
+        Case { name: "fr generic mention is no event", lang: "fr", text: "La fermeture des frontières pèse sur le commerce.", actors: &[], dates: &[], want: &[] },
+        Case { name: "fr lifting demanded is a request, not a concession", lang: "fr", text: "Le Niger a appelé à la levée des sanctions de la CEDEAO.", actors: &[NIGER, CEDEAO], dates: &[], want: &["REQUEST NER>CEDEAO asserted"] },
+        Case { name: "en recall of its ambassador, announced", lang: "en", text: "Mali announced the recall of its ambassador to France.", actors: &[MALI_EN, FRANCE_EN], dates: &[], want: &["SANCTION MLI>FRA planned"] },
+        Case { name: "en ordered closure is the subject's act", lang: "en", text: "Niger ordered the closure of its embassy in France.", actors: &[NIGER_EN, FRANCE_EN], dates: &[], want: &["SANCTION NER>FRA asserted"] },
+        Case { name: "en order someone to act is a request", lang: "en", text: "Niger ordered France to withdraw its troops.", actors: &[NIGER_EN, FRANCE_EN], dates: &[], want: &["REQUEST NER>FRA asserted"] },
+        Case { name: "en possessive is the agent of withdrawal", lang: "en", text: "Niger announced its withdrawal from ECOWAS.", actors: &[NIGER_EN, ECOWAS], dates: &[], want: &["SANCTION NER>ECOWAS planned"] },
+        Case { name: "en expulsion of an envoy with a by agent", lang: "en", text: "The expulsion of the French ambassador by Mali angered Paris.", actors: &[MALI_EN], dates: &[], want: &["SANCTION MLI>FRA asserted"] },
+        Case { name: "en lifting demanded is a request", lang: "en", text: "Mali demanded the lifting of the sanctions imposed by ECOWAS.", actors: &[MALI_EN, ECOWAS], dates: &[], want: &["REQUEST MLI>ECOWAS asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn strike_senses() {
+    check(&[
+        Case { name: "en strikes that kill are military", lang: "en", text: "Israeli strikes killed ten people in Mali.", actors: &[MALI_EN], dates: &[], want: &["ASSAULT ISR>MLI asserted"] },
+        Case { name: "en strikes on a target are military", lang: "en", text: "Russia carried out strikes on JNIM positions.", actors: &[RUSSIA, JNIM], dates: &[], want: &["ASSAULT RUS>JNIM asserted"] },
+        Case { name: "en strikes carried out are military", lang: "en", text: "Russia carried out strikes in Mali on Monday.", actors: &[RUSSIA, MALI_EN], dates: &[("on Monday", "2025-06-02")], want: &["ASSAULT RUS>MLI asserted @2025-06-02"] },
+        Case { name: "en workers' strike against a government is no assault", lang: "en", text: "Workers held a strike against the government of Niger.", actors: &[NIGER_EN], dates: &[], want: &[] },
+        Case { name: "en workers on strike on a day is no assault", lang: "en", text: "Teachers in Mali went on strike on Monday.", actors: &[MALI_EN], dates: &[], want: &[] },
+        Case { name: "fr frappes are military", lang: "fr", text: "Des frappes russes ont tué dix civils au Mali.", actors: &[MALI], dates: &[], want: &["ASSAULT RUS>MLI asserted"] },
+        Case { name: "fr grève contre is no assault", lang: "fr", text: "Les enseignants ont lancé une grève contre le Mali.", actors: &[MALI], dates: &[], want: &["PROTEST >MLI asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn compounds_and_tolls() {
+    check(&[
+        Case { name: "en hyphen compound is an adjective", lang: "en", text: "Mali's Russia-backed junta expelled the French ambassador.", actors: &[RUSSIA, MALI_EN], dates: &[], want: &["SANCTION MLI>FRA asserted"] },
+        Case { name: "en spaced dash is no compound", lang: "en", text: "BAMAKO (Reuters) - Russia backed Mali on Monday.", actors: &[RUSSIA, MALI_EN, BAMAKO], dates: &[], want: &["SUPPORT RUS>MLI asserted"] },
+        Case { name: "en attack and its toll are one event", lang: "en", text: "Russian airstrikes on villages in Mali killed ten people.", actors: &[MALI_EN], dates: &[], want: &["ASSAULT RUS>MLI asserted"] },
+        Case { name: "en the toll verb's object is the victim", lang: "en", text: "A roadside bombing near Gao killed three Malian soldiers.", actors: &[], dates: &[], want: &["ASSAULT >MLI asserted"] },
+        Case { name: "fr l'objet du verbe de bilan est la victime", lang: "fr", text: "Une embuscade près de Gao a tué trois soldats russes.", actors: &[], dates: &[], want: &["ASSAULT >RUS asserted"] },
+        Case { name: "en toll verb alone is still an event", lang: "en", text: "JNIM fighters killed ten soldiers in Mali.", actors: &[JNIM, MALI_EN], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+        Case { name: "fr attaque et bilan sont un seul événement", lang: "fr", text: "Une attaque du JNIM contre l'armée malienne a tué vingt soldats.", actors: &[JNIM, MALI], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+        Case { name: "fr verbe de bilan seul", lang: "fr", text: "Le JNIM a tué vingt soldats maliens.", actors: &[JNIM], dates: &[], want: &["ASSAULT JNIM>MLI asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn embedded_acts_are_not_asserted() {
+    check(&[
+        Case { name: "en a resolution demanding that X withdraw: a demand", lang: "en", text: "ECOWAS adopted a resolution demanding that Russia withdraw from Mali.", actors: &[ECOWAS, RUSSIA, MALI_EN], dates: &[], want: &["REQUEST ECOWAS>RUS asserted"] },
+        Case { name: "en a statement calling on X to leave: a demand", lang: "en", text: "Mali issued a statement calling on France to withdraw its troops.", actors: &[MALI_EN, FRANCE_EN], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
+        Case { name: "fr un communiqué appelant X à partir", lang: "fr", text: "Le Mali a publié un communiqué appelant la France à retirer ses troupes.", actors: &[MALI, FRANCE], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
+        Case { name: "en coordinated purpose infinitive", lang: "en", text: "Russia sent instructors to Mali to train soldiers and fight JNIM.", actors: &[RUSSIA, MALI_EN, JNIM], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "fr infinitifs de but coordonnés", lang: "fr", text: "La Russie a envoyé des instructeurs au Mali pour former les soldats et combattre le JNIM.", actors: &[RUSSIE, MALI, JNIM], dates: &[], want: &["AID RUS>MLI asserted"] },
+        Case { name: "en help X fight: the fight is not reported as done", lang: "en", text: "Mali asked Russia to help its army fight JNIM.", actors: &[MALI_EN, RUSSIA, JNIM], dates: &[], want: &["REQUEST MLI>RUS asserted"] },
+        Case { name: "fr verbes finis coordonnés, chacun ses compléments", lang: "fr", text: "La Russie a livré des armes au Mali et a attaqué le JNIM.", actors: &[RUSSIE, MALI, JNIM], dates: &[], want: &["AID RUS>MLI asserted", "ASSAULT RUS>JNIM asserted"] },
+        Case { name: "en coordinated finite verbs stay events", lang: "en", text: "Russia sent weapons to Mali and attacked JNIM.", actors: &[RUSSIA, MALI_EN, JNIM], dates: &[], want: &["AID RUS>MLI asserted", "ASSAULT RUS>JNIM asserted"] },
+        Case { name: "en a protest calling for something is one protest", lang: "en", text: "Thousands marched in Niamey on Sunday calling for the departure of French troops.", actors: &[NIAMEY, NIGER_EN], dates: &[], want: &["PROTEST >FRA asserted"] },
+        Case { name: "en crowd gerund is part of the protest", lang: "en", text: "Protesters demanding elections marched in Niamey.", actors: &[NIAMEY, NIGER_EN], dates: &[], want: &["PROTEST >NER asserted"] },
+        Case { name: "fr l'interpellé est la cible de la demande", lang: "fr", text: "Le Mali a appelé la France à retirer ses troupes.", actors: &[MALI, FRANCE], dates: &[], want: &["REQUEST MLI>FRA asserted"] },
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
+fn coordinated_clauses() {
+    check(&[
+        Case { name: "en a coordinated clause has its own subject", lang: "en", text: "Russia supplied the vehicles, and in March Niger signed a deal with Mali.", actors: &[RUSSIA, NIGER_EN, MALI_EN], dates: &[("March", "2025-03")], want: &["AID RUS> asserted @2025-03", "SUPPORT NER,MLI> asserted @2025-03"] },
+        Case { name: "fr une proposition coordonnée a son propre sujet", lang: "fr", text: "La Russie a livré des blindés et le Niger a signé un accord avec le Mali.", actors: &[RUSSIE, NIGER, MALI], dates: &[], want: &["AID RUS> asserted", "SUPPORT NER,MLI> asserted"] },
+        Case { name: "en a coordinated verb shares the subject", lang: "en", text: "Mali accused France of lying and urged Russia to send troops.", actors: &[MALI_EN, FRANCE_EN, RUSSIA], dates: &[], want: &["ACCUSE MLI>FRA asserted", "REQUEST MLI>RUS asserted"] },
+        Case { name: "fr un verbe coordonné partage le sujet", lang: "fr", text: "Le Mali a condamné la France et a expulsé l'ambassadeur français.", actors: &[MALI, FRANCE], dates: &[], want: &["ACCUSE MLI>FRA asserted", "SANCTION MLI>FRA asserted"] },
+    ]);
+}

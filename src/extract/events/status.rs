@@ -233,6 +233,18 @@ pub fn is_infinitive_clause(sent: &Sent, lex: &LangLex, m: &TriggerMatch, tenses
     if perfect && start > 0 && sent.is(start - 1, C::PrepGen) {
         return true;
     }
+    // `to train soldiers and fight`, `pour former et équiper`: an infinitive
+    // coordinated with an earlier infinitive clause of the same clause
+    let inf_only = tenses & INF != 0 && tenses & !(INF | PRES) == 0;
+    if inf_only && start > 1 && sent.is(start - 1, C::Conj) {
+        let from = sent.clause_start(start).max(start.saturating_sub(10));
+        let marker = (from..start - 1)
+            .rev()
+            .find(|&j| sent.is(j, C::InfMarker) || sent.at(lex, j, C::Purpose).is_some());
+        if marker.is_some_and(|j| !(j..start).any(|k| sent.is_punct(k))) {
+            return true;
+        }
+    }
     // `to sign`, `pour renforcer`, `to help him oust`: a marker up to three
     // words before, no punctuation between
     (start.saturating_sub(4)..start).any(|j| {

@@ -9,7 +9,7 @@
 use super::clause::Sent;
 use super::inflect::{GER, INF, PAST, PPART, PRES};
 use super::lexicon::C;
-use super::lexicon::LangLex;
+use super::lexicon::{LangLex, Role};
 use super::matcher::TriggerMatch;
 
 const PREP_CLASSES: [C; 9] = [
@@ -79,8 +79,17 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
             {
                 return true;
             }
-            // `rebels fighting to topple`, `demonstrators protesting`
-            if m.anchor > 0 && !prev_is(C::GerVerbalBefore) {
+            // `rebels fighting to topple`, `demonstrators protesting`; but
+            // `a resolution demanding that X withdraw` keeps its demand, so
+            // that the act it governs is not read as done
+            // (what protesters demand is part of the protest)
+            let protest = earlier
+                .iter()
+                .any(|e| lex.triggers[e.trigger].event_type.as_deref() == Some("PROTEST"));
+            let controller = !matches!(lex.triggers[m.trigger].role, Role::Event)
+                && !prev_is(C::Crowd)
+                && !protest;
+            if m.anchor > 0 && !prev_is(C::GerVerbalBefore) && !controller {
                 return true;
             }
         }
@@ -126,6 +135,16 @@ pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<
     let mut kept: Vec<TriggerMatch> = Vec::with_capacity(matches.len());
     for m in matches {
         if swallowed(sent, lex, &m) {
+            continue;
+        }
+        // `Russia-backed`, `U.S.-led`: a verb glued to a word before it by a
+        // hyphen is part of a compound adjective (the conjugated forms say so
+        // in `not_a_verb`; literal forms like `backed` only here)
+        let glued = m.anchor > 1
+            && sent.words[m.anchor - 1] == "-"
+            && sent.toks[m.anchor - 2].end == sent.toks[m.anchor - 1].start
+            && sent.toks[m.anchor - 1].end == sent.toks[m.anchor].start;
+        if glued && !lex.triggers[m.trigger].noun {
             continue;
         }
         if m.tenses != 0 && not_a_verb(sent, lex, &m, &kept) {
