@@ -21,11 +21,13 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::path::Path;
 
 use anyhow::Result;
 use polars::prelude::*;
 
 use super::compact::{ActorName, actor_names};
+use super::event_spill::{EventRecord, Sid, Spill};
 use super::families::Families;
 use crate::lexicon::Fnv;
 use xxhash_rust::xxh3::xxh3_64;
@@ -33,8 +35,6 @@ use xxhash_rust::xxh3::xxh3_64;
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
-/// Interned string id; 0 is null.
-type Sid = u32;
 /// `event_counts` dimensions: month, type, quad class, status, source
 /// country, target country.
 type CountKey = [Sid; 6];
@@ -127,6 +127,8 @@ pub struct EventAggregates {
     months: FastMap<i32, Sid>,
     /// Rows numbered so far (`event_counts` row identities).
     seq: u64,
+    /// Every event counted so far, for the end of the run.
+    spill: Spill,
 }
 
 /// Which rows [`EventAggregates::rows`] makes.
@@ -138,15 +140,6 @@ enum Emit {
     All,
     /// Dyads between countries only (their recount at the end).
     Countries,
-}
-
-/// Where [`EventAggregates::finish`] reads events back from: the run's
-/// written `events` table.
-pub trait EventSource {
-    /// The rows of these articles (sorted ids).
-    fn of_articles(&self, ids: &[String]) -> Result<DataFrame>;
-    /// Every row, in table order, a bounded window at a time.
-    fn for_each_window(&self, f: &mut dyn FnMut(&DataFrame) -> Result<()>) -> Result<()>;
 }
 
 /// Columns of an events frame the counts read.
@@ -210,42 +203,88 @@ impl EventAggregates {
         families: &Families,
         country_of: &CountryOf<'_>,
     ) -> Result<()> {
-        let mut rows = self.rows(events, families, country_of, Emit::Running)?;
+        let records = self.records(events, families)?;
+        let mut rows = self.rows(&records, country_of, Emit::Running);
         self.count(&mut rows, families);
-        Ok(())
+        self.spill.write(records)
     }
 
-    /// Article ids of the roots whose events [`EventAggregates::finish`]
-    /// needs, sorted.
-    pub fn roots_needed(&self, families: &Families) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .roots_with_dups
-            .iter()
-            .map(|&a| families.id(a).to_string())
-            .collect();
-        ids.sort();
-        ids
+    /// Counts that spill their events into a file at `path` (removed when
+    /// the counts are dropped) rather than keeping them in memory.
+    pub fn spilling(path: &Path) -> Result<EventAggregates> {
+        Ok(EventAggregates {
+            spill: Spill::to_file(path)?,
+            ..Default::default()
+        })
     }
 
-    /// The rows of the groups an events frame adds to, in frame order.
-    fn rows(
-        &mut self,
-        events: &DataFrame,
-        families: &Families,
-        country_of: &CountryOf<'_>,
-        emit: Emit,
-    ) -> Result<Vec<Row>> {
+    /// The events of a frame (contract columns) whose article is known.
+    fn records(&mut self, events: &DataFrame, families: &Families) -> Result<Vec<EventRecord>> {
         let c = EventCols::of(events)?;
-        let mut rows = Vec::with_capacity(events.height() * 2);
-        let mut sources: Vec<Sid> = Vec::new();
-        let mut targets: Vec<Sid> = Vec::new();
+        let mut records = Vec::with_capacity(events.height());
+        let list = |list: &ListChunked, i: usize, strs: &mut Interner| -> Result<Vec<Sid>> {
+            Ok(match list.get_as_series(i) {
+                Some(s) => s
+                    .str()?
+                    .iter()
+                    .flatten()
+                    .map(|id| strs.id(Some(id)))
+                    .collect(),
+                None => Vec::new(),
+            })
+        };
         for i in 0..events.height() {
             let Some(article) = c.article.get(i).and_then(|a| families.get(a)) else {
                 continue;
             };
             let when = c.date.get(i).or(families.root_published(article));
             let month = self.month(when);
-            let v: [Sid; 9] = std::array::from_fn(|k| self.strs.id(c.strs[k].get(i)));
+            let fields: [Sid; 9] = std::array::from_fn(|k| self.strs.id(c.strs[k].get(i)));
+            self.seq += 1;
+            // a null status is left out of dyads too, as the query's filter does
+            let in_dyads = c.strs[STATUS]
+                .get(i)
+                .is_some_and(|s| !NOT_DYADS.contains(&s));
+            records.push(EventRecord {
+                article,
+                event: match c.event.get(i) {
+                    Some(id) => xxh3_64(id.as_bytes()),
+                    None => self.seq | 1 << 63,
+                },
+                when,
+                month,
+                fields,
+                quad: c.strs[QUAD]
+                    .get(i)
+                    .and_then(|q| QUADS.iter().position(|x| *x == q))
+                    .map(|q| q as u8),
+                in_dyads,
+                sources: if in_dyads {
+                    list(c.source_ids, i, &mut self.strs)?
+                } else {
+                    Vec::new()
+                },
+                targets: if in_dyads {
+                    list(c.target_ids, i, &mut self.strs)?
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+        Ok(records)
+    }
+
+    /// The rows of the groups some events add to, in their order.
+    fn rows(
+        &mut self,
+        records: &[EventRecord],
+        country_of: &CountryOf<'_>,
+        emit: Emit,
+    ) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(records.len() * 2);
+        let (actor, country) = (self.strs.id(Some("actor")), self.strs.id(Some("country")));
+        for r in records {
+            let v = r.fields;
             let identity = [
                 v[TYPE],
                 v[MODE],
@@ -254,27 +293,20 @@ impl EventAggregates {
                 v[TARGET_ID],
                 v[DATE_VALUE],
             ];
-            let quad = c.strs[QUAD]
-                .get(i)
-                .and_then(|q| QUADS.iter().position(|x| *x == q))
-                .map(|q| q as u8);
-            self.seq += 1;
-            let event = match c.event.get(i) {
-                Some(id) => xxh3_64(id.as_bytes()),
-                None => self.seq | 1 << 63,
-            };
             let row = |group, event| Row {
                 group,
-                article,
+                article: r.article,
                 identity,
                 event,
-                quad,
-                when,
+                quad: r.quad,
+                when: r.when,
             };
             if emit != Emit::Countries {
+                // `event_counts` counts rows: each its own number
+                self.seq += 1;
                 rows.push(row(
                     Group::Count([
-                        month,
+                        r.month,
                         v[TYPE],
                         v[QUAD],
                         v[STATUS],
@@ -284,34 +316,23 @@ impl EventAggregates {
                     self.seq,
                 ));
             }
-            // a null status is left out too, as the query's filter does
-            if c.strs[STATUS].get(i).is_none_or(|s| NOT_DYADS.contains(&s)) {
+            if !r.in_dyads {
                 continue;
             }
-            let ids = |list: &ListChunked, out: &mut Vec<Sid>, strs: &mut Interner| -> Result<()> {
-                out.clear();
-                if let Some(s) = list.get_as_series(i) {
-                    out.extend(s.str()?.iter().flatten().map(|id| strs.id(Some(id))));
-                }
-                Ok(())
-            };
-            ids(c.source_ids, &mut sources, &mut self.strs)?;
-            ids(c.target_ids, &mut targets, &mut self.strs)?;
-            let (actor, country) = (self.strs.id(Some("actor")), self.strs.id(Some("country")));
-            for &s in &sources {
-                for &t in &targets {
+            for &s in &r.sources {
+                for &t in &r.targets {
                     if emit != Emit::Countries {
-                        rows.push(row(Group::Dyad([actor, s, t]), event));
+                        rows.push(row(Group::Dyad([actor, s, t]), r.event));
                     }
                     let cs = self.country(s, country_of, emit == Emit::Running);
                     let ct = self.country(t, country_of, emit == Emit::Running);
                     if cs != 0 && ct != 0 {
-                        rows.push(row(Group::Dyad([country, cs, ct]), event));
+                        rows.push(row(Group::Dyad([country, cs, ct]), r.event));
                     }
                 }
             }
         }
-        Ok(rows)
+        rows
     }
 
     /// The interned `YYYY-MM` of a day (as the query slices its ISO form).
@@ -394,13 +415,12 @@ impl EventAggregates {
         }
     }
 
-    /// The `event_counts` and `dyads` tables. `events`: the run's written
-    /// `events` table (the roots of near-duplicates are read back, and every
-    /// event again when an actor's country changed after a dyad used it);
-    /// `actors`: the run's `actors` table.
+    /// The `event_counts` and `dyads` tables. The spilled events are read
+    /// back for the roots of near-duplicates, and all of them when an
+    /// actor's country changed after a dyad used it; `actors`: the run's
+    /// `actors` table.
     pub fn finish(
         mut self,
-        events: &dyn EventSource,
         families: &Families,
         actors: &DataFrame,
     ) -> Result<(DataFrame, DataFrame)> {
@@ -410,19 +430,35 @@ impl EventAggregates {
             let now = self.strs.get(actor).and_then(final_country);
             now != self.strs.get(used)
         });
+        let mut spill = std::mem::take(&mut self.spill);
         if changed {
             tracing::debug!("an actor's country changed during the run: country dyads recounted");
-            self.recount_countries(events, families, &final_country)?;
+            let country = self.strs.id(Some("country"));
+            let is_country = |g: &Group| matches!(g, Group::Dyad([level, ..]) if *level == country);
+            self.tallies.retain(|g, _| !is_country(g));
+            self.dup_max.retain(|k, _| !is_country(&k.0));
+            spill.for_each_batch(&mut |batch| {
+                let mut rows = self.rows(batch, &final_country, Emit::Countries);
+                self.count(&mut rows, families);
+                Ok(())
+            })?;
         }
         // what each root has under the family keys of its near-duplicates
-        let roots = self.roots_needed(families);
-        let root_events = events.of_articles(&roots)?;
-        let mut root_rows = self.rows(&root_events, families, &final_country, Emit::All)?;
-        root_rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
-        root_rows.dedup_by_key(|r| (r.group, r.identity, r.event));
         let mut of_root: FastMap<(Group, u32, Identity), u32> = FastMap::default();
-        for r in root_rows {
-            if families.root(r.article) == r.article {
+        if !self.roots_with_dups.is_empty() {
+            let mut root_rows = Vec::new();
+            spill.for_each_batch(&mut |batch| {
+                let roots: Vec<EventRecord> = batch
+                    .iter()
+                    .filter(|r| self.roots_with_dups.contains(&r.article))
+                    .cloned()
+                    .collect();
+                root_rows.extend(self.rows(&roots, &final_country, Emit::All));
+                Ok(())
+            })?;
+            root_rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
+            root_rows.dedup_by_key(|r| (r.group, r.identity, r.event));
+            for r in root_rows {
                 *of_root.entry((r.group, r.article, r.identity)).or_default() += 1;
             }
         }
@@ -433,40 +469,6 @@ impl EventAggregates {
             }
         }
         Ok((self.event_counts()?, self.dyads(&names)?))
-    }
-
-    /// Counts the dyads between countries again over every written event,
-    /// with the actors' final countries.
-    fn recount_countries(
-        &mut self,
-        events: &dyn EventSource,
-        families: &Families,
-        country_of: &CountryOf<'_>,
-    ) -> Result<()> {
-        let country = self.strs.id(Some("country"));
-        let is_country = |g: &Group| matches!(g, Group::Dyad([level, ..]) if *level == country);
-        self.tallies.retain(|g, _| !is_country(g));
-        self.dup_max.retain(|k, _| !is_country(&k.0));
-        // an article's rows may straddle two windows: the last article of a
-        // window waits for the next
-        let mut carry: Vec<Row> = Vec::new();
-        events.for_each_window(&mut |df| {
-            let rows = self.rows(df, families, country_of, Emit::Countries)?;
-            carry.extend(rows);
-            let Some(last) = carry.last().map(|r| r.article) else {
-                return Ok(());
-            };
-            let split = carry
-                .iter()
-                .rposition(|r| r.article != last)
-                .map_or(0, |p| p + 1);
-            let next = carry.split_off(split);
-            let mut done = std::mem::replace(&mut carry, next);
-            self.count(&mut done, families);
-            Ok(())
-        })?;
-        self.count(&mut carry, families);
-        Ok(())
     }
 
     fn event_counts(&self) -> Result<DataFrame> {
@@ -607,26 +609,6 @@ mod tests {
         .unwrap()
     }
 
-    /// Events held in memory, read back in windows of two rows.
-    impl EventSource for DataFrame {
-        fn of_articles(&self, ids: &[String]) -> Result<DataFrame> {
-            let mask: BooleanChunked = self
-                .column("article_id")?
-                .str()?
-                .iter()
-                .map(|a| a.is_some_and(|a| ids.iter().any(|i| i == a)))
-                .collect();
-            Ok(self.filter(&mask)?)
-        }
-
-        fn for_each_window(&self, f: &mut dyn FnMut(&DataFrame) -> Result<()>) -> Result<()> {
-            for start in (0..self.height()).step_by(2) {
-                f(&self.slice(start as i64, 2))?;
-            }
-            Ok(())
-        }
-    }
-
     #[test]
     fn country_dyads_follow_the_final_countries() {
         // S was FRA when its event was counted; the run's actors table may
@@ -638,9 +620,7 @@ mod tests {
             let mut agg = EventAggregates::default();
             let now = |id: &str| Some(if id == "S" { "FRA" } else { "MLI" });
             agg.add_batch(&events, &families, &now).unwrap();
-            let (counts, dyads) = agg
-                .finish(&events, &families, &actors(final_country))
-                .unwrap();
+            let (counts, dyads) = agg.finish(&families, &actors(final_country)).unwrap();
             assert_eq!(counts.height(), 1);
             // 1970-01-01 + 19000 days is in 2022-01
             let month = counts.column("month").unwrap().str().unwrap().get(0);

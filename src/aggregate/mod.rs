@@ -12,6 +12,7 @@
 
 mod actors;
 pub mod compact;
+mod event_spill;
 pub mod event_state;
 mod events;
 pub mod families;
@@ -124,70 +125,6 @@ pub fn write_aggregates_with(
         rows.insert(spec.name.to_string(), n.unwrap_or(0));
     }
     Ok(rows)
-}
-
-/// Rows of an events window read back at the end of a run (a few row
-/// groups: memory stays bounded however long the table).
-const EVENT_WINDOW_ROWS: usize = 64 * 1024;
-
-/// An output folder's written `events` table, read back by
-/// [`event_state::EventAggregates::finish`].
-pub struct WrittenEvents {
-    files: Vec<PathBuf>,
-}
-
-impl WrittenEvents {
-    /// The `events` table of output folder `out` (single file or partitions).
-    pub fn of(out: &Path) -> WrittenEvents {
-        WrittenEvents {
-            files: crate::output::writer::table_files(out, "events"),
-        }
-    }
-}
-
-impl event_state::EventSource for WrittenEvents {
-    fn of_articles(&self, ids: &[String]) -> Result<DataFrame> {
-        if ids.is_empty() || self.files.is_empty() {
-            return Ok(crate::output::writer::empty_frame(
-                &crate::output::schema::EVENTS,
-            ));
-        }
-        let ids = Series::new("ids".into(), ids);
-        let df = scan_parts(&self.files)?
-            .filter(col("article_id").is_in(lit(ids).implode(false), false))
-            .collect();
-        Context::with_context(df, || "reading events back")
-    }
-
-    fn for_each_window(&self, f: &mut dyn FnMut(&DataFrame) -> Result<()>) -> Result<()> {
-        if self.files.is_empty() {
-            return Ok(());
-        }
-        // polars' streaming engine hands the table over in order, a window
-        // at a time, through a channel to this thread
-        let (tx, rx) = std::sync::mpsc::sync_channel::<DataFrame>(1);
-        let query = scan_parts(&self.files)?.sink_batches(
-            PlanCallback::new(move |df: DataFrame| Ok(tx.send(df).is_err())),
-            true,
-            std::num::NonZeroUsize::new(EVENT_WINDOW_ROWS),
-        )?;
-        std::thread::scope(|scope| {
-            let running = scope.spawn(move || query.collect().map(drop));
-            let mut result = Ok(());
-            for df in rx.iter() {
-                result = f(&df);
-                if result.is_err() {
-                    break;
-                }
-            }
-            // a closed channel stops the query
-            drop(rx);
-            let ran = running
-                .join()
-                .map_err(|_| anyhow::anyhow!("reading the events table back panicked"))?;
-            result.and(Context::with_context(ran, || "reading events back"))
-        })
-    }
 }
 
 /// Writes through `write` into a temporary file beside `path`, then renames it.

@@ -194,7 +194,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         Some(sink::RunAggregates {
             families: Default::default(),
             actors: Default::default(),
-            events: Default::default(),
+            events: crate::aggregate::event_state::EventAggregates::spilling(
+                &writer.staging().join(".events-spill"),
+            )?,
             timeline: crate::aggregate::timeline::TimelineSpill::create(
                 &writer.staging().join(".timeline-spill"),
             )?,

@@ -63,8 +63,7 @@ impl RunAggregates {
         let (summary, cooccurrence) = self.actors.finish(actors)?;
         computed.insert("actor_summary", Computed::Frame(summary));
         computed.insert("cooccurrence", Computed::Frame(cooccurrence));
-        let events = crate::aggregate::WrittenEvents::of(staging);
-        let (counts, dyads) = self.events.finish(&events, &self.families, actors)?;
+        let (counts, dyads) = self.events.finish(&self.families, actors)?;
         computed.insert("event_counts", Computed::Frame(counts));
         computed.insert("dyads", Computed::Frame(dyads));
         let file = |dir: &str, ext: &str| {
