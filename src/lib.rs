@@ -27,6 +27,7 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;
+pub mod memory;
 pub mod output;
 pub mod pipeline;
 pub mod plover;

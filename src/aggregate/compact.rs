@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::path::Path;
 
 use crate::lexicon::Fnv;
 
@@ -22,6 +23,9 @@ type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 use anyhow::Result;
 use polars::prelude::*;
+
+use super::schema::COOCCURRENCE;
+use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 
 /// Running counts of one actor.
 #[derive(Default, Clone)]
@@ -196,13 +200,22 @@ impl ActorAggregates {
         }
     }
 
-    /// The `actor_summary` and `cooccurrence` tables, named from the run's
-    /// `actors` table, in the contract's column order, types and row order.
-    pub fn finish(self, actors: &DataFrame) -> Result<(DataFrame, DataFrame)> {
+    /// The `actor_summary` table, named from the run's `actors` table; the
+    /// `cooccurrence` table is written into `parquet`/`csv` (either may be
+    /// absent) a row group at a time, and its row count returned. Columns in
+    /// the contract's order, types and row order.
+    pub fn finish(
+        self,
+        actors: &DataFrame,
+        parquet: Option<&Path>,
+        csv: Option<&Path>,
+    ) -> Result<(DataFrame, u64)> {
         let names = actor_names(actors)?;
         let summary = self.summary(&names)?;
-        let cooccurrence = self.cooccurrence(&names)?;
-        Ok((summary, cooccurrence))
+        let mut out = TableFiles::create(&COOCCURRENCE, parquet, csv)?;
+        let n = self.cooccurrence(&names, &mut out)?;
+        out.finish()?;
+        Ok((summary, n))
     }
 
     fn summary(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
@@ -263,53 +276,55 @@ impl ActorAggregates {
         )?)
     }
 
-    fn cooccurrence(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
-        let mut rows: Vec<(&str, &str, [i64; 2])> = self
-            .pairs
-            .iter()
-            .map(|(&(a, b), n)| {
-                (
-                    self.ids[a as usize].as_str(),
-                    self.ids[b as usize].as_str(),
-                    *n,
-                )
-            })
-            .collect();
+    /// Writes the pairs into `out`, most frequent first; returns their number.
+    fn cooccurrence(
+        &self,
+        names: &BTreeMap<String, ActorName>,
+        out: &mut TableFiles,
+    ) -> Result<u64> {
+        let mut rows: Vec<(u32, u32, [i64; 2])> =
+            self.pairs.iter().map(|(&(a, b), n)| (a, b, *n)).collect();
+        let id = |a: u32| self.ids[a as usize].as_str();
         rows.sort_unstable_by(|x, y| {
             (y.2[0], y.2[1])
                 .cmp(&(x.2[0], x.2[1]))
-                .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
+                .then_with(|| (id(x.0), id(x.1)).cmp(&(id(y.0), id(y.1))))
         });
-        let name = |id: &str| names.get(id).map(|n| n.name.as_str());
-        Ok(DataFrame::new(
-            rows.len(),
-            vec![
-                Column::new(
-                    "actor_a".into(),
-                    rows.iter().map(|r| r.0).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "actor_b".into(),
-                    rows.iter().map(|r| r.1).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "name_a".into(),
-                    rows.iter().map(|r| name(r.0)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "name_b".into(),
-                    rows.iter().map(|r| name(r.1)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "n_articles".into(),
-                    rows.iter().map(|r| r.2[0]).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "n_sentences".into(),
-                    rows.iter().map(|r| r.2[1]).collect::<Vec<_>>(),
-                ),
-            ],
-        )?)
+        let name = |a: u32| names.get(id(a)).map(|n| n.name.as_str());
+        // a row group at a time: the pairs are the run's largest table
+        for chunk in rows.chunks(ROW_GROUP_ROWS) {
+            let df = DataFrame::new(
+                chunk.len(),
+                vec![
+                    Column::new(
+                        "actor_a".into(),
+                        chunk.iter().map(|r| id(r.0)).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "actor_b".into(),
+                        chunk.iter().map(|r| id(r.1)).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "name_a".into(),
+                        chunk.iter().map(|r| name(r.0)).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "name_b".into(),
+                        chunk.iter().map(|r| name(r.1)).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "n_articles".into(),
+                        chunk.iter().map(|r| r.2[0]).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "n_sentences".into(),
+                        chunk.iter().map(|r| r.2[1]).collect::<Vec<_>>(),
+                    ),
+                ],
+            )?;
+            out.push(&df)?;
+        }
+        Ok(rows.len() as u64)
     }
 }
 

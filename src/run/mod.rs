@@ -316,6 +316,10 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     for (stage, secs) in pipeline.iter().flat_map(Pipeline::stage_seconds) {
         timings.insert(format!("stage.{stage}"), secs);
     }
+    // the extraction side is done: its lexicons, automata and the heap the
+    // batches left free go back to the system before the aggregates
+    drop((pipeline, preparer, pool));
+    crate::memory::release_free_heap();
     tracing::debug!(?timings, "tables built");
 
     let mode = if opts.incremental {
@@ -339,6 +343,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
             )
         })
         .context("computing the aggregate tables")?;
+        crate::memory::release_free_heap();
     }
     let mut rows: BTreeMap<String, u64> = writer
         .row_counts()

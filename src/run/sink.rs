@@ -21,6 +21,9 @@ use crate::output::schema::{ACTORS, ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
 use crate::output::writer::{Layout, OutputWriter};
 use crate::resolve::ActorRegistry;
 
+/// Batches between two returns of free heap pages to the system.
+const RELEASE_EVERY_BATCHES: usize = 16;
+
 /// What the sink thread hands back when the run's batches are all written.
 pub struct SinkResult {
     /// The writer, with every batch staged.
@@ -60,18 +63,24 @@ impl RunAggregates {
         csv: bool,
     ) -> Result<BTreeMap<&'static str, Computed>> {
         let mut computed = BTreeMap::new();
-        let (summary, cooccurrence) = self.actors.finish(actors)?;
+        let file = |dir: &str, table: &str, ext: &str| {
+            let dir = staging.join(dir);
+            std::fs::create_dir_all(&dir).map(|()| dir.join(format!("{table}.{ext}")))
+        };
+        let (summary, n) = self.actors.finish(
+            actors,
+            Some(&file("parquet", "cooccurrence", "parquet")?),
+            csv.then(|| file("csv", "cooccurrence", "csv"))
+                .transpose()?
+                .as_deref(),
+        )?;
         computed.insert("actor_summary", Computed::Frame(summary));
-        computed.insert("cooccurrence", Computed::Frame(cooccurrence));
+        computed.insert("cooccurrence", Computed::Written(n));
         let (counts, dyads) = self.events.finish(&self.families, actors)?;
         computed.insert("event_counts", Computed::Frame(counts));
         computed.insert("dyads", Computed::Frame(dyads));
-        let file = |dir: &str, ext: &str| {
-            let dir = staging.join(dir);
-            std::fs::create_dir_all(&dir).map(|()| dir.join(format!("timeline.{ext}")))
-        };
-        let parquet = file("parquet", "parquet")?;
-        let csv = csv.then(|| file("csv", "csv")).transpose()?;
+        let parquet = file("parquet", "timeline", "parquet")?;
+        let csv = csv.then(|| file("csv", "timeline", "csv")).transpose()?;
         let n = self.timeline.finish(Some(&parquet), csv.as_deref())?;
         computed.insert("timeline", Computed::Written(n));
         Ok(computed)
@@ -90,7 +99,12 @@ pub fn sink_loop(
 ) -> Result<SinkResult> {
     let (mut resolve_secs, mut write_secs, mut aggregate_secs) = (0.0, 0.0, 0.0);
     let mut received_docs = false;
-    for docs in rx {
+    for (n, docs) in rx.into_iter().enumerate() {
+        // pages the previous batches freed go back to the system now and
+        // then, so resident memory follows what the run holds
+        if n % RELEASE_EVERY_BATCHES == RELEASE_EVERY_BATCHES - 1 {
+            crate::memory::release_free_heap();
+        }
         received_docs |= !docs.is_empty();
         let t = Instant::now();
         for d in &docs {
