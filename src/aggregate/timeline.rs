@@ -1,38 +1,34 @@
 //! The run's `timeline` without a whole-table sort: each batch's timeline
-//! rows (evidence cut from the batch's own texts) are spilled into one
-//! Parquet file per month of their date while the run goes on; at the end
-//! the months are sorted one at a time, in order, and appended to the
-//! table. Memory is bounded by the largest month, not by the corpus.
+//! rows (evidence cut from the batch's own texts) are appended to one spill
+//! file per month of their date while the run goes on (plain length-prefixed
+//! fields: a Parquet writer per month kept every page's metadata and buffers
+//! alive); at the end the months are sorted one at a time, in order, and
+//! appended to the table. Memory is bounded by the largest month, not by the
+//! corpus.
 //!
 //! Near-duplicate roots come from the run's [`Families`], resolved as the
 //! articles arrive.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
 use std::hash::BuildHasherDefault;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use anyhow::{Context, Result};
 use polars::prelude::*;
 
-use super::events::sort_timeline;
 use super::families::Families;
 use super::schema::TIMELINE;
 use crate::lexicon::Fnv;
-use crate::output::files::TableFiles;
-use crate::output::schema::{ColType, TableSpec, col as column};
-use crate::output::writer::{Formats, Layout, OutputWriter, scan_parts};
+use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 
-/// The spilled rows: the timeline's columns plus the event's `start`, a
-/// sort key the table does not show.
-static SPILL: LazyLock<TableSpec> = LazyLock::new(|| {
-    let mut columns = TIMELINE.columns.to_vec();
-    columns.push(column("start", ColType::Int32, false, "event start"));
-    TableSpec {
-        columns: Box::leak(columns.into_boxed_slice()),
-        ..TIMELINE
-    }
-});
+/// `YYYY-MM` of a day since the epoch, `unknown` for none (sorts last).
+fn month(day: Option<i32>) -> String {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    day.and_then(|d| epoch.checked_add_signed(chrono::Duration::days(d.into())))
+        .map_or_else(|| "unknown".into(), |d| d.format("%Y-%m").to_string())
+}
 
 /// One timeline row of a batch, before it becomes a column.
 struct SpillRow<'a> {
@@ -44,13 +40,117 @@ struct SpillRow<'a> {
     start: Option<i32>,
 }
 
-/// The spill frame of some rows: columns in [`SPILL`] order, every string
-/// copied into the frame's own buffers (slices of the batch's columns would
-/// keep whole batches alive while a month waits for its row group).
-/// `copied`: the events columns the timeline shows as they are, from
-/// `date_value` to `trigger`.
-fn spill_frame(rows: &[SpillRow], copied: &[&StringChunked]) -> Result<DataFrame> {
-    let mut columns = Vec::with_capacity(SPILL.columns.len());
+/// The text fields of a spilled row, in the timeline's column order:
+/// `date_value` to `trigger` (copied from the event), then `evidence` and
+/// `duplicate_of`.
+const TEXT_FIELDS: usize = 14;
+
+/// Null in a length field.
+const NULL_LEN: u32 = u32::MAX;
+
+/// Appends one row to a month's spill bytes.
+fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
+    let opt_i32 = |out: &mut Vec<u8>, v: Option<i32>| {
+        out.push(u8::from(v.is_some()));
+        out.extend_from_slice(&v.unwrap_or(0).to_le_bytes());
+    };
+    opt_i32(out, row.date);
+    out.push(match row.origin {
+        None => 0,
+        Some("event") => 1,
+        Some(_) => 2,
+    });
+    opt_i32(out, row.start);
+    let texts = copied
+        .iter()
+        .map(|c| c.get(row.event))
+        .chain([row.evidence, row.duplicate_of]);
+    for t in texts {
+        match t {
+            Some(t) => {
+                out.extend_from_slice(&(t.len() as u32).to_le_bytes());
+                out.extend_from_slice(t.as_bytes());
+            }
+            None => out.extend_from_slice(&NULL_LEN.to_le_bytes()),
+        }
+    }
+}
+
+/// A spilled row read back.
+struct OwnedRow {
+    date: Option<i32>,
+    origin: Option<&'static str>,
+    start: Option<i32>,
+    texts: [Option<String>; TEXT_FIELDS],
+}
+
+/// The timeline's order: date, article, position, event id, nulls last.
+type SortKey<'r> = (
+    bool,
+    Option<i32>,
+    bool,
+    Option<&'r str>,
+    bool,
+    Option<i32>,
+    bool,
+    Option<&'r str>,
+);
+
+fn sort_key(r: &OwnedRow) -> SortKey<'_> {
+    (
+        r.date.is_none(),
+        r.date,
+        r.texts[2].is_none(),
+        r.texts[2].as_deref(),
+        r.start.is_none(),
+        r.start,
+        r.texts[1].is_none(),
+        r.texts[1].as_deref(),
+    )
+}
+
+/// Reads every row of a month's spill bytes.
+fn decode(mut b: &[u8]) -> Result<Vec<OwnedRow>> {
+    fn take<'a>(b: &mut &'a [u8], n: usize) -> Result<&'a [u8]> {
+        anyhow::ensure!(b.len() >= n, "the timeline spill is truncated");
+        let (head, rest) = b.split_at(n);
+        *b = rest;
+        Ok(head)
+    }
+    fn opt_i32(b: &mut &[u8]) -> Result<Option<i32>> {
+        let flag = take(b, 1)?[0];
+        let v = i32::from_le_bytes(take(b, 4)?.try_into()?);
+        Ok((flag == 1).then_some(v))
+    }
+    let mut rows = Vec::new();
+    while !b.is_empty() {
+        let date = opt_i32(&mut b)?;
+        let origin = match take(&mut b, 1)?[0] {
+            0 => None,
+            1 => Some("event"),
+            _ => Some("publication"),
+        };
+        let start = opt_i32(&mut b)?;
+        let mut texts: [Option<String>; TEXT_FIELDS] = Default::default();
+        for t in &mut texts {
+            let len = u32::from_le_bytes(take(&mut b, 4)?.try_into()?);
+            if len != NULL_LEN {
+                *t = Some(String::from_utf8(take(&mut b, len as usize)?.to_vec())?);
+            }
+        }
+        rows.push(OwnedRow {
+            date,
+            origin,
+            start,
+            texts,
+        });
+    }
+    Ok(rows)
+}
+
+/// Sorted rows of one month as a timeline frame.
+fn timeline_frame(rows: &[OwnedRow]) -> Result<DataFrame> {
+    let mut columns = Vec::with_capacity(TIMELINE.columns.len());
     columns.push(
         Series::new(
             "date".into(),
@@ -63,24 +163,16 @@ fn spill_frame(rows: &[SpillRow], copied: &[&StringChunked]) -> Result<DataFrame
         "date_origin".into(),
         rows.iter().map(|r| r.origin).collect::<Vec<_>>(),
     ));
-    for c in copied {
-        let values: Vec<Option<&str>> = rows.iter().map(|r| c.get(r.event)).collect();
-        columns.push(Column::new(c.name().clone(), values));
+    for (k, spec) in TIMELINE.columns[2..].iter().enumerate() {
+        columns.push(Column::new(
+            spec.name.into(),
+            rows.iter()
+                .map(|r| r.texts[k].as_deref())
+                .collect::<Vec<_>>(),
+        ));
     }
-    columns.push(Column::new(
-        "evidence".into(),
-        rows.iter().map(|r| r.evidence).collect::<Vec<_>>(),
-    ));
-    columns.push(Column::new(
-        "duplicate_of".into(),
-        rows.iter().map(|r| r.duplicate_of).collect::<Vec<_>>(),
-    ));
-    columns.push(Column::new(
-        "start".into(),
-        rows.iter().map(|r| r.start).collect::<Vec<_>>(),
-    ));
     let df = DataFrame::new(rows.len(), columns)?;
-    Ok(super::contract(df.lazy(), &SPILL).collect()?)
+    Ok(super::contract(df.lazy(), &TIMELINE).collect()?)
 }
 
 /// Code-point slicing of article texts, as polars' `str.slice` does: the
@@ -116,28 +208,60 @@ impl CharIndex {
 /// Timeline rows spilled by month during a run.
 pub struct TimelineSpill {
     dir: PathBuf,
-    writer: OutputWriter,
+    /// Months with a spill file, and the file's writer while it is open.
+    months: BTreeMap<String, Option<BufWriter<File>>>,
+    /// Open writers, least recently used first.
+    open: Vec<String>,
 }
 
-/// `YYYY-MM` of a day since the epoch, `unknown` for none (sorts last).
-fn month(day: Option<i32>) -> String {
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    day.and_then(|d| epoch.checked_add_signed(chrono::Duration::days(d.into())))
-        .map_or_else(|| "unknown".into(), |d| d.format("%Y-%m").to_string())
-}
+/// At most this many month files are open at once.
+const MAX_OPEN_MONTHS: usize = 32;
 
 impl TimelineSpill {
     /// Spills into `dir` (inside the run's staging folder, removed by
     /// [`TimelineSpill::finish`]).
     pub fn create(dir: &Path) -> Result<TimelineSpill> {
-        let formats = Formats {
-            parquet: true,
-            csv: false,
-        };
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("creating the timeline spill '{}'", dir.display()))?;
         Ok(TimelineSpill {
             dir: dir.to_path_buf(),
-            writer: OutputWriter::create(dir, formats, Layout::Month, "spill")?.uncompressed(),
+            months: BTreeMap::new(),
+            open: Vec::new(),
         })
+    }
+
+    fn path(&self, month: &str) -> PathBuf {
+        self.dir.join(format!("{month}.rows"))
+    }
+
+    /// Appends bytes to a month's file, opening it (and closing the least
+    /// recently used one) as needed.
+    fn append(&mut self, month: &str, bytes: &[u8]) -> Result<()> {
+        if let Some(k) = self.open.iter().position(|m| m == month) {
+            let m = self.open.remove(k);
+            self.open.push(m);
+        } else {
+            if self.open.len() >= MAX_OPEN_MONTHS {
+                let oldest = self.open.remove(0);
+                if let Some(Some(w)) = self.months.get_mut(&oldest).map(Option::take) {
+                    w.into_inner()
+                        .map_err(|e| e.into_error())
+                        .context("writing the timeline spill")?;
+                }
+            }
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(self.path(month))
+                .context("opening the timeline spill")?;
+            self.months
+                .insert(month.to_string(), Some(BufWriter::new(file)));
+            self.open.push(month.to_string());
+        }
+        let Some(Some(w)) = self.months.get_mut(month) else {
+            anyhow::bail!("the timeline spill of {month} is not open");
+        };
+        w.write_all(bytes).context("writing the timeline spill")
     }
 
     /// Adds one batch's `articles` and `events` (contract columns);
@@ -211,9 +335,13 @@ impl TimelineSpill {
             });
         }
         let copied = copied.into_iter().collect::<Result<Vec<_>>>()?;
+        let mut bytes = Vec::new();
         for (m, rows) in months {
-            let df = spill_frame(&rows, &copied)?;
-            self.writer.write_batch(&SPILL, Some(&m), df)?;
+            bytes.clear();
+            for r in &rows {
+                encode(&mut bytes, r, &copied);
+            }
+            self.append(&m, &bytes)?;
         }
         Ok(())
     }
@@ -221,31 +349,27 @@ impl TimelineSpill {
     /// Writes the sorted timeline into `parquet`/`csv` (either may be
     /// absent) and removes the spill; returns its rows.
     pub fn finish(mut self, parquet: Option<&Path>, csv: Option<&Path>) -> Result<u64> {
-        self.writer.build_tables(&[&*SPILL], false)?;
-        let spilled = self.writer.staging().to_path_buf();
-        let mut months: Vec<PathBuf> = std::fs::read_dir(spilled.join("parquet").join("timeline"))
-            .map(|d| d.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        // `month=YYYY-MM` in date order, `month=unknown` (undated) last
-        months.sort();
+        for w in self.months.values_mut().filter_map(Option::take) {
+            w.into_inner()
+                .map_err(|e| e.into_error())
+                .context("writing the timeline spill")?;
+        }
         let mut out = TableFiles::create(&TIMELINE, parquet, csv)?;
-        let mut rows = 0u64;
-        for m in months {
-            let mut files = Vec::new();
-            for e in std::fs::read_dir(&m)?.flatten() {
-                files.push(e.path());
+        let mut n = 0u64;
+        // `YYYY-MM` in date order, `unknown` (undated) last
+        for month in self.months.keys() {
+            let bytes = std::fs::read(self.path(month)).context("reading the timeline spill")?;
+            let mut rows = decode(&bytes)?;
+            drop(bytes);
+            // by date (undated last), article, position, event id
+            rows.sort_unstable_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+            for chunk in rows.chunks(ROW_GROUP_ROWS) {
+                out.push(&timeline_frame(chunk)?)?;
             }
-            files.sort();
-            let sorted = sort_timeline(scan_parts(&files)?);
-            let df = super::contract(sorted, &TIMELINE).collect();
-            let df =
-                Context::with_context(df, || format!("sorting the timeline of '{}'", m.display()))?;
-            rows += df.height() as u64;
-            out.push(&df)?;
+            n += rows.len() as u64;
         }
         out.finish()?;
-        drop(self.writer);
         let _ = std::fs::remove_dir_all(&self.dir);
-        Ok(rows)
+        Ok(n)
     }
 }
