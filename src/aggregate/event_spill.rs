@@ -216,7 +216,7 @@ mod tests {
             month: 7,
             fields: [1, 2, 3, 0, 5, 6, 0, 8, 9],
             quad,
-            in_dyads: article % 2 == 0,
+            in_dyads: article.is_multiple_of(2),
             sources: vec![article, 11],
             targets: vec![],
         };

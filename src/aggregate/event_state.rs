@@ -62,6 +62,9 @@ const QUADS: [&str; 4] = [
 /// Statuses left out of `dyads`.
 const NOT_DYADS: [&str; 2] = ["negated", "hypothetical"];
 
+/// A dyad's level, source, target and counts.
+type DyadRow<'a> = (&'a str, &'a str, &'a str, &'a Tally);
+
 /// Running counts of one group.
 #[derive(Default, Clone)]
 struct Tally {
@@ -509,7 +512,7 @@ impl EventAggregates {
     }
 
     fn dyads(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
-        let mut rows: Vec<(&str, &str, &str, &Tally)> = self
+        let mut rows: Vec<DyadRow> = self
             .tallies
             .iter()
             .filter_map(|(g, t)| match g {
@@ -535,7 +538,7 @@ impl EventAggregates {
                 names.get(id).map(|n| n.name.clone())
             }
         };
-        let text = |n: &str, f: &dyn Fn(&(&str, &str, &str, &Tally)) -> Option<String>| {
+        let text = |n: &str, f: &dyn Fn(&DyadRow) -> Option<String>| {
             Column::new(n.into(), rows.iter().map(f).collect::<Vec<_>>())
         };
         let count = |n: &str, f: &dyn Fn(&Tally) -> i64| {

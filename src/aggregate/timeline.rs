@@ -305,7 +305,7 @@ impl TimelineSpill {
             "target_country",
             "trigger",
         ]
-        .map(|c| ev(c));
+        .map(&ev);
         let article_ids = ev("article_id")?;
         // rows per month, in event order
         let mut months: BTreeMap<String, Vec<SpillRow>> = BTreeMap::new();

@@ -143,7 +143,8 @@ mod tests {
             .to_vec();
         let trie = Trie::new(&keys).unwrap();
         // (name, text, start of the walk, expected (end, key))
-        let cases: &[(&str, &str, usize, &[(usize, &str)])] = &[
+        type Case<'a> = (&'a str, &'a str, usize, &'a [(usize, &'a str)]);
+        let cases: &[Case] = &[
             (
                 "fr two keys",
                 " mali bamako ",
@@ -181,7 +182,8 @@ mod tests {
         let trie = Trie::new(&keys).unwrap();
         // Word starts on both sides of the eight-byte chunks, and a
         // non-ASCII byte, which the space test must not take for a space.
-        let cases: &[(&str, &str, &[(usize, usize)])] = &[
+        type Case<'a> = (&'a str, &'a str, &'a [(usize, usize)]);
+        let cases: &[Case] = &[
             ("short", " ab cd ", &[(1, 3), (1, 6), (4, 6)]),
             (
                 "chunk edges",

@@ -236,10 +236,10 @@ pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> 
             }
             return None;
         }
-        if let Some(subject) = subject_at(ctx, j, true) {
-            if !after_agent(ctx, subject) {
-                return Some(subject);
-            }
+        if let Some(subject) = subject_at(ctx, j, true)
+            && !after_agent(ctx, subject)
+        {
+            return Some(subject);
         }
         gap += 1;
         if gap > ctx.settings.max_subject_gap {
