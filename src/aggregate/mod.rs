@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use polars::prelude::*;
 
+use crate::output::files::TableFiles;
 use crate::output::schema::TableSpec;
 use crate::output::writer::{Formats, scan_parts, sink_csv, sink_parquet};
 pub use inputs::Inputs;
@@ -88,9 +89,10 @@ pub fn write_aggregates_as(
 }
 
 /// [`write_aggregates_as`] where the tables of `computed` (by name, from
-/// [`compact::ActorAggregates`] and [`timeline::TimelineSpill`]) are
-/// written as they are, or left as they were written, instead of being
-/// queried.
+/// [`compact::ActorAggregates`], [`event_state::EventAggregates`] and
+/// [`timeline::TimelineSpill`]) are written as they are (straight into
+/// `dest`, meant to be a staging folder), or left as they were written,
+/// instead of being queried.
 pub fn write_aggregates_with(
     out_dirs: &[PathBuf],
     dest: &Path,
@@ -102,7 +104,26 @@ pub fn write_aggregates_with(
     for spec in AGGREGATES {
         let context = || format!("computing the {} table", spec.name);
         let mut lf = match computed.remove(spec.name) {
-            Some(Computed::Frame(df)) => df.lazy(),
+            Some(Computed::Frame(df)) => {
+                // a frame in hand goes straight to its files (the run's own
+                // staging folder is committed whole, no rename needed)
+                let path = |dir: &str, ext: &str| -> Result<PathBuf> {
+                    let dir = dest.join(dir);
+                    std::fs::create_dir_all(&dir)
+                        .with_context(|| format!("cannot create '{}'", dir.display()))?;
+                    Ok(dir.join(format!("{}.{ext}", spec.name)))
+                };
+                let parquet = formats
+                    .parquet
+                    .then(|| path("parquet", "parquet"))
+                    .transpose()?;
+                let csv = formats.csv.then(|| path("csv", "csv")).transpose()?;
+                let mut files = TableFiles::create(spec, parquet.as_deref(), csv.as_deref())?;
+                files.push(&df).with_context(context)?;
+                files.finish().with_context(context)?;
+                rows.insert(spec.name.to_string(), df.height() as u64);
+                continue;
+            }
             Some(Computed::Written(n)) => {
                 rows.insert(spec.name.to_string(), n);
                 continue;

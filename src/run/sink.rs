@@ -62,29 +62,53 @@ impl RunAggregates {
         staging: &Path,
         csv: bool,
     ) -> Result<BTreeMap<&'static str, Computed>> {
-        let mut computed = BTreeMap::new();
         let file = |dir: &str, table: &str, ext: &str| {
             let dir = staging.join(dir);
             std::fs::create_dir_all(&dir).map(|()| dir.join(format!("{table}.{ext}")))
         };
-        let (summary, n) = self.actors.finish(
-            actors,
-            Some(&file("parquet", "cooccurrence", "parquet")?),
+        let cooccurrence = (
+            file("parquet", "cooccurrence", "parquet")?,
             csv.then(|| file("csv", "cooccurrence", "csv"))
-                .transpose()?
-                .as_deref(),
-        )?;
+                .transpose()?,
+        );
+        let timeline = (
+            file("parquet", "timeline", "parquet")?,
+            csv.then(|| file("csv", "timeline", "csv")).transpose()?,
+        );
+        let RunAggregates {
+            families,
+            actors: actor_counts,
+            events,
+            timeline: spill,
+        } = self;
+        // three independent tables, each sorted and written on its own
+        // thread: the end of the run is the one step extraction cannot hide
+        let (actor_tables, event_tables, timeline_rows) = std::thread::scope(|scope| {
+            let actor_tables = scope.spawn(|| {
+                actor_counts.finish(actors, Some(&cooccurrence.0), cooccurrence.1.as_deref())
+            });
+            let event_tables = scope.spawn(|| events.finish(&families, actors));
+            let timeline_rows = spill.finish(Some(&timeline.0), timeline.1.as_deref());
+            (
+                joined(actor_tables.join()),
+                joined(event_tables.join()),
+                timeline_rows,
+            )
+        });
+        let ((summary, n_pairs), (counts, dyads)) = (actor_tables?, event_tables?);
+        let mut computed = BTreeMap::new();
         computed.insert("actor_summary", Computed::Frame(summary));
-        computed.insert("cooccurrence", Computed::Written(n));
-        let (counts, dyads) = self.events.finish(&self.families, actors)?;
+        computed.insert("cooccurrence", Computed::Written(n_pairs));
         computed.insert("event_counts", Computed::Frame(counts));
         computed.insert("dyads", Computed::Frame(dyads));
-        let parquet = file("parquet", "timeline", "parquet")?;
-        let csv = csv.then(|| file("csv", "timeline", "csv")).transpose()?;
-        let n = self.timeline.finish(Some(&parquet), csv.as_deref())?;
-        computed.insert("timeline", Computed::Written(n));
+        computed.insert("timeline", Computed::Written(timeline_rows?));
         Ok(computed)
     }
+}
+
+/// The result of a scoped thread, a panic becoming an error.
+fn joined<T>(r: std::thread::Result<Result<T>>) -> Result<T> {
+    r.unwrap_or_else(|_| Err(anyhow::anyhow!("an aggregate thread panicked")))
 }
 
 /// Consumes processed batches in order until the channel closes.
