@@ -2,7 +2,7 @@
 //! batch by batch on the writer thread like [`super::compact`], so that the
 //! end of the run reads no table but the few events of near-duplicate roots.
 //!
-//! The counts are those of the queries in [`super::events`] (which
+//! The counts are those of the queries in `aggregate::events` (which
 //! `gazette aggregate` still runs, and the tests compare both). Each group
 //! (an `event_counts` row, or a dyad) keeps `n_events`, `n_articles` and
 //! `n_distinct_events`; an article's rows all arrive in one batch, so the

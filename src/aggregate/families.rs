@@ -4,7 +4,7 @@
 //!
 //! A run links an article only to an earlier one, so the root of a new
 //! article is already known when it arrives; a link to an article outside
-//! the run stops there, as [`super::inputs`] does for written tables.
+//! the run stops there, as `aggregate::inputs` does for written tables.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
