@@ -323,11 +323,11 @@ impl EventAggregates {
                 continue;
             }
             for &s in &r.sources {
+                let cs = self.country(s, country_of, emit == Emit::Running);
                 for &t in &r.targets {
                     if emit != Emit::Countries {
                         rows.push(row(Group::Dyad([actor, s, t]), r.event));
                     }
-                    let cs = self.country(s, country_of, emit == Emit::Running);
                     let ct = self.country(t, country_of, emit == Emit::Running);
                     if cs != 0 && ct != 0 {
                         rows.push(row(Group::Dyad([country, cs, ct]), r.event));

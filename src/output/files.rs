@@ -58,7 +58,7 @@ struct ParquetFile {
 }
 
 impl ParquetFile {
-    fn create(path: &Path, spec: &TableSpec, compressed: bool) -> Result<ParquetFile> {
+    fn create(path: &Path, spec: &TableSpec) -> Result<ParquetFile> {
         let arrow = polars::io::schema_to_arrow_checked(
             &table_schema(spec),
             CompatLevel::oldest(),
@@ -73,21 +73,10 @@ impl ParquetFile {
             .map(|leaves| vec![Encoding::Plain; leaves.len()])
             .collect();
         // zstd level 1: about half the CPU of the default level 3 for files a
-        // few percent larger; a temporary file read back once is not worth
-        // any compression, nor statistics (the writer keeps every page's
-        // until the footer: thousands of small row groups of min/max texts);
-        // full statistics and format 1.0 as polars' sink otherwise
+        // few percent larger; full statistics and format 1.0 as polars' sink
         let options = WriteOptions {
-            statistics: if compressed {
-                StatisticsOptions::full()
-            } else {
-                StatisticsOptions::empty()
-            },
-            compression: if compressed {
-                CompressionOptions::Zstd(Some(ZstdLevel::try_new(1)?))
-            } else {
-                CompressionOptions::Uncompressed
-            },
+            statistics: StatisticsOptions::full(),
+            compression: CompressionOptions::Zstd(Some(ZstdLevel::try_new(1)?)),
             version: Version::V1,
             data_page_size: None,
         };
@@ -186,22 +175,9 @@ impl TableFiles {
         parquet: Option<&Path>,
         csv: Option<&Path>,
     ) -> Result<TableFiles> {
-        Self::create_with(spec, parquet, csv, true)
-    }
-
-    /// [`TableFiles::create`], with Parquet pages left uncompressed when
-    /// `compressed` is false (temporary files).
-    pub fn create_with(
-        spec: &'static TableSpec,
-        parquet: Option<&Path>,
-        csv: Option<&Path>,
-        compressed: bool,
-    ) -> Result<TableFiles> {
         Ok(TableFiles {
             spec,
-            parquet: parquet
-                .map(|p| ParquetFile::create(p, spec, compressed))
-                .transpose()?,
+            parquet: parquet.map(|p| ParquetFile::create(p, spec)).transpose()?,
             csv: csv
                 .map(|p| CsvFile::create(p, spec.columns.iter().map(|c| c.name)))
                 .transpose()?,

@@ -41,19 +41,9 @@ impl IdHasher {
     }
 
     /// Adds a separator and a number in decimal.
-    fn number(&mut self, mut n: usize) -> &mut Self {
+    fn number(&mut self, n: usize) -> &mut Self {
         self.key.push(0x1f);
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.key.extend_from_slice(&digits[at..]);
+        super::push_decimal(&mut self.key, n as u64);
         self
     }
 

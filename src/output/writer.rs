@@ -85,8 +85,6 @@ pub struct OutputWriter {
     opened: BTreeMap<FileKey, u32>,
     writes: u64,
     rows: BTreeMap<&'static str, u64>,
-    /// Parquet pages are zstd-compressed (false for temporary files).
-    compressed: bool,
 }
 
 fn parquet_options() -> ParquetWriteOptions {
@@ -138,16 +136,6 @@ pub fn sink_csv(lf: LazyFrame, spec: &TableSpec, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// An empty frame with the spec's columns and types.
-pub fn empty_frame(spec: &TableSpec) -> DataFrame {
-    let schema: Schema = spec
-        .columns
-        .iter()
-        .map(|c| Field::new(c.name.into(), c.ty.dtype()))
-        .collect();
-    DataFrame::empty_with_schema(&schema)
-}
-
 /// Reads parquet parts back lazily, in order.
 pub fn scan_parts(parts: &[PathBuf]) -> Result<LazyFrame> {
     let paths = parts
@@ -193,15 +181,7 @@ impl OutputWriter {
             opened: BTreeMap::new(),
             writes: 0,
             rows: BTreeMap::new(),
-            compressed: true,
         })
-    }
-
-    /// Leaves Parquet pages uncompressed: for temporary files read back
-    /// once, where zstd costs more CPU than the disk it saves.
-    pub fn uncompressed(mut self) -> OutputWriter {
-        self.compressed = false;
-        self
     }
 
     /// The staging folder (where extra run files such as the manifest are
@@ -292,8 +272,7 @@ impl OutputWriter {
             .then(|| path("parquet", "parquet"))
             .transpose()?;
         let csv = self.formats.csv.then(|| path("csv", "csv")).transpose()?;
-        let files =
-            TableFiles::create_with(spec, parquet.as_deref(), csv.as_deref(), self.compressed)?;
+        let files = TableFiles::create(spec, parquet.as_deref(), csv.as_deref())?;
         self.open.insert(
             key,
             Open {

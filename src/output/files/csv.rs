@@ -240,21 +240,10 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
 }
 
 fn write_int(buf: &mut Vec<u8>, v: i64) {
-    let mut digits = [0u8; 20];
-    let mut n = v.unsigned_abs();
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
     if v < 0 {
         buf.push(b'-');
     }
-    buf.extend_from_slice(&digits[at..]);
+    crate::output::push_decimal(buf, v.unsigned_abs());
 }
 
 /// Days since 1970-01-01 as `YYYY-MM-DD` (chrono's `NaiveDate` display,
