@@ -175,34 +175,45 @@ fn timeline_frame(rows: &[OwnedRow]) -> Result<DataFrame> {
     Ok(super::contract(df.lazy(), &TIMELINE).collect()?)
 }
 
-/// Code-point slicing of article texts, as polars' `str.slice` does: the
-/// byte offset of every code point of the last article asked for.
+/// Code-point slicing of article texts, as polars' `str.slice` does.
+///
+/// A batch's events come in text order, so a cursor (code point, byte)
+/// kept at the last start walks each article about once, where an index of
+/// every code point cost a write per character of every article.
 #[derive(Default)]
 struct CharIndex {
     article: Option<usize>,
-    offsets: Vec<usize>,
+    chars: usize,
+    byte: usize,
 }
 
 impl CharIndex {
     /// `text[start..end]` in code points (clamped to the text) of the
     /// batch's article `j`.
     fn slice<'t>(&mut self, j: usize, text: &'t str, start: i32, end: i32) -> &'t str {
-        if text.is_ascii() {
-            let (s, e) = (start.max(0) as usize, end.max(0) as usize);
-            let s = s.min(text.len());
-            return &text[s..e.clamp(s, text.len())];
+        let (start, end) = (start.max(0) as usize, end.max(0) as usize);
+        if self.article != Some(j) || start < self.chars {
+            (self.article, self.chars, self.byte) = (Some(j), 0, 0);
         }
-        if self.article != Some(j) {
-            self.article = Some(j);
-            self.offsets.clear();
-            self.offsets.extend(text.char_indices().map(|(b, _)| b));
-            self.offsets.push(text.len());
-        }
-        let n = self.offsets.len() - 1;
-        let s = (start.max(0) as usize).min(n);
-        let e = (end.max(0) as usize).clamp(s, n);
-        &text[self.offsets[s]..self.offsets[e]]
+        let bytes = text.as_bytes();
+        (self.chars, self.byte) = advance(bytes, self.chars, self.byte, start);
+        let (_, end_byte) = advance(bytes, self.chars, self.byte, end.max(start));
+        &text[self.byte..end_byte]
     }
+}
+
+/// Moves the cursor `(chars, byte)` forward to code point `target`, or to
+/// the end of `text`.
+fn advance(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (usize, usize) {
+    while chars < target && byte < text.len() {
+        byte += 1;
+        // skip UTF-8 continuation bytes (10xxxxxx)
+        while byte < text.len() && text[byte] & 0xC0 == 0x80 {
+            byte += 1;
+        }
+        chars += 1;
+    }
+    (chars, byte)
 }
 
 /// Timeline rows spilled by month during a run.
@@ -371,5 +382,52 @@ impl TimelineSpill {
         out.finish()?;
         let _ = std::fs::remove_dir_all(&self.dir);
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slice the old per-character index gave.
+    fn by_index(text: &str, start: i32, end: i32) -> &str {
+        let mut offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        offsets.push(text.len());
+        let n = offsets.len() - 1;
+        let s = (start.max(0) as usize).min(n);
+        let e = (end.max(0) as usize).clamp(s, n);
+        &text[offsets[s]..offsets[e]]
+    }
+
+    #[test]
+    fn code_point_slices_equal_an_index_of_every_character() {
+        let texts = [
+            "",
+            "plain ASCII text",
+            "Le président malien a déclaré « non » à Bamako.",
+            "日本語とÉmojis 🙂 mêlés",
+        ];
+        // spans in and out of order, overlapping, empty, past the end, negative
+        let spans = [
+            (0, 5),
+            (3, 9),
+            (2, 4),
+            (10, 60),
+            (7, 7),
+            (9, 3),
+            (-2, 4),
+            (40, 45),
+            (0, 0),
+        ];
+        for (j, text) in texts.iter().enumerate() {
+            let mut index = CharIndex::default();
+            for &(s, e) in &spans {
+                assert_eq!(
+                    index.slice(j, text, s, e),
+                    by_index(text, s, e),
+                    "{text:?} {s}..{e}"
+                );
+            }
+        }
     }
 }
