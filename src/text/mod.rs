@@ -13,6 +13,7 @@ pub mod language;
 pub mod normalise;
 pub mod sentences;
 pub(crate) mod swar;
+pub(crate) mod words;
 
 use xxhash_rust::xxh3::xxh3_128;
 

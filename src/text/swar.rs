@@ -54,21 +54,29 @@ pub(crate) fn before_first(mask: u64) -> usize {
     mask.trailing_zeros() as usize / 8
 }
 
+/// The marks of a mask (0x80 bytes) gathered into one bit per byte: bit
+/// `k` set when byte `k` is marked.
+#[inline]
+pub(crate) fn high_bits(mask: u64) -> u64 {
+    // each byte's mark lands on its own bit of the top byte, without carries
+    ((mask >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
 /// The low `n` bytes of a word set (`n` <= 8).
 #[inline]
 pub(crate) fn low_bytes(n: usize) -> u64 {
     u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
-/// 0x80 in each byte of `w` that is an ASCII lowercase letter or digit.
+/// 0x80 in each byte of `w` that is an ASCII letter (either case) or digit.
 #[inline]
-pub(crate) fn ascii_lower_alnum(w: u64) -> u64 {
-    // per byte, without carries: the high bit of `low + 0x80 - x` is set
-    // from `x` up
+pub(crate) fn ascii_alnum(w: u64) -> u64 {
+    // setting bit 0x20 lowers capitals and maps no other byte into `a..=z`
+    // (digits are tested on the bytes as they are)
     let low = w & LOW7;
-    let from = |x: u8| low + splat(0x80 - x);
-    let letter = from(b'a') & !from(b'z' + 1);
-    let digit = from(b'0') & !from(b'9' + 1);
+    let folded = low | splat(0x20);
+    let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x80 - b'z' - 1));
+    let digit = (low + splat(0x80 - b'0')) & !(low + splat(0x80 - b'9' - 1));
     (letter | digit) & !w & HIGH
 }
 
@@ -111,8 +119,8 @@ mod tests {
                     assert_eq!(before_first(non_printable(w)), first, "{bytes:?}");
                     let lower = u64::from_le_bytes(bytes.map(|x| x.to_ascii_lowercase()));
                     assert_eq!(ascii_lowercase(w), lower, "{bytes:?}");
-                    let alnum = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
-                    assert_eq!(ascii_lower_alnum(w), marks(&alnum), "{bytes:?}");
+                    let any_alnum = |x: u8| x.is_ascii_alphanumeric();
+                    assert_eq!(ascii_alnum(w), marks(&any_alnum), "{bytes:?}");
                 }
             }
         }
@@ -121,6 +129,13 @@ mod tests {
             load(b"x01234567", 1),
             Some(u64::from_le_bytes(*b"01234567"))
         );
+        for m in 0..=255u64 {
+            let marks: u64 = (0..8)
+                .filter(|k| m >> k & 1 == 1)
+                .map(|k| 0x80 << (8 * k))
+                .sum();
+            assert_eq!(high_bits(marks), m);
+        }
         assert_eq!(low_bytes(0), 0);
         assert_eq!(low_bytes(3), 0xff_ffff);
         assert_eq!(low_bytes(8), u64::MAX);

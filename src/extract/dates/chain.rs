@@ -17,6 +17,14 @@ use super::scan::Item;
 /// up `gap`: its offset in `gap` and the character.
 fn lone_mark(gap: &str) -> Option<(usize, char)> {
     let lead = gap.bytes().take_while(|&b| b == b' ').count();
+    // a word in the gap (the usual case) rules a mark out at once
+    if gap
+        .as_bytes()
+        .get(lead)
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
     let rest = &gap[lead..];
     let trail = rest.bytes().rev().take_while(|&b| b == b' ').count();
     let mark = &rest[..rest.len() - trail];

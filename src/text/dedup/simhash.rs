@@ -2,107 +2,37 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::xxh3::{MAX_LEN, hash_short};
-use crate::text::chars::is_alnum;
-use crate::text::swar;
+use super::xxh3::{MAX_LEN, hash_short, hash_u64};
+use crate::text::words::{is_own_lowercase, words};
 
 /// 64-bit SimHash of a text's lowercase word 3-shingles.
 ///
 /// A word is a run of alphanumeric characters, lowercased and hashed with
 /// XXH3; a shingle's hash mixes its three word hashes. Texts of fewer than
-/// three words use the word hashes themselves. ASCII words of up to 16
-/// bytes (nearly all) are lowercased and hashed in registers, other words
-/// already in lowercase are hashed in place; nothing is allocated per word.
+/// three words use the word hashes themselves. Words of up to 16 bytes
+/// whose only capitals are ASCII (nearly all) are hashed in registers,
+/// lowercased on the fly; nothing is allocated per word.
 pub fn simhash(text: &str) -> u64 {
     let mut shingles = Shingles::default();
     let mut lower = String::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // the word starting at `i`, if any: whether it holds ASCII capitals,
-        // characters wider than ASCII, and whether those are lowercase
-        let start = i;
-        let (mut upper, mut wide, mut wide_lowercase) = (false, false, true);
-        loop {
-            // lowercase letters and digits (most bytes), eight at a time
-            if let Some(w) = swar::load(bytes, i) {
-                let n = swar::before_first(!swar::ascii_lower_alnum(w) & swar::splat(0x80));
-                i += n;
-                if n == 8 {
-                    continue;
-                }
-            }
-            let Some(&b) = bytes.get(i) else { break };
-            match CLASS[b as usize] {
-                LOWER => i += 1,
-                UPPER => {
-                    upper = true;
-                    i += 1;
-                }
-                WIDE => {
-                    let c = text[i..].chars().next().unwrap_or_default();
-                    if !is_alnum(c) {
-                        break;
-                    }
-                    wide = true;
-                    wide_lowercase &= is_own_lowercase(c);
-                    i += c.len_utf8();
-                }
-                _ => break,
-            }
-        }
-        if i > start {
-            let h = if !wide && i - start <= MAX_LEN {
-                hash_short(&bytes[start..i], upper)
-            } else {
-                hash_lowercase(&text[start..i], wide_lowercase && !upper, &mut lower)
-            };
-            shingles.push(h);
-        }
-        // step over the separator
-        if let Some(&b) = bytes.get(i) {
-            i += utf8_len(b);
-        }
+    for (start, end, plain) in words(text) {
+        let h = if plain && end - start <= MAX_LEN {
+            // folding ASCII capitals never touches the bytes of a wider
+            // character (all 0x80 and up)
+            hash_short(&bytes[start..end], true)
+        } else {
+            hash_lowercase(&text[start..end], &mut lower)
+        };
+        shingles.push(h);
     }
     shingles.fingerprint()
 }
 
-/// Byte classes of the word scan: ASCII separator, ASCII lowercase letter or
-/// digit, ASCII capital, first byte of a wider character (continuation bytes
-/// are never looked up).
-const SEPARATOR: u8 = 0;
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
-const WIDE: u8 = 3;
-
-const CLASS: [u8; 256] = {
-    let mut t = [SEPARATOR; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = match b as u8 {
-            b'a'..=b'z' | b'0'..=b'9' => LOWER,
-            b'A'..=b'Z' => UPPER,
-            0x80.. => WIDE,
-            _ => SEPARATOR,
-        };
-        b += 1;
-    }
-    t
-};
-
-/// Length of the UTF-8 sequence that starts with byte `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..0x80 => 1,
-        0x80..0xe0 => 2,
-        0xe0..0xf0 => 3,
-        _ => 4,
-    }
-}
-
-/// XXH3 of a word's lowercase; `verbatim` says the word is already lowercase.
-fn hash_lowercase(word: &str, verbatim: bool, buf: &mut String) -> u64 {
-    if verbatim {
+/// XXH3 of a word's lowercase (the words [`hash_short`] does not take).
+#[inline(never)]
+fn hash_lowercase(word: &str, buf: &mut String) -> u64 {
+    if word.chars().all(is_own_lowercase) {
         return xxh3_64(word.as_bytes());
     }
     buf.clear();
@@ -113,12 +43,6 @@ fn hash_lowercase(word: &str, verbatim: bool, buf: &mut String) -> u64 {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
     xxh3_64(buf.as_bytes())
-}
-
-/// Whether `c` lowercases to itself.
-fn is_own_lowercase(c: char) -> bool {
-    let mut lower = c.to_lowercase();
-    lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// The words' shingle hashes, added to a [`BitCounter`] as they come.
@@ -136,7 +60,7 @@ impl Shingles {
         if self.n_words >= 2 {
             // a final mix so that shingle bits are independent
             let shingle = a.rotate_left(21) ^ b.rotate_left(42) ^ h;
-            self.counter.add(xxh3_64(&shingle.to_le_bytes()));
+            self.counter.add(hash_u64(shingle));
         }
         self.window = [b, h];
         self.n_words += 1;
@@ -152,23 +76,39 @@ impl Shingles {
     }
 }
 
-/// Per-bit counts of the hashes added, kept as 8-bit lanes so that one
-/// addition updates eight bit counts at once.
+/// Per-bit counts of the hashes added. Hashes are counted eight at a time
+/// by a carry-save adder tree over bit slices (Harley-Seal): `ones`, `twos`
+/// and `fours` hold bit `i`'s count modulo 8 in binary, and each group of
+/// eight hands its carries (weight 8) to 8-bit lanes, which update eight
+/// bit counts with one addition.
 struct BitCounter {
-    /// Byte `k` of `lanes[m]`: how many pending hashes have bit `8m + k` set.
+    /// Hashes added but not counted yet (the first `n_waiting`).
+    waiting: [u64; 8],
+    n_waiting: usize,
+    /// Bit `i` of `ones`, `twos`, `fours`: bits 0, 1, 2 of bit `i`'s count.
+    ones: u64,
+    twos: u64,
+    fours: u64,
+    /// Byte `k` of `lanes[m]`: how many eights of bit `8m + k` are pending.
     lanes: [u64; 8],
-    /// Hashes in `lanes` (flushed to `ones` before a lane can overflow).
+    /// Eights in `lanes` (flushed to `eights` before a lane can overflow).
     pending: u32,
-    ones: [u32; 64],
+    /// Per bit, the eights flushed from `lanes`.
+    eights: [u32; 64],
     added: u32,
 }
 
 impl Default for BitCounter {
     fn default() -> Self {
         BitCounter {
+            waiting: [0; 8],
+            n_waiting: 0,
+            ones: 0,
+            twos: 0,
+            fours: 0,
             lanes: [0; 8],
             pending: 0,
-            ones: [0; 64],
+            eights: [0; 64],
             added: 0,
         }
     }
@@ -189,14 +129,39 @@ const SPREAD: [u64; 256] = {
     t
 };
 
+/// Carry-save addition of three bit slices: (carries, sums).
+#[inline(always)]
+fn csa(a: u64, b: u64, c: u64) -> (u64, u64) {
+    let u = a ^ b;
+    ((a & b) | (u & c), u ^ c)
+}
+
 impl BitCounter {
     #[inline(always)]
     fn add(&mut self, h: u64) {
+        self.waiting[self.n_waiting] = h;
+        self.n_waiting += 1;
+        self.added += 1;
+        if self.n_waiting == 8 {
+            self.count_waiting();
+        }
+    }
+
+    fn count_waiting(&mut self) {
+        let w = self.waiting;
+        let (twos_a, ones) = csa(self.ones, w[0], w[1]);
+        let (twos_b, ones) = csa(ones, w[2], w[3]);
+        let (fours_a, twos) = csa(self.twos, twos_a, twos_b);
+        let (twos_a, ones) = csa(ones, w[4], w[5]);
+        let (twos_b, ones) = csa(ones, w[6], w[7]);
+        let (fours_b, twos) = csa(twos, twos_a, twos_b);
+        let (eights, fours) = csa(self.fours, fours_a, fours_b);
+        (self.ones, self.twos, self.fours) = (ones, twos, fours);
+        self.n_waiting = 0;
         for (m, lane) in self.lanes.iter_mut().enumerate() {
-            *lane += SPREAD[(h >> (8 * m)) as u8 as usize];
+            *lane += SPREAD[(eights >> (8 * m)) as u8 as usize];
         }
         self.pending += 1;
-        self.added += 1;
         if self.pending == 255 {
             self.flush();
         }
@@ -205,7 +170,7 @@ impl BitCounter {
     fn flush(&mut self) {
         for (m, lane) in self.lanes.iter_mut().enumerate() {
             for k in 0..8 {
-                self.ones[8 * m + k] += (*lane >> (8 * k)) as u32 & 0xff;
+                self.eights[8 * m + k] += (*lane >> (8 * k)) as u32 & 0xff;
             }
             *lane = 0;
         }
@@ -216,7 +181,14 @@ impl BitCounter {
     /// added have it set.
     fn majority(mut self) -> u64 {
         self.flush();
-        self.ones.iter().enumerate().fold(0u64, |acc, (bit, &n)| {
+        let waiting = &self.waiting[..self.n_waiting];
+        (0..64).fold(0u64, |acc, bit| {
+            let at = |x: u64| (x >> bit) as u32 & 1;
+            let n = 8 * self.eights[bit]
+                + 4 * at(self.fours)
+                + 2 * at(self.twos)
+                + at(self.ones)
+                + waiting.iter().map(|&h| at(h)).sum::<u32>();
             if 2 * n > self.added {
                 acc | 1 << bit
             } else {

@@ -47,6 +47,14 @@ pub(super) fn hash_short(word: &[u8], lower: bool) -> u64 {
     }
 }
 
+/// XXH3-64 of the eight little-endian bytes of `x` (the 4-to-8-byte path
+/// of [`hash_short`] with both halves known).
+#[inline]
+pub(super) fn hash_u64(x: u64) -> u64 {
+    // first half (bytes 0..4) high, last half (bytes 4..8) low
+    strong_avalanche(x.rotate_left(32) ^ FLIP_4TO8, 8)
+}
+
 fn read64(bytes: &[u8], at: usize) -> u64 {
     let mut b = [0u8; 8];
     b.copy_from_slice(&bytes[at..at + 8]);
@@ -99,7 +107,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn eight_bytes_hash_as_the_library() {
+        for x in [0, 1, u64::MAX, 0x0123_4567_89ab_cdef, 1 << 32, 0xffff_ffff] {
+            assert_eq!(hash_u64(x), xxh3_64(&x.to_le_bytes()), "{x:#x}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_u64_hashes_as_the_library(x: u64) {
+            proptest::prop_assert_eq!(hash_u64(x), xxh3_64(&x.to_le_bytes()));
+        }
+
+
         #[test]
         fn any_ascii_word_hashes_as_the_library(word in "[ -~]{1,16}") {
             let lower = word.to_ascii_lowercase();
