@@ -10,8 +10,6 @@ use super::matcher::{Hit, Hits, Pat};
 use super::names::Names;
 use super::scan::{Scan, Token};
 
-const NONE: u32 = u32::MAX;
-
 /// Everything the rules read about one document.
 pub struct Ctx<'a> {
     /// The document text.
@@ -32,31 +30,50 @@ pub struct Ctx<'a> {
     /// ones that can be a name word, a head or an acronym, so that rules
     /// looking for those skip the rest of the text.
     named: Vec<u32>,
-    /// Index in `hits.gz` of the first gazetteer hit starting at each token.
-    gz_start: Vec<u32>,
-    /// Index in `hits.gz` of a gazetteer hit covering each token.
-    gz_cover: Vec<u32>,
-    /// Index in `hits.demonyms` of the demonym starting at each token.
-    dem_start: Vec<u32>,
-    /// Index in `hits.titles` of the title starting at each token.
-    title_start: Vec<u32>,
-    /// Index in `hits.titles` of a title covering each token.
-    title_cover: Vec<u32>,
-    /// Index in `hits.titles` of the title ending just before each token.
-    title_end: Vec<u32>,
+    /// [`GZ_START`], [`GZ_COVER`], ... bits of each token (and of the
+    /// position after the last): which hits start at, cover or end
+    /// before it. A set bit sends the lookup to a binary search of the
+    /// (sorted) hits; one byte per token is cheaper to clear than an index
+    /// per token and kind.
+    marks: Vec<u8>,
 }
 
-fn index(n: usize, hits: &[Hit], cover: bool) -> Vec<u32> {
-    let mut v = vec![NONE; n];
-    for (i, h) in hits.iter().enumerate() {
-        let range = if cover { h.t0..h.t1 } else { h.t0..h.t0 + 1 };
-        for t in range {
-            if t < n && v[t] == NONE {
-                v[t] = i as u32;
-            }
+/// A gazetteer hit starts at the token.
+const GZ_START: u8 = 1;
+/// A gazetteer hit covers the token.
+const GZ_COVER: u8 = 2;
+/// A demonym starts at the token.
+const DEM_START: u8 = 4;
+/// A title starts at the token.
+const TITLE_START: u8 = 8;
+/// A title covers the token.
+const TITLE_COVER: u8 = 16;
+/// A title ends just before the token.
+const TITLE_END: u8 = 32;
+
+/// Sets `start` on the first token of each hit and `cover` on all of them.
+fn mark(marks: &mut [u8], hits: &[Hit], start: u8, cover: u8) {
+    for h in hits {
+        marks[h.t0] |= start;
+        for m in &mut marks[h.t0..h.t1] {
+            *m |= cover;
         }
     }
-    v
+}
+
+/// The first of `hits` (sorted by start, non-overlapping but for hits with
+/// the same span) that starts at token `t`.
+fn first_at(hits: &[Hit], t: usize) -> Option<usize> {
+    let i = hits.partition_point(|h| h.t0 < t);
+    hits.get(i).is_some_and(|h| h.t0 == t).then_some(i)
+}
+
+/// The first of `hits` that covers token `t`: among those starting at or
+/// before it, ends are in order too, so the covering ones come last.
+fn first_covering(hits: &[Hit], t: usize) -> Option<usize> {
+    let before = &hits[..hits.partition_point(|h| h.t0 <= t)];
+    let i = before.partition_point(|h| h.t1 <= t);
+    (i < before.len()).then_some(i)
 }
 
 impl<'a> Ctx<'a> {
@@ -86,11 +103,12 @@ impl<'a> Ctx<'a> {
                 t.is_cap() || t.flags & super::scan::HYPHEN != 0
             })
             .collect();
-        let mut title_end = vec![NONE; n + 1];
-        for (i, h) in hits.titles.iter().enumerate() {
-            if h.t1 <= n {
-                title_end[h.t1] = i as u32;
-            }
+        let mut marks = vec![0u8; n + 1];
+        mark(&mut marks, &hits.gz, GZ_START, GZ_COVER);
+        mark(&mut marks, &hits.demonyms, DEM_START, 0);
+        mark(&mut marks, &hits.titles, TITLE_START, TITLE_COVER);
+        for h in &hits.titles {
+            marks[h.t1] |= TITLE_END;
         }
         Ctx {
             text: &doc.text,
@@ -101,12 +119,27 @@ impl<'a> Ctx<'a> {
             gz,
             sent,
             named,
-            gz_start: index(n, &hits.gz, false),
-            gz_cover: index(n, &hits.gz, true),
-            dem_start: index(n, &hits.demonyms, false),
-            title_start: index(n, &hits.titles, false),
-            title_cover: index(n, &hits.titles, true),
-            title_end,
+            marks,
+        }
+    }
+
+    /// True when token `t` has mark `bit`.
+    fn has(&self, t: usize, bit: u8) -> bool {
+        self.marks.get(t).is_some_and(|m| m & bit != 0)
+    }
+
+    /// `find(hits, t)` when token `t` has mark `bit`.
+    fn first(
+        &self,
+        t: usize,
+        bit: u8,
+        hits: &[Hit],
+        find: impl Fn(&[Hit], usize) -> Option<usize>,
+    ) -> Option<usize> {
+        if self.has(t, bit) {
+            find(hits, t)
+        } else {
+            None
         }
     }
 
@@ -184,8 +217,8 @@ impl<'a> Ctx<'a> {
 
     /// The gazetteer hits starting at token `t` (same span), if any.
     pub fn gz_at(&self, t: usize) -> &'a [Hit] {
-        match self.gz_start.get(t) {
-            Some(&i) if i != NONE => {
+        match self.first(t, GZ_START, &self.hits.gz, first_at) {
+            Some(i) => {
                 let all = &self.hits.gz[i as usize..];
                 let span = all[0].span;
                 let n = all.iter().take_while(|h| h.span == span).count();
@@ -197,7 +230,7 @@ impl<'a> Ctx<'a> {
 
     /// True when token `t` lies inside a gazetteer hit.
     pub fn in_gz(&self, t: usize) -> bool {
-        self.gz_cover.get(t).is_some_and(|&i| i != NONE)
+        self.has(t, GZ_COVER)
     }
 
     /// The country a gazetteer hit names, if it is a country or a capital.
@@ -211,26 +244,22 @@ impl<'a> Ctx<'a> {
 
     /// The demonym hit starting at token `t`.
     pub fn demonym_at(&self, t: usize) -> Option<&'a Hit> {
-        match self.dem_start.get(t) {
-            Some(&i) if i != NONE => Some(&self.hits.demonyms[i as usize]),
-            _ => None,
-        }
+        let hits = &self.hits.demonyms;
+        self.first(t, DEM_START, hits, first_at).map(|i| &hits[i])
     }
 
     /// The title hit starting at token `t`.
     pub fn title_at(&self, t: usize) -> Option<&'a Hit> {
-        match self.title_start.get(t) {
-            Some(&i) if i != NONE => Some(&self.hits.titles[i as usize]),
-            _ => None,
-        }
+        let hits = &self.hits.titles;
+        self.first(t, TITLE_START, hits, first_at).map(|i| &hits[i])
     }
 
     /// The title hit ending just before token `t`.
     pub fn title_ending_at(&self, t: usize) -> Option<&'a Hit> {
-        match self.title_end.get(t) {
-            Some(&i) if i != NONE => Some(&self.hits.titles[i as usize]),
-            _ => None,
-        }
+        let hits = &self.hits.titles;
+        // The last title ending there.
+        let last = |hits: &[Hit], t: usize| hits.partition_point(|h| h.t1 <= t).checked_sub(1);
+        self.first(t, TITLE_END, hits, last).map(|i| &hits[i])
     }
 
     /// The kind of a title hit.
@@ -243,7 +272,7 @@ impl<'a> Ctx<'a> {
 
     /// True when token `t` is inside a title, modifier or honorific.
     pub fn in_title(&self, t: usize) -> bool {
-        self.title_cover.get(t).is_some_and(|&i| i != NONE)
+        self.has(t, TITLE_COVER)
     }
 
     /// True when token `t` is a plain word (lowercase or not) that is not a
@@ -290,10 +319,8 @@ impl<'a> Ctx<'a> {
         if self.lex.heads.contains_key(f) {
             return false;
         }
-        if let Some(&i) = self.gz_cover.get(t)
-            && i != NONE
-        {
-            let h = &self.hits.gz[i as usize];
+        if let Some(i) = self.first(t, GZ_COVER, &self.hits.gz, first_covering) {
+            let h = &self.hits.gz[i];
             let person = matches!(h.pat, Pat::Gz(e) if self.gz.get(e).kind == ActorKind::Person);
             if !person {
                 return false;

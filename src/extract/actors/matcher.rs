@@ -212,44 +212,61 @@ impl Matcher {
     pub fn find(&self, text: &str, scan: &Scan, lang: u8) -> Hits {
         let folded = scan.folded.as_bytes();
         let mut hits = Hits::default();
-        let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        self.trie
-            .walk_words(folded, |fs, fe, id| found.push((fs, fe, id)));
-        // Matches come in text order, so each is located from the first
-        // token of the one before.
-        let mut from = 0;
-        for (fs, fe, id) in found {
-            let at = scan.locate_from(text, fs, fe, from);
-            from = at.t0;
-            let Located { start, end, t0, t1 } = at;
-            for &(pat, rule) in &self.payloads[id as usize] {
-                let of_lang = match pat {
-                    Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
-                    _ => true,
-                };
-                if !of_lang || !case_ok(rule, &text[start..end], scan, t1) {
-                    continue;
-                }
-                let hit = Hit {
-                    span: Span::new(start, end),
-                    t0,
-                    t1,
-                    pat,
-                    lower_form: rule == CaseRule::Any,
-                };
-                match pat {
-                    Pat::Gz(_) | Pat::Capital(_) => hits.gz.push(hit),
-                    Pat::Demonym(_) => hits.demonyms.push(hit),
-                    Pat::Title { .. } => hits.titles.push(hit),
-                    Pat::Cue { .. } => hits.cues.push(hit),
-                }
+        let mut ends = Vec::new();
+        scan.for_each_word_start(|t, fs| {
+            self.trie.walk_into(folded, fs, &mut ends);
+            for (end, id) in ends.drain(..) {
+                self.keep(text, scan, lang, (t, fs, end as usize), id, &mut hits);
             }
-        }
+        });
         leftmost_longest(&mut hits.gz, true);
         leftmost_longest(&mut hits.demonyms, false);
         leftmost_longest(&mut hits.titles, false);
         leftmost_longest(&mut hits.cues, false);
         hits
+    }
+
+    /// Records the match of key `id` over the folded range `fs..fe`
+    /// starting in token `t` under each of its readings that belongs to
+    /// language `lang` and passes its case check.
+    fn keep(
+        &self,
+        text: &str,
+        scan: &Scan,
+        lang: u8,
+        (t, fs, fe): (usize, usize, usize),
+        id: u32,
+        hits: &mut Hits,
+    ) {
+        let of_lang = |pat: Pat| match pat {
+            Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
+            _ => true,
+        };
+        let payloads = &self.payloads[id as usize];
+        // Most title and descriptor keys are of the other language: they
+        // are dropped before the match is located.
+        if !payloads.iter().any(|&(pat, _)| of_lang(pat)) {
+            return;
+        }
+        let Located { start, end, t0, t1 } = scan.locate_in(text, t, fs, fe);
+        for &(pat, rule) in payloads {
+            if !of_lang(pat) || !case_ok(rule, &text[start..end], scan, t1) {
+                continue;
+            }
+            let hit = Hit {
+                span: Span::new(start, end),
+                t0,
+                t1,
+                pat,
+                lower_form: rule == CaseRule::Any,
+            };
+            match pat {
+                Pat::Gz(_) | Pat::Capital(_) => hits.gz.push(hit),
+                Pat::Demonym(_) => hits.demonyms.push(hit),
+                Pat::Title { .. } => hits.titles.push(hit),
+                Pat::Cue { .. } => hits.cues.push(hit),
+            }
+        }
     }
 }
 

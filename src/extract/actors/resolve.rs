@@ -406,7 +406,7 @@ fn build(
                             }
                         }
                         DocActor {
-                            actor_id: actor_id(&r.key),
+                            actor_id: e.actor_id().to_string(),
                             key: r.key.to_string(),
                             name: e.name(prefer_fr).to_string(),
                             kind: e.kind,

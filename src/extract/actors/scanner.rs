@@ -11,6 +11,8 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use crate::text::swar;
+
 use super::scan::{ALPHA, CAP, HYPHEN, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes};
 
 /// Class bit: letter or digit ([`char::is_alphanumeric`]).
@@ -195,17 +197,36 @@ impl Scanner<'_> {
         let bytes = self.text.as_bytes();
         let class = |b: &u8| CLASS[usize::from(*b)];
         self.open(i, class(&bytes[i]) & UPPER_B != 0);
-        let run = &bytes[i..];
-        let run = &run[..run
-            .iter()
-            .position(|b| class(b) & ALNUM_B == 0)
-            .unwrap_or(run.len())];
-        self.folded
-            .extend(run.iter().map(|b| b | (class(b) & UPPER_B) << 3));
+        // Eight bytes at a time: all eight are lowered and appended, then
+        // the folded text is cut back to the letters and digits among them
+        // (a fixed-size copy is cheaper than a loop or a sized one).
+        let mut j = i;
+        while let Some(w) = swar::load(bytes, j) {
+            let lower = swar::ascii_lowercase(w);
+            let n = swar::before_first(!swar::ascii_lower_alnum(lower) & swar::splat(0x80));
+            let len = self.folded.len();
+            self.folded.extend_from_slice(&lower.to_le_bytes());
+            self.folded.truncate(len + n);
+            j += n;
+            if n < 8 {
+                break;
+            }
+        }
+        if swar::load(bytes, j).is_none() {
+            // Fewer than eight bytes left.
+            let rest = &bytes[j..];
+            let n = rest
+                .iter()
+                .position(|b| class(b) & ALNUM_B == 0)
+                .unwrap_or(rest.len());
+            self.folded
+                .extend(rest[..n].iter().map(|b| b | (class(b) & UPPER_B) << 3));
+            j += n;
+        }
         if !self.mixed {
             // Counting letters matters only until one is lowercase, which
             // is usually the second byte.
-            for b in run {
+            for b in &bytes[i..j] {
                 let c = class(b);
                 if c & LETTER_B != 0 {
                     self.letters += 1;
@@ -217,7 +238,6 @@ impl Scanner<'_> {
                 }
             }
         }
-        let j = i + run.len();
         self.word.end = j as u32;
         self.word.fend = self.folded.len() as u32;
         j
