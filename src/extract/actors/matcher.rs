@@ -213,10 +213,11 @@ impl Matcher {
         let folded = scan.folded.as_bytes();
         let mut hits = Hits::default();
         let mut ends = Vec::new();
-        scan.for_each_word_start(|t, fs| {
-            self.trie.walk_into(folded, fs, &mut ends);
-            for (end, id) in ends.drain(..) {
-                self.keep(text, scan, lang, (t, fs, end as usize), id, &mut hits);
+        scan.for_each_word(|t, fs, fe| {
+            if self.trie.walk_word_into(folded, fs, fe, &mut ends) {
+                for (end, id) in ends.drain(..) {
+                    self.keep(text, scan, lang, (t, fs, end as usize), id, &mut hits);
+                }
             }
         });
         leftmost_longest(&mut hits.gz, true);

@@ -202,25 +202,30 @@ impl Scan {
         }
     }
 
-    /// Calls `f(token, start)` for every word start of the folded text (a
-    /// letter or digit after a space), in order: the first byte of each
-    /// word token, then the parts after its inner hyphens. Walks start only
-    /// there, so the tokens need no search. A start may also be a space (a
-    /// word folded to nothing before a hyphen): no key starts with one.
+    /// Calls `f(token, start, end)` for every word of the folded text (a
+    /// run of letters and digits after a space, up to the next space), in
+    /// order: the fold of each word token, or each of its parts when it has
+    /// inner hyphens. Walks start only there, so the tokens need no search.
     #[inline]
-    pub fn for_each_word_start(&self, mut f: impl FnMut(usize, usize)) {
+    pub fn for_each_word(&self, mut f: impl FnMut(usize, usize, usize)) {
         let folded = self.folded.as_bytes();
         for (t, tok) in self.tokens.iter().enumerate() {
             let (fs, fe) = (tok.fstart as usize, tok.fend as usize);
             if fs == fe {
                 continue;
             }
-            f(t, fs);
-            if tok.flags & HYPHEN != 0 {
-                for p in fs + 1..fe {
-                    if folded[p - 1] == b' ' {
-                        f(t, p);
+            if tok.flags & HYPHEN == 0 {
+                f(t, fs, fe);
+                continue;
+            }
+            // Parts may be empty (a part folded to nothing): skipped.
+            let mut start = fs;
+            for p in fs..=fe {
+                if p == fe || folded[p] == b' ' {
+                    if start < p {
+                        f(t, start, p);
                     }
+                    start = p + 1;
                 }
             }
         }
@@ -323,7 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn word_starts_are_the_letters_after_spaces() {
+    fn words_start_at_the_letters_after_spaces() {
         let cases = [
             (
                 "fr",
@@ -340,11 +345,11 @@ mod tests {
                 .filter(|&i| f[i - 1] == b' ' && f[i] != b' ')
                 .collect();
             let mut got = Vec::new();
-            s.for_each_word_start(|t, fs| {
+            s.for_each_word(|t, fs, fe| {
                 assert_eq!(t, s.token_at_folded(fs), "case {name}: {fs}");
-                if f[fs] != b' ' {
-                    got.push(fs);
-                }
+                assert_eq!(f[fe], b' ', "case {name}: {fs}");
+                assert!(!f[fs..fe].contains(&b' '), "case {name}: {fs}");
+                got.push(fs);
             });
             assert_eq!(got, want, "case {name}");
         }

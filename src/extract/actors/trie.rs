@@ -13,6 +13,8 @@
 //! offset in the table so a step needs no multiplication, and a transition
 //! says whether a key ends at its target, so most steps read one cell.
 
+use crate::text::swar;
+
 /// Column of a row holding its key id + 1 (0: no key ends here).
 const KEY: usize = 0;
 /// Column that is always 0, for bytes that occur in no key.
@@ -30,6 +32,33 @@ pub struct Trie {
     /// The rows; the root is the row at offset 0, and an entry of 0 means
     /// no transition (no row leads back to the root).
     table: Vec<u32>,
+    /// One bit per [`word_hash`] of the first word of some key. A match
+    /// starts with a whole word of the text equal to the first word of its
+    /// key, so a word whose bit is clear starts no match: most words are
+    /// ruled out in a few instructions instead of a walk of five steps or
+    /// so (walks go on as long as the word is a prefix of some key).
+    first_words: Vec<u64>,
+}
+
+/// Bits of [`word_hash`].
+const HASH_BITS: u32 = 16;
+
+/// A hash of a word (bytes up to the next space) from its length and first
+/// eight bytes; `at` holds the word's bytes at `from..to` (8 bytes from
+/// `from` are read when there are).
+fn word_hash(at: &[u8], from: usize, to: usize) -> usize {
+    let len = to - from;
+    let n = len.min(8);
+    let head = match swar::load(at, from) {
+        Some(w) => w & swar::low_bytes(n),
+        None => {
+            let mut b = [0u8; 8];
+            b[..n].copy_from_slice(&at[from..from + n]);
+            u64::from_le_bytes(b)
+        }
+    };
+    let mixed = (head ^ (len as u64).wrapping_mul(0x9e37_79b9)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> (64 - HASH_BITS)) as usize
 }
 
 impl Trie {
@@ -67,16 +96,22 @@ impl Trie {
             table[last] |= ENDS_KEY;
         }
         table.shrink_to_fit();
+        let mut first_words = vec![0u64; 1 << (HASH_BITS - 6)];
+        for k in keys.iter().filter(|k| !k.is_empty()) {
+            let h = word_hash(k.as_bytes(), 0, k.find(' ').unwrap_or(k.len()));
+            first_words[h / 64] |= 1 << (h % 64);
+        }
         Ok(Trie {
             column,
             stride,
             table,
+            first_words,
         })
     }
 
     /// Heap memory, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.table.len() * std::mem::size_of::<u32>()
+        (self.table.len() + 2 * self.first_words.len()) * std::mem::size_of::<u32>()
     }
 
     /// Number of rows (trie nodes).
@@ -105,12 +140,25 @@ impl Trie {
         }
     }
 
-    /// [`Trie::walk`] that appends `(end, id)` to `out`: a walk rarely
-    /// finds anything, and kept apart from what is done with its matches,
-    /// its loop keeps its state in registers.
+    /// [`Trie::walk`] from `from`, the start of a word of `text` that ends
+    /// at `word_end` (a space or the end), that appends `(end, id)` to
+    /// `out`; returns whether it found any. Kept apart from what is done
+    /// with the matches, its loop keeps its state in registers.
     #[inline(never)]
-    pub fn walk_into(&self, text: &[u8], from: usize, out: &mut Vec<(u32, u32)>) {
+    pub fn walk_word_into(
+        &self,
+        text: &[u8],
+        from: usize,
+        word_end: usize,
+        out: &mut Vec<(u32, u32)>,
+    ) -> bool {
+        let h = word_hash(text, from, word_end);
+        if self.first_words[h / 64] & 1 << (h % 64) == 0 {
+            return false;
+        }
+        let before = out.len();
         self.walk(text, from, |end, id| out.push((end as u32, id)));
+        out.len() > before
     }
 }
 
@@ -156,5 +204,41 @@ mod tests {
             trie.nodes(),
             1 + "mali bamako".len() + "nigeria".len() + 3 + 2
         );
+    }
+
+    #[test]
+    fn word_walks_agree_with_plain_walks() {
+        let keys: Vec<String> = [
+            "mali",
+            "mali bamako",
+            "u s",
+            "guinee bissau",
+            "abcdefghij k",
+        ]
+        .map(String::from)
+        .to_vec();
+        let trie = Trie::new(&keys).unwrap();
+        let cases = [
+            ("fr", " le mali bamako et la guinee bissau "),
+            ("en", " the u s and malian mali "),
+            ("long words", " abcdefghij k abcdefghijk abcdefgh "),
+            ("short tail", " x u"),
+        ];
+        for (name, text) in cases {
+            let text = text.as_bytes();
+            for from in (1..text.len()).filter(|&i| text[i - 1] == b' ') {
+                let end = (from..text.len())
+                    .find(|&i| text[i] == b' ')
+                    .unwrap_or(text.len());
+                let mut want = Vec::new();
+                trie.walk(text, from, |e, id| want.push((e as u32, id)));
+                let mut got = Vec::new();
+                assert_eq!(
+                    trie.walk_word_into(text, from, end, &mut got),
+                    !want.is_empty()
+                );
+                assert_eq!(got, want, "case {name}: {from}");
+            }
+        }
     }
 }
