@@ -72,6 +72,15 @@ pub(crate) fn ascii_lower_alnum(w: u64) -> u64 {
     (letter | digit) & !w & HIGH
 }
 
+/// 0x80 in each byte of `w` that is an ASCII digit.
+#[inline]
+pub(crate) fn ascii_digits(w: u64) -> u64 {
+    // per byte, without carries, as in `ascii_lower_alnum`
+    let low = w & LOW7;
+    let from = |x: u8| low + splat(0x80 - x);
+    from(b'0') & !from(b'9' + 1) & !w & HIGH
+}
+
 /// `w` with its ASCII capitals (`A`..=`Z`) lowered; other bytes unchanged.
 #[inline]
 pub(crate) fn ascii_lowercase(w: u64) -> u64 {
@@ -113,6 +122,8 @@ mod tests {
                     assert_eq!(ascii_lowercase(w), lower, "{bytes:?}");
                     let alnum = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
                     assert_eq!(ascii_lower_alnum(w), marks(&alnum), "{bytes:?}");
+                    let digit = |x: u8| x.is_ascii_digit();
+                    assert_eq!(ascii_digits(w), marks(&digit), "{bytes:?}");
                 }
             }
         }

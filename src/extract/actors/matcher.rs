@@ -214,10 +214,8 @@ impl Matcher {
         let mut hits = Hits::default();
         let mut ends = Vec::new();
         scan.for_each_word(|t, fs, fe| {
-            if self.trie.walk_word_into(folded, fs, fe, &mut ends) {
-                for (end, id) in ends.drain(..) {
-                    self.keep(text, scan, lang, (t, fs, end as usize), id, &mut hits);
-                }
+            if self.trie.may_start(folded, fs, fe) {
+                self.walk(text, scan, lang, (t, fs), &mut ends, &mut hits);
             }
         });
         leftmost_longest(&mut hits.gz, true);
@@ -225,6 +223,24 @@ impl Matcher {
         leftmost_longest(&mut hits.titles, false);
         leftmost_longest(&mut hits.cues, false);
         hits
+    }
+
+    /// Walks the trie from folded byte `fs`, a word start in token `t`,
+    /// and keeps what it finds (`ends` is a buffer).
+    #[inline(never)]
+    fn walk(
+        &self,
+        text: &str,
+        scan: &Scan,
+        lang: u8,
+        (t, fs): (usize, usize),
+        ends: &mut Vec<(u32, u32)>,
+        hits: &mut Hits,
+    ) {
+        self.trie.walk_into(scan.folded.as_bytes(), fs, ends);
+        for (end, id) in ends.drain(..) {
+            self.keep(text, scan, lang, (t, fs, end as usize), id, hits);
+        }
     }
 
     /// Records the match of key `id` over the folded range `fs..fe`
