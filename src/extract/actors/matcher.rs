@@ -260,9 +260,20 @@ impl Matcher {
             _ => true,
         };
         let payloads = &self.payloads[id as usize];
-        // Most title and descriptor keys are of the other language: they
-        // are dropped before the match is located.
-        if !payloads.iter().any(|&(pat, _)| of_lang(pat)) {
+        // A match starting with an ASCII lowercase letter (`un`, `est`,
+        // common words that are also names or acronyms) passes only the
+        // rules that accept any case; other rules want the first letter
+        // uppercase.
+        let tok = scan.tokens[t];
+        let lower =
+            fs == tok.fstart as usize && text.as_bytes()[tok.start as usize].is_ascii_lowercase();
+        // Most title and descriptor keys are of the other language, and
+        // most names met in lowercase are common words: such matches are
+        // dropped before they are located.
+        if !payloads
+            .iter()
+            .any(|&(pat, rule)| of_lang(pat) && (!lower || rule == CaseRule::Any))
+        {
             return;
         }
         let Located { start, end, t0, t1 } = scan.locate_in(text, t, fs, fe);
