@@ -2,6 +2,8 @@
 //! lexicon matches indexed by token, sentence of each token, and the word
 //! tests the rules share (is this token part of a name? a grammar word?).
 
+use std::cell::Cell;
+
 use crate::document::{ActorKind, Document};
 
 use super::gazetteer::{EntryIdx, Gazetteer};
@@ -36,6 +38,50 @@ pub struct Ctx<'a> {
     /// (sorted) hits; one byte per token is cheaper to clear than an index
     /// per token and kind.
     marks: Vec<u8>,
+    /// The grammar roles and false-capital class of each token, looked up
+    /// the first time a rule asks (rules ask about the same tokens many
+    /// times): [`GRAMMAR_KNOWN`], [`FALSE_CAP_KNOWN`] and their bits.
+    words: Vec<Cell<u16>>,
+}
+
+/// The grammar roles of the token have been looked up (low 7 bits).
+const GRAMMAR_KNOWN: u16 = 1 << 7;
+/// The false-capital class of the token has been looked up (bits 8, 9).
+const FALSE_CAP_KNOWN: u16 = 1 << 10;
+const FALSE_CAP_MASK: u16 = 3 << 8;
+const FALSE_CAP_FUNCTION: u16 = 1 << 8;
+const FALSE_CAP_CALENDAR: u16 = 2 << 8;
+const FALSE_CAP_COMMON: u16 = 3 << 8;
+
+/// The roles of `g` as the low 7 bits.
+fn bits_of_grammar(g: Grammar) -> u16 {
+    [
+        g.of,
+        g.det,
+        g.and,
+        g.elision,
+        g.possessive,
+        g.locative,
+        g.locnoun,
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, &b)| u16::from(b) << i)
+    .sum()
+}
+
+/// The inverse of [`bits_of_grammar`].
+fn grammar_of_bits(b: u16) -> Grammar {
+    let bit = |i: u16| b & 1 << i != 0;
+    Grammar {
+        of: bit(0),
+        det: bit(1),
+        and: bit(2),
+        elision: bit(3),
+        possessive: bit(4),
+        locative: bit(5),
+        locnoun: bit(6),
+    }
 }
 
 /// A gazetteer hit starts at the token.
@@ -120,6 +166,7 @@ impl<'a> Ctx<'a> {
             sent,
             named,
             marks,
+            words: vec![Cell::new(0); n],
         }
     }
 
@@ -193,16 +240,42 @@ impl<'a> Ctx<'a> {
 
     /// Grammar roles of token `t` (none for punctuation).
     pub fn grammar(&self, t: usize) -> Grammar {
-        if self.tok(t).is_word() {
-            self.lex.grammar(self.fold(t))
-        } else {
-            Grammar::default()
+        if !self.tok(t).is_word() {
+            return Grammar::default();
         }
+        let cell = &self.words[t];
+        let known = cell.get();
+        if known & GRAMMAR_KNOWN != 0 {
+            return grammar_of_bits(known);
+        }
+        let g = self.lex.grammar(self.fold(t));
+        cell.set(known | GRAMMAR_KNOWN | bits_of_grammar(g));
+        g
     }
 
     /// The false-capital class of token `t`.
     pub fn false_cap(&self, t: usize) -> Option<FalseCap> {
-        self.lex.false_cap(self.fold(t))
+        let Some(cell) = self.words.get(t) else {
+            return self.lex.false_cap("");
+        };
+        let known = cell.get();
+        if known & FALSE_CAP_KNOWN != 0 {
+            return match known & FALSE_CAP_MASK {
+                0 => None,
+                FALSE_CAP_FUNCTION => Some(FalseCap::Function),
+                FALSE_CAP_CALENDAR => Some(FalseCap::Calendar),
+                _ => Some(FalseCap::Common),
+            };
+        }
+        let class = self.lex.false_cap(self.fold(t));
+        let bits = match class {
+            None => 0,
+            Some(FalseCap::Function) => FALSE_CAP_FUNCTION,
+            Some(FalseCap::Calendar) => FALSE_CAP_CALENDAR,
+            Some(FalseCap::Common) => FALSE_CAP_COMMON,
+        };
+        cell.set(known | FALSE_CAP_KNOWN | bits);
+        class
     }
 
     /// True when token `t` is the punctuation character `c`.
