@@ -143,12 +143,14 @@ impl<'a> Ctx<'a> {
             sent.resize(end, (s - 1) as u32);
         }
         sent.resize(n, doc.sentences.len().saturating_sub(1) as u32);
-        let named: Vec<u32> = (0..n as u32)
-            .filter(|&i| {
-                let t = &scan.tokens[i as usize];
-                t.is_cap() || t.flags & super::scan::HYPHEN != 0
-            })
-            .collect();
+        // Sized for all tokens up front: growing it by steps cost more
+        // than the test.
+        let mut named: Vec<u32> = Vec::with_capacity(n);
+        for (i, t) in scan.tokens.iter().enumerate() {
+            if t.is_cap() || t.flags & super::scan::HYPHEN != 0 {
+                named.push(i as u32);
+            }
+        }
         let mut marks = vec![0u8; n + 1];
         mark(&mut marks, &hits.gz, GZ_START, GZ_COVER);
         mark(&mut marks, &hits.demonyms, DEM_START, 0);

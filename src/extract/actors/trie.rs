@@ -41,12 +41,12 @@ pub struct Trie {
 }
 
 /// Bits of [`word_hash`].
-const HASH_BITS: u32 = 16;
+pub(super) const HASH_BITS: u32 = 16;
 
 /// A hash of a word (bytes up to the next space) from its length and first
 /// eight bytes; `at` holds the word's bytes at `from..to` (8 bytes from
 /// `from` are read when there are).
-fn word_hash(at: &[u8], from: usize, to: usize) -> usize {
+pub(super) fn word_hash(at: &[u8], from: usize, to: usize) -> usize {
     let len = to - from;
     let n = len.min(8);
     let head = match swar::load(at, from) {
