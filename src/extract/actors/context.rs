@@ -391,7 +391,7 @@ impl<'a> Ctx<'a> {
         if !capital || self.false_cap(t).is_some() || self.in_title(t) {
             return false;
         }
-        if self.lex.heads.contains_key(f) {
+        if self.lex.head(f).is_some() {
             return false;
         }
         if let Some(i) = self.first(t, GZ_COVER, &self.hits.gz, first_covering) {

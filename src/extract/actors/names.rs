@@ -12,9 +12,8 @@ use std::path::Path;
 
 use crate::lexicon::{self, LexiconError};
 
-use super::lexicon::WordSet;
+use super::lexicon::{Signs, WordSet};
 use super::scan::{fold_key, fold_owned};
-use super::trie::{HASH_BITS, word_hash};
 
 /// Where in a word a rewrite applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,10 +150,9 @@ pub struct Names {
     pub particles: WordSet,
     /// Transliteration rules for identity keys.
     pub translit: Translit,
-    /// One bit per [`word_hash`] of a first name, set by [`Names::load`]:
-    /// most capitalised words are not first names, and a clear bit says so
-    /// before any hashing of the set (empty: no test).
-    first_signs: Vec<u64>,
+    /// Signs of the first names, set by [`Names::load`]: most capitalised
+    /// words are not first names.
+    first_signs: Signs,
 }
 
 impl Names {
@@ -174,11 +172,7 @@ impl Names {
                 .extend(lexicon::read_list(p)?.into_iter().map(fold_owned));
         }
         names.first_names.remove("");
-        names.first_signs = vec![0; 1 << (HASH_BITS - 6)];
-        for n in &names.first_names {
-            let h = word_hash(n.as_bytes(), 0, n.len());
-            names.first_signs[h / 64] |= 1 << (h % 64);
-        }
+        names.first_signs = Signs::of(names.first_names.iter().map(String::as_str));
         names.particles = lexicon::read_list(particles)?
             .into_iter()
             .map(fold_owned)
@@ -190,13 +184,7 @@ impl Names {
     /// True when a folded word (or the first part of a folded hyphenated
     /// word, `jean pierre` → `jean`) is a known first name.
     pub fn is_first_name(&self, folded: &str) -> bool {
-        let known = |w: &str| {
-            let h = word_hash(w.as_bytes(), 0, w.len());
-            self.first_signs
-                .get(h / 64)
-                .is_none_or(|s| s & 1 << (h % 64) != 0)
-                && self.first_names.contains(w)
-        };
+        let known = |w: &str| self.first_signs.may_contain(w) && self.first_names.contains(w);
         known(folded) || folded.split_once(' ').is_some_and(|(a, _)| known(a))
     }
 }
