@@ -294,7 +294,7 @@ impl<'a> Ctx<'a> {
     pub fn gz_at(&self, t: usize) -> &'a [Hit] {
         match self.first(t, GZ_START, &self.hits.gz, first_at) {
             Some(i) => {
-                let all = &self.hits.gz[i as usize..];
+                let all = &self.hits.gz[i..];
                 let span = all[0].span;
                 let n = all.iter().take_while(|h| h.span == span).count();
                 &all[..n]

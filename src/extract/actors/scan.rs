@@ -187,7 +187,7 @@ impl Scan {
         while self
             .tokens
             .get(t1)
-            .is_some_and(|tok| tok.fend as usize <= fe - 1)
+            .is_some_and(|tok| (tok.fend as usize) < fe)
         {
             t1 += 1;
         }
@@ -220,8 +220,8 @@ impl Scan {
             }
             // Parts may be empty (a part folded to nothing): skipped.
             let mut start = fs;
-            for p in fs..=fe {
-                if p == fe || folded[p] == b' ' {
+            for (p, &b) in folded.iter().enumerate().take(fe + 1).skip(fs) {
+                if p == fe || b == b' ' {
                     if start < p {
                         f(t, start, p);
                     }
