@@ -68,6 +68,18 @@ pub(crate) fn low_bytes(n: usize) -> u64 {
     u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
+/// 0x80 in each byte of `w` that is an ASCII lowercase letter or digit.
+#[inline]
+pub(crate) fn ascii_lower_alnum(w: u64) -> u64 {
+    // per byte, without carries: the high bit of `low + 0x80 - x` is set
+    // from `x` up
+    let low = w & LOW7;
+    let from = |x: u8| low + splat(0x80 - x);
+    let letter = from(b'a') & !from(b'z' + 1);
+    let digit = from(b'0') & !from(b'9' + 1);
+    (letter | digit) & !w & HIGH
+}
+
 /// 0x80 in each byte of `w` that is an ASCII letter (either case) or digit.
 #[inline]
 pub(crate) fn ascii_alnum(w: u64) -> u64 {
@@ -78,6 +90,15 @@ pub(crate) fn ascii_alnum(w: u64) -> u64 {
     let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x80 - b'z' - 1));
     let digit = (low + splat(0x80 - b'0')) & !(low + splat(0x80 - b'9' - 1));
     (letter | digit) & !w & HIGH
+}
+
+/// 0x80 in each byte of `w` that is an ASCII digit.
+#[inline]
+pub(crate) fn ascii_digits(w: u64) -> u64 {
+    // per byte, without carries, as in `ascii_lower_alnum`
+    let low = w & LOW7;
+    let from = |x: u8| low + splat(0x80 - x);
+    from(b'0') & !from(b'9' + 1) & !w & HIGH
 }
 
 /// `w` with its ASCII capitals (`A`..=`Z`) lowered; other bytes unchanged.
@@ -121,6 +142,10 @@ mod tests {
                     assert_eq!(ascii_lowercase(w), lower, "{bytes:?}");
                     let any_alnum = |x: u8| x.is_ascii_alphanumeric();
                     assert_eq!(ascii_alnum(w), marks(&any_alnum), "{bytes:?}");
+                    let alnum = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
+                    assert_eq!(ascii_lower_alnum(w), marks(&alnum), "{bytes:?}");
+                    let digit = |x: u8| x.is_ascii_digit();
+                    assert_eq!(ascii_digits(w), marks(&digit), "{bytes:?}");
                 }
             }
         }

@@ -116,8 +116,9 @@ pub fn settle(cands: Vec<Cand>) -> Vec<Cand> {
                 taken.insert(upto, (c.span.start, c.span.end));
             }
             kept.push(c);
-        } else if let Some(k) = kept.iter_mut().find(|k| k.span == c.span)
-            && let (Some(kr), Some(cr)) = (k.role.as_mut(), c.role)
+        } else if let Some(cr) = c.role
+            && let Some(k) = kept.iter_mut().find(|k| k.span == c.span)
+            && let Some(kr) = k.role.as_mut()
         {
             // Two titles for one name (`le général X, chef du régime
             // nigérien`): the kept one borrows what it lacks.

@@ -2,6 +2,8 @@
 //! lexicon matches indexed by token, sentence of each token, and the word
 //! tests the rules share (is this token part of a name? a grammar word?).
 
+use std::cell::Cell;
+
 use crate::document::{ActorKind, Document};
 
 use super::gazetteer::{EntryIdx, Gazetteer};
@@ -9,8 +11,6 @@ use super::lexicon::{FalseCap, Grammar, LangLexicon, TitleKind};
 use super::matcher::{Hit, Hits, Pat};
 use super::names::Names;
 use super::scan::{Scan, Token};
-
-const NONE: u32 = u32::MAX;
 
 /// Everything the rules read about one document.
 pub struct Ctx<'a> {
@@ -32,31 +32,94 @@ pub struct Ctx<'a> {
     /// ones that can be a name word, a head or an acronym, so that rules
     /// looking for those skip the rest of the text.
     named: Vec<u32>,
-    /// Index in `hits.gz` of the first gazetteer hit starting at each token.
-    gz_start: Vec<u32>,
-    /// Index in `hits.gz` of a gazetteer hit covering each token.
-    gz_cover: Vec<u32>,
-    /// Index in `hits.demonyms` of the demonym starting at each token.
-    dem_start: Vec<u32>,
-    /// Index in `hits.titles` of the title starting at each token.
-    title_start: Vec<u32>,
-    /// Index in `hits.titles` of a title covering each token.
-    title_cover: Vec<u32>,
-    /// Index in `hits.titles` of the title ending just before each token.
-    title_end: Vec<u32>,
+    /// [`GZ_START`], [`GZ_COVER`], ... bits of each token (and of the
+    /// position after the last): which hits start at, cover or end
+    /// before it. A set bit sends the lookup to a binary search of the
+    /// (sorted) hits; one byte per token is cheaper to clear than an index
+    /// per token and kind.
+    marks: Vec<u8>,
+    /// The grammar roles and false-capital class of each token, looked up
+    /// the first time a rule asks (rules ask about the same tokens many
+    /// times): [`GRAMMAR_KNOWN`], [`FALSE_CAP_KNOWN`] and their bits.
+    words: Vec<Cell<u16>>,
 }
 
-fn index(n: usize, hits: &[Hit], cover: bool) -> Vec<u32> {
-    let mut v = vec![NONE; n];
-    for (i, h) in hits.iter().enumerate() {
-        let range = if cover { h.t0..h.t1 } else { h.t0..h.t0 + 1 };
-        for t in range {
-            if t < n && v[t] == NONE {
-                v[t] = i as u32;
-            }
+/// The grammar roles of the token have been looked up (low 7 bits).
+const GRAMMAR_KNOWN: u16 = 1 << 7;
+/// The false-capital class of the token has been looked up (bits 8, 9).
+const FALSE_CAP_KNOWN: u16 = 1 << 10;
+const FALSE_CAP_MASK: u16 = 3 << 8;
+const FALSE_CAP_FUNCTION: u16 = 1 << 8;
+const FALSE_CAP_CALENDAR: u16 = 2 << 8;
+const FALSE_CAP_COMMON: u16 = 3 << 8;
+
+/// The roles of `g` as the low 7 bits.
+fn bits_of_grammar(g: Grammar) -> u16 {
+    [
+        g.of,
+        g.det,
+        g.and,
+        g.elision,
+        g.possessive,
+        g.locative,
+        g.locnoun,
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, &b)| u16::from(b) << i)
+    .sum()
+}
+
+/// The inverse of [`bits_of_grammar`].
+fn grammar_of_bits(b: u16) -> Grammar {
+    let bit = |i: u16| b & 1 << i != 0;
+    Grammar {
+        of: bit(0),
+        det: bit(1),
+        and: bit(2),
+        elision: bit(3),
+        possessive: bit(4),
+        locative: bit(5),
+        locnoun: bit(6),
+    }
+}
+
+/// A gazetteer hit starts at the token.
+const GZ_START: u8 = 1;
+/// A gazetteer hit covers the token.
+const GZ_COVER: u8 = 2;
+/// A demonym starts at the token.
+const DEM_START: u8 = 4;
+/// A title starts at the token.
+const TITLE_START: u8 = 8;
+/// A title covers the token.
+const TITLE_COVER: u8 = 16;
+/// A title ends just before the token.
+const TITLE_END: u8 = 32;
+
+/// Sets `start` on the first token of each hit and `cover` on all of them.
+fn mark(marks: &mut [u8], hits: &[Hit], start: u8, cover: u8) {
+    for h in hits {
+        marks[h.t0] |= start;
+        for m in &mut marks[h.t0..h.t1] {
+            *m |= cover;
         }
     }
-    v
+}
+
+/// The first of `hits` (sorted by start, non-overlapping but for hits with
+/// the same span) that starts at token `t`.
+fn first_at(hits: &[Hit], t: usize) -> Option<usize> {
+    let i = hits.partition_point(|h| h.t0 < t);
+    hits.get(i).is_some_and(|h| h.t0 == t).then_some(i)
+}
+
+/// The first of `hits` that covers token `t`: among those starting at or
+/// before it, ends are in order too, so the covering ones come last.
+fn first_covering(hits: &[Hit], t: usize) -> Option<usize> {
+    let before = &hits[..hits.partition_point(|h| h.t0 <= t)];
+    let i = before.partition_point(|h| h.t1 <= t);
+    (i < before.len()).then_some(i)
 }
 
 impl<'a> Ctx<'a> {
@@ -80,17 +143,20 @@ impl<'a> Ctx<'a> {
             sent.resize(end, (s - 1) as u32);
         }
         sent.resize(n, doc.sentences.len().saturating_sub(1) as u32);
-        let named: Vec<u32> = (0..n as u32)
-            .filter(|&i| {
-                let t = &scan.tokens[i as usize];
-                t.is_cap() || t.flags & super::scan::HYPHEN != 0
-            })
-            .collect();
-        let mut title_end = vec![NONE; n + 1];
-        for (i, h) in hits.titles.iter().enumerate() {
-            if h.t1 <= n {
-                title_end[h.t1] = i as u32;
+        // Sized for all tokens up front: growing it by steps cost more
+        // than the test.
+        let mut named: Vec<u32> = Vec::with_capacity(n);
+        for (i, t) in scan.tokens.iter().enumerate() {
+            if t.is_cap() || t.flags & super::scan::HYPHEN != 0 {
+                named.push(i as u32);
             }
+        }
+        let mut marks = vec![0u8; n + 1];
+        mark(&mut marks, &hits.gz, GZ_START, GZ_COVER);
+        mark(&mut marks, &hits.demonyms, DEM_START, 0);
+        mark(&mut marks, &hits.titles, TITLE_START, TITLE_COVER);
+        for h in &hits.titles {
+            marks[h.t1] |= TITLE_END;
         }
         Ctx {
             text: &doc.text,
@@ -101,12 +167,28 @@ impl<'a> Ctx<'a> {
             gz,
             sent,
             named,
-            gz_start: index(n, &hits.gz, false),
-            gz_cover: index(n, &hits.gz, true),
-            dem_start: index(n, &hits.demonyms, false),
-            title_start: index(n, &hits.titles, false),
-            title_cover: index(n, &hits.titles, true),
-            title_end,
+            marks,
+            words: vec![Cell::new(0); n],
+        }
+    }
+
+    /// True when token `t` has mark `bit`.
+    fn has(&self, t: usize, bit: u8) -> bool {
+        self.marks.get(t).is_some_and(|m| m & bit != 0)
+    }
+
+    /// `find(hits, t)` when token `t` has mark `bit`.
+    fn first(
+        &self,
+        t: usize,
+        bit: u8,
+        hits: &[Hit],
+        find: impl Fn(&[Hit], usize) -> Option<usize>,
+    ) -> Option<usize> {
+        if self.has(t, bit) {
+            find(hits, t)
+        } else {
+            None
         }
     }
 
@@ -160,16 +242,42 @@ impl<'a> Ctx<'a> {
 
     /// Grammar roles of token `t` (none for punctuation).
     pub fn grammar(&self, t: usize) -> Grammar {
-        if self.tok(t).is_word() {
-            self.lex.grammar(self.fold(t))
-        } else {
-            Grammar::default()
+        if !self.tok(t).is_word() {
+            return Grammar::default();
         }
+        let cell = &self.words[t];
+        let known = cell.get();
+        if known & GRAMMAR_KNOWN != 0 {
+            return grammar_of_bits(known);
+        }
+        let g = self.lex.grammar(self.fold(t));
+        cell.set(known | GRAMMAR_KNOWN | bits_of_grammar(g));
+        g
     }
 
     /// The false-capital class of token `t`.
     pub fn false_cap(&self, t: usize) -> Option<FalseCap> {
-        self.lex.false_cap(self.fold(t))
+        let Some(cell) = self.words.get(t) else {
+            return self.lex.false_cap("");
+        };
+        let known = cell.get();
+        if known & FALSE_CAP_KNOWN != 0 {
+            return match known & FALSE_CAP_MASK {
+                0 => None,
+                FALSE_CAP_FUNCTION => Some(FalseCap::Function),
+                FALSE_CAP_CALENDAR => Some(FalseCap::Calendar),
+                _ => Some(FalseCap::Common),
+            };
+        }
+        let class = self.lex.false_cap(self.fold(t));
+        let bits = match class {
+            None => 0,
+            Some(FalseCap::Function) => FALSE_CAP_FUNCTION,
+            Some(FalseCap::Calendar) => FALSE_CAP_CALENDAR,
+            Some(FalseCap::Common) => FALSE_CAP_COMMON,
+        };
+        cell.set(known | FALSE_CAP_KNOWN | bits);
+        class
     }
 
     /// True when token `t` is the punctuation character `c`.
@@ -184,9 +292,9 @@ impl<'a> Ctx<'a> {
 
     /// The gazetteer hits starting at token `t` (same span), if any.
     pub fn gz_at(&self, t: usize) -> &'a [Hit] {
-        match self.gz_start.get(t) {
-            Some(&i) if i != NONE => {
-                let all = &self.hits.gz[i as usize..];
+        match self.first(t, GZ_START, &self.hits.gz, first_at) {
+            Some(i) => {
+                let all = &self.hits.gz[i..];
                 let span = all[0].span;
                 let n = all.iter().take_while(|h| h.span == span).count();
                 &all[..n]
@@ -197,7 +305,7 @@ impl<'a> Ctx<'a> {
 
     /// True when token `t` lies inside a gazetteer hit.
     pub fn in_gz(&self, t: usize) -> bool {
-        self.gz_cover.get(t).is_some_and(|&i| i != NONE)
+        self.has(t, GZ_COVER)
     }
 
     /// The country a gazetteer hit names, if it is a country or a capital.
@@ -211,26 +319,22 @@ impl<'a> Ctx<'a> {
 
     /// The demonym hit starting at token `t`.
     pub fn demonym_at(&self, t: usize) -> Option<&'a Hit> {
-        match self.dem_start.get(t) {
-            Some(&i) if i != NONE => Some(&self.hits.demonyms[i as usize]),
-            _ => None,
-        }
+        let hits = &self.hits.demonyms;
+        self.first(t, DEM_START, hits, first_at).map(|i| &hits[i])
     }
 
     /// The title hit starting at token `t`.
     pub fn title_at(&self, t: usize) -> Option<&'a Hit> {
-        match self.title_start.get(t) {
-            Some(&i) if i != NONE => Some(&self.hits.titles[i as usize]),
-            _ => None,
-        }
+        let hits = &self.hits.titles;
+        self.first(t, TITLE_START, hits, first_at).map(|i| &hits[i])
     }
 
     /// The title hit ending just before token `t`.
     pub fn title_ending_at(&self, t: usize) -> Option<&'a Hit> {
-        match self.title_end.get(t) {
-            Some(&i) if i != NONE => Some(&self.hits.titles[i as usize]),
-            _ => None,
-        }
+        let hits = &self.hits.titles;
+        // The last title ending there.
+        let last = |hits: &[Hit], t: usize| hits.partition_point(|h| h.t1 <= t).checked_sub(1);
+        self.first(t, TITLE_END, hits, last).map(|i| &hits[i])
     }
 
     /// The kind of a title hit.
@@ -243,7 +347,7 @@ impl<'a> Ctx<'a> {
 
     /// True when token `t` is inside a title, modifier or honorific.
     pub fn in_title(&self, t: usize) -> bool {
-        self.title_cover.get(t).is_some_and(|&i| i != NONE)
+        self.has(t, TITLE_COVER)
     }
 
     /// True when token `t` is a plain word (lowercase or not) that is not a
@@ -287,13 +391,11 @@ impl<'a> Ctx<'a> {
         if !capital || self.false_cap(t).is_some() || self.in_title(t) {
             return false;
         }
-        if self.lex.heads.contains_key(f) {
+        if self.lex.head(f).is_some() {
             return false;
         }
-        if let Some(&i) = self.gz_cover.get(t)
-            && i != NONE
-        {
-            let h = &self.hits.gz[i as usize];
+        if let Some(i) = self.first(t, GZ_COVER, &self.hits.gz, first_covering) {
+            let h = &self.hits.gz[i];
             let person = matches!(h.pat, Pat::Gz(e) if self.gz.get(e).kind == ActorKind::Person);
             if !person {
                 return false;

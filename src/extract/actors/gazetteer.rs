@@ -10,6 +10,7 @@
 //! to its entry.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::document::ActorKind;
 use crate::lexicon::{self, LexiconError};
@@ -47,6 +48,9 @@ pub struct GzEntry {
     pub name_folds: Vec<String>,
     /// The run-wide identity key, `gz:` + id, built once.
     key: String,
+    /// The actor id of `key`, hashed the first time a document names the
+    /// entry rather than once per document.
+    actor_id: OnceLock<String>,
 }
 
 impl GzEntry {
@@ -75,6 +79,12 @@ impl GzEntry {
     /// The run-wide identity key.
     pub fn key(&self) -> &str {
         &self.key
+    }
+
+    /// [`actor_id`](crate::resolve::actor_id) of [`GzEntry::key`].
+    pub fn actor_id(&self) -> &str {
+        self.actor_id
+            .get_or_init(|| crate::resolve::actor_id(&self.key))
     }
 }
 
@@ -173,6 +183,7 @@ impl Gazetteer {
             demonyms,
             name_words: Vec::new(),
             name_folds: Vec::new(),
+            actor_id: OnceLock::new(),
         };
         if entry.names().next().is_none() {
             return Err(LexiconError::Format {

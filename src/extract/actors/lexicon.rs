@@ -14,6 +14,7 @@ use crate::document::ActorKind;
 use crate::lexicon::{self, Fnv, LexiconError};
 
 use super::scan::{fold_key, fold_owned};
+use super::trie::{HASH_BITS, word_hash};
 
 /// A map keyed by folded words. The keys come from our own data files and
 /// lookups happen for many tokens of every document, so it uses the fast
@@ -22,6 +23,31 @@ pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// A set of folded words, hashed like [`WordMap`].
 pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// One bit per [`word_hash`] of each word of a set: a clear bit proves a
+/// word absent in a few instructions, before any hashing of the set (most
+/// words of a text are in none of the lists). Empty: proves nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Signs(Vec<u64>);
+
+impl Signs {
+    /// The signs of `words`.
+    pub fn of<'w>(words: impl Iterator<Item = &'w str>) -> Signs {
+        let mut bits = vec![0u64; 1 << (HASH_BITS - 6)];
+        for w in words {
+            let h = word_hash(w.as_bytes(), 0, w.len());
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        Signs(bits)
+    }
+
+    /// False when `w` is surely not one of the words.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let h = word_hash(w.as_bytes(), 0, w.len());
+        self.0.get(h / 64).is_none_or(|s| s & 1 << (h % 64) != 0)
+    }
+}
 
 /// Data files of one language, relative to the configuration file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -150,6 +176,8 @@ pub struct LangLexicon {
     pub cues: Vec<CueEntry>,
     /// Heads by folded form.
     pub heads: WordMap<Head>,
+    /// Signs of the head words, set by [`LangLexicon::load`].
+    pub head_signs: Signs,
     /// Folded lowercase words allowed inside organisation names.
     pub org_words: WordSet,
     /// False capitals by folded form.
@@ -260,6 +288,8 @@ impl LangLexicon {
             );
         }
 
+        lex.head_signs = Signs::of(lex.heads.keys().map(String::as_str));
+
         let path = resolve(&files.org_words);
         lex.org_words = lexicon::read_list(&path)?
             .into_iter()
@@ -315,6 +345,15 @@ impl LangLexicon {
     /// Grammar roles of a folded word (all false when unknown).
     pub fn grammar(&self, folded: &str) -> Grammar {
         self.grammar.get(folded).copied().unwrap_or_default()
+    }
+
+    /// The organisation head a folded word is, if any.
+    pub fn head(&self, folded: &str) -> Option<&Head> {
+        if self.head_signs.may_contain(folded) {
+            self.heads.get(folded)
+        } else {
+            None
+        }
     }
 
     /// The false-capital class of a folded word.

@@ -212,44 +212,89 @@ impl Matcher {
     pub fn find(&self, text: &str, scan: &Scan, lang: u8) -> Hits {
         let folded = scan.folded.as_bytes();
         let mut hits = Hits::default();
-        let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        self.trie
-            .walk_words(folded, |fs, fe, id| found.push((fs, fe, id)));
-        // Matches come in text order, so each is located from the first
-        // token of the one before.
-        let mut from = 0;
-        for (fs, fe, id) in found {
-            let at = scan.locate_from(text, fs, fe, from);
-            from = at.t0;
-            let Located { start, end, t0, t1 } = at;
-            for &(pat, rule) in &self.payloads[id as usize] {
-                let of_lang = match pat {
-                    Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
-                    _ => true,
-                };
-                if !of_lang || !case_ok(rule, &text[start..end], scan, t1) {
-                    continue;
-                }
-                let hit = Hit {
-                    span: Span::new(start, end),
-                    t0,
-                    t1,
-                    pat,
-                    lower_form: rule == CaseRule::Any,
-                };
-                match pat {
-                    Pat::Gz(_) | Pat::Capital(_) => hits.gz.push(hit),
-                    Pat::Demonym(_) => hits.demonyms.push(hit),
-                    Pat::Title { .. } => hits.titles.push(hit),
-                    Pat::Cue { .. } => hits.cues.push(hit),
-                }
+        let mut ends = Vec::new();
+        scan.for_each_word(|t, fs, fe| {
+            if self.trie.may_start(folded, fs, fe) {
+                self.walk(text, scan, lang, (t, fs), &mut ends, &mut hits);
             }
-        }
+        });
         leftmost_longest(&mut hits.gz, true);
         leftmost_longest(&mut hits.demonyms, false);
         leftmost_longest(&mut hits.titles, false);
         leftmost_longest(&mut hits.cues, false);
         hits
+    }
+
+    /// Walks the trie from folded byte `fs`, a word start in token `t`,
+    /// and keeps what it finds (`ends` is a buffer).
+    #[inline(never)]
+    fn walk(
+        &self,
+        text: &str,
+        scan: &Scan,
+        lang: u8,
+        (t, fs): (usize, usize),
+        ends: &mut Vec<(u32, u32)>,
+        hits: &mut Hits,
+    ) {
+        self.trie.walk_into(scan.folded.as_bytes(), fs, ends);
+        for (end, id) in ends.drain(..) {
+            self.keep(text, scan, lang, (t, fs, end as usize), id, hits);
+        }
+    }
+
+    /// Records the match of key `id` over the folded range `fs..fe`
+    /// starting in token `t` under each of its readings that belongs to
+    /// language `lang` and passes its case check.
+    fn keep(
+        &self,
+        text: &str,
+        scan: &Scan,
+        lang: u8,
+        (t, fs, fe): (usize, usize, usize),
+        id: u32,
+        hits: &mut Hits,
+    ) {
+        let of_lang = |pat: Pat| match pat {
+            Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
+            _ => true,
+        };
+        let payloads = &self.payloads[id as usize];
+        // A match starting with an ASCII lowercase letter (`un`, `est`,
+        // common words that are also names or acronyms) passes only the
+        // rules that accept any case; other rules want the first letter
+        // uppercase.
+        let tok = scan.tokens[t];
+        let lower =
+            fs == tok.fstart as usize && text.as_bytes()[tok.start as usize].is_ascii_lowercase();
+        // Most title and descriptor keys are of the other language, and
+        // most names met in lowercase are common words: such matches are
+        // dropped before they are located.
+        if !payloads
+            .iter()
+            .any(|&(pat, rule)| of_lang(pat) && (!lower || rule == CaseRule::Any))
+        {
+            return;
+        }
+        let Located { start, end, t0, t1 } = scan.locate_in(text, t, fs, fe);
+        for &(pat, rule) in payloads {
+            if !of_lang(pat) || !case_ok(rule, &text[start..end], scan, t1) {
+                continue;
+            }
+            let hit = Hit {
+                span: Span::new(start, end),
+                t0,
+                t1,
+                pat,
+                lower_form: rule == CaseRule::Any,
+            };
+            match pat {
+                Pat::Gz(_) | Pat::Capital(_) => hits.gz.push(hit),
+                Pat::Demonym(_) => hits.demonyms.push(hit),
+                Pat::Title { .. } => hits.titles.push(hit),
+                Pat::Cue { .. } => hits.cues.push(hit),
+            }
+        }
     }
 }
 

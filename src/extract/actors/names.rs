@@ -12,7 +12,7 @@ use std::path::Path;
 
 use crate::lexicon::{self, LexiconError};
 
-use super::lexicon::WordSet;
+use super::lexicon::{Signs, WordSet};
 use super::scan::{fold_key, fold_owned};
 
 /// Where in a word a rewrite applies.
@@ -150,6 +150,9 @@ pub struct Names {
     pub particles: WordSet,
     /// Transliteration rules for identity keys.
     pub translit: Translit,
+    /// Signs of the first names, set by [`Names::load`]: most capitalised
+    /// words are not first names.
+    first_signs: Signs,
 }
 
 impl Names {
@@ -169,6 +172,7 @@ impl Names {
                 .extend(lexicon::read_list(p)?.into_iter().map(fold_owned));
         }
         names.first_names.remove("");
+        names.first_signs = Signs::of(names.first_names.iter().map(String::as_str));
         names.particles = lexicon::read_list(particles)?
             .into_iter()
             .map(fold_owned)
@@ -180,10 +184,8 @@ impl Names {
     /// True when a folded word (or the first part of a folded hyphenated
     /// word, `jean pierre` → `jean`) is a known first name.
     pub fn is_first_name(&self, folded: &str) -> bool {
-        self.first_names.contains(folded)
-            || folded
-                .split_once(' ')
-                .is_some_and(|(a, _)| self.first_names.contains(a))
+        let known = |w: &str| self.first_signs.may_contain(w) && self.first_names.contains(w);
+        known(folded) || folded.split_once(' ').is_some_and(|(a, _)| known(a))
     }
 }
 

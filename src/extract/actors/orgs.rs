@@ -207,7 +207,7 @@ fn head_cand(cx: &Ctx, head: &Head, start: usize, tl: &Tail) -> Cand {
 /// Organisations and places named by a head noun.
 pub fn from_heads(cx: &Ctx, out: &mut Vec<Cand>) {
     for h in cx.capitalised() {
-        let Some(head) = cx.lex.heads.get(cx.fold(h)) else {
+        let Some(head) = cx.lex.head(cx.fold(h)) else {
             continue;
         };
         // `Secretary of State`: a head inside a title is part of the title.

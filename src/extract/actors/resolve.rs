@@ -17,7 +17,7 @@
 //!   found again wherever they recur.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::document::{ActorKind, DocActor, Mention, Span};
@@ -36,6 +36,10 @@ type Key<'a> = Cow<'a, str>;
 /// A hash map keyed by short strings of one document.
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// What is known of each actor of a document, by key. A hash map: the
+/// few places where the order of actors matters sort them by key.
+type Protos<'a> = FnvMap<Key<'a>, Proto<'a>>;
+
 /// A resolved mention before actors are numbered.
 struct Resolved<'a> {
     span: Span,
@@ -45,17 +49,29 @@ struct Resolved<'a> {
     descriptive: bool,
 }
 
+/// What a person's name written one way stands for.
+#[derive(Clone)]
+enum Who<'a> {
+    /// One word, whose words are at this index.
+    Single(usize),
+    /// A gazetteer person.
+    Known(EntryIdx),
+    /// A person outside the gazetteer, with this key.
+    New(Key<'a>),
+}
+
 /// What is known of an actor while resolving.
 #[derive(Default)]
-struct Proto {
+struct Proto<'a> {
     kind: Option<ActorKind>,
     entry: Option<EntryIdx>,
     country: Option<EntryIdx>,
     sector: Option<String>,
-    /// Normalised words of each full-name form (people).
-    names: Vec<Vec<String>>,
+    /// Normalised words of each full-name form (people), borrowed from
+    /// the gazetteer for its entries.
+    names: Vec<Cow<'a, [String]>>,
     /// Folded full names as written (people), for finding surnames again.
-    surfaces: Vec<String>,
+    surfaces: Vec<Cow<'a, str>>,
 }
 
 /// Resolves a document's candidates into actors and mentions.
@@ -65,12 +81,15 @@ pub fn resolve<'a>(
     sentence_at: impl Fn(usize) -> usize,
     prefer_fr: bool,
 ) -> (Vec<DocActor>, Vec<Mention>) {
-    let mut protos: BTreeMap<Key<'a>, Proto> = BTreeMap::new();
+    let mut protos: Protos<'a> = Protos::default();
     let mut out: Vec<Resolved<'a>> = Vec::new();
-    let mut singles: Vec<(Cand, Vec<String>)> = Vec::new();
+    // One-word names, with their words in `single_words`.
+    let mut singles: Vec<(Cand, usize)> = Vec::new();
+    let mut single_words: Vec<Vec<String>> = Vec::new();
+    let mut people: FnvMap<&'a str, Who<'a>> = FnvMap::default();
 
     for c in cands {
-        let surface = &cx.text[c.span.start..c.span.end];
+        let surface: &'a str = &cx.text[c.span.start..c.span.end];
         let key = match &c.what {
             What::Gz(e) | What::Metonym(e) => {
                 let p = gz_proto(cx, &mut protos, *e);
@@ -98,26 +117,51 @@ pub fn resolve<'a>(
                 let p = protos.entry(key.clone()).or_default();
                 p.kind = Some(*kind);
                 p.country = p.country.or(*country);
-                p.sector = p.sector.clone().or(sector.clone());
+                if p.sector.is_none() {
+                    p.sector = sector.clone();
+                }
                 key
             }
             What::Person { .. } => {
-                let words = cx.names.translit.words(surface);
-                if words.len() < 2 {
-                    singles.push((c, words));
-                    continue;
-                }
-                let key = match cx.gz.person(&words) {
-                    Some(e) => gz_proto(cx, &mut protos, e).0,
-                    None => Key::Owned(format!("per:{}", words.join(" "))),
+                // A name is transliterated and looked up once per document.
+                let (who, new) = match people.get(surface) {
+                    Some(who) => (who.clone(), None),
+                    None => {
+                        let words = cx.names.translit.words(surface);
+                        let (who, new) = if words.len() < 2 {
+                            single_words.push(words);
+                            (Who::Single(single_words.len() - 1), None)
+                        } else {
+                            let who = match cx.gz.person(&words) {
+                                Some(e) => Who::Known(e),
+                                None => Who::New(Key::Owned(format!("per:{}", words.join(" ")))),
+                            };
+                            (who, Some(words))
+                        };
+                        people.insert(surface, who.clone());
+                        (who, new)
+                    }
+                };
+                let key = match who {
+                    Who::Single(w) => {
+                        singles.push((c, w));
+                        continue;
+                    }
+                    Who::Known(e) => gz_proto(cx, &mut protos, e).0,
+                    Who::New(k) => k,
                 };
                 let p = protos.entry(key.clone()).or_default();
                 p.kind = Some(ActorKind::Person);
-                p.names.push(words);
-                p.surfaces.push(fold_key(surface));
+                // A name met again would add the same words and surface.
+                if let Some(words) = new {
+                    p.names.push(Cow::Owned(words));
+                    p.surfaces.push(Cow::Owned(fold_key(surface)));
+                }
                 if let Some(r) = &c.role {
                     p.country = p.country.or(r.country);
-                    p.sector = p.sector.clone().or(r.sector.clone());
+                    if p.sector.is_none() {
+                        p.sector = r.sector.clone();
+                    }
                 }
                 key
             }
@@ -146,8 +190,8 @@ pub fn resolve<'a>(
         out.retain(|_| keep.next().unwrap_or(true));
     }
     merge_short_full_names(&mut protos, &mut out);
-    for (c, words) in singles {
-        if let Some(key) = link_single(cx, &mut protos, &c, &words) {
+    for (c, w) in singles {
+        if let Some(key) = link_single(cx, &mut protos, &c, &single_words[w]) {
             out.push(Resolved {
                 span: c.span,
                 key,
@@ -164,17 +208,25 @@ pub fn resolve<'a>(
 /// The proto of a gazetteer entry, created with the entry's facts.
 fn gz_proto<'a, 'p>(
     cx: &Ctx<'a>,
-    protos: &'p mut BTreeMap<Key<'a>, Proto>,
+    protos: &'p mut Protos<'a>,
     e: EntryIdx,
-) -> (Key<'a>, &'p mut Proto) {
+) -> (Key<'a>, &'p mut Proto<'a>) {
     let entry = cx.gz.get(e);
     let key = Key::Borrowed(entry.key());
     let p = protos.entry(key.clone()).or_insert_with(|| Proto {
         kind: Some(entry.kind),
         entry: Some(e),
         sector: entry.sector.clone(),
-        names: entry.name_words.clone(),
-        surfaces: entry.name_folds.clone(),
+        names: entry
+            .name_words
+            .iter()
+            .map(|w| Cow::Borrowed(&w[..]))
+            .collect(),
+        surfaces: entry
+            .name_folds
+            .iter()
+            .map(|f| Cow::Borrowed(&f[..]))
+            .collect(),
         ..Default::default()
     });
     (key, p)
@@ -182,24 +234,31 @@ fn gz_proto<'a, 'p>(
 
 /// `Bakary Sangaré` joins `Bakary Yaou Sangaré` when it is the only
 /// longer unknown name with the same first and last words.
-fn merge_short_full_names<'a>(protos: &mut BTreeMap<Key<'a>, Proto>, out: &mut [Resolved<'a>]) {
-    let people: Vec<(Key<'a>, Vec<String>)> = protos
-        .iter()
-        .filter(|(k, p)| k.starts_with("per:") && !p.names.is_empty())
-        .map(|(k, p)| (k.clone(), p.names[0].clone()))
-        .collect();
+fn merge_short_full_names<'a>(protos: &mut Protos<'a>, out: &mut [Resolved<'a>]) {
     let mut remap: FnvMap<Key<'a>, Key<'a>> = FnvMap::default();
-    for (k, w) in &people {
-        if w.len() != 2 {
-            continue;
-        }
-        let longer: Vec<&Key<'a>> = people
+    {
+        // In key order, so that merges happen in the same order whatever
+        // the map's.
+        let mut people: Vec<(&Key<'a>, &[String])> = protos
             .iter()
-            .filter(|(k2, w2)| k2 != k && w2.len() > 2 && w2[0] == w[0] && w2[w2.len() - 1] == w[1])
-            .map(|(k2, _)| k2)
+            .filter(|(k, p)| k.starts_with("per:") && !p.names.is_empty())
+            .map(|(k, p)| (k, &p.names[0][..]))
             .collect();
-        if let [target] = longer.as_slice() {
-            remap.insert(k.clone(), (*target).clone());
+        people.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for &(k, w) in &people {
+            if w.len() != 2 {
+                continue;
+            }
+            let longer: Vec<&Key<'a>> = people
+                .iter()
+                .filter(|(k2, w2)| {
+                    *k2 != k && w2.len() > 2 && w2[0] == w[0] && w2[w2.len() - 1] == w[1]
+                })
+                .map(|(k2, _)| *k2)
+                .collect();
+            if let [target] = longer.as_slice() {
+                remap.insert(k.clone(), (*target).clone());
+            }
         }
     }
     for (from, to) in &remap {
@@ -220,7 +279,7 @@ fn merge_short_full_names<'a>(protos: &mut BTreeMap<Key<'a>, Proto>, out: &mut [
 }
 
 /// People of the document whose name ends with `words`.
-fn people_ending_with<'a>(protos: &BTreeMap<Key<'a>, Proto>, words: &[String]) -> Vec<Key<'a>> {
+fn people_ending_with<'a>(protos: &Protos<'a>, words: &[String]) -> Vec<Key<'a>> {
     protos
         .iter()
         .filter(|(_, p)| p.kind == Some(ActorKind::Person))
@@ -236,7 +295,7 @@ fn people_ending_with<'a>(protos: &BTreeMap<Key<'a>, Proto>, words: &[String]) -
 /// Links a one-word name to the person it stands for, if that is certain.
 fn link_single<'a>(
     cx: &Ctx<'a>,
-    protos: &mut BTreeMap<Key<'a>, Proto>,
+    protos: &mut Protos<'a>,
     c: &Cand,
     words: &[String],
 ) -> Option<Key<'a>> {
@@ -288,7 +347,7 @@ fn link_single<'a>(
 
 /// Finds the document's people again by their surname alone, and new
 /// organisations by the acronym given after them in parentheses.
-fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Resolved<'a>>) {
+fn recur<'a>(cx: &Ctx<'a>, protos: &Protos<'a>, out: &mut Vec<Resolved<'a>>) {
     let tok_of = |pos: usize| cx.scan.tokens.partition_point(|t| (t.end as usize) <= pos);
     let is_covered = |out: &[Resolved], covered: &mut Vec<bool>| {
         covered.resize(cx.len(), false);
@@ -302,6 +361,9 @@ fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Reso
     };
     let mut covered = Vec::new();
     is_covered(out, &mut covered);
+    // The signs of every acronym and surname: most tokens are neither, and
+    // a clear bit rules them out before any hashing.
+    let mut known = 0u64;
     // Acronyms in parentheses right after a new organisation.
     let mut acronyms: FnvMap<&str, Key<'a>> = FnvMap::default();
     for r in out.iter().filter(|r| r.key.starts_with("org:")) {
@@ -317,6 +379,7 @@ fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Reso
         });
         if cx.is_punct(t, &['(']) && acronym && cx.is_punct(t + 2, &[')']) && !covered[t + 1] {
             acronyms.insert(cx.surface(t + 1), r.key.clone());
+            known |= sign(cx.surface(t + 1));
         }
     }
     // Folded last words of the people's names: a cheap test before any
@@ -328,6 +391,7 @@ fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Reso
     {
         for n in &p.surfaces {
             if let Some(last) = n.rsplit(' ').next() {
+                known |= sign(last);
                 let keys = surnames.entry(last).or_default();
                 if !keys.contains(&k) {
                     keys.push(k);
@@ -341,7 +405,7 @@ fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Reso
     let mut added = Vec::new();
     // Acronyms are capitalised and names capitalised or hyphenated.
     for t in cx.name_like() {
-        if covered[t] {
+        if covered[t] || known & (sign(cx.surface(t)) | sign(cx.fold(t))) == 0 {
             continue;
         }
         if cx.tok(t).is_cap()
@@ -373,10 +437,17 @@ fn recur<'a>(cx: &Ctx<'a>, protos: &BTreeMap<Key<'a>, Proto>, out: &mut Vec<Reso
     }
 }
 
+/// One bit of a word, from its length and first byte: a cheap, lossy
+/// stand-in for the word in a set test.
+fn sign(w: &str) -> u64 {
+    let first = w.as_bytes().first().map_or(0, |&b| usize::from(b));
+    1 << ((w.len() * 7 + first) % 64)
+}
+
 /// Numbers actors by first mention and writes the records.
 fn build(
     cx: &Ctx,
-    protos: BTreeMap<Key, Proto>,
+    protos: Protos,
     mut out: Vec<Resolved>,
     sentence_at: impl Fn(usize) -> usize,
     prefer_fr: bool,
@@ -406,7 +477,7 @@ fn build(
                             }
                         }
                         DocActor {
-                            actor_id: actor_id(&r.key),
+                            actor_id: e.actor_id().to_string(),
                             key: r.key.to_string(),
                             name: e.name(prefer_fr).to_string(),
                             kind: e.kind,

@@ -176,26 +176,21 @@ impl Scan {
     /// Locates the folded range `[fs, fe)`, whose first and last bytes lie
     /// in words (as lexicon matches do): its byte span and tokens.
     pub fn locate(&self, text: &str, fs: usize, fe: usize) -> Located {
-        self.locate_from(text, fs, fe, 0)
+        self.locate_in(text, self.token_at_folded(fs), fs, fe)
     }
 
-    /// [`Scan::locate`] when every token before `from` ends at or before
-    /// `fs` in the folded text: the tokens are found by stepping from `from`
-    /// (matches close to each other cost a step or two, not two binary
-    /// searches).
-    pub fn locate_from(&self, text: &str, fs: usize, fe: usize, from: usize) -> Located {
-        let after = |mut t: usize, f: usize| {
-            while self.tokens.get(t).is_some_and(|tok| tok.fend as usize <= f) {
-                t += 1;
-            }
-            t
-        };
-        let t0 = if from == 0 {
-            self.token_at_folded(fs)
-        } else {
-            after(from, fs)
-        };
-        let t1 = after(t0, fe - 1);
+    /// [`Scan::locate`] when the range is known to start in token `t0`
+    /// (as the walks from [`Scan::word_starts`] are): the last token is
+    /// found by stepping from `t0`, usually a step or two.
+    pub fn locate_in(&self, text: &str, t0: usize, fs: usize, fe: usize) -> Located {
+        let mut t1 = t0;
+        while self
+            .tokens
+            .get(t1)
+            .is_some_and(|tok| (tok.fend as usize) < fe)
+        {
+            t1 += 1;
+        }
         let start = self.source_of(text, t0, fs);
         let last = self.source_of(text, t1, fe - 1);
         let len = text[last..].chars().next().map_or(0, char::len_utf8);
@@ -204,6 +199,35 @@ impl Scan {
             end: last + len,
             t0,
             t1: t1 + 1,
+        }
+    }
+
+    /// Calls `f(token, start, end)` for every word of the folded text (a
+    /// run of letters and digits after a space, up to the next space), in
+    /// order: the fold of each word token, or each of its parts when it has
+    /// inner hyphens. Walks start only there, so the tokens need no search.
+    #[inline]
+    pub fn for_each_word(&self, mut f: impl FnMut(usize, usize, usize)) {
+        let folded = self.folded.as_bytes();
+        for (t, tok) in self.tokens.iter().enumerate() {
+            let (fs, fe) = (tok.fstart as usize, tok.fend as usize);
+            if fs == fe {
+                continue;
+            }
+            if tok.flags & HYPHEN == 0 {
+                f(t, fs, fe);
+                continue;
+            }
+            // Parts may be empty (a part folded to nothing): skipped.
+            let mut start = fs;
+            for (p, &b) in folded.iter().enumerate().take(fe + 1).skip(fs) {
+                if p == fe || b == b' ' {
+                    if start < p {
+                        f(t, start, p);
+                    }
+                    start = p + 1;
+                }
+            }
         }
     }
 
@@ -301,6 +325,34 @@ mod tests {
         let (first, last) = (s.tokens[at.t0], s.tokens[at.t1 - 1]);
         assert_eq!(&text[first.start as usize..first.end as usize], "Alliance");
         assert_eq!(&text[last.start as usize..last.end as usize], "Sahel");
+    }
+
+    #[test]
+    fn words_start_at_the_letters_after_spaces() {
+        let cases = [
+            (
+                "fr",
+                "Le vice-Premier ministre de Guinée-Bissau, M. N'Diaye.",
+            ),
+            ("en", "U.S.-backed forces (the G5) -- al-Qaeda's x-y-z a--b"),
+            ("other", "ǃ ǃx x-ǃ-y ǃ-x Лавров 中国 -a- 10,5"),
+            ("empty", ""),
+        ];
+        for (name, text) in cases {
+            let s = Scan::new(text);
+            let f = s.folded.as_bytes();
+            let want: Vec<usize> = (1..f.len())
+                .filter(|&i| f[i - 1] == b' ' && f[i] != b' ')
+                .collect();
+            let mut got = Vec::new();
+            s.for_each_word(|t, fs, fe| {
+                assert_eq!(t, s.token_at_folded(fs), "case {name}: {fs}");
+                assert_eq!(f[fe], b' ', "case {name}: {fs}");
+                assert!(!f[fs..fe].contains(&b' '), "case {name}: {fs}");
+                got.push(fs);
+            });
+            assert_eq!(got, want, "case {name}");
+        }
     }
 
     #[test]

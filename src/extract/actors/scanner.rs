@@ -11,6 +11,8 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use crate::text::swar;
+
 use super::scan::{ALPHA, CAP, HYPHEN, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes};
 
 /// Class bit: letter or digit ([`char::is_alphanumeric`]).
@@ -124,7 +126,10 @@ pub(super) fn scan(text: &str) -> Scan {
     while let Some(&b) = bytes.get(i) {
         let class = CLASS[usize::from(b)];
         if class & ALNUM_B != 0 {
-            i = s.ascii_run(i);
+            i = match s.short_word(i) {
+                Some(j) => j,
+                None => s.ascii_run(i),
+            };
         } else if class & SPACE_B != 0 {
             s.close();
             s.space();
@@ -189,23 +194,94 @@ impl Scanner<'_> {
         }
     }
 
+    /// The common word: fewer than eight ASCII letters and digits starting
+    /// at byte `i` outside a word, then an ASCII character that is not a
+    /// hyphen (so the word ends there). It is recorded at once from bit
+    /// masks of its eight bytes, with the space after it if there is one;
+    /// returns where the scan goes on. `None` for other words, left to
+    /// [`Scanner::ascii_run`].
+    #[inline]
+    fn short_word(&mut self, i: usize) -> Option<usize> {
+        if self.open {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let w = swar::load(bytes, i)?;
+        let lower = swar::ascii_lowercase(w);
+        let high = swar::splat(0x80);
+        let n = swar::before_first(!swar::ascii_lower_alnum(lower) & high);
+        let next = *bytes.get(i + n)?;
+        if n == 8 || !next.is_ascii() || next == b'-' {
+            return None;
+        }
+        let run = swar::low_bytes(n) & high;
+        let capitals = (w ^ lower) << 2 & run;
+        let letters = !swar::ascii_digits(lower) & run;
+        let mut flags = WORD;
+        if capitals & 0x80 != 0 {
+            flags |= CAP;
+        }
+        if letters != 0 {
+            flags |= ALPHA;
+        }
+        if letters.count_ones() >= 2 && letters & !capitals == 0 {
+            flags |= UPPER;
+        }
+        self.space();
+        let fstart = self.folded.len();
+        self.folded.extend_from_slice(&lower.to_le_bytes());
+        self.folded.truncate(fstart + n);
+        self.tokens.push(Token {
+            start: i as u32,
+            end: (i + n) as u32,
+            fstart: fstart as u32,
+            fend: (fstart + n) as u32,
+            flags,
+            punct: '\0',
+        });
+        if next == b' ' {
+            self.folded.push(b' ');
+            return Some(i + n + 1);
+        }
+        Some(i + n)
+    }
+
     /// The run of ASCII letters and digits starting at byte `i`; returns
     /// where it ends.
     fn ascii_run(&mut self, i: usize) -> usize {
         let bytes = self.text.as_bytes();
         let class = |b: &u8| CLASS[usize::from(*b)];
         self.open(i, class(&bytes[i]) & UPPER_B != 0);
-        let run = &bytes[i..];
-        let run = &run[..run
-            .iter()
-            .position(|b| class(b) & ALNUM_B == 0)
-            .unwrap_or(run.len())];
-        self.folded
-            .extend(run.iter().map(|b| b | (class(b) & UPPER_B) << 3));
+        // Eight bytes at a time: all eight are lowered and appended, then
+        // the folded text is cut back to the letters and digits among them
+        // (a fixed-size copy is cheaper than a loop or a sized one).
+        let mut j = i;
+        while let Some(w) = swar::load(bytes, j) {
+            let lower = swar::ascii_lowercase(w);
+            let n = swar::before_first(!swar::ascii_lower_alnum(lower) & swar::splat(0x80));
+            let len = self.folded.len();
+            self.folded.extend_from_slice(&lower.to_le_bytes());
+            self.folded.truncate(len + n);
+            j += n;
+            if n < 8 {
+                break;
+            }
+        }
+        if swar::load(bytes, j).is_none() {
+            // Fewer than eight bytes left.
+            let rest = &bytes[j..];
+            let n = rest
+                .iter()
+                .position(|b| class(b) & ALNUM_B == 0)
+                .unwrap_or(rest.len());
+            self.folded
+                .extend(rest[..n].iter().map(|b| b | (class(b) & UPPER_B) << 3));
+            j += n;
+        }
         if !self.mixed {
             // Counting letters matters only until one is lowercase, which
             // is usually the second byte.
-            for b in run {
+            for b in &bytes[i..j] {
                 let c = class(b);
                 if c & LETTER_B != 0 {
                     self.letters += 1;
@@ -217,7 +293,6 @@ impl Scanner<'_> {
                 }
             }
         }
-        let j = i + run.len();
         self.word.end = j as u32;
         self.word.fend = self.folded.len() as u32;
         j
@@ -398,6 +473,11 @@ mod tests {
                 "ÉTATS-UNIS UE A B2B ABc A1B AB-cd ÀÉ Éa 中国 ΑΘΗΝΑ ǅ",
             ),
             ("latin-1", "ª º ² µ ¼ × ÷ ÿ Ÿ Ĳ ĳ ſ"),
+            (
+                "short words",
+                "Le Mali, l'AES et UN G5 x9 ABC-d ÉTAT Niger.\nOK\tab cd ÉTé AbcdefgH Abcdefghi a\u{2010}b",
+            ),
+            ("word at the end", "un deux trois quatre Niger"),
         ];
         for (name, text) in cases {
             let (got, (want, src)) = (scan(text), reference(text));
