@@ -41,6 +41,26 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, lex: &'a LangLexicon, settings: &'a Settings) -> Ctx<'a> {
         let toks = tokens::tokenize(&doc.text);
         let marked = marks::find(doc, &toks, settings.max_quote_paragraphs);
+        let (mention_order, mention_of_tok) = mention_map(doc, &toks);
+        let actor_roles = actor_roles(doc);
+        let mut ctx = Ctx {
+            doc,
+            lex,
+            settings,
+            toks,
+            marked,
+            cues: Vec::new(),
+            mention_of_tok,
+            mention_order,
+            actor_roles,
+        };
+        ctx.cues = cues::find(&ctx);
+        ctx
+    }
+}
+
+#[inline(never)]
+fn mention_map(doc: &Document, toks: &[Tok]) -> (Vec<usize>, Vec<u32>) {
         let mut mention_order: Vec<usize> = (0..doc.mentions.len())
             .filter(|&i| doc.mentions[i].actor < doc.actors.len())
             .collect();
@@ -56,6 +76,11 @@ impl<'a> Ctx<'a> {
                 mention_of_tok[k] = i as u32;
             }
         }
+        (mention_order, mention_of_tok)
+}
+
+#[inline(never)]
+fn actor_roles(doc: &Document) -> Vec<String> {
         let mut actor_roles = vec![String::new(); doc.actors.len()];
         for m in &doc.mentions {
             if let (Some(role), Some(r)) = (&m.role, actor_roles.get_mut(m.actor)) {
@@ -63,20 +88,10 @@ impl<'a> Ctx<'a> {
                 r.push('|');
             }
         }
-        let mut ctx = Ctx {
-            doc,
-            lex,
-            settings,
-            toks,
-            marked,
-            cues: Vec::new(),
-            mention_of_tok,
-            mention_order,
-            actor_roles,
-        };
-        ctx.cues = cues::find(&ctx);
-        ctx
-    }
+        actor_roles
+}
+
+impl<'a> Ctx<'a> {
 
     /// The text of token `i`.
     pub fn text(&self, i: usize) -> &'a str {

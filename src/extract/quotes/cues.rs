@@ -56,7 +56,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
     let text = &ctx.doc.text;
     let toks = &ctx.toks;
     let mut out = Vec::new();
-    for m in ctx.lex.automaton.find_iter(text) {
+    for m in ctx.lex.scan.matches(&ctx.lex.automaton, text, toks) {
         let first = first_at(toks, m.start());
         if first >= toks.len() || toks[first].start != m.start() {
             continue; // starts inside a word

@@ -266,10 +266,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
                     };
                     // `le ministère` is a ministry named before, `le pays` any country
                     let named = |m: &usize| {
-                        let name = fold(&doc.actors[actor(*m)].name);
                         ctx.mention_kind(*m) == kind
-                            && (n.matches.is_empty()
-                                || n.matches.iter().any(|k| name.contains(k.as_str())))
+                            && (n.matches.is_empty() || {
+                                let name = fold(&doc.actors[actor(*m)].name);
+                                n.matches.iter().any(|k| name.contains(k.as_str()))
+                            })
                     };
                     of.filter(|&m| ctx.mention_kind(m) == kind)
                         .or_else(|| mentions_before(ctx, pos, window).find(named))
