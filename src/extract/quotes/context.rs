@@ -2,6 +2,8 @@
 //! tokens, quoted spans, the token → mention map, the actors' known roles
 //! and the speech cues.
 
+use std::cell::Cell;
+
 use crate::document::{ActorKind, Document, Span};
 use crate::text::fold::fold;
 
@@ -13,6 +15,9 @@ use super::marks::{self, Marked};
 use super::tokens::{self, Tok};
 
 const NO_MENTION: u32 = u32::MAX;
+
+/// A token's role bits not looked up yet (no word has every role).
+const UNKNOWN_ROLE: u32 = u32::MAX;
 
 /// Per-document state shared by the quote rules.
 pub(crate) struct Ctx<'a> {
@@ -34,6 +39,9 @@ pub(crate) struct Ctx<'a> {
     pub mention_order: Vec<usize>,
     /// Per actor, its mentions' roles, folded and joined.
     pub actor_roles: Vec<String>,
+    /// Per token, its role bits once looked up: the rules ask about the
+    /// same few words around each cue many times.
+    roles: Vec<Cell<u32>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -53,7 +61,9 @@ impl<'a> Ctx<'a> {
             mention_of_tok,
             mention_order,
             actor_roles,
+            roles: Vec::new(),
         };
+        ctx.roles = vec![Cell::new(UNKNOWN_ROLE); ctx.toks.len()];
         ctx.cues = cues::find(&ctx);
         ctx
     }
@@ -97,6 +107,20 @@ impl<'a> Ctx<'a> {
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];
         &self.doc.text[t.start..t.end]
+    }
+
+    /// The role bits of token `i` ([`LangLexicon::role`]).
+    pub fn role(&self, i: usize) -> u32 {
+        let cached = &self.roles[i];
+        if cached.get() == UNKNOWN_ROLE {
+            cached.set(self.lex.role(self.text(i)));
+        }
+        cached.get()
+    }
+
+    /// True when token `i` has role `bit`.
+    pub fn is(&self, i: usize, bit: u32) -> bool {
+        self.role(i) & bit != 0
     }
 
     /// The first character of token `i`.

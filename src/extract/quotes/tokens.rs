@@ -75,7 +75,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     while i < bytes.len() {
         let b = bytes[i];
         if ASCII_WORD[usize::from(b)] {
-            let end = word_end(text, i, i + 1);
+            // most words are ASCII and end at a space or punctuation
+            let mut end = ascii_word_end(bytes, i + 1);
+            if bytes
+                .get(end)
+                .is_some_and(|&c| !c.is_ascii() || c == b'-' || c == b'\'')
+            {
+                end = word_end(text, i, end);
+            }
             out.push(Tok {
                 start: i,
                 end,
@@ -115,6 +122,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 /// The end of the run of ASCII letters and digits from byte `i`.
+#[inline(always)]
 fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(w) = swar::load(bytes, i) {
         let stop = not_ascii_alnum(w);
@@ -152,6 +160,7 @@ fn is_latin1_letter(c: u8) -> bool {
 
 /// The end of the word starting at byte `start`, whose first characters
 /// end at `end`.
+#[inline(never)]
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
