@@ -71,38 +71,37 @@ impl<'a> Ctx<'a> {
 
 #[inline(never)]
 fn mention_map(doc: &Document, toks: &[Tok]) -> (Vec<usize>, Vec<u32>) {
-        let mut mention_order: Vec<usize> = (0..doc.mentions.len())
-            .filter(|&i| doc.mentions[i].actor < doc.actors.len())
-            .collect();
-        mention_order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
-        let mut mention_of_tok = vec![NO_MENTION; toks.len()];
-        for &i in &mention_order {
-            let span = doc.mentions[i].span;
-            let first = toks.partition_point(|t| t.end <= span.start);
-            for (k, t) in toks.iter().enumerate().skip(first) {
-                if t.start >= span.end {
-                    break;
-                }
-                mention_of_tok[k] = i as u32;
+    let mut mention_order: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&i| doc.mentions[i].actor < doc.actors.len())
+        .collect();
+    mention_order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
+    let mut mention_of_tok = vec![NO_MENTION; toks.len()];
+    for &i in &mention_order {
+        let span = doc.mentions[i].span;
+        let first = toks.partition_point(|t| t.end <= span.start);
+        for (k, t) in toks.iter().enumerate().skip(first) {
+            if t.start >= span.end {
+                break;
             }
+            mention_of_tok[k] = i as u32;
         }
-        (mention_order, mention_of_tok)
+    }
+    (mention_order, mention_of_tok)
 }
 
 #[inline(never)]
 fn actor_roles(doc: &Document) -> Vec<String> {
-        let mut actor_roles = vec![String::new(); doc.actors.len()];
-        for m in &doc.mentions {
-            if let (Some(role), Some(r)) = (&m.role, actor_roles.get_mut(m.actor)) {
-                r.push_str(&fold(role));
-                r.push('|');
-            }
+    let mut actor_roles = vec![String::new(); doc.actors.len()];
+    for m in &doc.mentions {
+        if let (Some(role), Some(r)) = (&m.role, actor_roles.get_mut(m.actor)) {
+            r.push_str(&fold(role));
+            r.push('|');
         }
-        actor_roles
+    }
+    actor_roles
 }
 
 impl<'a> Ctx<'a> {
-
     /// The text of token `i`.
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];

@@ -228,8 +228,17 @@ mod tests {
     }
 
     const PATTERNS: &[&str] = &[
-        "dit", "a dit", "fait savoir", "savoir", "s'exclame", "exclame", "according to", "to",
-        "selon", "é", "ée",
+        "dit",
+        "a dit",
+        "fait savoir",
+        "savoir",
+        "s'exclame",
+        "exclame",
+        "according to",
+        "to",
+        "selon",
+        "é",
+        "ée",
     ];
 
     #[test]
@@ -271,6 +280,30 @@ mod tests {
             proptest::prop_assert_eq!(
                 starting_tokens(scan.matches(&ac, &text, &toks), &toks),
                 starting_tokens(ac.find_iter(text.as_str()), &toks),
+                "{:?}", text
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn agrees_on_the_real_lexicons(
+            picks in proptest::collection::vec(0..24usize, 0..40),
+            lang in proptest::sample::select(vec!["fr", "en"]),
+        ) {
+            const PIECES: [&str; 24] = [
+                "fait", "par", "savoir", " ", "according", "to", "whereas", "quoted", "by",
+                "s'", "s\u{2019}", "exclame", "de", "l'avis", "a", "dit", "déclaré", ",", "-t-il",
+                "X", "selon", "se", "félicite", "point",
+            ];
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let stage = super::super::testkit::stage();
+            let lex = &stage.languages[lang];
+            let toks = tokenize(&text);
+            proptest::prop_assert_eq!(
+                starting_tokens(lex.scan.matches(&lex.automaton, &text, &toks), &toks),
+                starting_tokens(lex.automaton.find_iter(text.as_str()), &toks),
                 "{:?}", text
             );
         }

@@ -154,9 +154,7 @@ fn shares_auxiliary(ctx: &Ctx<'_>, cue: &Cue) -> bool {
     (start..prev)
         .rev()
         .take(SHARED_AUX_REACH)
-        .find(|&k| {
-            ctx.toks[k].word && !ctx.in_marked(ctx.toks[k].start) && ctx.is(k, role::AUX)
-        })
+        .find(|&k| ctx.toks[k].word && !ctx.in_marked(ctx.toks[k].start) && ctx.is(k, role::AUX))
         .is_some_and(|k| {
             !ctx.toks
                 .get(k + 1)
