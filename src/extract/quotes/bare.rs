@@ -36,7 +36,7 @@ pub(crate) fn clause_start(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<usi
         || !next.word
         || next.start >= limit
         || cue.frame == Frame::None
-        || !ctx.lex.is(ctx.text(cue.last_tok), role::BARE_CLAUSE)
+        || !ctx.is(cue.last_tok, role::BARE_CLAUSE)
     {
         return None;
     }
@@ -53,12 +53,11 @@ pub(crate) fn clause_start(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<usi
         if t.start >= limit || !t.word {
             return None;
         }
-        let w = ctx.text(j);
         if let Some(end) = ctx.adverb_at(j, false) {
             j = end + 1;
             continue;
         }
-        if ctx.lex.is(w, role::PREPOSITION | role::TO) {
+        if ctx.is(j, role::PREPOSITION | role::TO) {
             // the phrase's object comes first (`at a news conference Kyiv was`)
             j = after_group(ctx, j + 1, limit)?;
             open_start = false;
@@ -98,7 +97,7 @@ fn after_group(ctx: &Ctx<'_>, mut j: usize, limit: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    while word_at(j) && ctx.lex.is(ctx.text(j), role::DETERMINER) {
+    while word_at(j) && ctx.is(j, role::DETERMINER) {
         j += 1;
     }
     if !word_at(j) {
@@ -119,7 +118,7 @@ fn capitalised(ctx: &Ctx<'_>, j: usize) -> bool {
 /// function word when `open`.
 fn starts_subject(ctx: &Ctx<'_>, j: usize, open: bool) -> bool {
     let w = ctx.text(j);
-    let r = ctx.lex.role(w);
+    let r = ctx.role(j);
     let blocked = role::COMPLEMENTIZER
         | role::RELATIVE
         | role::COORD
@@ -152,7 +151,7 @@ fn finite_follows(ctx: &Ctx<'_>, j: usize, limit: usize) -> bool {
             }
             return false;
         }
-        let r = ctx.lex.role(ctx.text(k));
+        let r = ctx.role(k);
         if r & role::FINITE != 0 {
             return k > j;
         }

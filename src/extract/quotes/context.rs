@@ -2,6 +2,8 @@
 //! tokens, quoted spans, the token → mention map, the actors' known roles
 //! and the speech cues.
 
+use std::cell::Cell;
+
 use crate::document::{ActorKind, Document, Span};
 use crate::text::fold::fold;
 
@@ -13,6 +15,9 @@ use super::marks::{self, Marked};
 use super::tokens::{self, Tok};
 
 const NO_MENTION: u32 = u32::MAX;
+
+/// A token's role bits not looked up yet (no word has every role).
+const UNKNOWN_ROLE: u32 = u32::MAX;
 
 /// Per-document state shared by the quote rules.
 pub(crate) struct Ctx<'a> {
@@ -34,6 +39,9 @@ pub(crate) struct Ctx<'a> {
     pub mention_order: Vec<usize>,
     /// Per actor, its mentions' roles, folded and joined.
     pub actor_roles: Vec<String>,
+    /// Per token, its role bits once looked up: the rules ask about the
+    /// same few words around each cue many times.
+    roles: Vec<Cell<u32>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -41,28 +49,8 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, lex: &'a LangLexicon, settings: &'a Settings) -> Ctx<'a> {
         let toks = tokens::tokenize(&doc.text);
         let marked = marks::find(doc, &toks, settings.max_quote_paragraphs);
-        let mut mention_order: Vec<usize> = (0..doc.mentions.len())
-            .filter(|&i| doc.mentions[i].actor < doc.actors.len())
-            .collect();
-        mention_order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
-        let mut mention_of_tok = vec![NO_MENTION; toks.len()];
-        for &i in &mention_order {
-            let span = doc.mentions[i].span;
-            let first = toks.partition_point(|t| t.end <= span.start);
-            for (k, t) in toks.iter().enumerate().skip(first) {
-                if t.start >= span.end {
-                    break;
-                }
-                mention_of_tok[k] = i as u32;
-            }
-        }
-        let mut actor_roles = vec![String::new(); doc.actors.len()];
-        for m in &doc.mentions {
-            if let (Some(role), Some(r)) = (&m.role, actor_roles.get_mut(m.actor)) {
-                r.push_str(&fold(role));
-                r.push('|');
-            }
-        }
+        let (mention_order, mention_of_tok) = mention_map(doc, &toks);
+        let actor_roles = actor_roles(doc);
         let mut ctx = Ctx {
             doc,
             lex,
@@ -73,15 +61,65 @@ impl<'a> Ctx<'a> {
             mention_of_tok,
             mention_order,
             actor_roles,
+            roles: Vec::new(),
         };
+        ctx.roles = vec![Cell::new(UNKNOWN_ROLE); ctx.toks.len()];
         ctx.cues = cues::find(&ctx);
         ctx
     }
+}
 
+#[inline(never)]
+fn mention_map(doc: &Document, toks: &[Tok]) -> (Vec<usize>, Vec<u32>) {
+    let mut mention_order: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&i| doc.mentions[i].actor < doc.actors.len())
+        .collect();
+    mention_order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
+    let mut mention_of_tok = vec![NO_MENTION; toks.len()];
+    for &i in &mention_order {
+        let span = doc.mentions[i].span;
+        let first = toks.partition_point(|t| t.end <= span.start);
+        for (k, t) in toks.iter().enumerate().skip(first) {
+            if t.start >= span.end {
+                break;
+            }
+            mention_of_tok[k] = i as u32;
+        }
+    }
+    (mention_order, mention_of_tok)
+}
+
+#[inline(never)]
+fn actor_roles(doc: &Document) -> Vec<String> {
+    let mut actor_roles = vec![String::new(); doc.actors.len()];
+    for m in &doc.mentions {
+        if let (Some(role), Some(r)) = (&m.role, actor_roles.get_mut(m.actor)) {
+            r.push_str(&fold(role));
+            r.push('|');
+        }
+    }
+    actor_roles
+}
+
+impl<'a> Ctx<'a> {
     /// The text of token `i`.
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];
         &self.doc.text[t.start..t.end]
+    }
+
+    /// The role bits of token `i` ([`LangLexicon::role`]).
+    pub fn role(&self, i: usize) -> u32 {
+        let cached = &self.roles[i];
+        if cached.get() == UNKNOWN_ROLE {
+            cached.set(self.lex.role(self.text(i)));
+        }
+        cached.get()
+    }
+
+    /// True when token `i` has role `bit`.
+    pub fn is(&self, i: usize, bit: u32) -> bool {
+        self.role(i) & bit != 0
     }
 
     /// The first character of token `i`.

@@ -56,7 +56,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
     let text = &ctx.doc.text;
     let toks = &ctx.toks;
     let mut out = Vec::new();
-    for m in ctx.lex.automaton.find_iter(text) {
+    for m in ctx.lex.scan.matches(&ctx.lex.automaton, text, toks) {
         let first = first_at(toks, m.start());
         if first >= toks.len() || toks[first].start != m.start() {
             continue; // starts inside a word
@@ -121,7 +121,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
         if cue.form == CueForm::Bare && shares_auxiliary(ctx, &cue) {
             cue.form = CueForm::Compound;
         }
-        if cue.first_tok > 0 && ctx.lex.is(ctx.text(cue.first_tok - 1), role::NEGATION) {
+        if cue.first_tok > 0 && ctx.is(cue.first_tok - 1, role::NEGATION) {
             cue.negated = true;
         }
         out.push(cue);
@@ -137,17 +137,16 @@ const SHARED_AUX_REACH: usize = 40;
 /// it shares (`a salué « … » et assuré que`, `a annoncé X et indiqué que`);
 /// not when it has an agent (`a été reçu et salué par`).
 fn shares_auxiliary(ctx: &Ctx<'_>, cue: &Cue) -> bool {
-    let lex = ctx.lex;
     let Some(prev) = cue.first_tok.checked_sub(1) else {
         return false;
     };
-    if !ctx.toks[prev].word || !lex.is(ctx.text(prev), role::COORD) {
+    if !ctx.toks[prev].word || !ctx.is(prev, role::COORD) {
         return false;
     }
     let agent = ctx
         .toks
         .get(cue.last_tok + 1)
-        .is_some_and(|t| t.word && lex.is(ctx.text(cue.last_tok + 1), role::AGENT));
+        .is_some_and(|t| t.word && ctx.is(cue.last_tok + 1, role::AGENT));
     if agent {
         return false;
     }
@@ -155,13 +154,11 @@ fn shares_auxiliary(ctx: &Ctx<'_>, cue: &Cue) -> bool {
     (start..prev)
         .rev()
         .take(SHARED_AUX_REACH)
-        .find(|&k| {
-            ctx.toks[k].word && !ctx.in_marked(ctx.toks[k].start) && lex.is(ctx.text(k), role::AUX)
-        })
+        .find(|&k| ctx.toks[k].word && !ctx.in_marked(ctx.toks[k].start) && ctx.is(k, role::AUX))
         .is_some_and(|k| {
             !ctx.toks
                 .get(k + 1)
-                .is_some_and(|t| t.word && lex.is(ctx.text(k + 1), role::PASSIVE))
+                .is_some_and(|t| t.word && ctx.is(k + 1, role::PASSIVE))
         })
 }
 
@@ -205,9 +202,9 @@ fn absorb_auxiliary(ctx: &Ctx<'_>, cue: &mut Cue) {
                 return;
             }
         }
-        let r = lex.role(w);
+        let r = ctx.role(k);
         if r & role::PASSIVE != 0 {
-            let before = k.checked_sub(1).map(|b| (b, lex.role(ctx.text(b))));
+            let before = k.checked_sub(1).map(|b| (b, ctx.role(b)));
             match before {
                 Some((b, rb)) if rb & role::REFLEXIVE != 0 => {
                     set_start(ctx, cue, b);
@@ -252,7 +249,6 @@ pub(crate) fn complementizer(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<u
         if t.start >= limit {
             return None;
         }
-        let w = ctx.text(j);
         let starts_cue = ctx.cues.binary_search_by_key(&j, |c| c.first_tok).is_ok();
         if !t.word {
             if ctx.ch(j) != ',' {
@@ -260,11 +256,11 @@ pub(crate) fn complementizer(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<u
             }
         } else if starts_cue {
             return None; // another verb's que (`said in a statement, adding that`)
-        } else if ctx.lex.is(w, role::COMPLEMENTIZER) {
+        } else if ctx.is(j, role::COMPLEMENTIZER) {
             return Some(j);
         } else if let Some(end) = ctx.adverb_at(j, false) {
             j = end;
-        } else if ctx.lex.is(w, role::TO | role::PREPOSITION) {
+        } else if ctx.is(j, role::TO | role::PREPOSITION) {
             free = free.max(3);
         } else if free == 0 {
             return None;

@@ -52,9 +52,7 @@ fn firm(ctx: &Ctx<'_>, cue: &Cue, subject: Option<Subject>) -> bool {
     match cue.form {
         _ if subject.is_some() => true,
         CueForm::Bare => false,
-        CueForm::Finite => {
-            cue.first_tok > 0 && !ctx.lex.is(ctx.text(cue.first_tok - 1), role::DETERMINER)
-        }
+        CueForm::Finite => cue.first_tok > 0 && !ctx.is(cue.first_tok - 1, role::DETERMINER),
         _ => true,
     }
 }

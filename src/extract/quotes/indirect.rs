@@ -47,7 +47,7 @@ fn clause_end(ctx: &Ctx<'_>, start: usize, sentence_end: usize) -> usize {
                 )
         })
         .map(|c| c.first_tok - 1)
-        .find(|&k| ctx.ch(k) == ',' || ctx.lex.is(ctx.text(k), role::COORD))
+        .find(|&k| ctx.ch(k) == ',' || ctx.is(k, role::COORD))
         .map_or(sentence_end, |k| {
             // drop a comma before the conjunction too
             let before = k.checked_sub(1).filter(|&b| ctx.ch(b) == ',');
@@ -67,7 +67,7 @@ fn unknown_name_before(ctx: &Ctx<'_>, first_tok: usize) -> Option<speaker::Subje
         && ctx
             .mention_at(k)
             .is_none_or(|m| ctx.mention_kind(m) == ActorKind::Place)
-        && ctx.lex.role(w) == 0
+        && ctx.role(k) == 0
         && ctx.lex.pronoun(w).is_none()
         && !ctx.in_marked(ctx.toks[k].start);
     name_like.then_some(speaker::Subject::Pronoun(PronounClass::Nobody))

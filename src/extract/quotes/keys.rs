@@ -82,25 +82,77 @@ impl KeyBuf {
 
 /// Calls `f` with the lookup [`key`] of `word`, built on the stack when short.
 pub(crate) fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    // most words are lowercase ASCII: their own key
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
+    // most words (`déclaré`, `said`) are their own key
+    if is_own_key(word.as_bytes()) {
         return f(word);
     }
+    match lowered(word) {
+        Lowered::Stack(k) => f(k.as_str()),
+        Lowered::Heap(k) => f(&k),
+    }
+}
+
+/// True when `b` holds no capital and no `’`, only ASCII and the
+/// lowercase Latin-1 letters (`à`..=`ÿ`): its [`key`] is itself.
+fn is_own_key(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            c if c.is_ascii() => {
+                if c.is_ascii_uppercase() {
+                    return false;
+                }
+            }
+            0xC3 if b.get(i + 1).is_some_and(|&d| d >= 0xA0) => i += 1,
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A [`key`] that differs from its word.
+enum Lowered {
+    Stack(KeyBuf),
+    Heap(String),
+}
+
+/// The [`key`] of `word`, by byte for ASCII and Latin-1 capitals (`É`).
+#[inline(never)]
+fn lowered(word: &str) -> Lowered {
     let mut k = KeyBuf::new();
-    let fits = if word.is_ascii() {
-        let fits = k.push_str(word);
-        k.bytes[..k.len].make_ascii_lowercase();
-        fits
+    let b = word.as_bytes();
+    let mut i = 0;
+    let mut latin = b.len() <= CAP;
+    while latin && i < b.len() {
+        match b[i] {
+            c if c.is_ascii() => k.bytes[i] = c.to_ascii_lowercase(),
+            // U+00C0..=U+00DE lower to U+00E0..=U+00FE but for `×` (D7)
+            0xC3 if b.get(i + 1).is_some_and(|&d| (0x80..=0xBF).contains(&d)) => {
+                let d = b[i + 1];
+                k.bytes[i] = 0xC3;
+                k.bytes[i + 1] = if d < 0x9F && d != 0x97 { d + 0x20 } else { d };
+                i += 1;
+            }
+            _ => latin = false,
+        }
+        i += 1;
+    }
+    if latin {
+        k.len = b.len();
+        return Lowered::Stack(k);
+    }
+    let mut k = KeyBuf::new();
+    let fits = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .all(|c| k.push_char(c));
+    if fits {
+        Lowered::Stack(k)
     } else {
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '\u{2019}' { '\'' } else { c })
-            .all(|c| k.push_char(c))
-    };
-    if fits { f(k.as_str()) } else { f(&key(word)) }
+        Lowered::Heap(key(word))
+    }
 }
 
 #[cfg(test)]
@@ -120,6 +172,9 @@ mod tests {
             "Straße",
             "ŒUVRE",
             "2024",
+            "ÀÉÎÕÜÝÞ×÷ßàÿ",
+            "ÉTÉ",
+            "Ÿ",
             long.as_str(),
             "",
         ];

@@ -9,11 +9,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
+use super::cue_scan::CueScan;
 use super::keys::with_key;
 
 /// A map keyed by words or phrases, looked up for many words of every
@@ -239,6 +240,8 @@ impl PhraseSet {
 pub(crate) struct LangLexicon {
     /// Verb forms and source phrases (ASCII case-insensitive, leftmost-longest, DFA).
     pub automaton: AhoCorasick,
+    /// Runs `automaton` at token starts only.
+    pub scan: CueScan,
     /// What each automaton pattern is.
     pub patterns: Vec<Pattern>,
     /// The verbs.
@@ -512,10 +515,12 @@ impl LangLexicon {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Both)
             .build(&patterns.text)
             .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))?;
         Ok(LangLexicon {
             automaton,
+            scan: CueScan::new(&patterns.text),
             patterns: patterns.meaning,
             verbs,
             drops_complementizer: grammar.roles.values().any(|r| r & role::BARE_CLAUSE != 0),

@@ -104,6 +104,7 @@ fn classify(text: &str, toks: &[Tok], i: usize) -> Option<(Mark, usize)> {
     Some((mark, 1))
 }
 
+#[inline(never)]
 fn marks_in(text: &str, toks: &[Tok]) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -145,6 +146,7 @@ struct Open {
 }
 
 /// Finds the outermost quoted spans of a document, in text order.
+#[inline(never)]
 pub(crate) fn find(doc: &Document, toks: &[Tok], max_paragraphs: usize) -> Vec<Marked> {
     let text = &doc.text;
     let mut out = Vec::new();

@@ -20,6 +20,7 @@
 
 mod bare;
 mod context;
+mod cue_scan;
 mod cues;
 mod direct;
 mod indirect;

@@ -27,13 +27,12 @@ fn in_plural_group(ctx: &Ctx<'_>, m: usize) -> bool {
     let lo = first.saturating_sub(5);
     let mut saw_of = false;
     for k in (lo..first).rev() {
-        let w = ctx.text(k);
         if !ctx.toks[k].word {
             return false;
         }
-        if ctx.lex.is(w, role::OF) {
+        if ctx.is(k, role::OF) {
             saw_of = true;
-        } else if saw_of && ctx.lex.is(w, role::PLURAL_DET) {
+        } else if saw_of && ctx.is(k, role::PLURAL_DET) {
             return true;
         }
     }
@@ -94,7 +93,7 @@ fn demonym_near<'a>(ctx: &'a Ctx<'_>, tok: usize) -> Option<&'a str> {
     let end = (tok + 1 + DEMONYM_AFTER).min(ctx.toks.len());
     for k in tok + 1..end {
         let starts_cue = ctx.cues.binary_search_by_key(&k, |c| c.first_tok).is_ok();
-        if !ctx.toks[k].word || starts_cue || ctx.lex.is(ctx.text(k), role::AUX | role::PASSIVE) {
+        if !ctx.toks[k].word || starts_cue || ctx.is(k, role::AUX | role::PASSIVE) {
             break;
         }
         if let Some(code) = lookup(k) {
@@ -266,10 +265,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<Act
                     };
                     // `le ministère` is a ministry named before, `le pays` any country
                     let named = |m: &usize| {
-                        let name = fold(&doc.actors[actor(*m)].name);
                         ctx.mention_kind(*m) == kind
-                            && (n.matches.is_empty()
-                                || n.matches.iter().any(|k| name.contains(k.as_str())))
+                            && (n.matches.is_empty() || {
+                                let name = fold(&doc.actors[actor(*m)].name);
+                                n.matches.iter().any(|k| name.contains(k.as_str()))
+                            })
                     };
                     of.filter(|&m| ctx.mention_kind(m) == kind)
                         .or_else(|| mentions_before(ctx, pos, window).find(named))

@@ -92,7 +92,7 @@ pub(crate) fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, us
 }
 
 fn is_indefinite(ctx: &Ctx<'_>, noun_start: usize) -> bool {
-    noun_start > 0 && ctx.lex.is(ctx.text(noun_start - 1), role::INDEFINITE)
+    noun_start > 0 && ctx.is(noun_start - 1, role::INDEFINITE)
 }
 
 /// A noun whose organisation follows it: `le porte-parole du Kremlin`,
@@ -100,10 +100,10 @@ fn is_indefinite(ctx: &Ctx<'_>, noun_start: usize) -> bool {
 fn noun_of(ctx: &Ctx<'_>, mention_first: usize) -> Option<(usize, usize)> {
     let mut j = mention_first.checked_sub(1)?;
     // a short determiner between `de` and the name (de la Russie, of the UN)
-    if !ctx.lex.is(ctx.text(j), role::OF) && ctx.text(j).chars().count() <= 3 {
+    if !ctx.is(j, role::OF) && ctx.text(j).chars().count() <= 3 {
         j = j.checked_sub(1)?;
     }
-    if !ctx.lex.is(ctx.text(j), role::OF) {
+    if !ctx.is(j, role::OF) {
         return None;
     }
     for k in (j.saturating_sub(5)..j).rev() {
@@ -175,7 +175,7 @@ fn skip_relative_clause(ctx: &Ctx<'_>, comma: usize, floor: usize) -> usize {
                 && ctx
                     .toks
                     .get(k + 1)
-                    .is_some_and(|t| t.word && ctx.lex.is(ctx.text(k + 1), role::RELATIVE));
+                    .is_some_and(|t| t.word && ctx.is(k + 1, role::RELATIVE));
             return if opens { k } else { comma };
         }
     }
@@ -211,7 +211,7 @@ fn apposition_head(ctx: &Ctx<'_>, comma: usize, floor: usize) -> Option<usize> {
 /// The subject right before a cue, not before byte `floor`.
 pub(crate) fn before(ctx: &Ctx<'_>, cue: &Cue, floor: usize) -> Option<Subject> {
     let mut j = cue.first_tok;
-    if j > 0 && ctx.lex.is(ctx.text(j - 1), role::COORD) {
+    if j > 0 && ctx.is(j - 1, role::COORD) {
         let s = ctx.sentence(cue.span.start);
         return clause_head(ctx, s.start.max(floor), cue.span.start);
     }
@@ -261,7 +261,7 @@ fn after_agent(ctx: &Ctx<'_>, subject: Subject) -> bool {
         .partition_point(|t| t.end <= ctx.doc.mentions[m].span.start);
     first
         .checked_sub(1)
-        .is_some_and(|k| ctx.toks[k].word && ctx.lex.is(ctx.text(k), role::AGENT))
+        .is_some_and(|k| ctx.toks[k].word && ctx.is(k, role::AGENT))
 }
 
 /// The subject right after a cue (inverted subject, source complement),
@@ -332,7 +332,7 @@ pub(crate) fn after(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
                 subject => subject,
             });
         }
-        if ctx.lex.is(w, role::TO) {
+        if ctx.is(j, role::TO) {
             addressee = true;
         }
         gap += 1;
@@ -385,7 +385,7 @@ fn apposition(ctx: &Ctx<'_>, noun: usize, start: usize, end: usize, limit: usize
         }
         // `le porte-parole de X`: X is whom the noun belongs to, not its name
         let m = ctx.mention_at(k);
-        if m.is_some() && m != owned && !comma && ctx.lex.is(ctx.text(k - 1), role::OF) {
+        if m.is_some() && m != owned && !comma && ctx.is(k - 1, role::OF) {
             owned = m;
         }
         if let Some(m) = m.filter(|_| m != owned) {
@@ -455,7 +455,7 @@ const OPENING_PHRASE_TOKENS: usize = 12;
 /// are not the clause's subject.
 fn after_opening_phrase(ctx: &Ctx<'_>, j: usize, to: usize) -> Option<usize> {
     let first = ctx.toks.get(j).filter(|t| t.word)?;
-    if first.start >= to || !ctx.lex.is(ctx.text(j), role::PREPOSITION | role::TO) {
+    if first.start >= to || !ctx.is(j, role::PREPOSITION | role::TO) {
         return None;
     }
     (j + 1..(j + OPENING_PHRASE_TOKENS).min(ctx.toks.len()))
@@ -470,7 +470,7 @@ pub(crate) fn agent(ctx: &Ctx<'_>, cue: &Cue, limit: usize) -> Option<Subject> {
         if j >= ctx.toks.len() || ctx.toks[j].start >= limit || !ctx.toks[j].word {
             return None;
         }
-        if ctx.lex.is(ctx.text(j), role::AGENT) {
+        if ctx.is(j, role::AGENT) {
             let pseudo = Cue {
                 last_tok: j,
                 inverted: None,

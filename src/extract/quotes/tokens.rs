@@ -10,6 +10,7 @@
 
 use crate::document::Span;
 use crate::text::chars::is_alnum;
+use crate::text::swar;
 
 /// A token: its byte span and whether it is a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,16 +65,33 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// Tokenises the whole text.
 ///
 /// Runs over every byte of the article, so ASCII bytes (nearly all of
-/// them) are classed without decoding a `char`.
+/// them) are classed without decoding a `char`, eight at a time inside
+/// words.
+#[inline(never)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (word, n) = if b.is_ascii_alphanumeric() {
-            (true, 1)
-        } else if b.is_ascii() {
+        if ASCII_WORD[usize::from(b)] {
+            // most words are ASCII and end at a space or punctuation
+            let mut end = ascii_word_end(bytes, i + 1);
+            if bytes
+                .get(end)
+                .is_some_and(|&c| !c.is_ascii() || c == b'-' || c == b'\'')
+            {
+                end = word_end(text, i, end);
+            }
+            out.push(Tok {
+                start: i,
+                end,
+                word: true,
+            });
+            i = end;
+            continue;
+        }
+        let (word, n) = if b.is_ascii() {
             // the ASCII spaces of `char::is_whitespace` (with \x0b)
             if matches!(b, b' ' | b'\t'..=b'\r') {
                 i += 1;
@@ -103,19 +121,59 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-/// The end of the word starting at byte `start`, whose first character
-/// ends at `end`.
+/// The end of the run of ASCII letters and digits from byte `i`.
+#[inline(always)]
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = swar::load(bytes, i) {
+        let stop = not_ascii_alnum(w);
+        if stop != 0 {
+            return i + swar::before_first(stop);
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+        i += 1;
+    }
+    i
+}
+
+/// 0x80 in each byte of `w` that is not an ASCII letter or digit.
+#[inline]
+fn not_ascii_alnum(w: u64) -> u64 {
+    // per byte, without carries: the high bit of `x + 0x80 - c` (x < 0x80)
+    // is set from `c` up; `| 0x20` lowers letters and maps no other byte
+    // into `a..=z`
+    let high = swar::splat(0x80);
+    let low = w & swar::splat(0x7f);
+    let lower = low | swar::splat(0x20);
+    let from = |x: u64, c: u8| x + swar::splat(0x80 - c);
+    let letter = from(lower, b'a') & !from(lower, b'z' + 1);
+    let digit = from(low, b'0') & !from(low, b'9' + 1);
+    !((letter | digit) & !w) & high
+}
+
+/// True when `C3 c` encodes a letter (`À`..=`ÿ` but for `×` and `÷`), the
+/// accented letters of French words, classed without decoding.
+fn is_latin1_letter(c: u8) -> bool {
+    (0x80..=0xBF).contains(&c) && c != 0x97 && c != 0xB7
+}
+
+/// The end of the word starting at byte `start`, whose first characters
+/// end at `end`.
+#[inline(never)]
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while bytes.get(end).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
-            end += 1;
-        }
+        end = ascii_word_end(bytes, end);
         let Some(&b) = bytes.get(end) else {
             return end;
         };
         if b.is_ascii() && b != b'-' && b != b'\'' {
             return end; // a space or punctuation
+        }
+        if b == 0xC3 && bytes.get(end + 1).is_some_and(|&c| is_latin1_letter(c)) {
+            end += 2;
+            continue;
         }
         let (d, dn) = char_at(text, end);
         if is_alnum(d) {
