@@ -212,6 +212,17 @@ impl EventAggregates {
         self.spill.write(records)
     }
 
+    /// Interned strings, groups, family keys and roots with near-duplicates
+    /// so far (for memory logs).
+    pub fn sizes(&self) -> [usize; 4] {
+        [
+            self.strs.strs.len(),
+            self.tallies.len(),
+            self.dup_max.len(),
+            self.roots_with_dups.len(),
+        ]
+    }
+
     /// Counts that spill their events into a file at `path` (removed when
     /// the counts are dropped) rather than keeping them in memory.
     pub fn spilling(path: &Path) -> Result<EventAggregates> {
