@@ -285,7 +285,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
             fingerprint.update(&st.bytes.to_le_bytes());
             fingerprint.update(&st.digest.to_le_bytes());
             n_bytes += st.bytes;
-            if let Some(stamp) = state::stamp(file) {
+            // only an incremental run saves the stamps (a full run kept
+            // 100k of them for nothing)
+            if opts_incremental && let Some(stamp) = state::stamp(file) {
                 stamps.push((file.rel.clone(), stamp));
             }
             progress.inc(1);
