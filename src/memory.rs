@@ -20,3 +20,35 @@ pub fn release_free_heap() {
         }
     }
 }
+
+/// Heap bytes in use and free inside the allocator, over every arena
+/// (glibc's `mallinfo2`; `None` elsewhere): what the run holds, apart from
+/// what fragmentation keeps resident.
+pub fn heap_stats() -> Option<(usize, usize)> {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        #[repr(C)]
+        struct MallInfo2 {
+            arena: usize,
+            ordblks: usize,
+            smblks: usize,
+            hblks: usize,
+            hblkhd: usize,
+            usmblks: usize,
+            fsmblks: usize,
+            uordblks: usize,
+            fordblks: usize,
+            keepcost: usize,
+        }
+        unsafe extern "C" {
+            fn mallinfo2() -> MallInfo2;
+        }
+        // SAFETY: mallinfo2 takes nothing and returns a plain struct.
+        let m = unsafe { mallinfo2() };
+        Some((m.uordblks + m.hblkhd, m.fordblks))
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    {
+        None
+    }
+}

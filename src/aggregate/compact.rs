@@ -24,6 +24,7 @@ type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 use anyhow::Result;
 use polars::prelude::*;
 
+use super::pair_spill::{DEFAULT_BUDGET, Pair, PairCounts};
 use super::schema::COOCCURRENCE;
 use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 
@@ -48,7 +49,7 @@ pub struct ActorAggregates {
     ids: Vec<String>,
     counts: Vec<ActorCounts>,
     /// `(a, b)` with `ids[a] < ids[b]` → articles and sentences with both.
-    pairs: FastMap<(u32, u32), [i64; 2]>,
+    pairs: PairCounts,
 }
 
 /// A string column as an iterator-friendly chunked array.
@@ -64,6 +65,25 @@ fn by_id(ids: &[String], mut actors: Vec<u32>) -> Vec<u32> {
 }
 
 impl ActorAggregates {
+    /// Counts whose co-occurring pairs spill into folder `dir` (in the
+    /// run's staging area) beyond a budget of pairs in memory.
+    pub fn spilling(dir: &Path) -> ActorAggregates {
+        Self::spilling_with(dir, DEFAULT_BUDGET)
+    }
+
+    /// [`ActorAggregates::spilling`] with a budget of `budget` pairs.
+    pub fn spilling_with(dir: &Path, budget: usize) -> ActorAggregates {
+        ActorAggregates {
+            pairs: PairCounts::spilling(dir, budget),
+            ..Default::default()
+        }
+    }
+
+    /// Actors and co-occurring pairs counted so far (for memory logs).
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.ids.len(), self.pairs.in_memory())
+    }
+
     fn intern(&mut self, id: &str) -> u32 {
         if let Some(&i) = self.index.get(id) {
             return i;
@@ -187,6 +207,7 @@ impl ActorAggregates {
                 actors.extend(run.iter().map(|r| r.2));
                 self.count_pairs(&actors, 1);
             }
+            self.pairs.spill_if_full()?;
         }
         Ok(())
     }
@@ -195,7 +216,7 @@ impl ActorAggregates {
     fn count_pairs(&mut self, actors: &[u32], slot: usize) {
         for (i, &a) in actors.iter().enumerate() {
             for &b in &actors[i + 1..] {
-                self.pairs.entry((a, b)).or_default()[slot] += 1;
+                self.pairs.add(a, b, slot);
             }
         }
     }
@@ -205,7 +226,7 @@ impl ActorAggregates {
     /// absent) a row group at a time, and its row count returned. Columns in
     /// the contract's order, types and row order.
     pub fn finish(
-        self,
+        mut self,
         actors: &DataFrame,
         parquet: Option<&Path>,
         csv: Option<&Path>,
@@ -278,53 +299,80 @@ impl ActorAggregates {
 
     /// Writes the pairs into `out`, most frequent first; returns their number.
     fn cooccurrence(
-        &self,
+        &mut self,
         names: &BTreeMap<String, ActorName>,
         out: &mut TableFiles,
     ) -> Result<u64> {
-        let mut rows: Vec<(u32, u32, [i64; 2])> =
-            self.pairs.iter().map(|(&(a, b), n)| (a, b, *n)).collect();
-        let id = |a: u32| self.ids[a as usize].as_str();
-        rows.sort_unstable_by(|x, y| {
-            (y.2[0], y.2[1])
-                .cmp(&(x.2[0], x.2[1]))
-                .then_with(|| (id(x.0), id(x.1)).cmp(&(id(y.0), id(y.1))))
-        });
-        let name = |a: u32| names.get(id(a)).map(|n| n.name.as_str());
-        // a row group at a time: the pairs are the run's largest table
-        for chunk in rows.chunks(ROW_GROUP_ROWS) {
-            let df = DataFrame::new(
-                chunk.len(),
-                vec![
-                    Column::new(
-                        "actor_a".into(),
-                        chunk.iter().map(|r| id(r.0)).collect::<Vec<_>>(),
-                    ),
-                    Column::new(
-                        "actor_b".into(),
-                        chunk.iter().map(|r| id(r.1)).collect::<Vec<_>>(),
-                    ),
-                    Column::new(
-                        "name_a".into(),
-                        chunk.iter().map(|r| name(r.0)).collect::<Vec<_>>(),
-                    ),
-                    Column::new(
-                        "name_b".into(),
-                        chunk.iter().map(|r| name(r.1)).collect::<Vec<_>>(),
-                    ),
-                    Column::new(
-                        "n_articles".into(),
-                        chunk.iter().map(|r| r.2[0]).collect::<Vec<_>>(),
-                    ),
-                    Column::new(
-                        "n_sentences".into(),
-                        chunk.iter().map(|r| r.2[1]).collect::<Vec<_>>(),
-                    ),
-                ],
-            )?;
-            out.push(&df)?;
+        // an actor's rank among the ids: ranks compare as the ids do
+        let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
+        order.sort_unstable_by(|a, b| self.ids[*a as usize].cmp(&self.ids[*b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, a) in order.into_iter().enumerate() {
+            rank[a as usize] = r as u32;
         }
-        Ok(rows.len() as u64)
+        let key = |p: &Pair| {
+            (
+                std::cmp::Reverse(p.n),
+                rank[p.a as usize],
+                rank[p.b as usize],
+            )
+        };
+        let pairs = std::mem::take(&mut self.pairs);
+        // a row group at a time: the pairs are the run's largest table
+        let mut chunk: Vec<Pair> = Vec::with_capacity(ROW_GROUP_ROWS);
+        let n = pairs.for_each_sorted(key, &mut |p| {
+            chunk.push(p);
+            if chunk.len() == ROW_GROUP_ROWS {
+                self.push_pairs(&chunk, names, out)?;
+                chunk.clear();
+            }
+            Ok(())
+        })?;
+        if !chunk.is_empty() {
+            self.push_pairs(&chunk, names, out)?;
+        }
+        Ok(n)
+    }
+
+    /// Writes one row group of pairs into `out`.
+    fn push_pairs(
+        &self,
+        chunk: &[Pair],
+        names: &BTreeMap<String, ActorName>,
+        out: &mut TableFiles,
+    ) -> Result<()> {
+        let id = |a: u32| self.ids[a as usize].as_str();
+        let name = |a: u32| names.get(id(a)).map(|n| n.name.as_str());
+        let df = DataFrame::new(
+            chunk.len(),
+            vec![
+                Column::new(
+                    "actor_a".into(),
+                    chunk.iter().map(|r| id(r.a)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "actor_b".into(),
+                    chunk.iter().map(|r| id(r.b)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "name_a".into(),
+                    chunk.iter().map(|r| name(r.a)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "name_b".into(),
+                    chunk.iter().map(|r| name(r.b)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "n_articles".into(),
+                    chunk.iter().map(|r| r.n[0]).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "n_sentences".into(),
+                    chunk.iter().map(|r| r.n[1]).collect::<Vec<_>>(),
+                ),
+            ],
+        )?;
+        out.push(&df)
     }
 }
 

@@ -65,15 +65,47 @@ const NOT_DYADS: [&str; 2] = ["negated", "hypothetical"];
 /// A dyad's level, source, target and counts.
 type DyadRow<'a> = (&'a str, &'a str, &'a str, &'a Tally);
 
-/// Running counts of one group.
-#[derive(Default, Clone)]
+/// Running counts of one group: 36 bytes (a run keeps one per
+/// `event_counts` row and dyad, 200k at 100k articles); a count is at most
+/// the run's events, far below `u32::MAX`.
+#[derive(Clone)]
 struct Tally {
-    events: i64,
-    articles: i64,
-    distinct: i64,
-    quads: [i64; 4],
-    first: Option<i32>,
-    last: Option<i32>,
+    events: u32,
+    articles: u32,
+    distinct: u32,
+    quads: [u32; 4],
+    /// Earliest and latest day (`i32::MAX` / `i32::MIN`: none yet).
+    first: i32,
+    last: i32,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Tally {
+            events: 0,
+            articles: 0,
+            distinct: 0,
+            quads: [0; 4],
+            first: i32::MAX,
+            last: i32::MIN,
+        }
+    }
+}
+
+impl Tally {
+    /// Widens a day range to `day`.
+    fn saw(&mut self, day: i32) {
+        self.first = self.first.min(day);
+        self.last = self.last.max(day);
+    }
+
+    fn first(&self) -> Option<i32> {
+        (self.first <= self.last).then_some(self.first)
+    }
+
+    fn last(&self) -> Option<i32> {
+        (self.first <= self.last).then_some(self.last)
+    }
 }
 
 /// One event row of a group, before counting.
@@ -210,6 +242,17 @@ impl EventAggregates {
         let mut rows = self.rows(&records, country_of, Emit::Running);
         self.count(&mut rows, families);
         self.spill.write(records)
+    }
+
+    /// Interned strings, groups, family keys and roots with near-duplicates
+    /// so far (for memory logs).
+    pub fn sizes(&self) -> [usize; 4] {
+        [
+            self.strs.strs.len(),
+            self.tallies.len(),
+            self.dup_max.len(),
+            self.roots_with_dups.len(),
+        ]
     }
 
     /// Counts that spill their events into a file at `path` (removed when
@@ -402,13 +445,12 @@ impl EventAggregates {
                     t.quads[q as usize] += 1;
                 }
                 if let Some(w) = x.when {
-                    t.first = Some(t.first.map_or(w, |f| f.min(w)));
-                    t.last = Some(t.last.map_or(w, |l| l.max(w)));
+                    t.saw(w);
                 }
             }
             let root = families.root(r.article);
             if root == r.article {
-                t.distinct += i64::from(n);
+                t.distinct += n;
             } else {
                 let m = self.dup_max.entry((r.group, root, r.identity)).or_default();
                 *m = (*m).max(n);
@@ -468,7 +510,7 @@ impl EventAggregates {
         for (key, dups) in &self.dup_max {
             let root = of_root.get(key).copied().unwrap_or(0);
             if *dups > root {
-                self.tallies.entry(key.0).or_default().distinct += i64::from(dups - root);
+                self.tallies.entry(key.0).or_default().distinct += dups - root;
             }
         }
         Ok((self.event_counts()?, self.dyads(&names)?))
@@ -492,8 +534,11 @@ impl EventAggregates {
         let text = |name: &str, k: usize| {
             Column::new(name.into(), rows.iter().map(|r| r.0[k]).collect::<Vec<_>>())
         };
-        let count = |name: &str, f: fn(&Tally) -> i64| {
-            Column::new(name.into(), rows.iter().map(|r| f(r.1)).collect::<Vec<_>>())
+        let count = |name: &str, f: fn(&Tally) -> u32| {
+            Column::new(
+                name.into(),
+                rows.iter().map(|r| i64::from(f(r.1))).collect::<Vec<_>>(),
+            )
         };
         Ok(DataFrame::new(
             rows.len(),
@@ -541,8 +586,11 @@ impl EventAggregates {
         let text = |n: &str, f: &dyn Fn(&DyadRow) -> Option<String>| {
             Column::new(n.into(), rows.iter().map(f).collect::<Vec<_>>())
         };
-        let count = |n: &str, f: &dyn Fn(&Tally) -> i64| {
-            Column::new(n.into(), rows.iter().map(|r| f(r.3)).collect::<Vec<_>>())
+        let count = |n: &str, f: &dyn Fn(&Tally) -> u32| {
+            Column::new(
+                n.into(),
+                rows.iter().map(|r| i64::from(f(r.3))).collect::<Vec<_>>(),
+            )
         };
         let day = |n: &str, f: fn(&Tally) -> Option<i32>| -> Result<Column> {
             let days: Vec<Option<i32>> = rows.iter().map(|r| f(r.3)).collect();
@@ -563,8 +611,8 @@ impl EventAggregates {
             columns.push(count(&format!("n_{quad}"), &|t| t.quads[q]));
         }
         columns.push(count("n_articles", &|t| t.articles));
-        columns.push(day("first_date", |t| t.first)?);
-        columns.push(day("last_date", |t| t.last)?);
+        columns.push(day("first_date", Tally::first)?);
+        columns.push(day("last_date", Tally::last)?);
         Ok(DataFrame::new(rows.len(), columns)?)
     }
 }

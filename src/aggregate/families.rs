@@ -6,19 +6,15 @@
 //! article is already known when it arrives; a link to an article outside
 //! the run stops there, as `aggregate::inputs` does for written tables.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use anyhow::Result;
 use polars::prelude::*;
 
-use crate::lexicon::Fnv;
+use crate::text::ids::IdIndex;
 
 /// Articles of the run so far, by dense index in arrival order.
 #[derive(Default)]
 pub struct Families {
-    index: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
-    ids: Vec<Box<str>>,
+    ids: IdIndex,
     published: Vec<Option<i32>>,
     root: Vec<u32>,
 }
@@ -36,32 +32,38 @@ impl Families {
                 rows.push(None);
                 continue;
             };
-            if let Some(&a) = self.index.get(id) {
-                rows.push(Some(a));
+            // the link is looked up first: it is to another article
+            let linked = dup.filter(|d| *d != id).and_then(|d| self.ids.get(d));
+            let (a, new) = self.ids.insert(id);
+            rows.push(Some(a));
+            if !new {
                 continue;
             }
-            let a = self.ids.len() as u32;
-            let root = dup
-                .filter(|d| *d != id)
-                .and_then(|d| self.index.get(d))
-                .map_or(a, |&d| self.root[d as usize]);
-            self.index.insert(id.into(), a);
-            self.ids.push(id.into());
+            let root = linked.map_or(a, |d| self.root[d as usize]);
             self.published.push(day);
             self.root.push(root);
-            rows.push(Some(a));
         }
         Ok(rows)
     }
 
+    /// Articles seen so far.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True before the first article.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// The index of an article seen so far.
     pub fn get(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        self.ids.get(id)
     }
 
     /// The id of article `a`.
     pub fn id(&self, a: u32) -> &str {
-        &self.ids[a as usize]
+        self.ids.id(a)
     }
 
     /// The root of article `a` (itself when it has no earlier near-duplicate).

@@ -17,6 +17,7 @@ pub mod event_state;
 mod events;
 pub mod families;
 mod inputs;
+mod pair_spill;
 pub mod schema;
 pub mod timeline;
 

@@ -76,12 +76,13 @@ fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
     }
 }
 
-/// A spilled row read back.
-struct OwnedRow {
+/// A spilled row read back, its texts borrowed from the month's bytes
+/// (owned strings took three times the memory of the month's file).
+struct RowRef<'a> {
     date: Option<i32>,
     origin: Option<&'static str>,
     start: Option<i32>,
-    texts: [Option<String>; TEXT_FIELDS],
+    texts: [Option<&'a str>; TEXT_FIELDS],
 }
 
 /// The timeline's order: date, article, position, event id, nulls last.
@@ -96,21 +97,21 @@ type SortKey<'r> = (
     Option<&'r str>,
 );
 
-fn sort_key(r: &OwnedRow) -> SortKey<'_> {
+fn sort_key<'r>(r: &RowRef<'r>) -> SortKey<'r> {
     (
         r.date.is_none(),
         r.date,
         r.texts[2].is_none(),
-        r.texts[2].as_deref(),
+        r.texts[2],
         r.start.is_none(),
         r.start,
         r.texts[1].is_none(),
-        r.texts[1].as_deref(),
+        r.texts[1],
     )
 }
 
 /// Reads every row of a month's spill bytes.
-fn decode(mut b: &[u8]) -> Result<Vec<OwnedRow>> {
+fn decode(mut b: &[u8]) -> Result<Vec<RowRef<'_>>> {
     fn take<'a>(b: &mut &'a [u8], n: usize) -> Result<&'a [u8]> {
         anyhow::ensure!(b.len() >= n, "the timeline spill is truncated");
         let (head, rest) = b.split_at(n);
@@ -131,14 +132,14 @@ fn decode(mut b: &[u8]) -> Result<Vec<OwnedRow>> {
             _ => Some("publication"),
         };
         let start = opt_i32(&mut b)?;
-        let mut texts: [Option<String>; TEXT_FIELDS] = Default::default();
+        let mut texts: [Option<&str>; TEXT_FIELDS] = [None; TEXT_FIELDS];
         for t in &mut texts {
             let len = u32::from_le_bytes(take(&mut b, 4)?.try_into()?);
             if len != NULL_LEN {
-                *t = Some(String::from_utf8(take(&mut b, len as usize)?.to_vec())?);
+                *t = Some(std::str::from_utf8(take(&mut b, len as usize)?)?);
             }
         }
-        rows.push(OwnedRow {
+        rows.push(RowRef {
             date,
             origin,
             start,
@@ -149,7 +150,7 @@ fn decode(mut b: &[u8]) -> Result<Vec<OwnedRow>> {
 }
 
 /// Sorted rows of one month as a timeline frame.
-fn timeline_frame(rows: &[OwnedRow]) -> Result<DataFrame> {
+fn timeline_frame(rows: &[RowRef]) -> Result<DataFrame> {
     let mut columns = Vec::with_capacity(TIMELINE.columns.len());
     columns.push(
         Series::new(
@@ -166,9 +167,7 @@ fn timeline_frame(rows: &[OwnedRow]) -> Result<DataFrame> {
     for (k, spec) in TIMELINE.columns[2..].iter().enumerate() {
         columns.push(Column::new(
             spec.name.into(),
-            rows.iter()
-                .map(|r| r.texts[k].as_deref())
-                .collect::<Vec<_>>(),
+            rows.iter().map(|r| r.texts[k]).collect::<Vec<_>>(),
         ));
     }
     let df = DataFrame::new(rows.len(), columns)?;
@@ -371,7 +370,6 @@ impl TimelineSpill {
         for month in self.months.keys() {
             let bytes = std::fs::read(self.path(month)).context("reading the timeline spill")?;
             let mut rows = decode(&bytes)?;
-            drop(bytes);
             // by date (undated last), article, position, event id
             rows.sort_unstable_by(|a, b| sort_key(a).cmp(&sort_key(b)));
             for chunk in rows.chunks(ROW_GROUP_ROWS) {

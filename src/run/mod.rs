@@ -8,7 +8,7 @@
 //! so every thread count writes byte-identical tables. The aggregates are
 //! computed from the finished tables (`crate::aggregate`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -193,7 +193,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     let aggregates = if formats.parquet && !opts.incremental {
         Some(sink::RunAggregates {
             families: Default::default(),
-            actors: Default::default(),
+            actors: crate::aggregate::compact::ActorAggregates::spilling(
+                &writer.staging().join(".pairs-spill"),
+            ),
             events: crate::aggregate::event_state::EventAggregates::spilling(
                 &writer.staging().join(".events-spill"),
             )?,
@@ -218,7 +220,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         tx,
         timings: &mut timings,
         rejects: &mut rejects,
-        seen_ids: HashSet::new(),
+        seen_ids: Default::default(),
         near: NearDuplicateIndex::new(cfg.prepare.near_duplicate_bits),
         n_articles: 0,
         skipped_articles: 0,
@@ -283,7 +285,9 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
             fingerprint.update(&st.bytes.to_le_bytes());
             fingerprint.update(&st.digest.to_le_bytes());
             n_bytes += st.bytes;
-            if let Some(stamp) = state::stamp(file) {
+            // only an incremental run saves the stamps (a full run kept
+            // 100k of them for nothing)
+            if opts_incremental && let Some(stamp) = state::stamp(file) {
                 stamps.push((file.rel.clone(), stamp));
             }
             progress.inc(1);
@@ -458,7 +462,7 @@ struct Flow<'a> {
     tx: std::sync::mpsc::SyncSender<Vec<Document>>,
     timings: &'a mut BTreeMap<String, f64>,
     rejects: &'a mut Vec<Reject>,
-    seen_ids: HashSet<String>,
+    seen_ids: crate::text::ids::IdIndex,
     near: NearDuplicateIndex,
     n_articles: u64,
     skipped_articles: u64,
@@ -494,9 +498,9 @@ impl Flow<'_> {
                         self.skipped_articles += 1;
                         continue;
                     }
-                    if !self.seen_ids.insert(doc.id.clone()) {
+                    if !self.seen_ids.insert(&doc.id).1 {
                         doc.id = article_id(&format!("{}\u{0}{}", doc.text, doc.source));
-                        self.seen_ids.insert(doc.id.clone());
+                        self.seen_ids.insert(&doc.id);
                     }
                     if self.opts.shard.is_some_and(|s| !s.owns(&doc.id)) {
                         continue;

@@ -9,6 +9,7 @@
 pub(crate) mod chars;
 pub mod dedup;
 pub mod fold;
+pub mod ids;
 pub mod language;
 pub mod normalise;
 pub mod sentences;
