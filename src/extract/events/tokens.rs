@@ -218,43 +218,23 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     }
 }
 
-/// The tokens of one sentence with what the lexicon knows of each word:
-/// enough to tell whether any trigger is anchored in the sentence before
-/// the rest of it is analysed.
-#[derive(Debug, Default)]
-pub struct Words {
-    /// The tokens (folded offsets).
-    pub toks: Vec<Token>,
-    /// The lexicon entry of each token.
-    pub info: Vec<WordInfo>,
-}
-
-impl Words {
-    /// Tokenises folded text `[start, end)` and looks every word up once.
-    pub fn new(folded: &str, start: usize, end: usize, lex: &LangLex) -> Self {
-        // about one token per five bytes: one allocation for most sentences
-        let mut toks = Vec::with_capacity((end - start) / 4 + 4);
-        tokenize(folded, start, end, &mut toks);
-        let info = toks
-            .iter()
-            .map(|t| lex.word(&folded[t.start..t.end]))
-            .collect();
-        Words { toks, info }
-    }
-
-    /// The tokens where trigger patterns are anchored, with the
-    /// (trigger, alternative) pairs of each. An anchor is a whole word of
-    /// the whole folded text: not glued to a letter or digit on either side
-    /// (an elision's apostrophe ends a word).
-    pub fn anchors<'l>(
-        &self,
-        folded: &str,
-        lex: &'l LangLex,
-    ) -> Vec<(usize, &'l [(usize, usize)])> {
-        let b = folded.as_bytes();
-        self.toks
-            .iter()
-            .zip(&self.info)
+/// The tokens where trigger patterns are anchored (of a sentence whose
+/// tokens are `toks`, with the lexicon entries `info`), with the
+/// (trigger, alternative) pairs of each, into `out`. An anchor is a whole
+/// word of the whole folded text: not glued to a letter or digit on either
+/// side (an elision's apostrophe ends a word).
+pub fn anchors<'l>(
+    toks: &[Token],
+    info: &[WordInfo],
+    folded: &str,
+    lex: &'l LangLex,
+    out: &mut Vec<(usize, &'l [(usize, usize)])>,
+) {
+    let b = folded.as_bytes();
+    out.clear();
+    out.extend(
+        toks.iter()
+            .zip(info)
             .enumerate()
             .filter(|(_, (t, info))| {
                 info.is_anchor()
@@ -263,9 +243,8 @@ impl Words {
                         || !b[t.end].is_ascii_alphanumeric()
                         || b[t.end - 1] == b'\'')
             })
-            .map(|(i, (_, info))| (i, lex.anchored(info)))
-            .collect()
-    }
+            .map(|(i, (_, info))| (i, lex.anchored(info))),
+    );
 }
 
 /// Tokens of a pattern or lexicon entry (already folded with [`fold_entry`]).
@@ -280,6 +259,25 @@ pub fn tokenize_str(folded: &str) -> Vec<String> {
 /// Folds a lexicon entry the same way as document text.
 pub fn fold_entry(s: &str) -> String {
     Folded::new(s).text
+}
+
+/// Folds `s` into `out` (cleared first) as [`fold_entry`] does, without
+/// the offset map and into a reused buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mapped = LATIN
+            .get((c as usize).wrapping_sub(0x80))
+            .copied()
+            .unwrap_or_else(|| fold_char(c));
+        for b in mapped.chars() {
+            out.push(b.to_ascii_lowercase());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -301,6 +299,20 @@ mod tests {
             f.folded(text.find("Bamako").unwrap()),
             f.text.find("bamako").unwrap()
         );
+    }
+
+    #[test]
+    fn folds_into_a_buffer_as_entries_fold() {
+        let mut buf = String::from("left over");
+        for s in [
+            "Ministre des Affaires étrangères",
+            "L’ŒUVRE «x» — Zürich",
+            "",
+            "ASCII only",
+        ] {
+            fold_into(s, &mut buf);
+            assert_eq!(buf, fold_entry(s), "{s}");
+        }
     }
 
     #[test]
