@@ -8,6 +8,8 @@
 //! the `clause_break` class (relative pronouns, `que`/`that`, `mais`/`but`,
 //! background conjunctions such as `after`).
 
+use std::cell::Cell;
+
 use crate::document::{ActorIdx, ActorKind, Document, Span};
 
 use super::lexicon::C;
@@ -171,6 +173,15 @@ pub struct Sent<'a> {
     pub dates: Vec<(usize, usize, usize)>,
     /// A mention's folded title and its tokens ([`title_start`]).
     title: (String, Vec<Token>),
+    /// The first folded byte of the sentence.
+    start: usize,
+    /// Memo of [`Sent::at`]: per token, the bit set of the classes whose
+    /// answer is in `at_vals` (`token * 64 + class`: the length, 0 for none).
+    at_known: Vec<Cell<u64>>,
+    at_vals: Vec<Cell<u8>>,
+    /// The same for [`Sent::ending_at`], by the token before `end`.
+    end_known: Vec<Cell<u64>>,
+    end_vals: Vec<Cell<u8>>,
 }
 
 /// Tokens covering folded span `[s, e)`: (first, last) inclusive.
@@ -185,6 +196,7 @@ impl<'a> Sent<'a> {
     /// enough to tell whether any trigger is anchored in the sentence
     /// before the rest of it is analysed.
     pub fn tokenize(&mut self, folded: &str, start: usize, end: usize, lex: &LangLex) {
+        self.start = start;
         self.toks.clear();
         super::tokens::tokenize(folded, start, end, &mut self.toks);
         self.info.clear();
@@ -207,6 +219,17 @@ impl<'a> Sent<'a> {
     ) {
         let span = doc.sentences[index];
         self.index = index;
+        // the memos: nothing known; values are read only where known
+        let n = self.toks.len();
+        for known in [&mut self.at_known, &mut self.end_known] {
+            known.clear();
+            known.resize(n, Cell::new(0));
+        }
+        for vals in [&mut self.at_vals, &mut self.end_vals] {
+            if vals.len() < n * 64 {
+                vals.resize(n * 64, Cell::new(0));
+            }
+        }
         self.words.clear();
         self.words
             .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
@@ -252,8 +275,14 @@ impl<'a> Sent<'a> {
         lex: &LangLex,
         demonyms: &super::lexicon::WordMap<String>,
     ) {
-        let toks = &self.toks;
-        let to_toks = |s: Span| tok_range(toks, folded.folded(s.start), folded.folded(s.end));
+        let (toks, from) = (&self.toks, self.start);
+        let to_toks = |s: Span| {
+            tok_range(
+                toks,
+                folded.folded_after(s.start, from),
+                folded.folded_after(s.end, from),
+            )
+        };
         let lo = doc.mentions.partition_point(|m| m.span.start < span.start);
         self.ments.clear();
         for m in doc.mentions[lo..]
@@ -292,8 +321,14 @@ impl<'a> Sent<'a> {
     /// The dates of the sentence; they come in text order.
     #[inline(never)]
     fn fill_dates(&mut self, doc: &Document, folded: &Folded, span: Span) {
-        let toks = &self.toks;
-        let to_toks = |s: Span| tok_range(toks, folded.folded(s.start), folded.folded(s.end));
+        let (toks, from) = (&self.toks, self.start);
+        let to_toks = |s: Span| {
+            tok_range(
+                toks,
+                folded.folded_after(s.start, from),
+                folded.folded_after(s.end, from),
+            )
+        };
         let first_date = doc.dates.partition_point(|d| d.span.start < span.start);
         self.dates.clear();
         self.dates.extend(
@@ -338,18 +373,46 @@ impl<'a> Sent<'a> {
 
     /// Length of the longest entry of class `c` starting at token `i`.
     pub fn at(&self, lex: &LangLex, i: usize, c: C) -> Option<usize> {
-        if self.info.get(i)?.starts & (1 << c as u64) == 0 {
+        let bit = 1 << c as u64;
+        if self.info.get(i)?.starts & bit == 0 {
             return None;
         }
-        lex.class_at(&self.info, i, c)
+        let (Some(known), Some(val)) =
+            (self.at_known.get(i), self.at_vals.get(i * 64 + c as usize))
+        else {
+            return lex.class_at(&self.info, i, c);
+        };
+        if known.get() & bit != 0 {
+            return Some(usize::from(val.get())).filter(|&len| len > 0);
+        }
+        let found = lex.class_at(&self.info, i, c);
+        known.set(known.get() | bit);
+        val.set(found.and_then(|len| u8::try_from(len).ok()).unwrap_or(0));
+        found
     }
 
     /// Start of the longest entry of class `c` ending just before token `end`.
     pub fn ending_at(&self, lex: &LangLex, end: usize, c: C) -> Option<usize> {
-        if self.info.get(end.checked_sub(1)?)?.ends & (1 << c as u64) == 0 {
+        let bit = 1 << c as u64;
+        let last = end.checked_sub(1)?;
+        if self.info.get(last)?.ends & bit == 0 {
             return None;
         }
-        lex.class_ending_at(&self.info, end, c)
+        let (Some(known), Some(val)) = (
+            self.end_known.get(last),
+            self.end_vals.get(last * 64 + c as usize),
+        ) else {
+            return lex.class_ending_at(&self.info, end, c);
+        };
+        if known.get() & bit != 0 {
+            return Some(usize::from(val.get()))
+                .filter(|&len| len > 0)
+                .map(|len| end - len);
+        }
+        let found = lex.class_ending_at(&self.info, end, c);
+        known.set(known.get() | bit);
+        val.set(found.and_then(|s| u8::try_from(end - s).ok()).unwrap_or(0));
+        found
     }
 
     /// True when token `i` is a one-word entry of class `c`.

@@ -86,7 +86,8 @@ impl ShortWords {
     }
 
     /// The entry of `text[start..end]` (1 to 16 bytes), if any.
-    pub fn get(&self, text: &[u8], start: usize, end: usize) -> Option<WordInfo> {
+    #[inline]
+    pub fn get(&self, text: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
         if self.slots.is_empty() {
             return None;
         }
@@ -95,7 +96,7 @@ impl ShortWords {
         loop {
             let (a, b, info) = &self.slots[s];
             if *a == key.0 && *b == key.1 {
-                return Some(*info);
+                return Some(info);
             }
             if *a == 0 && *b == 0 {
                 return None;

@@ -38,16 +38,17 @@ pub struct Alt {
 /// A pattern element.
 #[derive(Debug, Clone)]
 pub enum Elem {
-    /// Any of these word sequences, and the bit set of their first words'
-    /// ids modulo 128 ([`Elem::may_start`]).
-    Alts(Vec<Alt>, u128),
+    /// Any of these word sequences, and the bit sets of their first and
+    /// of their last words' ids modulo 128 ([`Elem::may_start`]).
+    Alts(Vec<Alt>, u128, u128),
     /// Up to this many skipped words.
     Gap(usize),
 }
 
 impl Elem {
-    /// False when no alternative of the element can start with the word
-    /// whose id is `id` (a quick test before comparing each alternative).
+    /// False when no alternative of the element can start (or end, with
+    /// the bit set of last words) with the word whose id is `id`: a quick
+    /// test before comparing each alternative.
     pub fn may_start(firsts: u128, id: u32) -> bool {
         id != u32::MAX && firsts >> (id % 128) & 1 != 0
     }
@@ -147,7 +148,7 @@ impl Trigger {
     /// True when the pattern's last element is a verb (`N:attack *8
     /// V:kill`): its words after the noun are a predicate, not a name.
     pub fn ends_in_verb(&self) -> bool {
-        matches!(self.elems.last(), Some(Elem::Alts(alts, _)) if alts.iter().any(|a| a.tenses != 0))
+        matches!(self.elems.last(), Some(Elem::Alts(alts, _, _)) if alts.iter().any(|a| a.tenses != 0))
     }
 }
 
@@ -349,7 +350,7 @@ fn parse_elem(
     if alts.is_empty() {
         return Err(format!("element '{spec}' matches nothing"));
     }
-    Ok((Elem::Alts(alts, 0), lemma, literal))
+    Ok((Elem::Alts(alts, 0, 0), lemma, literal))
 }
 
 fn parse_need(spec: &str) -> Result<Need, String> {
@@ -436,7 +437,7 @@ impl LangLex {
                     anchor_lemma = Some(elems.len());
                     noun = spec.starts_with("N:");
                 }
-                if literal && let Elem::Alts(alts, _) = &elem {
+                if literal && let Elem::Alts(alts, _, _) = &elem {
                     let len = alts.iter().map(|a| a.words[0].len()).min().unwrap_or(0);
                     if anchor_lit.is_none_or(|(_, l)| len > l) {
                         anchor_lit = Some((elems.len(), len));
@@ -479,7 +480,7 @@ impl LangLex {
         let mut ids = 0;
         for t in &mut out {
             for e in &mut t.elems {
-                let Elem::Alts(alts, firsts) = e else {
+                let Elem::Alts(alts, firsts, lasts) = e else {
                     continue;
                 };
                 for a in alts.iter_mut() {
@@ -496,12 +497,13 @@ impl LangLex {
                         })
                         .collect();
                     *firsts |= 1 << (a.ids[0] % 128);
+                    *lasts |= 1 << (a.ids[a.ids.len() - 1] % 128);
                 }
             }
         }
         let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
         for (ti, t) in out.iter().enumerate() {
-            let Elem::Alts(alts, _) = &t.elems[t.anchor] else {
+            let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
                 continue;
             };
             for (ai, alt) in alts.iter().enumerate() {
@@ -552,6 +554,7 @@ impl LangLex {
     /// What the lexicon knows about the word `text[start..end]` (all zero
     /// for an unknown word): a table read for one byte, a probe of the
     /// short-word table up to sixteen bytes.
+    #[inline]
     pub fn word_at(&self, text: &str, start: usize, end: usize) -> WordInfo {
         let bytes = text.as_bytes();
         match end - start {
@@ -560,7 +563,13 @@ impl LangLex {
                     return *info;
                 }
             }
-            2..=16 => return self.short.get(bytes, start, end).unwrap_or_default(),
+            2..=16 => {
+                return self
+                    .short
+                    .get(bytes, start, end)
+                    .copied()
+                    .unwrap_or_default();
+            }
             _ => {}
         }
         self.words

@@ -112,7 +112,7 @@ fn right(s: Words, elems: &[Elem], pos: usize) -> Option<usize> {
         // a gap at the end matches nothing: the pattern ends at pos
         Elem::Gap(_) if rest.is_empty() => Some(pos),
         Elem::Gap(n) => gap_right(s.words, pos, *n, |p| right(s, rest, p)),
-        Elem::Alts(alts, firsts) => {
+        Elem::Alts(alts, firsts, _) => {
             if !s
                 .info
                 .get(pos)
@@ -136,16 +136,21 @@ fn left(s: Words, elems: &[Elem], end: usize) -> Option<usize> {
     match head {
         Elem::Gap(_) if rest.is_empty() => Some(end),
         Elem::Gap(n) => gap_left(s.words, end, *n, |p| left(s, rest, p)),
-        Elem::Alts(alts, _) => alts
-            .iter()
-            .filter(|a| a.ids.len() <= end && seq_at(s, end - a.ids.len(), &a.ids))
-            .find_map(|a| left(s, rest, end - a.ids.len())),
+        Elem::Alts(alts, _, lasts) => {
+            let last = end.checked_sub(1).and_then(|i| s.info.get(i));
+            if !last.is_some_and(|w| Elem::may_start(*lasts, w.id)) {
+                return None;
+            }
+            alts.iter()
+                .filter(|a| a.ids.len() <= end && seq_at(s, end - a.ids.len(), &a.ids))
+                .find_map(|a| left(s, rest, end - a.ids.len()))
+        }
     }
 }
 
 /// Checks trigger `t` with anchor alternative `alt` at token `at`.
 pub fn check(words: Words, t: &Trigger, ti: usize, alt: usize, at: usize) -> Option<TriggerMatch> {
-    let Elem::Alts(alts, _) = &t.elems[t.anchor] else {
+    let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
         return None;
     };
     let a = &alts[alt];
