@@ -8,8 +8,6 @@
 //! the `clause_break` class (relative pronouns, `que`/`that`, `mais`/`but`,
 //! background conjunctions such as `after`).
 
-use std::cell::Cell;
-
 use crate::document::{ActorIdx, ActorKind, Document, Span};
 
 use super::lexicon::C;
@@ -175,13 +173,6 @@ pub struct Sent<'a> {
     title: (String, Vec<Token>),
     /// The first folded byte of the sentence.
     start: usize,
-    /// Memo of [`Sent::at`]: per token, the bit set of the classes whose
-    /// answer is in `at_vals` (`token * 64 + class`: the length, 0 for none).
-    at_known: Vec<Cell<u64>>,
-    at_vals: Vec<Cell<u8>>,
-    /// The same for [`Sent::ending_at`], by the token before `end`.
-    end_known: Vec<Cell<u64>>,
-    end_vals: Vec<Cell<u8>>,
 }
 
 /// Tokens covering folded span `[s, e)`: (first, last) inclusive.
@@ -219,17 +210,6 @@ impl<'a> Sent<'a> {
     ) {
         let span = doc.sentences[index];
         self.index = index;
-        // the memos: nothing known; values are read only where known
-        let n = self.toks.len();
-        for known in [&mut self.at_known, &mut self.end_known] {
-            known.clear();
-            known.resize(n, Cell::new(0));
-        }
-        for vals in [&mut self.at_vals, &mut self.end_vals] {
-            if vals.len() < n * 64 {
-                vals.resize(n * 64, Cell::new(0));
-            }
-        }
         self.words.clear();
         self.words
             .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
@@ -239,10 +219,14 @@ impl<'a> Sent<'a> {
         self.fill_demonyms(demonyms);
         let mut breaks = std::mem::take(&mut self.breaks);
         breaks.clear();
-        // (only punctuation and clause-break words can end a clause)
+        // (only strong punctuation, brackets and clause-break words can
+        // end a clause)
         breaks.extend((0..self.words.len()).map(|i| {
-            (self.words[i].len() == 1 || self.is(i, C::ClauseBreak))
-                && self.compute_hard_break(lex, i)
+            let punct = matches!(
+                self.words[i].as_bytes(),
+                [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
+            );
+            (punct || self.is(i, C::ClauseBreak)) && self.compute_hard_break(lex, i)
         }));
         self.breaks = breaks;
         let mut incises = std::mem::take(&mut self.incises);
@@ -346,7 +330,7 @@ impl<'a> Sent<'a> {
     #[inline(never)]
     fn fill_demonyms(&mut self, demonyms: &super::lexicon::WordMap<String>) {
         self.demonyms.clear();
-        if demonyms.is_empty() {
+        if demonyms.is_empty() || !self.info.iter().any(|w| w.demonym) {
             return;
         }
         let (info, ments) = (&self.info, &self.ments);
@@ -372,50 +356,16 @@ impl<'a> Sent<'a> {
     }
 
     /// Length of the longest entry of class `c` starting at token `i`.
+    #[inline]
     pub fn at(&self, lex: &LangLex, i: usize, c: C) -> Option<usize> {
-        let bit = 1 << c as u64;
-        if self.info.get(i)?.starts & bit == 0 {
+        if self.info.get(i)?.starts & (1 << c as u64) == 0 {
             return None;
         }
-        let (Some(known), Some(val)) =
-            (self.at_known.get(i), self.at_vals.get(i * 64 + c as usize))
-        else {
-            return lex.class_at(&self.info, i, c);
-        };
-        if known.get() & bit != 0 {
-            return Some(usize::from(val.get())).filter(|&len| len > 0);
-        }
-        let found = lex.class_at(&self.info, i, c);
-        known.set(known.get() | bit);
-        val.set(found.and_then(|len| u8::try_from(len).ok()).unwrap_or(0));
-        found
-    }
-
-    /// Start of the longest entry of class `c` ending just before token `end`.
-    pub fn ending_at(&self, lex: &LangLex, end: usize, c: C) -> Option<usize> {
-        let bit = 1 << c as u64;
-        let last = end.checked_sub(1)?;
-        if self.info.get(last)?.ends & bit == 0 {
-            return None;
-        }
-        let (Some(known), Some(val)) = (
-            self.end_known.get(last),
-            self.end_vals.get(last * 64 + c as usize),
-        ) else {
-            return lex.class_ending_at(&self.info, end, c);
-        };
-        if known.get() & bit != 0 {
-            return Some(usize::from(val.get()))
-                .filter(|&len| len > 0)
-                .map(|len| end - len);
-        }
-        let found = lex.class_ending_at(&self.info, end, c);
-        known.set(known.get() | bit);
-        val.set(found.and_then(|s| u8::try_from(end - s).ok()).unwrap_or(0));
-        found
+        lex.class_at(&self.info, i, c)
     }
 
     /// True when token `i` is a one-word entry of class `c`.
+    #[inline]
     pub fn is(&self, i: usize, c: C) -> bool {
         self.info
             .get(i)
@@ -572,15 +522,17 @@ impl<'a> Sent<'a> {
                 return Gov::Core;
             }
             // the longest preposition ending here
-            let ends_prep = self
-                .info
-                .get(i - 1)
-                .is_some_and(|w| w.ends & PREP_ENDS != 0);
-            let best = PREPS
-                .iter()
-                .filter(|_| ends_prep)
-                .filter_map(|(c, g)| self.ending_at(lex, i, *c).map(|s| (s, *g)))
-                .min_by_key(|(s, _)| *s);
+            // (only the classes the word ends an entry of)
+            let ends = self.info.get(i - 1).map_or(0, |w| w.ends & PREP_ENDS);
+            let best = if ends == 0 {
+                None
+            } else {
+                PREPS
+                    .iter()
+                    .filter(|(c, _)| ends & (1 << *c as u64) != 0)
+                    .filter_map(|(c, g)| lex.class_ending_at(&self.info, i, *c).map(|s| (s, *g)))
+                    .min_by_key(|(s, _)| *s)
+            };
             if let Some((s, g)) = best {
                 // `des Affaires étrangères`: a capitalised complement inside a title
                 let title = g == Gov::Gen
@@ -679,6 +631,11 @@ impl<'a> Sent<'a> {
 
     /// True when a word of `class` starts in tokens `[from, to)`.
     pub fn class_in(&self, lex: &LangLex, class: C, from: usize, to: usize) -> Option<usize> {
-        (from..to.min(self.words.len())).find(|&i| self.at(lex, i, class).is_some())
+        // the class bit of each word first: most words start no entry
+        let bit = 1 << class as u64;
+        let to = to.min(self.info.len());
+        (from..to).find(|&i| {
+            self.info[i].starts & bit != 0 && lex.class_at(&self.info, i, class).is_some()
+        })
     }
 }

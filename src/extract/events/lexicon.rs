@@ -292,8 +292,8 @@ fn parse_elem(
             // the first word conjugates (`mettre en garde`)
             let words = tokenize_str(&fold_entry(v));
             let forms = infl.verb_forms(&words[0]);
-            let aux =
-                |f: &str| classes[C::AuxBe.name()].has(f) || classes[C::AuxHave.name()].has(f);
+            let (be, have) = (&classes[C::AuxBe.name()], &classes[C::AuxHave.name()]);
+            let aux = |f: &str| be.has(f) || have.has(f);
             // a form that is also an auxiliary (`sommes` of `sommer`) is the
             // auxiliary, unless the verb is the auxiliary itself (`V:be`)
             let is_aux_verb = forms.iter().filter(|(f, _)| aux(f)).count() * 2 > forms.len();

@@ -111,7 +111,18 @@ fn right(s: Words, elems: &[Elem], pos: usize) -> Option<usize> {
     match head {
         // a gap at the end matches nothing: the pattern ends at pos
         Elem::Gap(_) if rest.is_empty() => Some(pos),
-        Elem::Gap(n) => gap_right(s.words, pos, *n, |p| right(s, rest, p)),
+        Elem::Gap(n) => {
+            // the next element's quick test before a call per position
+            let firsts = match rest.first() {
+                Some(Elem::Alts(_, firsts, _)) => Some(*firsts),
+                _ => None,
+            };
+            gap_right(s.words, pos, *n, |p| {
+                let can =
+                    firsts.is_none_or(|f| s.info.get(p).is_some_and(|w| Elem::may_start(f, w.id)));
+                if can { right(s, rest, p) } else { None }
+            })
+        }
         Elem::Alts(alts, firsts, _) => {
             if !s
                 .info
@@ -135,7 +146,20 @@ fn left(s: Words, elems: &[Elem], end: usize) -> Option<usize> {
     };
     match head {
         Elem::Gap(_) if rest.is_empty() => Some(end),
-        Elem::Gap(n) => gap_left(s.words, end, *n, |p| left(s, rest, p)),
+        Elem::Gap(n) => {
+            let lasts = match rest.last() {
+                Some(Elem::Alts(_, _, lasts)) => Some(*lasts),
+                _ => None,
+            };
+            gap_left(s.words, end, *n, |p| {
+                let can = lasts.is_none_or(|l| {
+                    p.checked_sub(1)
+                        .and_then(|i| s.info.get(i))
+                        .is_some_and(|w| Elem::may_start(l, w.id))
+                });
+                if can { left(s, rest, p) } else { None }
+            })
+        }
         Elem::Alts(alts, _, lasts) => {
             let last = end.checked_sub(1).and_then(|i| s.info.get(i));
             if !last.is_some_and(|w| Elem::may_start(*lasts, w.id)) {

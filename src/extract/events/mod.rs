@@ -268,6 +268,7 @@ impl EventsStage {
         // buffers are reused from sentence to sentence
         let mut sent = Sent::default();
         let mut here = Vec::new();
+        let mut scratch = build::Scratch::default();
         for (si, (&span, first)) in doc.sentences.iter().zip(&first_mention).enumerate() {
             let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
             sent.tokenize(&folded.text, fs, fe, lex);
@@ -282,7 +283,7 @@ impl EventsStage {
             sent.analyse(doc, &folded, si, lex, &self.countries.demonyms);
             let matches = build::find_matches(&ctx, &sent, &here);
             let before = drafts.len();
-            build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts);
+            build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts, &mut scratch);
             let new_subject = drafts[before..]
                 .iter()
                 .find(|d: &&Draft| !d.sources.is_empty())

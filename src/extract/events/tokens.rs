@@ -33,25 +33,38 @@ impl Folded {
         let bytes = text.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
-            let run = pos;
-            // eight ASCII bytes at a time, lower-cased in one word
+            // eight bytes at a time, lower-cased in one word: all of them
+            // when they are ASCII, else those before the first non-ASCII one
             while let Some(chunk) = bytes.get(pos..pos + 8) {
                 let mut w = [0u8; 8];
                 w.copy_from_slice(chunk);
                 let w = u64::from_le_bytes(w);
-                if w & HIGH_BITS != 0 {
+                let high = w & HIGH_BITS;
+                let n = if high == 0 {
+                    8
+                } else {
+                    (high.trailing_zeros() / 8) as usize
+                };
+                // all eight written (fixed-size copies), the extra dropped
+                out.extend_from_slice(&ascii_lower(w).to_le_bytes());
+                let base = offset(pos);
+                let offsets: [u32; 8] = std::array::from_fn(|k| base.saturating_add(k as u32));
+                map.extend_from_slice(&offsets);
+                pos += n;
+                if n < 8 {
+                    out.truncate(out.len() - (8 - n));
+                    map.truncate(map.len() - (8 - n));
                     break;
                 }
-                out.extend_from_slice(&ascii_lower(w).to_le_bytes());
-                pos += 8;
             }
+            // the last few bytes of the text
             while let Some(&b) = bytes.get(pos)
                 && b.is_ascii()
             {
                 out.push(b.to_ascii_lowercase());
+                map.push(offset(pos));
                 pos += 1;
             }
-            map.extend(offset(run)..offset(pos));
             let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
                 break;
             };
@@ -134,7 +147,8 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Lower-cases the eight ASCII bytes of `w` at once: `0x20` is added to the
 /// bytes in `A..=Z` (no byte is above 0x7f, so the sums never carry into
-/// the next byte).
+/// the next byte; a non-ASCII byte may carry into the bytes after it, and
+/// only the bytes before it are used then).
 fn ascii_lower(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let at_least_a = w + ONES * u64::from(0x80 - b'A');
@@ -361,6 +375,28 @@ mod tests {
             // control and space characters fold to themselves too
             assert_eq!(a, b, "byte {i}");
         }
+    }
+
+    #[test]
+    fn folds_mixed_text_as_one_character_at_a_time() {
+        // accents at every offset of an eight-byte word, and at the end
+        let text = "Élysée: l’ARMÉE «a» été là, Zürich-Œuvre! ab é cd é efgh é".repeat(9) + "À";
+        let (mut want, mut map) = (String::new(), Vec::new());
+        for (pos, c) in text.char_indices() {
+            let mapped = if c.is_ascii() {
+                c.to_ascii_lowercase().to_string()
+            } else {
+                fold_char(c).to_ascii_lowercase()
+            };
+            for _ in mapped.bytes() {
+                map.push(pos as u32);
+            }
+            want.push_str(&mapped);
+        }
+        map.push(text.len() as u32);
+        let f = Folded::new(&text);
+        assert_eq!(f.text, want);
+        assert_eq!(f.map, map);
     }
 
     #[test]
