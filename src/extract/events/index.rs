@@ -115,6 +115,10 @@ struct Entry {
     len: u8,
     /// Where its word ids start in [`ClassIndex::ids`].
     at: u32,
+    /// The id of the word next to the indexed one (the second word in
+    /// `by_first`, the one before the last in `by_last`): a quick test
+    /// before comparing the whole entry (unused for one word).
+    near: u32,
 }
 
 /// The entries of the classes the code reads ([`C`]), by the word id of
@@ -148,11 +152,21 @@ impl ClassIndex {
                     continue;
                 };
                 x.ids.extend(seq.iter().map(|w| id(w)));
-                let e = Entry { class, len, at };
-                let first = x.ids[at as usize] as usize;
-                let last = x.ids[x.ids.len() - 1] as usize;
+                let ids = &x.ids[at as usize..];
+                let (first, last) = (ids[0] as usize, ids[ids.len() - 1] as usize);
+                let second = ids.get(1).copied().unwrap_or(u32::MAX);
+                let before_last = ids.len().checked_sub(2).map_or(u32::MAX, |k| ids[k]);
+                let e = Entry {
+                    class,
+                    len,
+                    at,
+                    near: second,
+                };
                 x.by_first[first].push(e);
-                x.by_last[last].push(e);
+                x.by_last[last].push(Entry {
+                    near: before_last,
+                    ..e
+                });
             }
         }
         for list in x.by_first.iter_mut().chain(x.by_last.iter_mut()) {
@@ -182,7 +196,11 @@ impl ClassIndex {
         Self::of_class(list, c)
             .iter()
             .map(|e| (e, usize::from(e.len)))
-            .find(|&(e, len)| i + len <= info.len() && self.matches(e, &info[i..i + len]))
+            .find(|&(e, len)| {
+                i + len <= info.len()
+                    && (len == 1 || info[i + 1].id == e.near)
+                    && self.matches(e, &info[i..i + len])
+            })
             .map(|(_, len)| len)
     }
 
@@ -195,7 +213,10 @@ impl ClassIndex {
         Self::of_class(list, c)
             .iter()
             .find(|e| {
-                usize::from(e.len) <= end && self.matches(e, &info[end - usize::from(e.len)..end])
+                let len = usize::from(e.len);
+                len <= end
+                    && (len == 1 || info[end - 2].id == e.near)
+                    && self.matches(e, &info[end - len..end])
             })
             .map(|e| end - usize::from(e.len))
     }

@@ -33,38 +33,25 @@ impl Folded {
         let bytes = text.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
-            // eight bytes at a time, lower-cased in one word: all of them
-            // when they are ASCII, else those before the first non-ASCII one
+            let run = pos;
+            // eight ASCII bytes at a time, lower-cased in one word
             while let Some(chunk) = bytes.get(pos..pos + 8) {
                 let mut w = [0u8; 8];
                 w.copy_from_slice(chunk);
                 let w = u64::from_le_bytes(w);
-                let high = w & HIGH_BITS;
-                let n = if high == 0 {
-                    8
-                } else {
-                    (high.trailing_zeros() / 8) as usize
-                };
-                // all eight written (fixed-size copies), the extra dropped
-                out.extend_from_slice(&ascii_lower(w).to_le_bytes());
-                let base = offset(pos);
-                let offsets: [u32; 8] = std::array::from_fn(|k| base.saturating_add(k as u32));
-                map.extend_from_slice(&offsets);
-                pos += n;
-                if n < 8 {
-                    out.truncate(out.len() - (8 - n));
-                    map.truncate(map.len() - (8 - n));
+                if w & HIGH_BITS != 0 {
                     break;
                 }
+                out.extend_from_slice(&ascii_lower(w).to_le_bytes());
+                pos += 8;
             }
-            // the last few bytes of the text
             while let Some(&b) = bytes.get(pos)
                 && b.is_ascii()
             {
                 out.push(b.to_ascii_lowercase());
-                map.push(offset(pos));
                 pos += 1;
             }
+            map.extend(offset(run)..offset(pos));
             let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
                 break;
             };
@@ -147,8 +134,7 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Lower-cases the eight ASCII bytes of `w` at once: `0x20` is added to the
 /// bytes in `A..=Z` (no byte is above 0x7f, so the sums never carry into
-/// the next byte; a non-ASCII byte may carry into the bytes after it, and
-/// only the bytes before it are used then).
+/// the next byte).
 fn ascii_lower(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let at_least_a = w + ONES * u64::from(0x80 - b'A');
