@@ -190,6 +190,16 @@ fn governs(sent: &Sent, lex: &LangLex, c: &TriggerMatch, e: &TriggerMatch, e_nou
     marker || between.len() <= 2 || e_noun
 }
 
+/// The buffers [`sentence_drafts`] reuses from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    stops: Vec<usize>,
+    parent: Vec<Option<usize>>,
+    clauses: Vec<(usize, usize)>,
+    chain: Vec<usize>,
+    roles: Vec<Role>,
+}
+
 /// Builds the drafts of one sentence.
 pub fn sentence_drafts(
     ctx: &Ctx,
@@ -197,22 +207,30 @@ pub fn sentence_drafts(
     matches: &[TriggerMatch],
     mem: &Memory,
     out: &mut Vec<Draft>,
+    scratch: &mut Scratch,
 ) {
     let lex = ctx.lex;
     let trig = |m: &TriggerMatch| -> &Trigger { &lex.triggers[m.trigger] };
+    let Scratch {
+        stops,
+        parent,
+        clauses,
+        chain,
+        roles: roles_chain,
+    } = scratch;
     // (a pattern going on to a verb, `attack near X killed`, stops at it too)
-    let stops: Vec<usize> = matches
-        .iter()
-        .flat_map(|m| {
-            let verb = trig(m).ends_in_verb().then_some(m.last);
-            (m.anchor..=m.anchor_last).chain(verb)
-        })
-        .collect();
+    stops.clear();
+    stops.extend(matches.iter().flat_map(|m| {
+        let verb = trig(m).ends_in_verb().then_some(m.last);
+        (m.anchor..=m.anchor_last).chain(verb)
+    }));
+    let stops: &[usize] = stops;
     // link each match to the controller that governs it
-    let mut parent: Vec<Option<usize>> = vec![None; matches.len()];
+    parent.clear();
+    parent.resize(matches.len(), None);
     for i in 0..matches.len() {
         let e = &matches[i];
-        if sent.governor(lex, e.first, &stops) == Gov::EventAdjunct {
+        if sent.governor(lex, e.first, stops) == Gov::EventAdjunct {
             continue;
         }
         parent[i] = (0..i).rev().find(|&j| {
@@ -221,12 +239,16 @@ pub fn sentence_drafts(
                 && governs(sent, lex, &matches[j], e, trig(e).noun)
         });
     }
-    let clauses: Vec<(usize, usize)> = matches
-        .iter()
-        .map(|m| (sent.clause_start(m.first), sent.clause_end(m.last)))
-        .collect();
+    clauses.clear();
+    clauses.extend(
+        matches
+            .iter()
+            .map(|m| (sent.clause_start(m.first), sent.clause_end(m.last))),
+    );
+    let (parent, clauses): (&[Option<usize>], &[(usize, usize)]) = (parent, clauses);
     for root in (0..matches.len()).filter(|&i| parent[i].is_none()) {
-        let mut chain = vec![root];
+        chain.clear();
+        chain.push(root);
         while let Some(next) =
             (0..matches.len()).find(|&k| parent[k] == Some(*chain.last().unwrap_or(&root)))
         {
@@ -240,22 +262,24 @@ pub fn sentence_drafts(
         else {
             continue;
         };
-        let roles_chain: Vec<Role> = chain
-            .iter()
-            .take_while(|&&k| k != leaf)
-            .map(|&k| trig(&matches[k]).role)
-            .collect();
+        roles_chain.clear();
+        roles_chain.extend(
+            chain
+                .iter()
+                .take_while(|&&k| k != leaf)
+                .map(|&k| trig(&matches[k]).role),
+        );
         let c = super::chain::Chain {
-            links: &chain,
+            links: chain,
             leaf,
-            roles: &roles_chain,
+            roles: roles_chain,
         };
         let env = super::chain::Env {
             ctx,
             sent,
             matches,
-            clauses: &clauses,
-            stops: &stops,
+            clauses,
+            stops,
             mem,
             recent: out,
         };

@@ -12,7 +12,7 @@ use crate::document::{ActorIdx, ActorKind, Document, Span};
 
 use super::lexicon::C;
 use super::lexicon::{LangLex, WordInfo};
-use super::tokens::{Folded, Token, Words};
+use super::tokens::{Folded, Token};
 
 /// An actor mention over tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
@@ -31,19 +31,28 @@ pub struct Ment {
 
 /// Where the title `role` (as the actors stage attached it) starts when
 /// it is written just before token `first`, possibly with a comma between.
-fn title_start(words: &[&str], first: usize, role: &str) -> Option<usize> {
-    let role = super::tokens::tokenize_str(&super::tokens::fold_entry(role));
+/// `scratch` holds the folded title and its tokens (reused buffers).
+fn title_start(
+    words: &[&str],
+    first: usize,
+    role: &str,
+    scratch: &mut (String, Vec<Token>),
+) -> Option<usize> {
+    let (text, toks) = scratch;
+    super::tokens::fold_into(role, text);
+    toks.clear();
+    super::tokens::tokenize(text, 0, text.len(), toks);
     let mut end = first;
     if end > 0 && words[end - 1] == "," {
         end -= 1;
     }
-    let n = role.len();
+    let n = toks.len();
     (n > 0
         && n <= end
         && words[end - n..end]
             .iter()
-            .zip(&role)
-            .all(|(a, b)| *a == b.as_str()))
+            .zip(toks.iter())
+            .all(|(a, t)| *a == &text[t.start..t.end]))
     .then(|| end - n)
 }
 
@@ -61,13 +70,12 @@ fn country_anaphors(
     ments: &[Ment],
     demonyms: &super::lexicon::WordMap<String>,
 ) -> Vec<Ment> {
-    let class = lex.c(C::TheCountry);
     let mut out = Vec::new();
     for i in 0..words.len() {
         if info[i].starts & (1 << C::TheCountry as u64) == 0 {
             continue;
         }
-        let Some(len) = class.at(words, i) else {
+        let Some(len) = lex.class_at(info, i, C::TheCountry) else {
             continue;
         };
         let code_of = |a: usize| {
@@ -136,7 +144,10 @@ pub enum Gov {
     EventAdjunct,
 }
 
-/// A sentence prepared for event analysis.
+/// A sentence prepared for event analysis. One is kept per document and
+/// refilled for each sentence ([`Sent::tokenize`], then [`Sent::analyse`]
+/// when some trigger is anchored in it), so that its buffers are reused.
+#[derive(Default)]
 pub struct Sent<'a> {
     /// Index of the sentence in the document.
     pub index: usize,
@@ -158,6 +169,10 @@ pub struct Sent<'a> {
     pub demonyms: Vec<Demonym>,
     /// Dates: (first token, last token, index into `Document::dates`).
     pub dates: Vec<(usize, usize, usize)>,
+    /// A mention's folded title and its tokens ([`title_start`]).
+    title: (String, Vec<Token>),
+    /// The first folded byte of the sentence.
+    start: usize,
 }
 
 /// Tokens covering folded span `[s, e)`: (first, last) inclusive.
@@ -168,73 +183,159 @@ fn tok_range(toks: &[Token], s: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 impl<'a> Sent<'a> {
-    /// Builds the view of sentence `index` of `doc`, whose tokens are `tokens`.
-    pub fn new(
+    /// Tokenises folded text `[start, end)` and looks every word up once:
+    /// enough to tell whether any trigger is anchored in the sentence
+    /// before the rest of it is analysed.
+    pub fn tokenize(&mut self, folded: &str, start: usize, end: usize, lex: &LangLex) {
+        self.start = start;
+        self.toks.clear();
+        super::tokens::tokenize(folded, start, end, &mut self.toks);
+        self.info.clear();
+        self.info.extend(
+            self.toks
+                .iter()
+                .map(|t| lex.word_at(folded, t.start, t.end)),
+        );
+    }
+
+    /// Fills the view of sentence `index` of `doc`, whose tokens
+    /// [`Sent::tokenize`] read.
+    pub fn analyse(
+        &mut self,
         doc: &Document,
         folded: &'a Folded,
         index: usize,
         lex: &LangLex,
         demonyms: &super::lexicon::WordMap<String>,
-        tokens: Words,
-    ) -> Self {
+    ) {
         let span = doc.sentences[index];
-        let Words { toks, info } = tokens;
-        let words: Vec<&str> = toks.iter().map(|t| &folded.text[t.start..t.end]).collect();
+        self.index = index;
+        self.words.clear();
+        self.words
+            .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
+        self.fill_caps(doc, folded);
+        self.fill_ments(doc, folded, span, lex, demonyms);
+        self.fill_dates(doc, folded, span);
+        self.fill_demonyms(demonyms);
+        let mut breaks = std::mem::take(&mut self.breaks);
+        breaks.clear();
+        // (only strong punctuation, brackets and clause-break words can
+        // end a clause)
+        breaks.extend((0..self.words.len()).map(|i| {
+            let punct = matches!(
+                self.words[i].as_bytes(),
+                [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
+            );
+            (punct || self.is(i, C::ClauseBreak)) && self.compute_hard_break(lex, i)
+        }));
+        self.breaks = breaks;
+        let mut incises = std::mem::take(&mut self.incises);
+        self.compute_incises(&mut incises);
+        self.incises = incises;
+    }
+
+    /// True when the token starts with a capital in the original text.
+    #[inline(never)]
+    fn fill_caps(&mut self, doc: &Document, folded: &Folded) {
         let bytes = doc.text.as_bytes();
-        let caps = toks
-            .iter()
-            .map(|t| {
-                let o = folded.orig(t.start);
-                match bytes.get(o) {
-                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    Some(_) => doc.text[o..].chars().next().is_some_and(char::is_uppercase),
-                    None => false,
-                }
-            })
-            .collect();
-        let to_toks = |s: Span| tok_range(&toks, folded.folded(s.start), folded.folded(s.end));
+        self.caps.clear();
+        self.caps.extend(self.toks.iter().map(|t| {
+            let o = folded.orig(t.start);
+            match bytes.get(o) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                Some(_) => doc.text[o..].chars().next().is_some_and(char::is_uppercase),
+                None => false,
+            }
+        }));
+    }
+
+    /// The actor mentions of the sentence, and the country anaphors.
+    #[inline(never)]
+    fn fill_ments(
+        &mut self,
+        doc: &Document,
+        folded: &Folded,
+        span: Span,
+        lex: &LangLex,
+        demonyms: &super::lexicon::WordMap<String>,
+    ) {
+        let (toks, from) = (&self.toks, self.start);
+        let to_toks = |s: Span| {
+            tok_range(
+                toks,
+                folded.folded_after(s.start, from),
+                folded.folded_after(s.end, from),
+            )
+        };
         let lo = doc.mentions.partition_point(|m| m.span.start < span.start);
-        let ments = doc.mentions[lo..]
+        self.ments.clear();
+        for m in doc.mentions[lo..]
             .iter()
             .take_while(|m| m.span.start < span.end)
-            .filter_map(|m| {
-                let (first, last) = to_toks(m.span)?;
-                Some((first, last, m))
-            })
-            .collect::<Vec<_>>();
-        let ments = ments
-            .into_iter()
-            .map(|(first, last, m)| Ment {
+        {
+            let Some((first, last)) = to_toks(m.span) else {
+                continue;
+            };
+            let head = m
+                .role
+                .as_deref()
+                .and_then(|r| title_start(&self.words, first, r, &mut self.title))
+                .unwrap_or(first);
+            self.ments.push(Ment {
                 first,
                 last,
                 actor: m.actor,
-                head: m
-                    .role
-                    .as_deref()
-                    .and_then(|r| title_start(&words, first, r))
-                    .unwrap_or(first),
-            })
-            .collect::<Vec<_>>();
-        let mut ments = ments;
-        ments.extend(country_anaphors(
-            doc, folded, lex, &toks, &info, &words, &ments, demonyms,
-        ));
-        ments.sort_by_key(|m| m.first);
-        // dates come in text order
+                head,
+            });
+        }
+        let anaphors = country_anaphors(
+            doc,
+            folded,
+            lex,
+            &self.toks,
+            &self.info,
+            &self.words,
+            &self.ments,
+            demonyms,
+        );
+        self.ments.extend(anaphors);
+        self.ments.sort_by_key(|m| m.first);
+    }
+
+    /// The dates of the sentence; they come in text order.
+    #[inline(never)]
+    fn fill_dates(&mut self, doc: &Document, folded: &Folded, span: Span) {
+        let (toks, from) = (&self.toks, self.start);
+        let to_toks = |s: Span| {
+            tok_range(
+                toks,
+                folded.folded_after(s.start, from),
+                folded.folded_after(s.end, from),
+            )
+        };
         let first_date = doc.dates.partition_point(|d| d.span.start < span.start);
-        let dates = doc
-            .dates
-            .iter()
-            .enumerate()
-            .skip(first_date)
-            .take_while(|(_, d)| d.span.start < span.end)
-            .filter(|(_, d)| span.contains(d.span))
-            .filter_map(|(i, d)| to_toks(d.span).map(|(a, b)| (a, b, i)))
-            .collect();
-        let demonyms = if demonyms.is_empty() {
-            Vec::new()
-        } else {
-            words
+        self.dates.clear();
+        self.dates.extend(
+            doc.dates
+                .iter()
+                .enumerate()
+                .skip(first_date)
+                .take_while(|(_, d)| d.span.start < span.end)
+                .filter(|(_, d)| span.contains(d.span))
+                .filter_map(|(i, d)| to_toks(d.span).map(|(a, b)| (a, b, i))),
+        );
+    }
+
+    /// The demonyms outside mentions.
+    #[inline(never)]
+    fn fill_demonyms(&mut self, demonyms: &super::lexicon::WordMap<String>) {
+        self.demonyms.clear();
+        if demonyms.is_empty() || !self.info.iter().any(|w| w.demonym) {
+            return;
+        }
+        let (info, ments) = (&self.info, &self.ments);
+        self.demonyms.extend(
+            self.words
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| info[*i].demonym)
@@ -244,26 +345,8 @@ impl<'a> Sent<'a> {
                         tok: i,
                         code: c.clone(),
                     })
-                })
-                .collect()
-        };
-        let mut sent = Sent {
-            index,
-            info,
-            breaks: Vec::new(),
-            incises: Vec::new(),
-            words,
-            toks,
-            caps,
-            ments,
-            demonyms,
-            dates,
-        };
-        sent.breaks = (0..sent.words.len())
-            .map(|i| sent.compute_hard_break(lex, i))
-            .collect();
-        sent.incises = sent.compute_incises();
-        sent
+                }),
+        );
     }
 
     /// Relative clauses set off by commas (`, qui a signé un accord en 2022,`),
@@ -273,22 +356,16 @@ impl<'a> Sent<'a> {
     }
 
     /// Length of the longest entry of class `c` starting at token `i`.
+    #[inline]
     pub fn at(&self, lex: &LangLex, i: usize, c: C) -> Option<usize> {
         if self.info.get(i)?.starts & (1 << c as u64) == 0 {
             return None;
         }
-        lex.c(c).at(&self.words, i)
-    }
-
-    /// Start of the longest entry of class `c` ending just before token `end`.
-    pub fn ending_at(&self, lex: &LangLex, end: usize, c: C) -> Option<usize> {
-        if self.info.get(end.checked_sub(1)?)?.ends & (1 << c as u64) == 0 {
-            return None;
-        }
-        lex.c(c).ending_at(&self.words, end)
+        lex.class_at(&self.info, i, c)
     }
 
     /// True when token `i` is a one-word entry of class `c`.
+    #[inline]
     pub fn is(&self, i: usize, c: C) -> bool {
         self.info
             .get(i)
@@ -364,15 +441,19 @@ impl<'a> Sent<'a> {
         }
     }
 
-    fn compute_incises(&self) -> Vec<(usize, usize)> {
-        (1..self.words.len())
-            .filter(|&j| self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(j))
-            .filter_map(|j| {
-                (j + 1..self.words.len())
-                    .find(|&k| self.words[k] == ",")
-                    .map(|k| (j, k))
-            })
-            .collect()
+    fn compute_incises(&self, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        out.extend(
+            (1..self.words.len())
+                .filter(|&j| {
+                    self.is(j, C::Relative) && self.words[j - 1] == "," && self.hard_break(j)
+                })
+                .filter_map(|j| {
+                    (j + 1..self.words.len())
+                        .find(|&k| self.words[k] == ",")
+                        .map(|k| (j, k))
+                }),
+        );
     }
 
     /// The antecedent of a relative pronoun at token `j`: the mention
@@ -424,6 +505,16 @@ impl<'a> Sent<'a> {
             (C::PrepGen, Gov::Gen),
             (C::LedBy, Gov::Core),
         ];
+        // the classes of PREPS, as a bit set of `WordInfo::ends`
+        const PREP_ENDS: u64 = {
+            let mut m = 0;
+            let mut k = 0;
+            while k < PREPS.len() {
+                m |= 1 << PREPS[k].0 as u64;
+                k += 1;
+            }
+            m
+        };
         let mut i = first;
         let mut skipped = 0;
         while i > 0 && skipped <= 6 {
@@ -431,10 +522,17 @@ impl<'a> Sent<'a> {
                 return Gov::Core;
             }
             // the longest preposition ending here
-            let best = PREPS
-                .iter()
-                .filter_map(|(c, g)| self.ending_at(lex, i, *c).map(|s| (s, *g)))
-                .min_by_key(|(s, _)| *s);
+            // (only the classes the word ends an entry of)
+            let ends = self.info.get(i - 1).map_or(0, |w| w.ends & PREP_ENDS);
+            let best = if ends == 0 {
+                None
+            } else {
+                PREPS
+                    .iter()
+                    .filter(|(c, _)| ends & (1 << *c as u64) != 0)
+                    .filter_map(|(c, g)| lex.class_ending_at(&self.info, i, *c).map(|s| (s, *g)))
+                    .min_by_key(|(s, _)| *s)
+            };
             if let Some((s, g)) = best {
                 // `des Affaires étrangères`: a capitalised complement inside a title
                 let title = g == Gov::Gen
@@ -533,6 +631,11 @@ impl<'a> Sent<'a> {
 
     /// True when a word of `class` starts in tokens `[from, to)`.
     pub fn class_in(&self, lex: &LangLex, class: C, from: usize, to: usize) -> Option<usize> {
-        (from..to.min(self.words.len())).find(|&i| self.at(lex, i, class).is_some())
+        // the class bit of each word first: most words start no entry
+        let bit = 1 << class as u64;
+        let to = to.min(self.info.len());
+        (from..to).find(|&i| {
+            self.info[i].starts & bit != 0 && lex.class_at(&self.info, i, class).is_some()
+        })
     }
 }

@@ -119,15 +119,11 @@ fn apply(paradigms: &[Paradigm], lemma: &str) -> Vec<(String, Tenses)> {
         return vec![(lemma.to_string(), INF | PRES)];
     };
     let stem = &lemma[..lemma.len() - p.ending.len()];
-    let mut out: Vec<(String, Tenses)> = Vec::new();
-    for (suffix, tags) in &p.suffixes {
-        let form = format!("{stem}{suffix}");
-        match out.iter_mut().find(|(f, _)| *f == form) {
-            Some((_, t)) => *t |= tags,
-            None => out.push((form, *tags)),
-        }
-    }
-    out
+    // the suffixes are distinct (merged when loaded), and so are the forms
+    p.suffixes
+        .iter()
+        .map(|(suffix, tags)| (format!("{stem}{suffix}"), *tags))
+        .collect()
 }
 
 impl Inflector {

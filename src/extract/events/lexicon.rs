@@ -17,6 +17,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 pub use super::classes::{C, Class, WordMap, load_classes};
+use super::index::{ClassIndex, ShortWords};
 use super::inflect::{Inflector, Tenses};
 use super::tokens::{fold_entry, tokenize_str};
 use crate::lexicon::{LexiconError, read_table};
@@ -37,10 +38,20 @@ pub struct Alt {
 /// A pattern element.
 #[derive(Debug, Clone)]
 pub enum Elem {
-    /// Any of these word sequences.
-    Alts(Vec<Alt>),
+    /// Any of these word sequences, and the bit sets of their first and
+    /// of their last words' ids modulo 128 ([`Elem::may_start`]).
+    Alts(Vec<Alt>, u128, u128),
     /// Up to this many skipped words.
     Gap(usize),
+}
+
+impl Elem {
+    /// False when no alternative of the element can start (or end, with
+    /// the bit set of last words) with the word whose id is `id`: a quick
+    /// test before comparing each alternative.
+    pub fn may_start(firsts: u128, id: u32) -> bool {
+        id != u32::MAX && firsts >> (id % 128) & 1 != 0
+    }
 }
 
 /// How a trigger's arguments map to source and target.
@@ -137,7 +148,7 @@ impl Trigger {
     /// True when the pattern's last element is a verb (`N:attack *8
     /// V:kill`): its words after the noun are a predicate, not a name.
     pub fn ends_in_verb(&self) -> bool {
-        matches!(self.elems.last(), Some(Elem::Alts(alts)) if alts.iter().any(|a| a.tenses != 0))
+        matches!(self.elems.last(), Some(Elem::Alts(alts, _, _)) if alts.iter().any(|a| a.tenses != 0))
     }
 }
 
@@ -158,6 +169,10 @@ pub struct LangLex {
     /// The entries of the one-byte ASCII words (punctuation, `a`, `y`):
     /// about a fifth of all tokens, read from a table instead of hashed.
     bytes: Vec<WordInfo>,
+    /// The entries of the words of up to sixteen bytes (nearly all).
+    short: ShortWords,
+    /// The entries of the classes the code reads, by word id.
+    class_ids: ClassIndex,
     /// Plural suffix rules of nouns, to inflect demonyms.
     pub inflector: Inflector,
 }
@@ -175,7 +190,7 @@ pub struct WordInfo {
     /// [`LangLex::anchored`] (`u32::MAX`: none).
     anchor: u32,
     /// The word's number among the words of trigger patterns
-    /// ([`Alt::ids`]); `u32::MAX` for any other word.
+    /// ([`Alt::ids`]) and grammar classes; `u32::MAX` for any other word.
     pub id: u32,
     /// True when the word is a demonym of the country gazetteer
     /// ([`LangLex::mark_demonyms`]): only those are looked up there.
@@ -277,8 +292,8 @@ fn parse_elem(
             // the first word conjugates (`mettre en garde`)
             let words = tokenize_str(&fold_entry(v));
             let forms = infl.verb_forms(&words[0]);
-            let aux =
-                |f: &str| classes[C::AuxBe.name()].has(f) || classes[C::AuxHave.name()].has(f);
+            let (be, have) = (&classes[C::AuxBe.name()], &classes[C::AuxHave.name()]);
+            let aux = |f: &str| be.has(f) || have.has(f);
             // a form that is also an auxiliary (`sommes` of `sommer`) is the
             // auxiliary, unless the verb is the auxiliary itself (`V:be`)
             let is_aux_verb = forms.iter().filter(|(f, _)| aux(f)).count() * 2 > forms.len();
@@ -335,7 +350,7 @@ fn parse_elem(
     if alts.is_empty() {
         return Err(format!("element '{spec}' matches nothing"));
     }
-    Ok((Elem::Alts(alts), lemma, literal))
+    Ok((Elem::Alts(alts, 0, 0), lemma, literal))
 }
 
 fn parse_need(spec: &str) -> Result<Need, String> {
@@ -422,7 +437,7 @@ impl LangLex {
                     anchor_lemma = Some(elems.len());
                     noun = spec.starts_with("N:");
                 }
-                if literal && let Elem::Alts(alts) = &elem {
+                if literal && let Elem::Alts(alts, _, _) = &elem {
                     let len = alts.iter().map(|a| a.words[0].len()).min().unwrap_or(0);
                     if anchor_lit.is_none_or(|(_, l)| len > l) {
                         anchor_lit = Some((elems.len(), len));
@@ -465,8 +480,10 @@ impl LangLex {
         let mut ids = 0;
         for t in &mut out {
             for e in &mut t.elems {
-                let Elem::Alts(alts) = e else { continue };
-                for a in alts {
+                let Elem::Alts(alts, firsts, lasts) = e else {
+                    continue;
+                };
+                for a in alts.iter_mut() {
                     a.ids = a
                         .words
                         .iter()
@@ -479,12 +496,14 @@ impl LangLex {
                             info.id
                         })
                         .collect();
+                    *firsts |= 1 << (a.ids[0] % 128);
+                    *lasts |= 1 << (a.ids[a.ids.len() - 1] % 128);
                 }
             }
         }
         let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
         for (ti, t) in out.iter().enumerate() {
-            let Elem::Alts(alts) = &t.elems[t.anchor] else {
+            let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
                 continue;
             };
             for (ai, alt) in alts.iter().enumerate() {
@@ -502,6 +521,13 @@ impl LangLex {
             .collect();
         for (i, class) in fixed.iter().enumerate() {
             for seq in class.sequences() {
+                for w in seq {
+                    let info = words.entry(w.clone()).or_default();
+                    if info.id == u32::MAX {
+                        info.id = ids;
+                        ids += 1;
+                    }
+                }
                 if seq.len() == 1 {
                     words.entry(seq[0].clone()).or_default().mask |= 1 << i;
                 }
@@ -509,6 +535,7 @@ impl LangLex {
                 words.entry(seq[seq.len() - 1].clone()).or_default().ends |= 1 << i;
             }
         }
+        let class_ids = ClassIndex::new(&fixed, |w| words[w].id, ids as usize);
         let mut lex = LangLex {
             triggers: out,
             fixed,
@@ -516,24 +543,43 @@ impl LangLex {
             classes,
             anchors,
             bytes: Vec::new(),
+            short: ShortWords::default(),
+            class_ids,
             inflector,
         };
         lex.index_bytes();
         Ok(lex)
     }
 
-    /// What the lexicon knows about `word` (all zero for an unknown word).
-    pub fn word(&self, word: &str) -> WordInfo {
-        if let &[b] = word.as_bytes()
-            && let Some(info) = self.bytes.get(usize::from(b))
-        {
-            return *info;
+    /// What the lexicon knows about the word `text[start..end]` (all zero
+    /// for an unknown word): a table read for one byte, a probe of the
+    /// short-word table up to sixteen bytes.
+    #[inline]
+    pub fn word_at(&self, text: &str, start: usize, end: usize) -> WordInfo {
+        let bytes = text.as_bytes();
+        match end - start {
+            1 => {
+                if let Some(info) = self.bytes.get(usize::from(bytes[start])) {
+                    return *info;
+                }
+            }
+            2..=16 => {
+                return self
+                    .short
+                    .get(bytes, start, end)
+                    .copied()
+                    .unwrap_or_default();
+            }
+            _ => {}
         }
-        self.words.get(word).copied().unwrap_or_default()
+        self.words
+            .get(&text[start..end])
+            .copied()
+            .unwrap_or_default()
     }
 
-    /// Fills the table of one-byte words from the word index (after any
-    /// change to the index).
+    /// Fills the tables of one-byte and short words from the word index
+    /// (after any change to the index).
     fn index_bytes(&mut self) {
         self.bytes = (0..128u8)
             .map(|b| {
@@ -541,6 +587,19 @@ impl LangLex {
                 self.words.get(&key).copied().unwrap_or_default()
             })
             .collect();
+        self.short = ShortWords::new(self.words.iter());
+    }
+
+    /// Length of the longest entry of class `c` starting at token `i` of a
+    /// sentence whose tokens have the entries `info`.
+    pub fn class_at(&self, info: &[WordInfo], i: usize, c: C) -> Option<usize> {
+        self.class_ids.at(info, i, c)
+    }
+
+    /// Start of the longest entry of class `c` ending just before token
+    /// `end` of a sentence whose tokens have the entries `info`.
+    pub fn class_ending_at(&self, info: &[WordInfo], end: usize, c: C) -> Option<usize> {
+        self.class_ids.ending_at(info, end, c)
     }
 
     /// Flags the words that are demonyms (the keys of the country

@@ -111,11 +111,30 @@ fn right(s: Words, elems: &[Elem], pos: usize) -> Option<usize> {
     match head {
         // a gap at the end matches nothing: the pattern ends at pos
         Elem::Gap(_) if rest.is_empty() => Some(pos),
-        Elem::Gap(n) => gap_right(s.words, pos, *n, |p| right(s, rest, p)),
-        Elem::Alts(alts) => alts
-            .iter()
-            .filter(|a| seq_at(s, pos, &a.ids))
-            .find_map(|a| right(s, rest, pos + a.ids.len())),
+        Elem::Gap(n) => {
+            // the next element's quick test before a call per position
+            let firsts = match rest.first() {
+                Some(Elem::Alts(_, firsts, _)) => Some(*firsts),
+                _ => None,
+            };
+            gap_right(s.words, pos, *n, |p| {
+                let can =
+                    firsts.is_none_or(|f| s.info.get(p).is_some_and(|w| Elem::may_start(f, w.id)));
+                if can { right(s, rest, p) } else { None }
+            })
+        }
+        Elem::Alts(alts, firsts, _) => {
+            if !s
+                .info
+                .get(pos)
+                .is_some_and(|w| Elem::may_start(*firsts, w.id))
+            {
+                return None;
+            }
+            alts.iter()
+                .filter(|a| seq_at(s, pos, &a.ids))
+                .find_map(|a| right(s, rest, pos + a.ids.len()))
+        }
     }
 }
 
@@ -127,17 +146,35 @@ fn left(s: Words, elems: &[Elem], end: usize) -> Option<usize> {
     };
     match head {
         Elem::Gap(_) if rest.is_empty() => Some(end),
-        Elem::Gap(n) => gap_left(s.words, end, *n, |p| left(s, rest, p)),
-        Elem::Alts(alts) => alts
-            .iter()
-            .filter(|a| a.ids.len() <= end && seq_at(s, end - a.ids.len(), &a.ids))
-            .find_map(|a| left(s, rest, end - a.ids.len())),
+        Elem::Gap(n) => {
+            let lasts = match rest.last() {
+                Some(Elem::Alts(_, _, lasts)) => Some(*lasts),
+                _ => None,
+            };
+            gap_left(s.words, end, *n, |p| {
+                let can = lasts.is_none_or(|l| {
+                    p.checked_sub(1)
+                        .and_then(|i| s.info.get(i))
+                        .is_some_and(|w| Elem::may_start(l, w.id))
+                });
+                if can { left(s, rest, p) } else { None }
+            })
+        }
+        Elem::Alts(alts, _, lasts) => {
+            let last = end.checked_sub(1).and_then(|i| s.info.get(i));
+            if !last.is_some_and(|w| Elem::may_start(*lasts, w.id)) {
+                return None;
+            }
+            alts.iter()
+                .filter(|a| a.ids.len() <= end && seq_at(s, end - a.ids.len(), &a.ids))
+                .find_map(|a| left(s, rest, end - a.ids.len()))
+        }
     }
 }
 
 /// Checks trigger `t` with anchor alternative `alt` at token `at`.
 pub fn check(words: Words, t: &Trigger, ti: usize, alt: usize, at: usize) -> Option<TriggerMatch> {
-    let Elem::Alts(alts) = &t.elems[t.anchor] else {
+    let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
         return None;
     };
     let a = &alts[alt];

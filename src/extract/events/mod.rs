@@ -41,6 +41,7 @@ mod classes;
 mod clause;
 mod dates;
 mod dedup;
+mod index;
 mod inflect;
 mod lexicon;
 mod matcher;
@@ -71,7 +72,7 @@ use build::{Ctx, Draft, Memory};
 use clause::Sent;
 use lexicon::LangLex;
 use structure::Part;
-use tokens::{Folded, Words, fold_entry};
+use tokens::{Folded, fold_entry};
 
 /// The data files of one language.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -263,10 +264,15 @@ impl EventsStage {
                 *slot = Some(m.actor);
             }
         }
+        // one sentence view and anchor list for the whole document: their
+        // buffers are reused from sentence to sentence
+        let mut sent = Sent::default();
+        let mut here = Vec::new();
+        let mut scratch = build::Scratch::default();
         for (si, (&span, first)) in doc.sentences.iter().zip(&first_mention).enumerate() {
             let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
-            let words = Words::new(&folded.text, fs, fe, lex);
-            let here = words.anchors(&folded.text, lex);
+            sent.tokenize(&folded.text, fs, fe, lex);
+            tokens::anchors(&sent.toks, &sent.info, &folded.text, lex, &mut here);
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
                 if let Some(actor) = *first {
@@ -274,10 +280,10 @@ impl EventsStage {
                 }
                 continue;
             }
-            let sent = Sent::new(doc, &folded, si, lex, &self.countries.demonyms, words);
+            sent.analyse(doc, &folded, si, lex, &self.countries.demonyms);
             let matches = build::find_matches(&ctx, &sent, &here);
             let before = drafts.len();
-            build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts);
+            build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts, &mut scratch);
             let new_subject = drafts[before..]
                 .iter()
                 .find(|d: &&Draft| !d.sources.is_empty())

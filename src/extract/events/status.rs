@@ -28,7 +28,7 @@ pub struct Cues {
 
 /// The `if`/`unless` clauses of a sentence: from the conjunction to the
 /// next comma (or the sentence end).
-fn conditions(sent: &Sent, lex: &LangLex) -> Vec<(usize, usize)> {
+fn conditions<'s>(sent: &'s Sent, lex: &'s LangLex) -> impl Iterator<Item = (usize, usize)> + 's {
     let w = &sent.words;
     (0..w.len())
         .filter_map(|i| sent.at(lex, i, C::CondIf).map(|len| (i, len)))
@@ -38,12 +38,11 @@ fn conditions(sent: &Sent, lex: &LangLex) -> Vec<(usize, usize)> {
                 .unwrap_or(w.len());
             (i, end)
         })
-        .collect()
 }
 
 /// True when token `i` lies inside an `if`/`unless` clause.
 pub fn in_condition(sent: &Sent, lex: &LangLex, i: usize) -> bool {
-    conditions(sent, lex).iter().any(|(s, e)| *s <= i && i < *e)
+    conditions(sent, lex).any(|(s, e)| s <= i && i < e)
 }
 
 /// Reads the cues of the verb group that ends at match `m` (clause starting
@@ -95,9 +94,7 @@ pub fn cues(
             c.hypothetical = true;
         }
     }
-    c.conditional = conditions(sent, lex)
-        .iter()
-        .any(|(s, e)| !(*s <= m.first && m.first < *e));
+    c.conditional = conditions(sent, lex).any(|(s, e)| !(s <= m.first && m.first < e));
     c.planned |= has(C::CuePlanned, window)
         || (m.tenses & FUT != 0 && m.tenses & (PRES | INF) == 0)
         || has(C::FutureWord, m.first..clause_end.min(m.last + 8));

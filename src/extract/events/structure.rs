@@ -173,7 +173,10 @@ pub fn subject(
     to: usize,
     stops: &[usize],
 ) -> (Vec<Part>, bool) {
-    let mut core: Vec<(usize, usize, Part)> = Vec::new();
+    // the first core phrase and the ones coordinated with it (the walk
+    // stops at the first core phrase that is not)
+    let mut group: Vec<Part> = Vec::new();
+    let mut prev_last: Option<usize> = None;
     let mut genitive: Vec<Part> = Vec::new();
     let incises = sent.incises();
     for m in sent.ments_in(from, to) {
@@ -185,27 +188,23 @@ pub fn subject(
             continue;
         }
         match sent.governor(lex, m.first, stops) {
-            Gov::Core => core.push((m.first, m.last, Part::Actor(m.actor))),
-            Gov::Gen if core.is_empty() => push(&mut genitive, Part::Actor(m.actor)),
+            Gov::Core => {
+                if let Some(pl) = prev_last {
+                    let between = pl + 1..m.first;
+                    let coordinated = between.len() <= 4
+                        && between
+                            .clone()
+                            .any(|k| sent.words[k] == "," || sent.is(k, C::Conj));
+                    if !coordinated {
+                        break;
+                    }
+                }
+                push(&mut group, Part::Actor(m.actor));
+                prev_last = Some(m.last);
+            }
+            Gov::Gen if prev_last.is_none() => push(&mut genitive, Part::Actor(m.actor)),
             _ => {}
         }
-    }
-    // the first core phrase and the ones coordinated with it
-    let mut group: Vec<Part> = Vec::new();
-    let mut prev_last = None;
-    for (first, last, p) in core {
-        if let Some(pl) = prev_last {
-            let between = pl + 1..first;
-            let coordinated = between.len() <= 4
-                && between
-                    .clone()
-                    .any(|k| sent.words[k] == "," || sent.is(k, C::Conj));
-            if !coordinated {
-                break;
-            }
-        }
-        push(&mut group, p);
-        prev_last = Some(last);
     }
     if !group.is_empty() {
         return (group, false);

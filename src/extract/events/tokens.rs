@@ -88,6 +88,26 @@ impl Folded {
     pub fn folded(&self, orig: usize) -> usize {
         self.map.partition_point(|&m| (m as usize) < orig)
     }
+
+    /// [`Folded::folded`] of an offset known to come after the folded
+    /// byte `from - 1` (the start of the sentence it is in): a galloping
+    /// search from `from` instead of one over the whole document.
+    pub fn folded_after(&self, orig: usize, from: usize) -> usize {
+        let m = &self.map;
+        if from == 0 || from > m.len() || m[from - 1] as usize >= orig {
+            return self.folded(orig);
+        }
+        let (mut lo, mut step) = (from, 8);
+        loop {
+            let hi = lo + step;
+            if hi >= m.len() || m[hi] as usize >= orig {
+                let hi = hi.min(m.len());
+                return lo + m[lo..hi].partition_point(|&x| (x as usize) < orig);
+            }
+            lo = hi;
+            step *= 2;
+        }
+    }
 }
 
 /// What a non-ASCII character folds to.
@@ -218,43 +238,23 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     }
 }
 
-/// The tokens of one sentence with what the lexicon knows of each word:
-/// enough to tell whether any trigger is anchored in the sentence before
-/// the rest of it is analysed.
-#[derive(Debug, Default)]
-pub struct Words {
-    /// The tokens (folded offsets).
-    pub toks: Vec<Token>,
-    /// The lexicon entry of each token.
-    pub info: Vec<WordInfo>,
-}
-
-impl Words {
-    /// Tokenises folded text `[start, end)` and looks every word up once.
-    pub fn new(folded: &str, start: usize, end: usize, lex: &LangLex) -> Self {
-        // about one token per five bytes: one allocation for most sentences
-        let mut toks = Vec::with_capacity((end - start) / 4 + 4);
-        tokenize(folded, start, end, &mut toks);
-        let info = toks
-            .iter()
-            .map(|t| lex.word(&folded[t.start..t.end]))
-            .collect();
-        Words { toks, info }
-    }
-
-    /// The tokens where trigger patterns are anchored, with the
-    /// (trigger, alternative) pairs of each. An anchor is a whole word of
-    /// the whole folded text: not glued to a letter or digit on either side
-    /// (an elision's apostrophe ends a word).
-    pub fn anchors<'l>(
-        &self,
-        folded: &str,
-        lex: &'l LangLex,
-    ) -> Vec<(usize, &'l [(usize, usize)])> {
-        let b = folded.as_bytes();
-        self.toks
-            .iter()
-            .zip(&self.info)
+/// The tokens where trigger patterns are anchored (of a sentence whose
+/// tokens are `toks`, with the lexicon entries `info`), with the
+/// (trigger, alternative) pairs of each, into `out`. An anchor is a whole
+/// word of the whole folded text: not glued to a letter or digit on either
+/// side (an elision's apostrophe ends a word).
+pub fn anchors<'l>(
+    toks: &[Token],
+    info: &[WordInfo],
+    folded: &str,
+    lex: &'l LangLex,
+    out: &mut Vec<(usize, &'l [(usize, usize)])>,
+) {
+    let b = folded.as_bytes();
+    out.clear();
+    out.extend(
+        toks.iter()
+            .zip(info)
             .enumerate()
             .filter(|(_, (t, info))| {
                 info.is_anchor()
@@ -263,9 +263,8 @@ impl Words {
                         || !b[t.end].is_ascii_alphanumeric()
                         || b[t.end - 1] == b'\'')
             })
-            .map(|(i, (_, info))| (i, lex.anchored(info)))
-            .collect()
-    }
+            .map(|(i, (_, info))| (i, lex.anchored(info))),
+    );
 }
 
 /// Tokens of a pattern or lexicon entry (already folded with [`fold_entry`]).
@@ -280,6 +279,25 @@ pub fn tokenize_str(folded: &str) -> Vec<String> {
 /// Folds a lexicon entry the same way as document text.
 pub fn fold_entry(s: &str) -> String {
     Folded::new(s).text
+}
+
+/// Folds `s` into `out` (cleared first) as [`fold_entry`] does, without
+/// the offset map and into a reused buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mapped = LATIN
+            .get((c as usize).wrapping_sub(0x80))
+            .copied()
+            .unwrap_or_else(|| fold_char(c));
+        for b in mapped.chars() {
+            out.push(b.to_ascii_lowercase());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -301,6 +319,31 @@ mod tests {
             f.folded(text.find("Bamako").unwrap()),
             f.text.find("bamako").unwrap()
         );
+        // the galloping search agrees with the whole one
+        let text = "Élysée: l’armée «a» été là. ".repeat(20);
+        let f = Folded::new(&text);
+        for from in [0, 1, 5, 40, 300] {
+            for orig in 0..=text.len() {
+                if from == 0 || f.map[from - 1] as usize >= orig {
+                    continue;
+                }
+                assert_eq!(f.folded_after(orig, from), f.folded(orig), "{orig} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn folds_into_a_buffer_as_entries_fold() {
+        let mut buf = String::from("left over");
+        for s in [
+            "Ministre des Affaires étrangères",
+            "L’ŒUVRE «x» — Zürich",
+            "",
+            "ASCII only",
+        ] {
+            fold_into(s, &mut buf);
+            assert_eq!(buf, fold_entry(s), "{s}");
+        }
     }
 
     #[test]
@@ -318,6 +361,28 @@ mod tests {
             // control and space characters fold to themselves too
             assert_eq!(a, b, "byte {i}");
         }
+    }
+
+    #[test]
+    fn folds_mixed_text_as_one_character_at_a_time() {
+        // accents at every offset of an eight-byte word, and at the end
+        let text = "Élysée: l’ARMÉE «a» été là, Zürich-Œuvre! ab é cd é efgh é".repeat(9) + "À";
+        let (mut want, mut map) = (String::new(), Vec::new());
+        for (pos, c) in text.char_indices() {
+            let mapped = if c.is_ascii() {
+                c.to_ascii_lowercase().to_string()
+            } else {
+                fold_char(c).to_ascii_lowercase()
+            };
+            for _ in mapped.bytes() {
+                map.push(pos as u32);
+            }
+            want.push_str(&mapped);
+        }
+        map.push(text.len() as u32);
+        let f = Folded::new(&text);
+        assert_eq!(f.text, want);
+        assert_eq!(f.map, map);
     }
 
     #[test]
