@@ -20,7 +20,7 @@ use polars::prelude::*;
 
 pub use summary::{Reject, Summary};
 
-use read::{happened, ints, is_fresh, one_of, order, scan, strings, strs};
+use read::{Rows, happened, ints, is_fresh, one_of, order, scan, strings, strs};
 
 /// How many actors the network shows.
 pub const TOP_ACTORS: usize = 40;
@@ -285,8 +285,16 @@ pub fn load(out: &Path) -> Result<ReportData> {
         .map_or(Ok(Vec::new()), |lf| links_among(lf, &ids))
     })?;
     data.timeline = timed("timeline", || {
-        source(out, "timeline", used, || derive::timeline(out))?
-            .map_or(Ok(Timeline::default()), |lf| timeline_from(out, lf))
+        let rows = if is_fresh(out, "timeline") && scan(out, "timeline")?.is_some() {
+            used.push("timeline".to_string());
+            Rows::Table(out.to_path_buf(), "timeline")
+        } else {
+            match derive::timeline(out)? {
+                Some(lf) => Rows::Derived(lf),
+                None => return Ok(Timeline::default()),
+            }
+        };
+        timeline_from(out, &rows)
     })?;
     data.dyads = timed("dyads", || {
         source(out, "dyads", used, || derive::dyads(out))?.map_or(Ok(Vec::new()), top_dyads)
@@ -383,25 +391,40 @@ fn links_among(lf: LazyFrame, ids: &[String]) -> Result<Vec<Link>> {
         .collect())
 }
 
-/// The latest dated events of a `timeline`-shaped frame, and daily counts;
-/// the evidence comes from `out`'s articles when the frame lacks it.
-fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
+/// The latest dated events of `timeline`-shaped rows, and daily counts;
+/// the evidence comes from `out`'s articles when the rows lack it. Two
+/// bounded passes over the rows: counts per day, then the rows of the
+/// latest days only.
+fn timeline_from(out: &Path, rows: &Rows) -> Result<Timeline> {
     // near-duplicate articles would repeat the same events
-    let lf = lf.filter(col("duplicate_of").is_null().and(col("date").is_not_null()));
-    // one pass for the counts: per day, quad class and where the date came from
-    let counts = lf
-        .clone()
-        .group_by([col("date"), col("quad_class"), col("date_origin")])
-        .agg([len().cast(DataType::Int64).alias("n")])
+    let kept = || col("duplicate_of").is_null().and(col("date").is_not_null());
+    // one pass for the counts: per day, quad class and where the date came
+    // from (summed over the row groups' partial counts)
+    let keys = || [col("date"), col("quad_class"), col("date_origin")];
+    let Some(partial) = rows.gather(
+        &["date", "quad_class", "date_origin", "duplicate_of"],
+        |lf| {
+            lf.filter(kept())
+                .group_by(keys())
+                .agg([len().cast(DataType::Int64).alias("n")])
+        },
+    )?
+    else {
+        return Ok(Timeline::default());
+    };
+    let counts = partial
+        .lazy()
+        .group_by(keys())
+        .agg([col("n").sum()])
         .collect()?;
     let by_publication = !strs(&counts, "date_origin")?
         .iter()
         .any(|o| o.as_deref() == Some("event"));
     let by_text = col("date_origin").eq(lit("event"));
-    let (lf, daily) = if by_publication {
-        (lf, counts.lazy())
+    let (listed, daily) = if by_publication {
+        (kept(), counts.lazy())
     } else {
-        (lf.filter(by_text.clone()), counts.lazy().filter(by_text))
+        (kept().and(by_text.clone()), counts.lazy().filter(by_text))
     };
     let daily = daily
         .group_by([col("date"), col("quad_class")])
@@ -422,11 +445,14 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
         "trigger",
     ];
     let mut carried = vec!["article_id", "event_id"];
-    if lf.clone().collect_schema()?.contains("evidence") {
+    if rows.has_column("evidence")? {
         carried.push("evidence");
     } else {
         carried.extend(["start", "end"]);
     }
+    let mut columns: Vec<&str> = same_event.to_vec();
+    columns.extend(&carried);
+    columns.push("duplicate_of");
     let first_report = |c: &str| {
         col(c)
             .sort_by(
@@ -453,15 +479,23 @@ fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
     let per_day = ints(&rows_by_day, "n")?;
     let mut wanted = TOP_ROWS as i64;
     let mut latest = loop {
-        let (mut first, mut rows) = (per_day.len(), 0);
-        while first > 0 && rows < wanted {
+        let (mut first, mut n) = (per_day.len(), 0);
+        while first > 0 && n < wanted {
             first -= 1;
-            rows += per_day[first];
+            n += per_day[first];
         }
-        let recent = days.slice(first as i64, per_day.len() - first);
-        let df = lf
-            .clone()
-            .filter(col("date").is_in(lit(recent).implode(false), false))
+        let recent = lit(days.slice(first as i64, per_day.len() - first)).implode(false);
+        let on_recent_days = listed.clone().and(col("date").is_in(recent, false));
+        // the table is in date order: most row groups hold no recent day
+        let gate = (
+            &["date", "date_origin", "duplicate_of"][..],
+            on_recent_days.clone(),
+        );
+        let picked = rows
+            .gather_where(Some(gate), &columns, |lf| lf.filter(on_recent_days.clone()))?
+            .unwrap_or_default();
+        let df = picked
+            .lazy()
             .group_by(same_event.map(col))
             .agg(aggs.clone())
             .sort(
@@ -568,35 +602,98 @@ fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
     Ok(out)
 }
 
+/// The [`TOP_SPEAKERS`] speakers of the quotes kept by `counted`, most
+/// quoted first: `speaker_id`, `speaker` (their smallest name) and `n`,
+/// counted row group by row group into one entry per speaker (`None` when
+/// the folder holds no quotes).
+fn speaker_counts(out: &Path, counted: Expr) -> Result<Option<DataFrame>> {
+    let mut by_speaker: std::collections::HashMap<String, (i64, Option<String>)> =
+        std::collections::HashMap::new();
+    let found = read::for_each_chunk(out, "quotes", |chunk| {
+        let part = chunk
+            .read(&["speaker_id", "speaker", "article_id"])?
+            .lazy()
+            .filter(counted.clone())
+            .group_by([col("speaker_id")])
+            .agg([
+                len().cast(DataType::Int64).alias("n"),
+                col("speaker").min().alias("speaker"),
+            ])
+            .collect()?;
+        let (ids, names, ns) = (
+            strings(&part, "speaker_id")?,
+            strs(&part, "speaker")?,
+            ints(&part, "n")?,
+        );
+        for ((id, name), n) in ids.into_iter().zip(names).zip(ns) {
+            let entry = by_speaker.entry(id).or_insert((0, None));
+            entry.0 += n;
+            // the smallest name, as polars' `min` (nulls ignored)
+            if let Some(name) = name
+                && entry.1.as_ref().is_none_or(|old| name < *old)
+            {
+                entry.1 = Some(name);
+            }
+        }
+        Ok(())
+    })?;
+    if !found {
+        return Ok(None);
+    }
+    let mut all: Vec<(String, i64, Option<String>)> = by_speaker
+        .into_iter()
+        .map(|(id, (n, name))| (id, n, name))
+        .collect();
+    // most quotes first, then by name (nameless last) and id
+    all.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| match (&a.2, &b.2) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    all.truncate(TOP_SPEAKERS);
+    let ids: Vec<&str> = all.iter().map(|s| s.0.as_str()).collect();
+    let names: Vec<Option<&str>> = all.iter().map(|s| s.2.as_deref()).collect();
+    let ns: Vec<i64> = all.iter().map(|s| s.1).collect();
+    Ok(Some(df!(
+        "speaker_id" => ids,
+        "speaker" => names,
+        "n" => ns,
+    )?))
+}
+
 /// Quotes shown first: direct, then partial, then indirect; longer first.
 const QUOTE_ORDER: [&str; 5] = ["speaker_id", "rank", "len", "article_id", "start"];
 const QUOTE_DESCENDING: [bool; 5] = [false, false, true, false, false];
 
 /// The speakers with the most quotes, each with their best few quotes.
+/// Both passes over `quotes` go a row group at a time and keep only what
+/// the page shows (a count per speaker, then the best quotes of the top
+/// speakers), so memory follows the number of speakers, not of quotes.
 fn speakers(out: &Path) -> Result<Vec<Speaker>> {
-    let Some(quotes) = scan(out, "quotes")? else {
+    // a near-duplicate article would count and show its quotes twice
+    let mut copies: Vec<String> = Vec::new();
+    read::for_each_chunk(out, "articles", |chunk| {
+        let df = chunk.read(&["article_id", "duplicate_of"])?;
+        let df = df
+            .lazy()
+            .filter(col("duplicate_of").is_not_null())
+            .collect()?;
+        copies.extend(strings(&df, "article_id")?);
+        Ok(())
+    })?;
+    let counted = || {
+        col("speaker_id")
+            .is_not_null()
+            .and(one_of("article_id", &copies).not())
+    };
+    let Some(top) = speaker_counts(out, counted())? else {
         return Ok(Vec::new());
     };
-    let mut quotes = quotes.filter(col("speaker_id").is_not_null());
-    let articles = scan(out, "articles")?;
-    if let Some(articles) = &articles {
-        // a near-duplicate article would count and show its quotes twice
-        let copies = articles
-            .clone()
-            .filter(col("duplicate_of").is_not_null())
-            .select([col("article_id")]);
-        quotes = quotes.anti_join(copies, col("article_id"), col("article_id"));
-    }
-    let top = quotes
-        .clone()
-        .group_by([col("speaker_id")])
-        .agg([
-            len().cast(DataType::Int64).alias("n"),
-            col("speaker").min().alias("speaker"),
-        ])
-        .sort(["n", "speaker", "speaker_id"], order(&[true, false, false]))
-        .limit(TOP_SPEAKERS as IdxSize)
-        .collect()?;
     let ids = strings(&top, "speaker_id")?;
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -606,23 +703,44 @@ fn speakers(out: &Path) -> Result<Vec<Speaker>> {
             .then(lit(1))
             .otherwise(lit(2)),
     );
-    let mut picked = quotes
-        .filter(one_of("speaker_id", &ids))
-        .with_columns([
-            kind_rank.alias("rank"),
-            col("text").str().len_chars().alias("len"),
-        ])
-        .sort(QUOTE_ORDER, order(&QUOTE_DESCENDING))
-        .group_by_stable([col("speaker_id")])
-        // a few spare ones: the same words may be quoted in several articles
-        .head(Some(QUOTES_PER_SPEAKER * 4));
-    if let Some(articles) = articles {
-        let articles = articles.select([
-            col("article_id"),
-            coalesce(&[col("title"), col("source")]).alias("article"),
-            col("published"),
-        ]);
-        picked = picked.left_join(articles, col("article_id"), col("article_id"));
+    // the best quotes of each row group, then the best of those: a quote
+    // among the best of all is among the best of its row group, and the
+    // stable sorts keep the table's order between equal keys
+    let best = |lf: LazyFrame| {
+        lf.sort(QUOTE_ORDER, order(&QUOTE_DESCENDING))
+            .group_by_stable([col("speaker_id")])
+            // a few spare ones: the same words may be quoted in several articles
+            .head(Some(QUOTES_PER_SPEAKER * 4))
+    };
+    let Some(picked) = Rows::Table(out.to_path_buf(), "quotes").gather(
+        &["speaker_id", "text", "kind", "cue", "article_id", "start"],
+        |lf| {
+            best(
+                lf.filter(counted().and(one_of("speaker_id", &ids)))
+                    .with_columns([
+                        kind_rank.clone().alias("rank"),
+                        col("text").str().len_chars().alias("len"),
+                    ]),
+            )
+        },
+    )?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut picked = best(picked.lazy());
+    let shown = strings(&picked.clone().collect()?, "article_id")?;
+    let titles = Rows::Table(out.to_path_buf(), "articles").gather(
+        &["article_id", "title", "source", "published"],
+        |lf| {
+            lf.filter(one_of("article_id", &shown)).select([
+                col("article_id"),
+                coalesce(&[col("title"), col("source")]).alias("article"),
+                col("published"),
+            ])
+        },
+    )?;
+    if let Some(articles) = titles {
+        picked = picked.left_join(articles.lazy(), col("article_id"), col("article_id"));
     } else {
         picked = picked.with_columns([
             col("article_id").alias("article"),

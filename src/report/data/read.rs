@@ -1,11 +1,15 @@
 //! Reading an output folder's tables: lazy scans of the Parquet files
 //! (single or month-partitioned), or of the CSV files when a run wrote CSV
-//! only, and small helpers that turn collected columns into Rust values.
+//! only; bounded reads that hand a query one Parquet row group of a few
+//! columns at a time ([`for_each_chunk`], [`Rows`]); and small helpers that
+//! turn collected columns into Rust values.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use polars::io::parquet::metadata::FileMetadataRef;
 use polars::prelude::*;
 
 use crate::output::writer::{scan_parts, table_files};
@@ -68,6 +72,201 @@ pub fn scan(out: &Path, name: &str) -> Result<Option<LazyFrame>> {
         .finish()
         .map_err(|e| anyhow::anyhow!("reading the {name} CSV files: {e}"))?;
     Ok(Some(lf))
+}
+
+/// One Parquet row group of a table (or, when the run wrote CSV only, the
+/// whole table), read a few columns at a time.
+pub enum Chunk<'a> {
+    /// Rows `slice` (offset, length) of a Parquet file.
+    RowGroup {
+        /// The file.
+        path: &'a Path,
+        /// Its footer, read once per file.
+        metadata: &'a FileMetadataRef,
+        /// The row group's rows.
+        slice: (usize, usize),
+    },
+    /// A table read whole.
+    Whole(&'a LazyFrame),
+}
+
+impl Chunk<'_> {
+    /// The chunk's rows with only `columns`.
+    pub fn read(&self, columns: &[&str]) -> Result<DataFrame> {
+        self.read_rows(columns, true)
+    }
+
+    /// The chunk's `columns`, with its rows or none (the columns only).
+    fn read_rows(&self, columns: &[&str], rows: bool) -> Result<DataFrame> {
+        match self {
+            Chunk::Whole(lf) => {
+                let picked = LazyFrame::clone(lf)
+                    .select(columns.iter().map(|c| col(*c)).collect::<Vec<_>>());
+                Ok(if rows { picked } else { picked.limit(0) }.collect()?)
+            }
+            Chunk::RowGroup {
+                path,
+                metadata,
+                slice,
+            } => {
+                let file =
+                    File::open(path).with_context(|| format!("opening '{}'", path.display()))?;
+                let mut reader = ParquetReader::new(file)
+                    .with_columns(Some(columns.iter().map(|c| c.to_string()).collect()))
+                    .with_slice(Some(if rows { *slice } else { (slice.0, 0) }))
+                    // only the row group holding the slice is decoded
+                    .read_parallel(ParallelStrategy::RowGroups);
+                reader.set_metadata((*metadata).clone());
+                reader
+                    .finish()
+                    .map_err(|e| anyhow::anyhow!("reading '{}': {e}", path.display()))
+            }
+        }
+    }
+}
+
+/// Calls `f` with each row group of a table, in row order, so that a query
+/// over a big table (`quotes` has ~20 rows per article) holds one row group
+/// of the columns it reads, not the table: polars' own scan of a file
+/// collects every row group before a `group_by` or a `sort` starts. Returns
+/// false when the folder does not hold the table.
+pub fn for_each_chunk(
+    out: &Path,
+    name: &str,
+    mut f: impl FnMut(&Chunk) -> Result<()>,
+) -> Result<bool> {
+    let (files, csv) = files(out, name);
+    if files.is_empty() {
+        return Ok(false);
+    }
+    if csv {
+        if let Some(lf) = scan(out, name)? {
+            f(&Chunk::Whole(&lf))?;
+        }
+        return Ok(true);
+    }
+    for path in &files {
+        let file = File::open(path).with_context(|| format!("opening '{}'", path.display()))?;
+        let metadata = ParquetReader::new(file).get_metadata()?.clone();
+        let mut start = 0;
+        for rg in &metadata.row_groups {
+            let slice = (start, rg.num_rows());
+            start += rg.num_rows();
+            f(&Chunk::RowGroup {
+                path,
+                metadata: &metadata,
+                slice,
+            })?;
+        }
+        if metadata.row_groups.is_empty() {
+            // an empty table still has its columns
+            f(&Chunk::RowGroup {
+                path,
+                metadata: &metadata,
+                slice: (0, 0),
+            })?;
+        }
+    }
+    Ok(true)
+}
+
+/// The frame with its strings copied out: a few rows taken from a row group
+/// still point into all of its string buffers, so keeping them would keep
+/// every row group read.
+fn detached(df: DataFrame) -> Result<DataFrame> {
+    let height = df.height();
+    let columns = df
+        .into_columns()
+        .into_iter()
+        .map(|c| {
+            if c.dtype() != &DataType::String {
+                return Ok(c);
+            }
+            let fresh: StringChunked = c.str()?.iter().collect();
+            Ok(fresh.with_name(c.name().clone()).into_column())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(DataFrame::new(height, columns)?)
+}
+
+/// Adds `part` under `stacked`.
+fn stack(stacked: &mut Option<DataFrame>, part: DataFrame) -> Result<()> {
+    match stacked {
+        Some(s) => {
+            s.vstack_mut(&part)?;
+        }
+        None => *stacked = Some(part),
+    }
+    Ok(())
+}
+
+/// Where a report query's rows come from.
+pub enum Rows {
+    /// A table of the output folder (`out`, name), read a row group at a
+    /// time.
+    Table(PathBuf, &'static str),
+    /// A frame derived from other tables, collected whole.
+    Derived(LazyFrame),
+}
+
+impl Rows {
+    /// The frames `each` makes of the rows' `columns`, stacked in row order:
+    /// `each` runs per row group of a table, so it should filter or
+    /// aggregate them down (`None` when the table is missing).
+    pub fn gather(
+        &self,
+        columns: &[&str],
+        each: impl Fn(LazyFrame) -> LazyFrame,
+    ) -> Result<Option<DataFrame>> {
+        self.gather_where(None, columns, each)
+    }
+
+    /// [`Rows::gather`], skipping the row groups where no row passes
+    /// `gate` (a filter and the columns it reads) before reading the
+    /// other columns; `each` still has to apply the filter.
+    pub fn gather_where(
+        &self,
+        gate: Option<(&[&str], Expr)>,
+        columns: &[&str],
+        each: impl Fn(LazyFrame) -> LazyFrame,
+    ) -> Result<Option<DataFrame>> {
+        let (out, name) = match self {
+            Rows::Derived(lf) => {
+                let rows = Chunk::Whole(lf).read(columns)?;
+                return Ok(Some(each(rows.lazy()).collect()?));
+            }
+            Rows::Table(out, name) => (out, *name),
+        };
+        let mut stacked = None;
+        let found = for_each_chunk(out, name, |chunk| {
+            let passing = match &gate {
+                Some((keys, filter)) => {
+                    let keys = chunk.read(keys)?;
+                    keys.lazy().filter(filter.clone()).collect()?.height() > 0
+                }
+                None => true,
+            };
+            if !passing && stacked.is_some() {
+                return Ok(());
+            }
+            // the first chunk is read even when empty, for the columns
+            let part = each(chunk.read_rows(columns, passing)?.lazy()).collect()?;
+            stack(&mut stacked, detached(part)?)
+        })?;
+        Ok(if found { stacked } else { None })
+    }
+
+    /// True when the rows have a column `name`.
+    pub fn has_column(&self, name: &str) -> Result<bool> {
+        let mut lf = match self {
+            Rows::Derived(lf) => lf.clone(),
+            Rows::Table(out, table) => match scan(out, table)? {
+                Some(lf) => lf,
+                None => return Ok(false),
+            },
+        };
+        Ok(lf.collect_schema()?.contains(name))
+    }
 }
 
 /// The latest and earliest modification times of some files.
