@@ -360,3 +360,85 @@ pub fn one_of(name: &str, values: &[String]) -> Expr {
     let s = Series::new("k".into(), values);
     col(name).is_in(lit(s).implode(false), false)
 }
+
+/// Tables for tests, written in small row groups.
+#[cfg(test)]
+pub mod testing {
+    use super::*;
+
+    /// Writes `df` as `out/parquet/NAME.parquet` in row groups of `rows`
+    /// rows and returns how many row groups the file has.
+    pub fn write(out: &Path, name: &str, mut df: DataFrame, rows: usize) -> usize {
+        let dir = out.join("parquet");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.parquet"));
+        ParquetWriter::new(File::create(&path).unwrap())
+            .with_row_group_size(Some(rows))
+            .finish(&mut df)
+            .unwrap();
+        let mut groups = 0;
+        for_each_chunk(out, name, |_| {
+            groups += 1;
+            Ok(())
+        })
+        .unwrap();
+        groups
+    }
+
+    /// A deterministic pseudo-random sequence (no test depends on a seed
+    /// crate), `next(n)` in `0..n`.
+    pub struct Lcg(pub u64);
+
+    impl Lcg {
+        /// The next number below `n`.
+        pub fn next(&mut self, n: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % n
+        }
+    }
+
+    #[test]
+    fn chunks_cover_the_table_in_order_and_empty_tables_keep_their_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let n: Vec<i64> = (0..10).collect();
+        let words: Vec<String> = n.iter().map(|i| format!("w{i}")).collect();
+        let df = df!("n" => &n, "w" => &words).unwrap();
+        assert!(
+            write(dir.path(), "t", df.clone(), 3) > 2,
+            "several row groups"
+        );
+        let rows = Rows::Table(dir.path().to_path_buf(), "t");
+        let all = rows.gather(&["w", "n"], |lf| lf).unwrap().unwrap();
+        assert_eq!(all, df.select(["w", "n"]).unwrap());
+        // a gate that keeps only the last row group's rows
+        let late = rows
+            .gather_where(
+                Some((&["n"][..], col("n").gt(lit(8i64)))),
+                &["w", "n"],
+                |lf| lf.filter(col("n").gt(lit(8i64))),
+            )
+            .unwrap()
+            .unwrap();
+        assert_eq!(strings(&late, "w").unwrap(), ["w9"]);
+        // nothing passes: no rows, the columns still there
+        let none = rows
+            .gather_where(
+                Some((&["n"][..], col("n").lt(lit(0i64)))),
+                &["w", "n"],
+                |lf| lf.filter(col("n").lt(lit(0i64))),
+            )
+            .unwrap()
+            .unwrap();
+        assert_eq!((none.height(), none.width()), (0, 2));
+        assert_eq!(write(dir.path(), "empty", df.clear(), 3), 1);
+        let empty = Rows::Table(dir.path().to_path_buf(), "empty");
+        let got = empty.gather(&["w"], |lf| lf).unwrap().unwrap();
+        assert_eq!((got.height(), got.width()), (0, 1));
+        // a missing table is no table, not an empty one
+        let missing = Rows::Table(dir.path().to_path_buf(), "missing");
+        assert!(missing.gather(&["w"], |lf| lf).unwrap().is_none());
+    }
+}
