@@ -292,7 +292,7 @@ pub fn load(out: &Path) -> Result<ReportData> {
             Rows::Table(out.to_path_buf(), "timeline")
         } else {
             match derive::timeline(out)? {
-                Some(lf) => Rows::Derived(lf),
+                Some(rows) => rows,
                 None => return Ok(Timeline::default()),
             }
         };

@@ -205,9 +205,17 @@ pub enum Rows {
     /// A table of the output folder (`out`, name), read a row group at a
     /// time.
     Table(PathBuf, &'static str),
+    /// The rows of a table (`out`, name) made into other rows by a
+    /// function, a row group at a time (a join with a small frame, new
+    /// columns); the function reads the table's columns asked for and the
+    /// ones listed here.
+    Prepared(PathBuf, &'static str, &'static [&'static str], Prepare),
     /// A frame derived from other tables, collected whole.
     Derived(LazyFrame),
 }
+
+/// What [`Rows::Prepared`] does to each row group.
+pub type Prepare = std::sync::Arc<dyn Fn(LazyFrame) -> LazyFrame + Send + Sync>;
 
 impl Rows {
     /// The frames `each` makes of the rows' `columns`, stacked in row order:
@@ -221,9 +229,9 @@ impl Rows {
         self.gather_where(None, columns, each)
     }
 
-    /// [`Rows::gather`], skipping the row groups where no row passes
-    /// `gate` (a filter and the columns it reads) before reading the
-    /// other columns; `each` still has to apply the filter.
+    /// [`Rows::gather`], skipping the row groups of a [`Rows::Table`] where
+    /// no row passes `gate` (a filter and the columns it reads) before
+    /// reading the other columns; `each` still has to apply the filter.
     pub fn gather_where(
         &self,
         gate: Option<(&[&str], Expr)>,
@@ -234,6 +242,24 @@ impl Rows {
             Rows::Derived(lf) => {
                 let rows = Chunk::Whole(lf).read(columns)?;
                 return Ok(Some(each(rows.lazy()).collect()?));
+            }
+            Rows::Prepared(out, name, needs, prepare) => {
+                let Some(mut lf) = scan(out, name)? else {
+                    return Ok(None);
+                };
+                let schema = lf.collect_schema()?;
+                let base: Vec<&str> = schema
+                    .iter_names()
+                    .map(|c| c.as_str())
+                    .filter(|c| columns.contains(c) || needs.contains(c))
+                    .collect();
+                let picked: Vec<Expr> = columns.iter().map(|c| col(*c)).collect();
+                let mut stacked = None;
+                for_each_chunk(out, name, |chunk| {
+                    let rows = prepare(chunk.read(&base)?.lazy()).select(picked.clone());
+                    stack(&mut stacked, detached(each(rows).collect()?)?)
+                })?;
+                return Ok(stacked);
             }
             Rows::Table(out, name) => (out, *name),
         };
@@ -260,6 +286,10 @@ impl Rows {
     pub fn has_column(&self, name: &str) -> Result<bool> {
         let mut lf = match self {
             Rows::Derived(lf) => lf.clone(),
+            Rows::Prepared(out, table, _, prepare) => match scan(out, table)? {
+                Some(lf) => prepare(lf),
+                None => return Ok(false),
+            },
             Rows::Table(out, table) => match scan(out, table)? {
                 Some(lf) => lf,
                 None => return Ok(false),
