@@ -211,7 +211,7 @@ pub enum Rows {
     /// ones listed here.
     Prepared(PathBuf, &'static str, &'static [&'static str], Prepare),
     /// A frame derived from other tables, collected whole.
-    Derived(LazyFrame),
+    Derived(Box<LazyFrame>),
 }
 
 /// What [`Rows::Prepared`] does to each row group.
@@ -285,7 +285,7 @@ impl Rows {
     /// True when the rows have a column `name`.
     pub fn has_column(&self, name: &str) -> Result<bool> {
         let mut lf = match self {
-            Rows::Derived(lf) => lf.clone(),
+            Rows::Derived(lf) => LazyFrame::clone(lf),
             Rows::Prepared(out, table, _, prepare) => match scan(out, table)? {
                 Some(lf) => prepare(lf),
                 None => return Ok(false),

@@ -307,13 +307,13 @@ mod tests {
         let kinds = ["direct", "partial", "indirect"];
         let mut cols: [Vec<Option<String>>; 5] = Default::default();
         let mut starts = Vec::new();
-        for i in 0..600 {
+        for i in 0..600u32 {
             let s = rng.next(16);
             let (id, name) = match s {
                 15 => (None, None),
                 // one speaker sometimes has no name, one has two
-                3 if i % 3 == 0 => (Some("s03".to_string()), None),
-                4 if i % 2 == 0 => (Some("s04".to_string()), Some("Zoé".to_string())),
+                3 if i.is_multiple_of(3) => (Some("s03".to_string()), None),
+                4 if i.is_multiple_of(2) => (Some("s04".to_string()), Some("Zoé".to_string())),
                 _ => (Some(format!("s{s:02}")), Some(format!("Name {}", s % 7))),
             };
             cols[0].push(Some(format!("a{:02}", rng.next(20))));
@@ -323,7 +323,9 @@ mod tests {
             cols[4].push(name);
             starts.push(rng.next(5) as i32 * 10);
         }
-        let cues: Vec<Option<&str>> = (0..600).map(|i| (i % 4 != 0).then_some("dit")).collect();
+        let cues: Vec<Option<&str>> = (0..600u32)
+            .map(|i| (!i.is_multiple_of(4)).then_some("dit"))
+            .collect();
         let [article_id, text, kind, speaker_id, speaker] = cols;
         let quotes = df!(
             "article_id" => article_id,
@@ -339,8 +341,8 @@ mod tests {
         let dup: Vec<Option<&str>> = (0..20)
             .map(|i| (i == 5 || i == 11).then_some("a00"))
             .collect();
-        let titles: Vec<Option<String>> = (0..20)
-            .map(|i| (i % 3 != 0).then(|| format!("Title {i}")))
+        let titles: Vec<Option<String>> = (0..20u32)
+            .map(|i| (!i.is_multiple_of(3)).then(|| format!("Title {i}")))
             .collect();
         let sources: Vec<String> = (0..20).map(|i| format!("in/{i}.txt")).collect();
         let published: Vec<Option<chrono::NaiveDate>> = (0..20)

@@ -210,7 +210,7 @@ mod tests {
         rows.sort_by_key(|r| r.0);
         let n = rows.len();
         let origin = |i: usize| {
-            if by_text && i % 3 != 0 {
+            if by_text && !i.is_multiple_of(3) {
                 "event"
             } else {
                 "publication"
@@ -224,7 +224,7 @@ mod tests {
             "article_id" => rows.iter().map(|r| format!("a{:02}", r.3)).collect::<Vec<_>>(),
             "type" => rows.iter().map(|r| types[r.1]).collect::<Vec<_>>(),
             "quad_class" => rows.iter().map(|r| quads[r.1]).collect::<Vec<_>>(),
-            "status" => (0..n).map(|i| if i % 7 == 0 { "planned" } else { "asserted" }).collect::<Vec<_>>(),
+            "status" => (0..n).map(|i| if i.is_multiple_of(7) { "planned" } else { "asserted" }).collect::<Vec<_>>(),
             "source" => rows.iter().map(|r| (r.2 > 0).then(|| format!("Source {}", r.2))).collect::<Vec<_>>(),
             "target" => rows.iter().map(|r| format!("Target {}", r.2)).collect::<Vec<_>>(),
             "trigger" => rows.iter().map(|r| types[r.1].to_lowercase()).collect::<Vec<_>>(),
@@ -248,7 +248,7 @@ mod tests {
             assert_eq!(got.rows.len(), TOP_ROWS);
             assert_eq!(got.by_publication, !by_text);
             assert!(got.rows.iter().any(|r| r.n_reports > 1));
-            let whole = Rows::Derived(scan(dir.path(), "timeline").unwrap().unwrap());
+            let whole = Rows::Derived(Box::new(scan(dir.path(), "timeline").unwrap().unwrap()));
             assert_eq!(got, load(dir.path(), &whole).unwrap(), "by_text {by_text}");
         }
     }
