@@ -9,27 +9,34 @@
 
 use std::path::Path;
 
+use std::sync::Arc;
+
 use anyhow::Result;
 use polars::prelude::*;
 
 use super::QUADS;
-use super::read::{happened, one_of, scan};
+use super::read::{Prepare, Rows, happened, one_of, scan, strings};
 
-/// Events with `when` (their date, else their article's publication date),
-/// `date_origin`, the article's `duplicate_of`, and its `text` when asked
-/// (the texts are most of the bytes: only the timeline reads them).
-fn dated_events(out: &Path, with_text: bool) -> Result<Option<LazyFrame>> {
-    let (Some(events), Some(articles)) = (scan(out, "events")?, scan(out, "articles")?) else {
+/// What makes a row group of `events` into dated events: `when` (their
+/// date, else their article's publication date), `date_origin` and the
+/// article's `duplicate_of`, from a small frame of the articles' ids and
+/// dates read once (`None` without `events` or `articles`).
+fn dating(out: &Path) -> Result<Option<Prepare>> {
+    if scan(out, "events")?.is_none() {
+        return Ok(None);
+    }
+    let Some(articles) = Rows::Table(out.to_path_buf(), "articles")
+        .gather(&["article_id", "published", "duplicate_of"], |lf| lf)?
+    else {
         return Ok(None);
     };
-    let mut columns = vec![col("article_id"), col("published"), col("duplicate_of")];
-    if with_text {
-        columns.push(col("text"));
-    }
-    let articles = articles.select(columns);
-    Ok(Some(
+    Ok(Some(Arc::new(move |events: LazyFrame| {
         events
-            .left_join(articles, col("article_id"), col("article_id"))
+            .left_join(
+                articles.clone().lazy(),
+                col("article_id"),
+                col("article_id"),
+            )
             .with_columns([
                 coalesce(&[col("date"), col("published")]).alias("when"),
                 when(col("date").is_not_null())
@@ -40,27 +47,49 @@ fn dated_events(out: &Path, with_text: bool) -> Result<Option<LazyFrame>> {
                             .otherwise(lit(NULL).cast(DataType::String)),
                     )
                     .alias("date_origin"),
-            ]),
-    ))
+            ])
+    })))
 }
 
-/// `event_counts`: events per month, type, quad class and status.
-pub fn event_counts(out: &Path) -> Result<Option<LazyFrame>> {
-    let Some(ev) = dated_events(out, false)? else {
+/// The `events` columns [`dating`] reads.
+const DATING: &[&str] = &["article_id", "date"];
+
+/// The dated events (see [`dating`]), a row group of `events` at a time.
+fn dated_rows(out: &Path) -> Result<Option<Rows>> {
+    Ok(dating(out)?.map(|prepare| Rows::Prepared(out.to_path_buf(), "events", DATING, prepare)))
+}
+
+/// The dated events (see [`dating`]) as one lazy frame.
+fn dated_events(out: &Path) -> Result<Option<LazyFrame>> {
+    let (Some(prepare), Some(events)) = (dating(out)?, scan(out, "events")?) else {
         return Ok(None);
     };
-    Ok(Some(
-        ev.filter(col("duplicate_of").is_null())
-            .with_column(
-                col("when")
-                    .cast(DataType::String)
-                    .str()
-                    .slice(lit(0), lit(7))
-                    .alias("month"),
-            )
-            .group_by([col("month"), col("type"), col("quad_class"), col("status")])
-            .agg([len().cast(DataType::Int64).alias("n_events")]),
-    ))
+    Ok(Some(prepare(events)))
+}
+
+/// `event_counts`: events per month, type, quad class and status, counted
+/// per row group of `events` (a month can have several rows: the report
+/// sums them).
+pub fn event_counts(out: &Path) -> Result<Option<LazyFrame>> {
+    let Some(rows) = dated_rows(out)? else {
+        return Ok(None);
+    };
+    let counts = rows.gather(
+        &["when", "type", "quad_class", "status", "duplicate_of"],
+        |ev| {
+            ev.filter(col("duplicate_of").is_null())
+                .with_column(
+                    col("when")
+                        .cast(DataType::String)
+                        .str()
+                        .slice(lit(0), lit(7))
+                        .alias("month"),
+                )
+                .group_by([col("month"), col("type"), col("quad_class"), col("status")])
+                .agg([len().cast(DataType::Int64).alias("n_events")])
+        },
+    )?;
+    Ok(counts.map(DataFrame::lazy))
 }
 
 /// `actor_summary`: the `actors` table with the quotes each actor spoke.
@@ -94,13 +123,16 @@ pub fn actor_summary(out: &Path) -> Result<Option<LazyFrame>> {
 /// `mentions`: the articles mentioning both (the network does not draw
 /// sentence counts).
 pub fn cooccurrence(out: &Path, ids: &[String]) -> Result<Option<LazyFrame>> {
-    let Some(mentions) = scan(out, "mentions")? else {
+    // the mentions of these few actors, a row group at a time
+    let Some(m) =
+        Rows::Table(out.to_path_buf(), "mentions").gather(&["article_id", "actor_id"], |lf| {
+            lf.filter(one_of("actor_id", ids))
+                .unique(None, UniqueKeepStrategy::Any)
+        })?
+    else {
         return Ok(None);
     };
-    let m = mentions
-        .filter(one_of("actor_id", ids))
-        .select([col("article_id"), col("actor_id")])
-        .unique(None, UniqueKeepStrategy::Any);
+    let m = m.lazy().unique(None, UniqueKeepStrategy::Any);
     Ok(Some(
         m.clone()
             .inner_join(m, col("article_id"), col("article_id"))
@@ -116,37 +148,40 @@ pub fn cooccurrence(out: &Path, ids: &[String]) -> Result<Option<LazyFrame>> {
 }
 
 /// `timeline`: events with their date, without the evidence text (see
-/// [`evidence`]: only the listed events need it).
-pub fn timeline(out: &Path) -> Result<Option<LazyFrame>> {
-    let Some(ev) = dated_events(out, false)? else {
+/// [`evidence`]: only the listed events need it), a row group of `events`
+/// at a time.
+pub fn timeline(out: &Path) -> Result<Option<Rows>> {
+    let Some(dated) = dating(out)? else {
         return Ok(None);
     };
-    Ok(Some(ev.with_column(col("when").alias("date"))))
+    let prepare: Prepare = Arc::new(move |ev| dated(ev).with_column(col("when").alias("date")));
+    Ok(Some(Rows::Prepared(
+        out.to_path_buf(),
+        "events",
+        DATING,
+        prepare,
+    )))
 }
 
 /// Adds `evidence` (the text of `articles` between `start` and `end`) to a
-/// few events.
+/// few events (the texts of their articles only are kept, a row group of
+/// `articles` at a time).
 pub fn evidence(out: &Path, events: DataFrame) -> Result<DataFrame> {
-    let Some(articles) = scan(out, "articles")? else {
+    let ids = strings(&events, "article_id")?;
+    let Some(texts) = Rows::Table(out.to_path_buf(), "articles")
+        .gather(&["article_id", "text"], |lf| {
+            lf.filter(one_of("article_id", &ids))
+        })?
+    else {
         return Ok(events
             .lazy()
             .with_column(lit("").alias("evidence"))
             .collect()?);
     };
-    let ids = events
-        .column("article_id")?
-        .unique()?
-        .as_materialized_series()
-        .clone();
-    let texts = articles.select([col("article_id"), col("text")]).semi_join(
-        DataFrame::new(ids.len(), vec![ids.into_column()])?.lazy(),
-        col("article_id"),
-        col("article_id"),
-    );
     Ok(events
         .lazy()
         .with_row_index("row", None)
-        .left_join(texts, col("article_id"), col("article_id"))
+        .left_join(texts.lazy(), col("article_id"), col("article_id"))
         .with_column(
             col("text")
                 .str()
@@ -164,7 +199,7 @@ pub fn evidence(out: &Path, events: DataFrame) -> Result<DataFrame> {
 /// `dyads`: events from main source to main target, by actor and by
 /// country (negated and hypothetical events left out).
 pub fn dyads(out: &Path) -> Result<Option<LazyFrame>> {
-    let Some(ev) = dated_events(out, false)? else {
+    let Some(ev) = dated_events(out)? else {
         return Ok(None);
     };
     // near-duplicate articles count, as in the aggregate's per-class counts

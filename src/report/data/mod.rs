@@ -11,7 +11,9 @@
 
 mod derive;
 pub mod read;
+mod speakers;
 mod summary;
+mod timeline;
 
 use std::path::Path;
 
@@ -20,7 +22,7 @@ use polars::prelude::*;
 
 pub use summary::{Reject, Summary};
 
-use read::{happened, ints, is_fresh, one_of, order, scan, strings, strs};
+use read::{Rows, happened, ints, is_fresh, one_of, order, scan, strings, strs};
 
 /// How many actors the network shows.
 pub const TOP_ACTORS: usize = 40;
@@ -285,13 +287,21 @@ pub fn load(out: &Path) -> Result<ReportData> {
         .map_or(Ok(Vec::new()), |lf| links_among(lf, &ids))
     })?;
     data.timeline = timed("timeline", || {
-        source(out, "timeline", used, || derive::timeline(out))?
-            .map_or(Ok(Timeline::default()), |lf| timeline_from(out, lf))
+        let rows = if is_fresh(out, "timeline") && scan(out, "timeline")?.is_some() {
+            used.push("timeline".to_string());
+            Rows::Table(out.to_path_buf(), "timeline")
+        } else {
+            match derive::timeline(out)? {
+                Some(rows) => rows,
+                None => return Ok(Timeline::default()),
+            }
+        };
+        timeline::load(out, &rows)
     })?;
     data.dyads = timed("dyads", || {
         source(out, "dyads", used, || derive::dyads(out))?.map_or(Ok(Vec::new()), top_dyads)
     })?;
-    data.speakers = timed("speakers", || speakers(out))?;
+    data.speakers = timed("speakers", || speakers::load(out))?;
     Ok(data)
 }
 
@@ -383,151 +393,6 @@ fn links_among(lf: LazyFrame, ids: &[String]) -> Result<Vec<Link>> {
         .collect())
 }
 
-/// The latest dated events of a `timeline`-shaped frame, and daily counts;
-/// the evidence comes from `out`'s articles when the frame lacks it.
-fn timeline_from(out: &Path, lf: LazyFrame) -> Result<Timeline> {
-    // near-duplicate articles would repeat the same events
-    let lf = lf.filter(col("duplicate_of").is_null().and(col("date").is_not_null()));
-    // one pass for the counts: per day, quad class and where the date came from
-    let counts = lf
-        .clone()
-        .group_by([col("date"), col("quad_class"), col("date_origin")])
-        .agg([len().cast(DataType::Int64).alias("n")])
-        .collect()?;
-    let by_publication = !strs(&counts, "date_origin")?
-        .iter()
-        .any(|o| o.as_deref() == Some("event"));
-    let by_text = col("date_origin").eq(lit("event"));
-    let (lf, daily) = if by_publication {
-        (lf, counts.lazy())
-    } else {
-        (lf.filter(by_text.clone()), counts.lazy().filter(by_text))
-    };
-    let daily = daily
-        .group_by([col("date"), col("quad_class")])
-        .agg([col("n").sum()])
-        .sort(["date", "quad_class"], order(&[false, false]))
-        .collect()?;
-    // the same event told by several articles is listed once, with the
-    // first article's evidence and the number of reports
-    let same_event = [
-        "date",
-        "date_origin",
-        "date_value",
-        "type",
-        "quad_class",
-        "status",
-        "source",
-        "target",
-        "trigger",
-    ];
-    let mut carried = vec!["article_id", "event_id"];
-    if lf.clone().collect_schema()?.contains("evidence") {
-        carried.push("evidence");
-    } else {
-        carried.extend(["start", "end"]);
-    }
-    let first_report = |c: &str| {
-        col(c)
-            .sort_by(
-                [col("article_id"), col("event_id")],
-                SortMultipleOptions::default(),
-            )
-            .first()
-    };
-    let mut aggs: Vec<Expr> = carried.iter().map(|c| first_report(c)).collect();
-    aggs.push(len().cast(DataType::Int64).alias("n_reports"));
-    // the latest events lie on the latest days: group only the rows of
-    // enough of them (a day's rows all fall on the same side of the cut, so
-    // its groups are whole), widening the cut while it yields too few
-    let days = daily
-        .column("date")?
-        .as_materialized_series()
-        .unique_stable()?;
-    let rows_by_day = daily
-        .clone()
-        .lazy()
-        .group_by_stable([col("date")])
-        .agg([col("n").sum()])
-        .collect()?;
-    let per_day = ints(&rows_by_day, "n")?;
-    let mut wanted = TOP_ROWS as i64;
-    let mut latest = loop {
-        let (mut first, mut rows) = (per_day.len(), 0);
-        while first > 0 && rows < wanted {
-            first -= 1;
-            rows += per_day[first];
-        }
-        let recent = days.slice(first as i64, per_day.len() - first);
-        let df = lf
-            .clone()
-            .filter(col("date").is_in(lit(recent).implode(false), false))
-            .group_by(same_event.map(col))
-            .agg(aggs.clone())
-            .sort(
-                ["date", "article_id", "event_id"],
-                order(&[true, false, false]),
-            )
-            .limit(TOP_ROWS as IdxSize)
-            .collect()?;
-        if first == 0 || df.height() >= TOP_ROWS {
-            break df;
-        }
-        wanted *= 4;
-    };
-    if latest.column("evidence").is_err() {
-        latest = derive::evidence(out, latest)?;
-    }
-    let col_s = |c: &str| strings(&latest, c);
-    let col_o = |c: &str| strs(&latest, c);
-    let (dates, origins, values, types, quads, statuses) = (
-        col_s("date")?,
-        col_s("date_origin")?,
-        col_o("date_value")?,
-        col_s("type")?,
-        col_s("quad_class")?,
-        col_s("status")?,
-    );
-    let (sources, targets, triggers, evidence, articles, reports) = (
-        col_o("source")?,
-        col_o("target")?,
-        col_s("trigger")?,
-        col_s("evidence")?,
-        col_s("article_id")?,
-        ints(&latest, "n_reports")?,
-    );
-    let mut rows: Vec<TimelineRow> = (0..latest.height())
-        .map(|i| TimelineRow {
-            date: dates[i].clone(),
-            date_origin: origins[i].clone(),
-            date_value: values[i].clone(),
-            event_type: types[i].clone(),
-            quad_class: quads[i].clone(),
-            status: statuses[i].clone(),
-            source: sources[i].clone(),
-            target: targets[i].clone(),
-            trigger: triggers[i].clone(),
-            evidence: evidence[i].clone(),
-            article_id: articles[i].clone(),
-            n_reports: reports[i],
-        })
-        .collect();
-    rows.reverse();
-    let (d, q, n) = (
-        strings(&daily, "date")?,
-        strings(&daily, "quad_class")?,
-        ints(&daily, "n")?,
-    );
-    Ok(Timeline {
-        rows,
-        n_dated: n.iter().sum(),
-        daily: (0..daily.height())
-            .map(|i| (d[i].clone(), q[i].clone(), n[i]))
-            .collect(),
-        by_publication,
-    })
-}
-
 /// The busiest dyads of a `dyads`-shaped frame, per level.
 fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
     let mut out = Vec::new();
@@ -566,101 +431,4 @@ fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
         }
     }
     Ok(out)
-}
-
-/// Quotes shown first: direct, then partial, then indirect; longer first.
-const QUOTE_ORDER: [&str; 5] = ["speaker_id", "rank", "len", "article_id", "start"];
-const QUOTE_DESCENDING: [bool; 5] = [false, false, true, false, false];
-
-/// The speakers with the most quotes, each with their best few quotes.
-fn speakers(out: &Path) -> Result<Vec<Speaker>> {
-    let Some(quotes) = scan(out, "quotes")? else {
-        return Ok(Vec::new());
-    };
-    let mut quotes = quotes.filter(col("speaker_id").is_not_null());
-    let articles = scan(out, "articles")?;
-    if let Some(articles) = &articles {
-        // a near-duplicate article would count and show its quotes twice
-        let copies = articles
-            .clone()
-            .filter(col("duplicate_of").is_not_null())
-            .select([col("article_id")]);
-        quotes = quotes.anti_join(copies, col("article_id"), col("article_id"));
-    }
-    let top = quotes
-        .clone()
-        .group_by([col("speaker_id")])
-        .agg([
-            len().cast(DataType::Int64).alias("n"),
-            col("speaker").min().alias("speaker"),
-        ])
-        .sort(["n", "speaker", "speaker_id"], order(&[true, false, false]))
-        .limit(TOP_SPEAKERS as IdxSize)
-        .collect()?;
-    let ids = strings(&top, "speaker_id")?;
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let kind_rank = when(col("kind").eq(lit("direct"))).then(lit(0)).otherwise(
-        when(col("kind").eq(lit("partial")))
-            .then(lit(1))
-            .otherwise(lit(2)),
-    );
-    let mut picked = quotes
-        .filter(one_of("speaker_id", &ids))
-        .with_columns([
-            kind_rank.alias("rank"),
-            col("text").str().len_chars().alias("len"),
-        ])
-        .sort(QUOTE_ORDER, order(&QUOTE_DESCENDING))
-        .group_by_stable([col("speaker_id")])
-        // a few spare ones: the same words may be quoted in several articles
-        .head(Some(QUOTES_PER_SPEAKER * 4));
-    if let Some(articles) = articles {
-        let articles = articles.select([
-            col("article_id"),
-            coalesce(&[col("title"), col("source")]).alias("article"),
-            col("published"),
-        ]);
-        picked = picked.left_join(articles, col("article_id"), col("article_id"));
-    } else {
-        picked = picked.with_columns([
-            col("article_id").alias("article"),
-            lit(NULL).cast(DataType::Date).alias("published"),
-        ]);
-    }
-    // a join does not promise to keep the order
-    let q = picked
-        .sort(QUOTE_ORDER, order(&QUOTE_DESCENDING))
-        .collect()?;
-    let (qs, texts, kinds, cues, arts, pubs) = (
-        strings(&q, "speaker_id")?,
-        strings(&q, "text")?,
-        strings(&q, "kind")?,
-        strs(&q, "cue")?,
-        strings(&q, "article")?,
-        strs(&q, "published")?,
-    );
-    let (names, counts) = (strings(&top, "speaker")?, ints(&top, "n")?);
-    Ok(ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| Speaker {
-            actor_id: id.clone(),
-            name: names[i].clone(),
-            n_quotes: counts[i],
-            quotes: (0..q.height())
-                .filter(|j| &qs[*j] == id)
-                .filter(|j| !(0..*j).any(|k| qs[k] == qs[*j] && texts[k] == texts[*j]))
-                .take(QUOTES_PER_SPEAKER)
-                .map(|j| QuoteRow {
-                    text: texts[j].clone(),
-                    kind: kinds[j].clone(),
-                    cue: cues[j].clone(),
-                    article: arts[j].clone(),
-                    published: pubs[j].clone(),
-                })
-                .collect(),
-        })
-        .collect())
 }
