@@ -24,7 +24,7 @@ pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 /// A set of folded words, hashed like [`WordMap`].
 pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
-/// One bit per [`word_hash`] of each word of a set: a clear bit proves a
+/// One bit per word hash (`trie::word_hash`) of each word of a set: a clear bit proves a
 /// word absent in a few instructions, before any hashing of the set (most
 /// words of a text are in none of the lists). Empty: proves nothing.
 #[derive(Debug, Clone, Default)]

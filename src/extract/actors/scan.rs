@@ -180,7 +180,7 @@ impl Scan {
     }
 
     /// [`Scan::locate`] when the range is known to start in token `t0`
-    /// (as the walks from [`Scan::word_starts`] are): the last token is
+    /// (as the walks from [`Scan::for_each_word`] are): the last token is
     /// found by stepping from `t0`, usually a step or two.
     pub fn locate_in(&self, text: &str, t0: usize, fs: usize, fe: usize) -> Located {
         let mut t1 = t0;
