@@ -491,21 +491,24 @@ impl EventAggregates {
         // what each root has under the family keys of its near-duplicates
         let mut of_root: FastMap<(Group, u32, Identity), u32> = FastMap::default();
         if !self.roots_with_dups.is_empty() {
-            let mut root_rows = Vec::new();
+            // an article's events are all in one spilled batch, so a root's
+            // rows are deduplicated and counted batch by batch instead of
+            // holding every root's rows until the end (bounded by a batch,
+            // not by how many articles have near-duplicates)
             spill.for_each_batch(&mut |batch| {
                 let roots: Vec<EventRecord> = batch
                     .iter()
                     .filter(|r| self.roots_with_dups.contains(&r.article))
                     .cloned()
                     .collect();
-                root_rows.extend(self.rows(&roots, &final_country, Emit::All));
+                let mut root_rows = self.rows(&roots, &final_country, Emit::All);
+                root_rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
+                root_rows.dedup_by_key(|r| (r.group, r.identity, r.event));
+                for r in root_rows {
+                    *of_root.entry((r.group, r.article, r.identity)).or_default() += 1;
+                }
                 Ok(())
             })?;
-            root_rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
-            root_rows.dedup_by_key(|r| (r.group, r.identity, r.event));
-            for r in root_rows {
-                *of_root.entry((r.group, r.article, r.identity)).or_default() += 1;
-            }
         }
         for (key, dups) in &self.dup_max {
             let root = of_root.get(key).copied().unwrap_or(0);
