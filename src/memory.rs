@@ -52,3 +52,28 @@ pub fn heap_stats() -> Option<(usize, usize)> {
         None
     }
 }
+
+/// Serves every allocation of 256 KiB or more with its own mapping, given
+/// back to the system when freed.
+///
+/// glibc raises its mapping threshold (up to 32 MiB) each time a mapped
+/// block is freed, so a run's large short-lived buffers (batches, row
+/// groups, sort vectors) soon come from the heap and stay there as free,
+/// fragmented pages: on 100k articles the peak was about 15 MB higher
+/// without this (233 against 219 MB), on 10k about 9 MB. Elsewhere this
+/// does nothing.
+pub fn map_large_blocks() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        /// glibc's `M_MMAP_THRESHOLD` parameter of `mallopt`.
+        const M_MMAP_THRESHOLD: i32 = -3;
+        unsafe extern "C" {
+            fn mallopt(param: i32, value: i32) -> i32;
+        }
+        // SAFETY: mallopt only sets an allocator parameter; a fixed
+        // threshold also turns glibc's dynamic adjustment off.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+        }
+    }
+}
