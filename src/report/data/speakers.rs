@@ -154,6 +154,13 @@ pub fn load(out: &Path) -> Result<Vec<Speaker>> {
             lit(NULL).cast(DataType::Date).alias("published"),
         ]);
     }
+    speakers_from(picked, &top, &ids)
+}
+
+/// The top speakers (`top`: `speaker`, `n`; `ids` its `speaker_id`s) with
+/// their best quotes, from `picked` quotes joined to their article's
+/// `article` name and `published` day; words quoted again are shown once.
+fn speakers_from(picked: LazyFrame, top: &DataFrame, ids: &[String]) -> Result<Vec<Speaker>> {
     // a join does not promise to keep the order
     let q = picked
         .sort(QUOTE_ORDER, order(&QUOTE_DESCENDING))
@@ -166,7 +173,7 @@ pub fn load(out: &Path) -> Result<Vec<Speaker>> {
         strings(&q, "article")?,
         strs(&q, "published")?,
     );
-    let (names, counts) = (strings(&top, "speaker")?, ints(&top, "n")?);
+    let (names, counts) = (strings(top, "speaker")?, ints(top, "n")?);
     Ok(ids
         .iter()
         .enumerate()
@@ -254,40 +261,7 @@ mod tests {
                 lit(NULL).cast(DataType::Date).alias("published"),
             ]);
         }
-        // a join does not promise to keep the order
-        let q = picked
-            .sort(QUOTE_ORDER, order(&QUOTE_DESCENDING))
-            .collect()?;
-        let (qs, texts, kinds, cues, arts, pubs) = (
-            strings(&q, "speaker_id")?,
-            strings(&q, "text")?,
-            strings(&q, "kind")?,
-            strs(&q, "cue")?,
-            strings(&q, "article")?,
-            strs(&q, "published")?,
-        );
-        let (names, counts) = (strings(&top, "speaker")?, ints(&top, "n")?);
-        Ok(ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| Speaker {
-                actor_id: id.clone(),
-                name: names[i].clone(),
-                n_quotes: counts[i],
-                quotes: (0..q.height())
-                    .filter(|j| &qs[*j] == id)
-                    .filter(|j| !(0..*j).any(|k| qs[k] == qs[*j] && texts[k] == texts[*j]))
-                    .take(QUOTES_PER_SPEAKER)
-                    .map(|j| QuoteRow {
-                        text: texts[j].clone(),
-                        kind: kinds[j].clone(),
-                        cue: cues[j].clone(),
-                        article: arts[j].clone(),
-                        published: pubs[j].clone(),
-                    })
-                    .collect(),
-            })
-            .collect())
+        speakers_from(picked, &top, &ids)
     }
 
     /// Quotes of 15 speakers (tied counts, nameless and speakerless rows,
