@@ -16,7 +16,10 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("cannot read configuration '{path}': {source}")]
+    #[error(
+        "cannot read configuration '{path}' (run gazette from the folder that holds \
+         pipelines/, or pass --config FILE)"
+    )]
     Io {
         /// The file.
         path: PathBuf,

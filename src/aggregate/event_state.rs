@@ -1,21 +1,23 @@
-//! `event_counts` and `dyads` of a run from compact running state, counted
-//! batch by batch on the writer thread like [`super::compact`], so that the
-//! end of the run reads no table but the few events of near-duplicate roots.
+//! `event_counts` and `dyads` of a run from a compact spill of its events,
+//! so that the end of the run reads no table.
+//!
+//! While the run streams, the writer thread only interns each batch's
+//! events and appends them to a spill file (about 70 bytes an event, see
+//! [`super::event_spill`]): the groups (200k at 100k articles) are not held
+//! while the batches' own memory is, and dyads between countries take each
+//! actor's final country (the registry keeps the smallest one seen, which
+//! can change until the last batch). [`finish`] reads the spill back batch
+//! by batch and counts.
 //!
 //! The counts are those of the queries in `aggregate::events` (which
 //! `gazette aggregate` still runs, and the tests compare both). Each group
 //! (an `event_counts` row, or a dyad) keeps `n_events`, `n_articles` and
-//! `n_distinct_events`; an article's rows all arrive in one batch, so the
-//! per-article counts are final when the batch is. A distinct event
+//! `n_distinct_events`; an article's rows are all in one spilled batch, so
+//! the per-article counts are final when the batch is. A distinct event
 //! counts as often as the article of its near-duplicate family that reports
 //! it most: an article that is its own root adds its counts at once; a
 //! near-duplicate keeps its counts per family key, and [`finish`] adds what
-//! they exceed the root's by, reading back only those roots' events.
-//!
-//! Dyads between countries take each actor's country from the registry as
-//! the batch is written; an actor whose country changes later (the registry
-//! keeps the smallest one seen) makes [`finish`] give up on `dyads`, which
-//! the caller then queries from the written tables.
+//! they exceed the root's by, reading back the roots' events a second time.
 //!
 //! [`finish`]: EventAggregates::finish
 
@@ -29,7 +31,9 @@ use polars::prelude::*;
 use super::compact::{ActorName, actor_names};
 use super::event_spill::{EventRecord, Sid, Spill};
 use super::families::Families;
+use super::schema::{DYADS, EVENT_COUNTS};
 use crate::lexicon::Fnv;
+use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 use xxhash_rust::xxh3::xxh3_64;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
@@ -65,7 +69,7 @@ const NOT_DYADS: [&str; 2] = ["negated", "hypothetical"];
 /// A dyad's level, source, target and counts.
 type DyadRow<'a> = (&'a str, &'a str, &'a str, &'a Tally);
 
-/// Running counts of one group: 36 bytes (a run keeps one per
+/// Counts of one group: 36 bytes (the end of a run keeps one per
 /// `event_counts` row and dyad, 200k at 100k articles); a count is at most
 /// the run's events, far below `u32::MAX`.
 #[derive(Clone)]
@@ -156,25 +160,12 @@ pub struct EventAggregates {
     dup_max: FastMap<(Group, u32, Identity), u32>,
     /// Roots (article indices) whose family has a near-duplicate.
     roots_with_dups: FastSet<u32>,
-    /// Country an actor had when a country dyad first used it (0: none).
-    country_used: FastMap<Sid, Sid>,
     /// `YYYY-MM` of a day, interned.
     months: FastMap<i32, Sid>,
     /// Rows numbered so far (`event_counts` row identities).
     seq: u64,
     /// Every event counted so far, for the end of the run.
     spill: Spill,
-}
-
-/// Which rows [`EventAggregates::rows`] makes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Emit {
-    /// Every group, recording the countries dyads use (batches as they come).
-    Running,
-    /// Every group (events read back at the end).
-    All,
-    /// Dyads between countries only (their recount at the end).
-    Countries,
 }
 
 /// Columns of an events frame the counts read.
@@ -226,21 +217,17 @@ impl<'a> EventCols<'a> {
     }
 }
 
+/// A table's Parquet and CSV files (either may be absent).
+pub type Files<'p> = (Option<&'p Path>, Option<&'p Path>);
+
 /// An actor's country, as the registry knows it now (or finally).
 pub type CountryOf<'c> = dyn Fn(&str) -> Option<&'c str> + 'c;
 
 impl EventAggregates {
     /// Adds one batch's `events` (contract columns), whose articles are
-    /// already in `families`. `country_of` gives an actor's country.
-    pub fn add_batch(
-        &mut self,
-        events: &DataFrame,
-        families: &Families,
-        country_of: &CountryOf<'_>,
-    ) -> Result<()> {
+    /// already in `families`, to the spill.
+    pub fn add_batch(&mut self, events: &DataFrame, families: &Families) -> Result<()> {
         let records = self.records(events, families)?;
-        let mut rows = self.rows(&records, country_of, Emit::Running);
-        self.count(&mut rows, families);
         self.spill.write(records)
     }
 
@@ -321,12 +308,7 @@ impl EventAggregates {
     }
 
     /// The rows of the groups some events add to, in their order.
-    fn rows(
-        &mut self,
-        records: &[EventRecord],
-        country_of: &CountryOf<'_>,
-        emit: Emit,
-    ) -> Vec<Row> {
+    fn rows(&mut self, records: &[EventRecord], country_of: &CountryOf<'_>) -> Vec<Row> {
         let mut rows = Vec::with_capacity(records.len() * 2);
         let (actor, country) = (self.strs.id(Some("actor")), self.strs.id(Some("country")));
         for r in records {
@@ -347,31 +329,27 @@ impl EventAggregates {
                 quad: r.quad,
                 when: r.when,
             };
-            if emit != Emit::Countries {
-                // `event_counts` counts rows: each its own number
-                self.seq += 1;
-                rows.push(row(
-                    Group::Count([
-                        r.month,
-                        v[TYPE],
-                        v[QUAD],
-                        v[STATUS],
-                        v[SOURCE_COUNTRY],
-                        v[TARGET_COUNTRY],
-                    ]),
-                    self.seq,
-                ));
-            }
+            // `event_counts` counts rows: each its own number
+            self.seq += 1;
+            rows.push(row(
+                Group::Count([
+                    r.month,
+                    v[TYPE],
+                    v[QUAD],
+                    v[STATUS],
+                    v[SOURCE_COUNTRY],
+                    v[TARGET_COUNTRY],
+                ]),
+                self.seq,
+            ));
             if !r.in_dyads {
                 continue;
             }
             for &s in &r.sources {
-                let cs = self.country(s, country_of, emit == Emit::Running);
+                let cs = self.country(s, country_of);
                 for &t in &r.targets {
-                    if emit != Emit::Countries {
-                        rows.push(row(Group::Dyad([actor, s, t]), r.event));
-                    }
-                    let ct = self.country(t, country_of, emit == Emit::Running);
+                    rows.push(row(Group::Dyad([actor, s, t]), r.event));
+                    let ct = self.country(t, country_of);
                     if cs != 0 && ct != 0 {
                         rows.push(row(Group::Dyad([country, cs, ct]), r.event));
                     }
@@ -399,13 +377,9 @@ impl EventAggregates {
     }
 
     /// The interned country of interned actor `actor` (0: none).
-    fn country(&mut self, actor: Sid, country_of: &CountryOf<'_>, remember: bool) -> Sid {
+    fn country(&mut self, actor: Sid, country_of: &CountryOf<'_>) -> Sid {
         let found = self.strs.get(actor).and_then(country_of);
-        let c = self.strs.id(found);
-        if remember {
-            self.country_used.entry(actor).or_insert(c);
-        }
-        c
+        self.strs.id(found)
     }
 
     /// Counts one batch's rows.
@@ -460,34 +434,26 @@ impl EventAggregates {
         }
     }
 
-    /// The `event_counts` and `dyads` tables. The spilled events are read
-    /// back for the roots of near-duplicates, and all of them when an
-    /// actor's country changed after a dyad used it; `actors`: the run's
-    /// `actors` table.
+    /// Writes the `event_counts` and `dyads` tables into `counts` and
+    /// `dyads` (Parquet and CSV files, either may be absent) and returns
+    /// their rows. They are counted from the spilled events (read a second
+    /// time for the roots of near-duplicates), with every actor's country
+    /// as the run's `actors` table gives it.
     pub fn finish(
         mut self,
         families: &Families,
         actors: &DataFrame,
-    ) -> Result<(DataFrame, DataFrame)> {
+        counts: Files<'_>,
+        dyads: Files<'_>,
+    ) -> Result<(u64, u64)> {
         let names = actor_names(actors)?;
         let final_country = |id: &str| names.get(id).and_then(|n| n.country.as_deref());
-        let changed = self.country_used.iter().any(|(&actor, &used)| {
-            let now = self.strs.get(actor).and_then(final_country);
-            now != self.strs.get(used)
-        });
         let mut spill = std::mem::take(&mut self.spill);
-        if changed {
-            tracing::debug!("an actor's country changed during the run: country dyads recounted");
-            let country = self.strs.id(Some("country"));
-            let is_country = |g: &Group| matches!(g, Group::Dyad([level, ..]) if *level == country);
-            self.tallies.retain(|g, _| !is_country(g));
-            self.dup_max.retain(|k, _| !is_country(&k.0));
-            spill.for_each_batch(&mut |batch| {
-                let mut rows = self.rows(batch, &final_country, Emit::Countries);
-                self.count(&mut rows, families);
-                Ok(())
-            })?;
-        }
+        spill.for_each_batch(&mut |batch| {
+            let mut rows = self.rows(batch, &final_country);
+            self.count(&mut rows, families);
+            Ok(())
+        })?;
         // what each root has under the family keys of its near-duplicates
         let mut of_root: FastMap<(Group, u32, Identity), u32> = FastMap::default();
         if !self.roots_with_dups.is_empty() {
@@ -501,7 +467,7 @@ impl EventAggregates {
                     .filter(|r| self.roots_with_dups.contains(&r.article))
                     .cloned()
                     .collect();
-                let mut root_rows = self.rows(&roots, &final_country, Emit::All);
+                let mut root_rows = self.rows(&roots, &final_country);
                 root_rows.sort_unstable_by_key(|r| (r.group, r.article, r.identity, r.event));
                 root_rows.dedup_by_key(|r| (r.group, r.identity, r.event));
                 for r in root_rows {
@@ -516,50 +482,71 @@ impl EventAggregates {
                 self.tallies.entry(key.0).or_default().distinct += dups - root;
             }
         }
-        Ok((self.event_counts()?, self.dyads(&names)?))
+        drop((spill, of_root));
+        let mut out = TableFiles::create(&EVENT_COUNTS, counts.0, counts.1)?;
+        let n_counts = self.event_counts(&mut out)?;
+        out.finish()?;
+        let mut out = TableFiles::create(&DYADS, dyads.0, dyads.1)?;
+        let n_dyads = self.dyads(&names, &mut out)?;
+        out.finish()?;
+        Ok((n_counts, n_dyads))
     }
 
-    fn event_counts(&self) -> Result<DataFrame> {
-        let mut rows: Vec<([Option<&str>; 6], &Tally)> = self
+    /// Writes `event_counts` in row groups; returns its rows.
+    fn event_counts(&self, out: &mut TableFiles) -> Result<u64> {
+        let mut rows: Vec<(&CountKey, &Tally)> = self
             .tallies
             .iter()
             .filter_map(|(g, t)| match g {
-                Group::Count(k) => Some((k.map(|s| self.strs.get(s)), t)),
+                Group::Count(k) => Some((k, t)),
                 Group::Dyad(_) => None,
             })
             .collect();
-        // nulls last in every column
+        // nulls last in every column (the strings looked up as compared:
+        // a row of six strings per group took 100 bytes a row at once)
+        let texts = |k: &CountKey| k.map(|s| self.strs.get(s));
         rows.sort_unstable_by(|a, b| {
-            a.0.iter()
+            let (a, b) = (texts(a.0), texts(b.0));
+            a.iter()
                 .map(|s| (s.is_none(), *s))
-                .cmp(b.0.iter().map(|s| (s.is_none(), *s)))
+                .cmp(b.iter().map(|s| (s.is_none(), *s)))
         });
-        let text = |name: &str, k: usize| {
-            Column::new(name.into(), rows.iter().map(|r| r.0[k]).collect::<Vec<_>>())
-        };
-        let count = |name: &str, f: fn(&Tally) -> u32| {
-            Column::new(
-                name.into(),
-                rows.iter().map(|r| i64::from(f(r.1))).collect::<Vec<_>>(),
-            )
-        };
-        Ok(DataFrame::new(
-            rows.len(),
-            vec![
-                text("month", 0),
-                text("type", 1),
-                text("quad_class", 2),
-                text("status", 3),
-                text("source_country", 4),
-                text("target_country", 5),
-                count("n_events", |t| t.events),
-                count("n_distinct_events", |t| t.distinct),
-                count("n_articles", |t| t.articles),
-            ],
-        )?)
+        for chunk in rows.chunks(ROW_GROUP_ROWS) {
+            let text = |name: &str, k: usize| {
+                Column::new(
+                    name.into(),
+                    chunk
+                        .iter()
+                        .map(|r| self.strs.get(r.0[k]))
+                        .collect::<Vec<_>>(),
+                )
+            };
+            let count = |name: &str, f: fn(&Tally) -> u32| {
+                Column::new(
+                    name.into(),
+                    chunk.iter().map(|r| i64::from(f(r.1))).collect::<Vec<_>>(),
+                )
+            };
+            out.push(&DataFrame::new(
+                chunk.len(),
+                vec![
+                    text("month", 0),
+                    text("type", 1),
+                    text("quad_class", 2),
+                    text("status", 3),
+                    text("source_country", 4),
+                    text("target_country", 5),
+                    count("n_events", |t| t.events),
+                    count("n_distinct_events", |t| t.distinct),
+                    count("n_articles", |t| t.articles),
+                ],
+            )?)?;
+        }
+        Ok(rows.len() as u64)
     }
 
-    fn dyads(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
+    /// Writes `dyads` in row groups; returns its rows.
+    fn dyads(&self, names: &BTreeMap<String, ActorName>, out: &mut TableFiles) -> Result<u64> {
         let mut rows: Vec<DyadRow> = self
             .tallies
             .iter()
@@ -586,37 +573,40 @@ impl EventAggregates {
                 names.get(id).map(|n| n.name.clone())
             }
         };
-        let text = |n: &str, f: &dyn Fn(&DyadRow) -> Option<String>| {
-            Column::new(n.into(), rows.iter().map(f).collect::<Vec<_>>())
-        };
-        let count = |n: &str, f: &dyn Fn(&Tally) -> u32| {
-            Column::new(
-                n.into(),
-                rows.iter().map(|r| i64::from(f(r.3))).collect::<Vec<_>>(),
-            )
-        };
-        let day = |n: &str, f: fn(&Tally) -> Option<i32>| -> Result<Column> {
-            let days: Vec<Option<i32>> = rows.iter().map(|r| f(r.3)).collect();
-            Ok(Series::new(n.into(), days)
-                .cast(&DataType::Date)?
-                .into_column())
-        };
-        let mut columns = vec![
-            text("level", &|r| Some(r.0.to_string())),
-            text("source", &|r| Some(r.1.to_string())),
-            text("target", &|r| Some(r.2.to_string())),
-            text("source_name", &|r| name(r.0, r.1)),
-            text("target_name", &|r| name(r.0, r.2)),
-            count("n_events", &|t| t.events),
-            count("n_distinct_events", &|t| t.distinct),
-        ];
-        for (q, quad) in QUADS.iter().enumerate() {
-            columns.push(count(&format!("n_{quad}"), &|t| t.quads[q]));
+        for chunk in rows.chunks(ROW_GROUP_ROWS) {
+            let text = |n: &str, f: &dyn Fn(&DyadRow) -> Option<String>| {
+                Column::new(n.into(), chunk.iter().map(f).collect::<Vec<_>>())
+            };
+            let count = |n: &str, f: &dyn Fn(&Tally) -> u32| {
+                Column::new(
+                    n.into(),
+                    chunk.iter().map(|r| i64::from(f(r.3))).collect::<Vec<_>>(),
+                )
+            };
+            let day = |n: &str, f: fn(&Tally) -> Option<i32>| -> Result<Column> {
+                let days: Vec<Option<i32>> = chunk.iter().map(|r| f(r.3)).collect();
+                Ok(Series::new(n.into(), days)
+                    .cast(&DataType::Date)?
+                    .into_column())
+            };
+            let mut columns = vec![
+                text("level", &|r| Some(r.0.to_string())),
+                text("source", &|r| Some(r.1.to_string())),
+                text("target", &|r| Some(r.2.to_string())),
+                text("source_name", &|r| name(r.0, r.1)),
+                text("target_name", &|r| name(r.0, r.2)),
+                count("n_events", &|t| t.events),
+                count("n_distinct_events", &|t| t.distinct),
+            ];
+            for (q, quad) in QUADS.iter().enumerate() {
+                columns.push(count(&format!("n_{quad}"), &|t| t.quads[q]));
+            }
+            columns.push(count("n_articles", &|t| t.articles));
+            columns.push(day("first_date", Tally::first)?);
+            columns.push(day("last_date", Tally::last)?);
+            out.push(&DataFrame::new(chunk.len(), columns)?)?;
         }
-        columns.push(count("n_articles", &|t| t.articles));
-        columns.push(day("first_date", Tally::first)?);
-        columns.push(day("last_date", Tally::last)?);
-        Ok(DataFrame::new(rows.len(), columns)?)
+        Ok(rows.len() as u64)
     }
 }
 
@@ -665,16 +655,32 @@ mod tests {
 
     #[test]
     fn country_dyads_follow_the_final_countries() {
-        // S was FRA when its event was counted; the run's actors table may
-        // end with another country for it
+        // the registry may have said FRA for S while its batch streamed; the
+        // run's actors table may end with another country for it
         for final_country in ["FRA", "DEU"] {
             let (articles, events) = batch();
             let mut families = Families::default();
             families.add_articles(&articles).unwrap();
             let mut agg = EventAggregates::default();
-            let now = |id: &str| Some(if id == "S" { "FRA" } else { "MLI" });
-            agg.add_batch(&events, &families, &now).unwrap();
-            let (counts, dyads) = agg.finish(&families, &actors(final_country)).unwrap();
+            agg.add_batch(&events, &families).unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let path = |name: &str| dir.path().join(format!("{name}.parquet"));
+            let (counts_file, dyads_file) = (path("event_counts"), path("dyads"));
+            let rows = agg
+                .finish(
+                    &families,
+                    &actors(final_country),
+                    (Some(&counts_file), None),
+                    (Some(&dyads_file), None),
+                )
+                .unwrap();
+            assert_eq!(rows, (1, 2));
+            let read = |p: &Path| {
+                ParquetReader::new(std::fs::File::open(p).unwrap())
+                    .finish()
+                    .unwrap()
+            };
+            let (counts, dyads) = (read(&counts_file), read(&dyads_file));
             assert_eq!(counts.height(), 1);
             // 1970-01-01 + 19000 days is in 2022-01
             let month = counts.column("month").unwrap().str().unwrap().get(0);

@@ -176,9 +176,11 @@ fn timeline_frame(rows: &[RowRef]) -> Result<DataFrame> {
 
 /// Code-point slicing of article texts, as polars' `str.slice` does.
 ///
-/// A batch's events come in text order, so a cursor (code point, byte)
-/// kept at the last start walks each article about once, where an index of
-/// every code point cost a write per character of every article.
+/// A batch's events come roughly in text order, so a cursor (code point,
+/// byte) moved from the last start, forwards or backwards, walks each
+/// article about once, where an index of every code point cost a write per
+/// character of every article and a restart from the text's beginning cost
+/// a walk per event out of order.
 #[derive(Default)]
 struct CharIndex {
     article: Option<usize>,
@@ -191,11 +193,15 @@ impl CharIndex {
     /// batch's article `j`.
     fn slice<'t>(&mut self, j: usize, text: &'t str, start: i32, end: i32) -> &'t str {
         let (start, end) = (start.max(0) as usize, end.max(0) as usize);
-        if self.article != Some(j) || start < self.chars {
+        if self.article != Some(j) {
             (self.article, self.chars, self.byte) = (Some(j), 0, 0);
         }
         let bytes = text.as_bytes();
-        (self.chars, self.byte) = advance(bytes, self.chars, self.byte, start);
+        (self.chars, self.byte) = if start < self.chars {
+            back(bytes, self.chars, self.byte, start)
+        } else {
+            advance(bytes, self.chars, self.byte, start)
+        };
         let (_, end_byte) = advance(bytes, self.chars, self.byte, end.max(start));
         &text[self.byte..end_byte]
     }
@@ -211,6 +217,19 @@ fn advance(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (us
             byte += 1;
         }
         chars += 1;
+    }
+    (chars, byte)
+}
+
+/// Moves the cursor `(chars, byte)` back to code point `target` (at most
+/// `chars`, so never before the text's start).
+fn back(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (usize, usize) {
+    while chars > target {
+        byte -= 1;
+        while text[byte] & 0xC0 == 0x80 {
+            byte -= 1;
+        }
+        chars -= 1;
     }
     (chars, byte)
 }
