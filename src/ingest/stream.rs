@@ -48,6 +48,9 @@ pub struct FileStats {
 struct Tally {
     bytes: u64,
     hasher: Xxh3,
+    /// The file's end was read: [`ArticleStream::finish`] has nothing left
+    /// to hash and need not open the file again.
+    eof: bool,
 }
 
 /// Counts and hashes every byte read through it.
@@ -62,6 +65,7 @@ impl<R: Read> Read for TallyReader<R> {
         let mut t = self.tally.lock().unwrap_or_else(PoisonError::into_inner);
         t.bytes += n as u64;
         t.hasher.update(&buf[..n]);
+        t.eof |= n == 0 && !buf.is_empty();
         Ok(n)
     }
 }
@@ -179,7 +183,7 @@ impl ArticleStream {
     pub fn finish(mut self) -> FileStats {
         self.state = State::Done;
         let mut t = std::mem::take(&mut *self.tally.lock().unwrap_or_else(PoisonError::into_inner));
-        if let Some(path) = &self.path
+        if let Some(path) = self.path.as_ref().filter(|_| !t.eof)
             && let Ok(mut f) = File::open(path)
             && f.seek(SeekFrom::Start(t.bytes)).is_ok()
         {
