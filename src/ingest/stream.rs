@@ -252,7 +252,7 @@ impl ArticleStream {
         let text = decode_all(bytes, hint).map_err(|r| Reject::new(&self.rel, "decode", r))?;
         match format {
             Format::Html => html::read(&self.rel, &text, self.limits),
-            _ => txt::read(&self.rel, &text, self.limits),
+            _ => txt::read(&self.rel, text, self.limits),
         }
     }
 
