@@ -220,13 +220,29 @@ fn mostly_control(text: &str) -> bool {
 /// UTF-8 `bytes` hold: C0 controls and DEL are single bytes, C1 controls
 /// (U+0080..=U+009F) are C2 80..=C2 9F.
 fn count_controls(bytes: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        return unsafe { count_controls_avx2(bytes) };
+    }
+    count_controls_vectorised(bytes)
+}
+
+/// [`count_controls`] compiled for AVX2: 32 bytes a step instead of 16.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn count_controls_avx2(bytes: &[u8]) -> usize {
+    count_controls_vectorised(bytes)
+}
+
+#[inline(always)]
+fn count_controls_vectorised(bytes: &[u8]) -> usize {
     let Some((&last, _)) = bytes.split_last() else {
         return 0;
     };
     // Branch-free tests over each byte and the next, summed in blocks small
-    // enough for a byte counter: the compiler turns this into vector code
-    // (16 or 32 bytes a step), where a byte loop with branches took several
-    // instructions per byte.
+    // enough for a byte counter: the compiler turns this into vector code,
+    // where a byte loop with branches took several instructions per byte.
     let is_control = |b: u8, next: u8| {
         let c0 = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r');
         c0 | (b == 0x7f) | ((b == 0xc2) & (next < 0xa0))
