@@ -118,8 +118,8 @@ impl ActorRegistry {
                 roles.push((m.actor, r));
             }
         }
-        forms.sort_by_key(|(k, _)| *k);
-        roles.sort_by_key(|(k, _)| *k);
+        forms.sort_unstable_by_key(|(k, _)| *k);
+        roles.sort_unstable_by_key(|(k, _)| *k);
         let (mut forms, mut roles) = (forms.as_slice(), roles.as_slice());
         for (i, a) in doc.actors.iter().enumerate() {
             let (my_forms, rest) = forms.split_at(forms.partition_point(|(k, _)| *k <= i));
