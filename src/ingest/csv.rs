@@ -79,12 +79,15 @@ impl CsvRecords {
         }
         let line = self.core.line();
         let (mut outlen, mut endlen, mut bytes, mut oversize) = (0, 0, 0u64, false);
-        let (mut scratch, mut scratch_ends) = ([0u8; 4096], [0usize; 64]);
+        // where an oversize record is parsed to its end; zeroed only then
+        let (mut scratch, mut scratch_ends) = (Vec::new(), Vec::new());
         loop {
             let chunk = self.input.fill_buf()?;
             let at_eof = chunk.is_empty();
             let (res, nin, nout, nend) = if oversize {
                 // Past the limit: parse on to the record's end, keep nothing.
+                scratch.resize(4096, 0);
+                scratch_ends.resize(64, 0);
                 self.core
                     .read_record(chunk, &mut scratch, &mut scratch_ends)
             } else {

@@ -13,8 +13,6 @@ use std::io::{self, BufRead, Read};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Decoder, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
-use crate::text::swar;
-
 /// How many leading bytes are judged (encoding guess, NUL bytes).
 pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
 
@@ -69,20 +67,23 @@ fn sniff_checked(
             encoding: UTF_16BE,
             bom: 2,
         },
-        _ => match utf16_without_bom(head) {
-            Some(encoding) => Sniffed { encoding, bom: 0 },
-            None => {
-                if head[..head.len().min(SNIFF_BYTES)].contains(&0) {
-                    return Err(binary_reason(head, "it contains NUL bytes"));
-                }
-                let encoding = if valid_utf8.is_some() {
-                    UTF_8
-                } else {
-                    guess_encoding(head, at_eof, hint)
-                };
-                Sniffed { encoding, bom: 0 }
+        // UTF-16 without a byte-order mark has NUL bytes in its first KiBs:
+        // text without any (nearly every file) is judged without the
+        // UTF-16 pattern count
+        _ if memchr::memchr(0, &head[..head.len().min(SNIFF_BYTES)]).is_some() => {
+            match utf16_without_bom(head) {
+                Some(encoding) => Sniffed { encoding, bom: 0 },
+                None => return Err(binary_reason(head, "it contains NUL bytes")),
             }
-        },
+        }
+        _ => {
+            let encoding = if valid_utf8.is_some() {
+                UTF_8
+            } else {
+                guess_encoding(head, at_eof, hint)
+            };
+            Sniffed { encoding, bom: 0 }
+        }
     };
     let end = head.len().min(sniffed.bom + CONTROL_SAMPLE_BYTES);
     let sample = &head[sniffed.bom..end];
@@ -90,9 +91,9 @@ fn sniff_checked(
         Cow::Borrowed(&valid[sniffed.bom..valid.floor_char_boundary(end)])
     } else if sniffed.is_utf8() {
         // The sample may end inside a character: check up to there.
-        Cow::Borrowed(match std::str::from_utf8(sample) {
+        Cow::Borrowed(match simdutf8::compat::from_utf8(sample) {
             Ok(text) => text,
-            Err(e) => std::str::from_utf8(&sample[..e.valid_up_to()]).unwrap_or_default(),
+            Err(e) => simdutf8::basic::from_utf8(&sample[..e.valid_up_to()]).unwrap_or_default(),
         })
     } else {
         sniffed.encoding.decode_without_bom_handling(sample).0
@@ -108,9 +109,12 @@ pub(crate) fn decode_all(
     bytes: Vec<u8>,
     hint: Option<&'static Encoding>,
 ) -> Result<String, String> {
-    // Valid UTF-8 (nearly every file) is validated once and moved, not copied.
-    let mut bytes = match String::from_utf8(bytes) {
-        Ok(mut text) => {
+    // Valid UTF-8 (nearly every file) is validated once, with SIMD, and
+    // moved, not copied.
+    let mut bytes = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(_) => {
+            // SAFETY: the bytes were just checked to be valid UTF-8.
+            let mut text = unsafe { String::from_utf8_unchecked(bytes) };
             let sniffed = sniff_checked(text.as_bytes(), true, hint, Some(&text))?;
             if sniffed.is_utf8() {
                 text.drain(..sniffed.bom);
@@ -118,7 +122,7 @@ pub(crate) fn decode_all(
             }
             text.into_bytes() // UTF-16 without a byte-order mark
         }
-        Err(e) => e.into_bytes(),
+        Err(_) => bytes,
     };
     let sniffed = sniff(&bytes, true, hint)?;
     if sniffed.is_utf8() {
@@ -137,7 +141,7 @@ pub(crate) fn decode_all(
 /// Decodes bytes that are not valid UTF-8 with the encoding chardetng
 /// guesses for them (a record in an otherwise UTF-8 file).
 pub(crate) fn decode_guessed(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             let (text, _) = guess_encoding(bytes, true, None).decode_without_bom_handling(bytes);
@@ -154,7 +158,7 @@ fn guess_encoding(
     at_eof: bool,
     hint: Option<&'static Encoding>,
 ) -> &'static Encoding {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(_) => return UTF_8,
         Err(e) if e.error_len().is_none() && !at_eof => return UTF_8,
         Err(_) => {}
@@ -214,25 +218,44 @@ fn mostly_control(text: &str) -> bool {
 
 /// How many control characters other than tab, newlines and form feed the
 /// UTF-8 `bytes` hold: C0 controls and DEL are single bytes, C1 controls
-/// (U+0080..=U+009F) are C2 80..=C2 9F. Counted eight bytes at a time.
+/// (U+0080..=U+009F) are C2 80..=C2 9F.
 fn count_controls(bytes: &[u8]) -> usize {
-    let is_control = |i: usize| match bytes[i] {
-        0..=8 | 0x0b | 0x0e..=0x1f | 0x7f => true,
-        0xc2 => bytes.get(i + 1).is_some_and(|&n| n < 0xa0),
-        _ => false,
-    };
-    let mut n = 0;
-    let mut i = 0;
-    while let Some(w) = swar::load(bytes, i) {
-        // only words holding a byte below 0x20, DEL or C2 are counted one
-        // byte at a time (newlines make a few percent of them)
-        let ascii_control = swar::non_printable(w) & !swar::non_ascii(w);
-        if ascii_control | swar::bytes_equal(w, 0xc2) != 0 {
-            n += (i..i + 8).filter(|&k| is_control(k)).count();
-        }
-        i += 8;
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        return unsafe { count_controls_avx2(bytes) };
     }
-    n + (i..bytes.len()).filter(|&k| is_control(k)).count()
+    count_controls_vectorised(bytes)
+}
+
+/// [`count_controls`] compiled for AVX2: 32 bytes a step instead of 16.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn count_controls_avx2(bytes: &[u8]) -> usize {
+    count_controls_vectorised(bytes)
+}
+
+#[inline(always)]
+fn count_controls_vectorised(bytes: &[u8]) -> usize {
+    let Some((&last, _)) = bytes.split_last() else {
+        return 0;
+    };
+    // Branch-free tests over each byte and the next, summed in blocks small
+    // enough for a byte counter: the compiler turns this into vector code,
+    // where a byte loop with branches took several instructions per byte.
+    let is_control = |b: u8, next: u8| {
+        let c0 = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r');
+        c0 | (b == 0x7f) | ((b == 0xc2) & (next < 0xa0))
+    };
+    let mut n = usize::from(is_control(last, 0xff));
+    for (now, next) in bytes.chunks(128).zip(bytes[1..].chunks(128)) {
+        let block = now
+            .iter()
+            .zip(next)
+            .fold(0u8, |acc, (&b, &nb)| acc + u8::from(is_control(b, nb)));
+        n += usize::from(block);
+    }
+    n
 }
 
 fn binary_reason(head: &[u8], why: &str) -> String {

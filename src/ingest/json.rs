@@ -250,10 +250,8 @@ impl Scanner {
                     }
                 } else {
                     // Jump over plain string bytes, the bulk of an article.
-                    let plain = chunk[i..]
-                        .iter()
-                        .position(|&c| c == b'"' || c == b'\\')
-                        .unwrap_or(chunk.len() - i);
+                    let plain =
+                        memchr::memchr2(b'"', b'\\', &chunk[i..]).unwrap_or(chunk.len() - i);
                     i += plain.max(1);
                     continue;
                 }

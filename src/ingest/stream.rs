@@ -48,6 +48,9 @@ pub struct FileStats {
 struct Tally {
     bytes: u64,
     hasher: Xxh3,
+    /// The file's end was read: [`ArticleStream::finish`] has nothing left
+    /// to hash and need not open the file again.
+    eof: bool,
 }
 
 /// Counts and hashes every byte read through it.
@@ -62,13 +65,32 @@ impl<R: Read> Read for TallyReader<R> {
         let mut t = self.tally.lock().unwrap_or_else(PoisonError::into_inner);
         t.bytes += n as u64;
         t.hasher.update(&buf[..n]);
+        t.eof |= n == 0 && !buf.is_empty();
         Ok(n)
     }
 }
 
+/// Where a stream's bytes come from.
+enum Input {
+    /// A file on disk.
+    File(File),
+    /// Any reader (bytes fetched by the caller, tests).
+    Reader(Box<dyn Read + Send>),
+}
+
+impl Input {
+    /// The input behind a reader that counts and hashes what it reads.
+    fn tallied(self, tally: Arc<Mutex<Tally>>) -> Box<dyn Read + Send> {
+        match self {
+            Input::File(inner) => Box::new(TallyReader { inner, tally }),
+            Input::Reader(inner) => Box::new(TallyReader { inner, tally }),
+        }
+    }
+}
+
 enum State {
-    /// Not read yet (the reader counts what it reads; the format and gzip flag).
-    Pending(Box<dyn Read + Send>, Format, bool),
+    /// Not read yet (the input, the format and gzip flag).
+    Pending(Input, Format, bool),
     /// Items ready to hand out (whole-file formats, early rejects).
     Queue(VecDeque<Item>),
     /// A record format being read.
@@ -116,7 +138,6 @@ pub struct ArticleStream {
 /// panics: a file that cannot be opened yields one reject.
 pub fn open(file: &InputFile, limits: Limits) -> ArticleStream {
     let mut stream = ArticleStream::new(&file.rel, Some(file.path.clone()), limits);
-    let tally = stream.tally.clone();
     let Some((format, gz)) =
         Format::of(&file.rel).or_else(|| Format::of(&file.path.to_string_lossy()))
     else {
@@ -135,7 +156,7 @@ pub fn open(file: &InputFile, limits: Limits) -> ArticleStream {
         stream.state = stream.reject_all("ingest", too_big("article", len, limits));
         return stream;
     }
-    stream.state = State::Pending(Box::new(TallyReader { inner: f, tally }), format, gz);
+    stream.state = State::Pending(Input::File(f), format, gz);
     stream.size_hint = usize::try_from(len).unwrap_or(0);
     stream
 }
@@ -159,16 +180,8 @@ impl ArticleStream {
     /// (tests, and callers that fetched the bytes themselves).
     pub fn from_reader(rel: &str, reader: impl Read + Send + 'static, limits: Limits) -> Self {
         let mut stream = ArticleStream::new(rel, None, limits);
-        let tally = stream.tally.clone();
         stream.state = match Format::of(rel) {
-            Some((format, gz)) => State::Pending(
-                Box::new(TallyReader {
-                    inner: reader,
-                    tally,
-                }),
-                format,
-                gz,
-            ),
+            Some((format, gz)) => State::Pending(Input::Reader(Box::new(reader)), format, gz),
             None => stream.reject_all("ingest", "unsupported file type".into()),
         };
         stream
@@ -179,7 +192,7 @@ impl ArticleStream {
     pub fn finish(mut self) -> FileStats {
         self.state = State::Done;
         let mut t = std::mem::take(&mut *self.tally.lock().unwrap_or_else(PoisonError::into_inner));
-        if let Some(path) = &self.path
+        if let Some(path) = self.path.as_ref().filter(|_| !t.eof)
             && let Ok(mut f) = File::open(path)
             && f.seek(SeekFrom::Start(t.bytes)).is_ok()
         {
@@ -205,7 +218,13 @@ impl ArticleStream {
     }
 
     /// Starts reading: decompression, decoding, the format's reader.
-    fn start(&mut self, reader: Box<dyn Read + Send>, format: Format, gz: bool) -> State {
+    fn start(&mut self, input: Input, format: Format, gz: bool) -> State {
+        let reader = match input {
+            Input::File(file) if format.is_whole_file() && !gz => {
+                return State::Queue(VecDeque::from([self.read_plain_file(file, format)]));
+            }
+            input => input.tallied(self.tally.clone()),
+        };
         let reader: Box<dyn Read + Send> = if gz {
             Box::new(MultiGzDecoder::new(reader))
         } else {
@@ -220,6 +239,27 @@ impl ArticleStream {
         }
     }
 
+    /// Reads a whole text or HTML file that is not compressed. The file
+    /// reads straight into the buffer and is hashed once read: behind a
+    /// `dyn Read` (the counting reader), `read_to_end` zeroes the buffer
+    /// before every read.
+    fn read_plain_file(&self, file: File, format: Format) -> Item {
+        let cap = self.limits.max_article_bytes;
+        // one byte more than the file, so that the end is seen without growing
+        let mut bytes = Vec::with_capacity(self.size_hint.min(cap) + 1);
+        let read = (&file).take(cap as u64 + 1).read_to_end(&mut bytes);
+        {
+            let mut t = self.tally.lock().unwrap_or_else(PoisonError::into_inner);
+            t.bytes += bytes.len() as u64;
+            t.hasher.update(&bytes);
+            t.eof = read.is_ok() && bytes.len() <= cap;
+        }
+        if let Err(e) = read {
+            return Err(read_error(&self.rel, &e, false));
+        }
+        self.whole_file(bytes, format, false)
+    }
+
     fn read_whole(&self, reader: Box<dyn Read + Send>, format: Format, gz: bool) -> Item {
         let cap = self.limits.max_article_bytes;
         // one byte more than the file, so that the end is seen without growing
@@ -228,6 +268,13 @@ impl ArticleStream {
         if let Err(e) = reader.take(cap as u64 + 1).read_to_end(&mut bytes) {
             return Err(read_error(&self.rel, &e, gz));
         }
+        self.whole_file(bytes, format, gz)
+    }
+
+    /// A whole text or HTML file's article from its bytes (at most one
+    /// byte over the limit).
+    fn whole_file(&self, bytes: Vec<u8>, format: Format, gz: bool) -> Item {
+        let cap = self.limits.max_article_bytes;
         if bytes.len() > cap {
             let reason = if gz {
                 format!(
@@ -248,7 +295,7 @@ impl ArticleStream {
         let text = decode_all(bytes, hint).map_err(|r| Reject::new(&self.rel, "decode", r))?;
         match format {
             Format::Html => html::read(&self.rel, &text, self.limits),
-            _ => txt::read(&self.rel, &text, self.limits),
+            _ => txt::read(&self.rel, text, self.limits),
         }
     }
 
@@ -294,7 +341,7 @@ impl ArticleStream {
     fn next_raw(&mut self) -> Option<Item> {
         loop {
             match std::mem::replace(&mut self.state, State::Done) {
-                State::Pending(reader, format, gz) => self.state = self.start(reader, format, gz),
+                State::Pending(input, format, gz) => self.state = self.start(input, format, gz),
                 State::Queue(mut q) => {
                     let item = q.pop_front();
                     self.state = State::Queue(q);

@@ -9,11 +9,12 @@ use super::meta::{Fields, check_size, metadata_date};
 use super::{Limits, RawArticle, Reject};
 use crate::document::{DateOrigin, Precision, Published};
 
-/// Reads one text article from its decoded text.
-pub fn read(rel: &str, text: &str, limits: Limits) -> Result<RawArticle, Reject> {
+/// Reads one text article from its decoded text, which becomes the
+/// article's text once the metadata before it is cut off (not copied).
+pub fn read(rel: &str, mut text: String, limits: Limits) -> Result<RawArticle, Reject> {
     check_size(rel, text.len(), limits)?;
-    let (fields, rest) = match frontmatter::split(text) {
-        FrontMatter::None => (Fields::default(), text),
+    let (fields, rest) = match frontmatter::split(&text) {
+        FrontMatter::None => (Fields::default(), text.as_str()),
         FrontMatter::Read(fields, body) => (fields, body),
         FrontMatter::Invalid(reason, _) => {
             return Err(Reject::new(
@@ -32,11 +33,15 @@ pub fn read(rel: &str, text: &str, limits: Limits) -> Result<RawArticle, Reject>
         ));
     }
     let [d0, d1] = fields.date;
+    let published = d0.or(d1).and_then(|d| metadata_date(&d)).or(header);
+    // the body is the end of the text
+    let body_start = text.len() - body.len();
+    text.drain(..body_start);
     Ok(RawArticle {
         source: rel.to_string(),
         title: fields.title.map(|t| t.trim().to_string()),
-        text: body.to_string(),
-        published: d0.or(d1).and_then(|d| metadata_date(&d)).or(header),
+        text,
+        published,
         lang: fields.lang.map(|l| l.trim().to_string()),
         url: fields.url.map(|u| u.trim().to_string()),
     })
@@ -136,7 +141,7 @@ mod tests {
     #[test]
     fn reads_text_articles() {
         for (name, input, text, title, published) in ARTICLES {
-            let a = read("a.txt", input, Limits::default()).unwrap();
+            let a = read("a.txt", input.to_string(), Limits::default()).unwrap();
             assert_eq!(a.text, *text, "case {name}");
             assert_eq!(a.title.as_deref(), *title, "case {name}");
             let want = published.map(|(d, precision, origin)| Published {
@@ -171,7 +176,7 @@ mod tests {
             ),
         ];
         for (name, input, limits, reason) in cases {
-            let r = read("a.txt", input, limits).unwrap_err();
+            let r = read("a.txt", input.to_string(), limits).unwrap_err();
             assert!(r.reason.contains(reason), "case {name}: {r:?}");
         }
     }

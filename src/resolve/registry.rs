@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use crate::document::{ActorKind, Document};
+use crate::document::{ActorKind, DocActor, Document};
 use crate::output::schema::ACTORS;
 use crate::output::table::{TableBuilder, Value};
 
@@ -38,6 +38,49 @@ fn better_name(current: &str, candidate: &str) -> bool {
     n > c || (n == c && candidate < current)
 }
 
+/// What one document says about one of its actors.
+struct Seen<'a> {
+    count: u64,
+    /// Its mentions' forms (with the actor's index), repeats included.
+    forms: &'a [(usize, &'a str)],
+    /// Its mentions' roles (with the actor's index), repeats included.
+    roles: &'a [(usize, &'a str)],
+    date: Option<NaiveDate>,
+}
+
+impl Entry {
+    /// Adds a document's view of the actor.
+    fn merge(&mut self, a: &DocActor, seen: &Seen<'_>) {
+        if self.name != a.name && better_name(&self.name, &a.name) && !a.key.starts_with("gz:") {
+            self.name = a.name.clone();
+        }
+        if self.country.is_none() || (a.country.is_some() && a.country < self.country) {
+            self.country = a.country.clone().or(self.country.take());
+        }
+        if self.sector.is_none() {
+            self.sector = a.sector.clone();
+        }
+        // strings are copied only for aliases and roles not known yet
+        let known = a.known_aliases.iter().map(String::as_str);
+        for alias in known.chain(seen.forms.iter().map(|(_, f)| *f)) {
+            if !self.aliases.contains(alias) {
+                self.aliases.insert(alias.to_string());
+            }
+        }
+        for (_, role) in seen.roles {
+            if !self.roles.contains(*role) {
+                self.roles.insert(role.to_string());
+            }
+        }
+        self.n_mentions += seen.count;
+        self.n_articles += 1;
+        if let Some(d) = seen.date {
+            self.first_seen = Some(self.first_seen.map_or(d, |f| f.min(d)));
+            self.last_seen = Some(self.last_seen.map_or(d, |l| l.max(d)));
+        }
+    }
+}
+
 impl ActorRegistry {
     /// An empty registry.
     pub fn new() -> Self {
@@ -63,23 +106,41 @@ impl ActorRegistry {
     pub fn add_document(&mut self, doc: &Document) {
         let seen = doc.published.map(|p| p.date);
         let mut counts = vec![0u64; doc.actors.len()];
-        let mut forms: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); doc.actors.len()];
-        let mut roles: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); doc.actors.len()];
+        // (actor, form) and (actor, role) pairs grouped by actor (integer
+        // sort; repeated forms are skipped by the alias set): no set per
+        // actor and per document
+        let mut forms: Vec<(usize, &str)> = Vec::with_capacity(doc.mentions.len());
+        let mut roles: Vec<(usize, &str)> = Vec::new();
         for m in &doc.mentions {
             counts[m.actor] += 1;
-            forms[m.actor].insert(doc.slice(m.span));
+            forms.push((m.actor, doc.slice(m.span)));
             if let Some(r) = &m.role {
-                roles[m.actor].insert(r);
+                roles.push((m.actor, r));
             }
         }
+        forms.sort_unstable_by_key(|(k, _)| *k);
+        roles.sort_unstable_by_key(|(k, _)| *k);
+        let (mut forms, mut roles) = (forms.as_slice(), roles.as_slice());
         for (i, a) in doc.actors.iter().enumerate() {
+            let (my_forms, rest) = forms.split_at(forms.partition_point(|(k, _)| *k <= i));
+            forms = rest;
+            let (my_roles, rest) = roles.split_at(roles.partition_point(|(k, _)| *k <= i));
+            roles = rest;
             if counts[i] == 0 {
                 continue;
             }
-            let e = self
-                .entries
-                .entry(a.actor_id.clone())
-                .or_insert_with(|| Entry {
+            let mention = Seen {
+                count: counts[i],
+                forms: my_forms,
+                roles: my_roles,
+                date: seen,
+            };
+            // one lookup for an actor seen before; its id is copied only
+            // for a new one
+            if let Some(e) = self.entries.get_mut(&a.actor_id) {
+                e.merge(a, &mention);
+            } else {
+                let mut e = Entry {
                     name: a.name.clone(),
                     kind: a.kind,
                     country: a.country.clone(),
@@ -91,24 +152,9 @@ impl ActorRegistry {
                     n_articles: 0,
                     first_seen: None,
                     last_seen: None,
-                });
-            if better_name(&e.name, &a.name) && !a.key.starts_with("gz:") {
-                e.name = a.name.clone();
-            }
-            if e.country.is_none() || (a.country.is_some() && a.country < e.country) {
-                e.country = a.country.clone().or(e.country.take());
-            }
-            if e.sector.is_none() {
-                e.sector = a.sector.clone();
-            }
-            e.aliases.extend(a.known_aliases.iter().cloned());
-            e.aliases.extend(forms[i].iter().map(|s| s.to_string()));
-            e.roles.extend(roles[i].iter().map(|s| s.to_string()));
-            e.n_mentions += counts[i];
-            e.n_articles += 1;
-            if let Some(d) = seen {
-                e.first_seen = Some(e.first_seen.map_or(d, |f| f.min(d)));
-                e.last_seen = Some(e.last_seen.map_or(d, |l| l.max(d)));
+                };
+                e.merge(a, &mention);
+                self.entries.insert(a.actor_id.clone(), e);
             }
         }
     }

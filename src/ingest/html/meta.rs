@@ -4,6 +4,7 @@
 
 use scraper::{ElementRef, Html};
 
+use super::plain_attr;
 use super::text::collapsed;
 use crate::document::Published;
 use crate::ingest::meta::metadata_date;
@@ -41,18 +42,17 @@ pub(crate) fn page_meta(doc: &Html, content: ElementRef<'_>) -> PageMeta {
         let v = e.value();
         match v.name() {
             "meta" => {
-                let key = v
-                    .attr("property")
-                    .or_else(|| v.attr("name"))
-                    .or_else(|| v.attr("itemprop"))
-                    .or_else(|| v.attr("http-equiv"));
-                if let (Some(k), Some(c)) = (key, v.attr("content")) {
+                let key = plain_attr(v, "property")
+                    .or_else(|| plain_attr(v, "name"))
+                    .or_else(|| plain_attr(v, "itemprop"))
+                    .or_else(|| plain_attr(v, "http-equiv"));
+                if let (Some(k), Some(c)) = (key, plain_attr(v, "content")) {
                     metas.push((k.trim().to_ascii_lowercase(), c.trim().to_string()));
                 }
             }
             "title" if title.is_none() && !inside(e, "svg") => title = Some(collapsed(e)),
             "link" if canonical.is_none() => {
-                let rel = v.attr("rel").unwrap_or_default();
+                let rel = plain_attr(v, "rel").unwrap_or_default();
                 if rel
                     .split_ascii_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("canonical"))
@@ -67,10 +67,10 @@ pub(crate) fn page_meta(doc: &Html, content: ElementRef<'_>) -> PageMeta {
                 }
             }
             _ => {
-                if v.attr("itemprop")
+                if plain_attr(v, "itemprop")
                     .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
                 {
-                    let when = v.attr("datetime").or_else(|| v.attr("content"));
+                    let when = plain_attr(v, "datetime").or_else(|| plain_attr(v, "content"));
                     itemprop_dates.push(when.map_or_else(|| collapsed(e), str::to_string));
                 }
             }
@@ -122,8 +122,7 @@ fn time_datetimes(content: ElementRef<'_>) -> Vec<String> {
         .filter(|e| e.value().name() == "time")
         .filter_map(|e| {
             let v = e.value();
-            v.attr("datetime")
-                .map(|d| (v.attr("pubdate").is_none(), d.to_string()))
+            plain_attr(v, "datetime").map(|d| (plain_attr(v, "pubdate").is_none(), d.to_string()))
         })
         .collect();
     times.sort_by_key(|(not_pubdate, _)| *not_pubdate);

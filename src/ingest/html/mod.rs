@@ -10,6 +10,7 @@ mod meta;
 mod text;
 
 use encoding_rs::Encoding;
+use scraper::node::Element;
 use scraper::{ElementRef, Html};
 
 use super::meta::check_size;
@@ -62,7 +63,14 @@ fn content_root(doc: &Html) -> ElementRef<'_> {
             }
             "main" if main.is_none() => main = Some(e),
             "body" if body.is_none() => body = Some(e),
-            _ if main.is_none() && v.attr("role") == Some("main") => main = Some(e),
+            // `role` is also the local name of SVG's `xlink:role`: the scan
+            // only rules out elements without any such attribute
+            _ if main.is_none()
+                && v.attrs().any(|(k, _)| k == "role")
+                && v.attr("role") == Some("main") =>
+            {
+                main = Some(e)
+            }
             _ => {}
         }
     }
@@ -71,6 +79,22 @@ fn content_root(doc: &Html) -> ElementRef<'_> {
         .or(main)
         .or(body)
         .unwrap_or_else(|| doc.root_element())
+}
+
+/// Local names of the attributes the HTML parser puts in a namespace
+/// (`xlink:href`, `xml:lang`... on SVG and MathML elements).
+const FOREIGN_ATTRIBUTES: &[&str] = &[
+    "actuate", "arcrole", "href", "role", "show", "title", "type", "lang", "space", "xmlns",
+    "xlink",
+];
+
+/// The value of attribute `name`, found by a scan of the element's few
+/// attributes: `Element::attr` interns the name as an atom first, which
+/// costs more. Only for names no namespaced attribute has as its local name
+/// (not those of [`FOREIGN_ATTRIBUTES`]), so that it finds what `attr` finds.
+pub(crate) fn plain_attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+    debug_assert!(!FOREIGN_ATTRIBUTES.contains(&name), "{name}");
+    e.attrs().find_map(|(k, v)| (k == name).then_some(v))
 }
 
 /// The encoding a page declares in its first KiB (`<meta charset=...>` or

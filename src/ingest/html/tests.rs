@@ -178,3 +178,44 @@ fn declared_charsets() {
         );
     }
 }
+
+#[test]
+fn plain_attributes_are_found_as_attr_finds_them() {
+    // SVG and MathML attributes the parser puts in a namespace sit beside
+    // plain ones; both readers must agree on every element
+    let page = r##"<html><body>
+<p hidden data-x="1" itemprop="datePublished" content="2024-11-28">Texte</p>
+<svg><a xlink:href="#a" xlink:title="t" href="#b"><text aria-hidden="TRUE">x</text></a>
+<link xlink:href="https://x.example/" rel="canonical"/></svg>
+<math><mi xlink:show="new" name="m" xml:lang="fr">y</mi></math>
+<meta property="og:title" name="t" content="Titre" http-equiv="x">
+<time datetime="2024-11-28" pubdate>28 nov.</time></body></html>"##;
+    let names = [
+        "hidden",
+        "aria-hidden",
+        "itemprop",
+        "property",
+        "name",
+        "content",
+        "http-equiv",
+        "rel",
+        "datetime",
+        "pubdate",
+        "data-x",
+    ];
+    let doc = Html::parse_document(page);
+    let mut seen = 0;
+    for e in doc.root_element().descendent_elements() {
+        for name in names {
+            let want = e.value().attr(name);
+            seen += usize::from(want.is_some());
+            assert_eq!(
+                plain_attr(e.value(), name),
+                want,
+                "{name} on {:?}",
+                e.value()
+            );
+        }
+    }
+    assert!(seen >= 12, "{seen}");
+}

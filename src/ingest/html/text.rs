@@ -4,6 +4,8 @@
 
 use scraper::{ElementRef, Node};
 
+use super::plain_attr;
+
 /// How an element counts in the walk.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -93,6 +95,9 @@ struct Walk {
     content: Lines,
     all: Lines,
     content_depth: usize,
+    /// The kinds of the elements opened and not yet closed, innermost last
+    /// (each element is judged once, its attributes read once).
+    open_kinds: Vec<Kind>,
 }
 
 /// Text being gathered into lines.
@@ -106,10 +111,15 @@ struct Lines {
 /// The kind of an element, `Skipped` also for hidden ones.
 fn kind_of(e: &scraper::node::Element) -> Kind {
     let k = kind(e.name());
-    let hidden = e.attr("hidden").is_some()
-        || e.attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    if hidden { Kind::Skipped } else { k }
+    let hidden = || {
+        plain_attr(e, "hidden").is_some()
+            || plain_attr(e, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    };
+    if k != Kind::Skipped && hidden() {
+        Kind::Skipped
+    } else {
+        k
+    }
 }
 
 impl Walk {
@@ -128,6 +138,7 @@ impl Walk {
             }
             Node::Element(e) => {
                 let k = kind_of(e);
+                self.open_kinds.push(k);
                 if k == Kind::Skipped {
                     return false;
                 }
@@ -144,8 +155,10 @@ impl Walk {
 
     /// Handles the end of a node opened by [`Walk::open`].
     fn close(&mut self, node: &Node) {
-        let Node::Element(e) = node else { return };
-        match kind_of(e) {
+        if !matches!(node, Node::Element(_)) {
+            return;
+        }
+        match self.open_kinds.pop().unwrap_or(Kind::Inline) {
             Kind::Content => {
                 self.flush();
                 self.content_depth = self.content_depth.saturating_sub(1);
@@ -211,7 +224,16 @@ fn collapse<'a>(text: &'a str, mut emit: impl FnMut(Piece<'a>)) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // every ASCII whitespace byte is at most b' '
+        // every ASCII whitespace byte is at most b' ': words run eight bytes
+        // at a time to the next such byte
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let low = at_most_space(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+            if low == 0 {
+                i += 8;
+                continue;
+            }
+            i += low.trailing_zeros() as usize / 8;
+        }
         if bytes[i] > b' ' || !bytes[i].is_ascii_whitespace() {
             i += 1;
             continue;
@@ -235,6 +257,15 @@ fn collapse<'a>(text: &'a str, mut emit: impl FnMut(Piece<'a>)) {
     if start < bytes.len() {
         emit(Piece::Text(&text[start..]));
     }
+}
+
+/// 0x80 in each byte of `w` (eight bytes, first lowest) that is at most
+/// b' ', 0 elsewhere: exact, as the low seven bits plus 0x5f never carry
+/// into the next byte.
+fn at_most_space(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(w | ((w & LOW7) + 0x5f5f_5f5f_5f5f_5f5f)) & HIGH
 }
 
 /// Text of an element with whitespace collapsed (titles, headings).
@@ -338,6 +369,23 @@ mod tests {
                 lines.push_text(n);
             }
             proptest::prop_assert_eq!(lines.current, reference(&nodes));
+        }
+    }
+
+    #[test]
+    fn bytes_at_most_space_are_marked_exactly() {
+        for b in 0..=255u8 {
+            for other in [0u8, b' ', b'a', 0x21, 0x7f, 0x80, 0xa0, 0xff] {
+                let mut word = [other; 8];
+                word[3] = b;
+                let got = at_most_space(u64::from_le_bytes(word));
+                let want = word
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &x)| if x <= b' ' { 0x80u64 << (8 * k) } else { 0 })
+                    .sum::<u64>();
+                assert_eq!(got, want, "byte {b:#x} among {other:#x}");
+            }
         }
     }
 
