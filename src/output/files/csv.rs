@@ -28,8 +28,8 @@ type ListArray = <ListType as PolarsDataType>::Array;
 /// One column's single chunk, by type.
 enum Cells<'a> {
     /// Strings; then whether the column holds nulls, and `clean`: no value
-    /// of the column needs quotes (checked once for the whole column, so
-    /// most cells are copied without a scan).
+    /// longer than 12 bytes needs quotes (checked once for the whole
+    /// column, so most cells are copied without a scan).
     Str(&'a StrArray, bool, bool),
     I32(&'a <Int32Type as PolarsDataType>::Array),
     I64(&'a <Int64Type as PolarsDataType>::Array),
@@ -179,7 +179,7 @@ impl<'a> Cells<'a> {
                     if len == 0 {
                         // an unquoted empty field would read back as null
                         buf.extend_from_slice(b"\"\"");
-                    } else if *clean || !has_special(inline) {
+                    } else if !has_special(inline) {
                         let at = buf.len();
                         buf.extend_from_slice(inline);
                         buf.truncate(at + len);
@@ -250,21 +250,13 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// True when some value of the column may need quotes: one pass over the
-/// column's byte buffers and inline views instead of a test per cell. Bytes
+/// True when some long value of the column may need quotes: one pass over
+/// the column's byte buffers instead of a test per cell (values of up to
+/// 12 bytes sit in their views and are tested as they are written). Bytes
 /// of the buffers no view points at can only make it say yes wrongly,
 /// which just sends the cells through the per-cell test.
 fn column_needs_quotes(a: &StrArray) -> bool {
-    if a.data_buffers().iter().any(|b| needs_quotes(b)) {
-        return true;
-    }
-    a.views().iter().any(|v| {
-        let mut bytes = v.as_u128().to_le_bytes();
-        // the length (first 4 bytes) is not text; long views' prefixes
-        // are in the buffers, checked above
-        bytes[..4].fill(0);
-        v.length <= MAX_INLINE && has_special(&bytes)
-    })
+    a.data_buffers().iter().any(|b| needs_quotes(b))
 }
 
 /// True when `s` holds a byte that forces quoting.
@@ -434,6 +426,38 @@ mod tests {
         ];
         for (name, v) in cases {
             let df = df!("s" => [*v], "t" => [Some("x")]).unwrap();
+            assert_eq!(ours(&df), polars_csv(&df), "case {name}");
+        }
+    }
+
+    #[test]
+    fn one_column_mixing_clean_and_quoted_values_matches_polars() {
+        // quoting is decided per column for long values and per cell for
+        // short ones: every mix of the two within one column
+        let cases: &[(&str, &[Option<&str>])] = &[
+            (
+                "short quoted, long clean",
+                &[Some("a,b"), Some("a long value without specials")],
+            ),
+            (
+                "long quoted, short clean",
+                &[Some("x"), Some("a long value, with a comma")],
+            ),
+            (
+                "both clean",
+                &[Some("abcdef0123456789"), Some("ab"), None, Some("")],
+            ),
+            (
+                "both quoted",
+                &[Some("\"q\""), Some("line one\nline two, and more")],
+            ),
+            (
+                "twelve and thirteen bytes",
+                &[Some("abcdefghijk,"), Some("abcdefghijkl,")],
+            ),
+        ];
+        for (name, values) in cases {
+            let df = df!("s" => values.to_vec(), "n" => vec![1i32; values.len()]).unwrap();
             assert_eq!(ours(&df), polars_csv(&df), "case {name}");
         }
     }
