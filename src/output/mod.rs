@@ -24,6 +24,16 @@ const DIGIT_PAIRS: [u8; 200] = {
 /// Appends `n` in decimal (ids and CSV cells are built byte by byte: the
 /// `fmt` machinery cost more than the rest of a cell).
 pub(crate) fn push_decimal(buf: &mut Vec<u8>, mut n: u64) {
+    // indexes and counts: most numbers written are this small
+    if n < 10 {
+        buf.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        let pair = n as usize * 2;
+        buf.extend_from_slice(&[DIGIT_PAIRS[pair], DIGIT_PAIRS[pair + 1]]);
+        return;
+    }
     let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
     // digits land left-aligned in a fixed array that is copied whole (an
     // inline copy, not a `memcpy` call), then the tail is cut off
