@@ -9,18 +9,67 @@ pub mod schema;
 pub mod table;
 pub mod writer;
 
+/// Two-digit groups `00` to `99`, for writing numbers two digits a step.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Appends `n` in decimal (ids and CSV cells are built byte by byte: the
 /// `fmt` machinery cost more than the rest of a cell).
 pub(crate) fn push_decimal(buf: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+    // indexes and counts: most numbers written are this small
+    if n < 10 {
+        buf.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        let pair = n as usize * 2;
+        buf.extend_from_slice(&[DIGIT_PAIRS[pair], DIGIT_PAIRS[pair + 1]]);
+        return;
+    }
+    let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+    // digits land left-aligned in a fixed array that is copied whole (an
+    // inline copy, not a `memcpy` call), then the tail is cut off
+    let mut digits = [b'0'; 20];
+    let mut end = len;
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        digits[end - 2..end].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        end -= 2;
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        digits[end - 2..end].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    } else {
+        digits[end - 1] = b'0' + n as u8;
+    }
+    let at = buf.len();
+    buf.extend_from_slice(&digits);
+    buf.truncate(at + len);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn push_decimal_matches_display() {
+        let mut cases = vec![0u64, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, u64::MAX];
+        let mut x = 1u64;
+        while let Some(next) = x.checked_mul(10) {
+            cases.extend([x - 1, x, x + 1]);
+            x = next;
+        }
+        for n in cases {
+            let mut buf = b"x".to_vec();
+            super::push_decimal(&mut buf, n);
+            assert_eq!(buf, format!("x{n}").into_bytes(), "{n}");
         }
     }
-    buf.extend_from_slice(&digits[at..]);
 }

@@ -91,6 +91,8 @@ fn parquet_options() -> ParquetWriteOptions {
     ParquetWriteOptions {
         compat_level: Some(CompatLevel::oldest()),
         statistics: StatisticsOptions::full(),
+        // the codec of the tables written row group by row group
+        compression: ParquetCompression::Lz4Raw,
         row_group_size: Some(64 * 1024),
         ..Default::default()
     }

@@ -16,6 +16,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use polars::prelude::*;
 
+/// Longest string a view holds itself (Arrow's string-view layout).
+const MAX_INLINE: u32 = 12;
+
 /// Bytes gathered before they are written to the file.
 const FLUSH_BYTES: usize = 1 << 20;
 
@@ -24,7 +27,10 @@ type ListArray = <ListType as PolarsDataType>::Array;
 
 /// One column's single chunk, by type.
 enum Cells<'a> {
-    Str(&'a StrArray),
+    /// Strings; then whether the column holds nulls, and `clean`: no value
+    /// longer than 12 bytes needs quotes (checked once for the whole
+    /// column, so most cells are copied without a scan).
+    Str(&'a StrArray, bool, bool),
     I32(&'a <Int32Type as PolarsDataType>::Array),
     I64(&'a <Int64Type as PolarsDataType>::Array),
     F32(&'a <Float32Type as PolarsDataType>::Array),
@@ -37,9 +43,21 @@ enum Cells<'a> {
 pub(super) struct CsvFile {
     file: File,
     buf: Vec<u8>,
-    /// Scratch for joined lists.
-    joined: Vec<u8>,
+    scratch: Scratch,
 }
+
+/// Buffers reused from cell to cell.
+#[derive(Default)]
+struct Scratch {
+    /// A list being joined.
+    joined: Vec<u8>,
+    /// Floats already formatted (bits, text): a table's floats are mostly a
+    /// few repeated confidences, and formatting one costs ~600 instructions.
+    floats: Vec<(u32, Vec<u8>)>,
+}
+
+/// Floats remembered per file (a linear search stays cheaper than formatting).
+const FLOAT_CACHE: usize = 32;
 
 impl CsvFile {
     /// Creates the file; `names` are the header's columns.
@@ -48,7 +66,7 @@ impl CsvFile {
         let mut csv = CsvFile {
             file,
             buf: Vec::with_capacity(FLUSH_BYTES + FLUSH_BYTES / 4),
-            joined: Vec::new(),
+            scratch: Scratch::default(),
         };
         for (k, name) in names.enumerate() {
             if k > 0 {
@@ -79,7 +97,7 @@ impl CsvFile {
                 if k > 0 {
                     self.buf.push(b',');
                 }
-                c.write(row, &mut self.buf, &mut self.joined);
+                c.write(row, &mut self.buf, &mut self.scratch);
             }
             self.buf.push(b'\n');
             if self.buf.len() >= FLUSH_BYTES {
@@ -128,7 +146,10 @@ impl<'a> Cells<'a> {
     /// The cells of a single-chunk series, `None` for a type not handled.
     fn of(s: &'a Series) -> Option<Cells<'a>> {
         Some(match s.dtype() {
-            DataType::String => Cells::Str(s.str().ok()?.downcast_iter().next()?),
+            DataType::String => {
+                let a = s.str().ok()?.downcast_iter().next()?;
+                Cells::Str(a, s.null_count() > 0, !column_needs_quotes(a))
+            }
             DataType::Int32 => Cells::I32(s.i32().ok()?.downcast_iter().next()?),
             DataType::Int64 => Cells::I64(s.i64().ok()?.downcast_iter().next()?),
             DataType::Float32 => Cells::F32(s.f32().ok()?.downcast_iter().next()?),
@@ -142,11 +163,38 @@ impl<'a> Cells<'a> {
         })
     }
 
-    fn write(&self, row: usize, buf: &mut Vec<u8>, joined: &mut Vec<u8>) {
+    fn write(&self, row: usize, buf: &mut Vec<u8>, scratch: &mut Scratch) {
         match self {
-            Cells::Str(a) => {
-                if let Some(s) = a.get(row) {
-                    write_str(buf, s);
+            Cells::Str(a, nulls, clean) => {
+                if *nulls && a.get(row).is_none() {
+                    return;
+                }
+                let view = a.views()[row];
+                if view.length <= MAX_INLINE {
+                    // the bytes sit in the view itself: a fixed-size copy
+                    // (no call), then the padding is cut off
+                    let bytes = view.as_u128().to_le_bytes();
+                    let inline: &[u8; 12] = bytes[4..].try_into().unwrap_or(&[0; 12]);
+                    let len = view.length as usize;
+                    if len == 0 {
+                        // an unquoted empty field would read back as null
+                        buf.extend_from_slice(b"\"\"");
+                    } else if !has_special(inline) {
+                        let at = buf.len();
+                        buf.extend_from_slice(inline);
+                        buf.truncate(at + len);
+                    } else {
+                        write_quoted(buf, a.value(row));
+                    }
+                } else {
+                    let data = &a.data_buffers()[view.buffer_idx as usize];
+                    let start = view.offset as usize;
+                    let bytes = &data[start..start + view.length as usize];
+                    if *clean || !needs_quotes(bytes) {
+                        buf.extend_from_slice(bytes);
+                    } else {
+                        write_quoted(buf, a.value(row));
+                    }
                 }
             }
             Cells::I32(a) => {
@@ -161,7 +209,16 @@ impl<'a> Cells<'a> {
             }
             Cells::F32(a) => {
                 if let Some(v) = a.get(row) {
-                    write_f32(buf, v);
+                    let bits = v.to_bits();
+                    if let Some((_, text)) = scratch.floats.iter().find(|(b, _)| *b == bits) {
+                        buf.extend_from_slice(text);
+                    } else {
+                        let at = buf.len();
+                        write_f32(buf, v);
+                        if scratch.floats.len() < FLOAT_CACHE {
+                            scratch.floats.push((bits, buf[at..].to_vec()));
+                        }
+                    }
                 }
             }
             Cells::Date(a) => {
@@ -174,6 +231,7 @@ impl<'a> Cells<'a> {
                     return;
                 }
                 let (start, end) = lists.offsets().start_end(row);
+                let joined = &mut scratch.joined;
                 joined.clear();
                 let mut first = true;
                 for i in start..end {
@@ -192,15 +250,24 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// True when some long value of the column may need quotes: one pass over
+/// the column's byte buffers instead of a test per cell (values of up to
+/// 12 bytes sit in their views and are tested as they are written). Bytes
+/// of the buffers no view points at can only make it say yes wrongly,
+/// which just sends the cells through the per-cell test.
+fn column_needs_quotes(a: &StrArray) -> bool {
+    a.data_buffers().iter().any(|b| needs_quotes(b))
+}
+
 /// True when `s` holds a byte that forces quoting.
 #[inline(never)]
 fn needs_quotes(s: &[u8]) -> bool {
     // fixed-size blocks, no early exit inside one: the compiler turns the
     // block test into vector compares (whole article texts pass here); the
-    // tail is padded into one more block, as most fields are short ids
+    // tail is padded into one more block
     let mut blocks = s.chunks_exact(32);
     for block in &mut blocks {
-        if has_special(block.try_into().unwrap_or(&[0; 32])) {
+        if has_special::<32>(block.try_into().unwrap_or(&[0; 32])) {
             return true;
         }
     }
@@ -210,7 +277,7 @@ fn needs_quotes(s: &[u8]) -> bool {
     has_special(&padded)
 }
 
-fn has_special(block: &[u8; 32]) -> bool {
+fn has_special<const N: usize>(block: &[u8; N]) -> bool {
     let mut hits = 0u8;
     for b in block {
         hits |= ((*b == b',') | (*b == b'"') | (*b == b'\n') | (*b == b'\r')) as u8;
@@ -226,17 +293,22 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
     } else if !needs_quotes(s.as_bytes()) {
         buf.extend_from_slice(s.as_bytes());
     } else {
-        buf.push(b'"');
-        // `str::find` of one ASCII char is a memchr, not a byte loop
-        let mut rest = s;
-        while let Some(at) = rest.find('"') {
-            buf.extend_from_slice(&rest.as_bytes()[..at]);
-            buf.extend_from_slice(b"\"\"");
-            rest = &rest[at + 1..];
-        }
-        buf.extend_from_slice(rest.as_bytes());
-        buf.push(b'"');
+        write_quoted(buf, s);
     }
+}
+
+/// A field between quotes, its `"` doubled.
+fn write_quoted(buf: &mut Vec<u8>, s: &str) {
+    buf.push(b'"');
+    // `str::find` of one ASCII char is a memchr, not a byte loop
+    let mut rest = s;
+    while let Some(at) = rest.find('"') {
+        buf.extend_from_slice(&rest.as_bytes()[..=at]);
+        buf.push(b'"');
+        rest = &rest[at + 1..];
+    }
+    buf.extend_from_slice(rest.as_bytes());
+    buf.push(b'"');
 }
 
 fn write_int(buf: &mut Vec<u8>, v: i64) {
@@ -354,6 +426,38 @@ mod tests {
         ];
         for (name, v) in cases {
             let df = df!("s" => [*v], "t" => [Some("x")]).unwrap();
+            assert_eq!(ours(&df), polars_csv(&df), "case {name}");
+        }
+    }
+
+    #[test]
+    fn one_column_mixing_clean_and_quoted_values_matches_polars() {
+        // quoting is decided per column for long values and per cell for
+        // short ones: every mix of the two within one column
+        let cases: &[(&str, &[Option<&str>])] = &[
+            (
+                "short quoted, long clean",
+                &[Some("a,b"), Some("a long value without specials")],
+            ),
+            (
+                "long quoted, short clean",
+                &[Some("x"), Some("a long value, with a comma")],
+            ),
+            (
+                "both clean",
+                &[Some("abcdef0123456789"), Some("ab"), None, Some("")],
+            ),
+            (
+                "both quoted",
+                &[Some("\"q\""), Some("line one\nline two, and more")],
+            ),
+            (
+                "twelve and thirteen bytes",
+                &[Some("abcdefghijk,"), Some("abcdefghijkl,")],
+            ),
+        ];
+        for (name, values) in cases {
+            let df = df!("s" => values.to_vec(), "n" => vec![1i32; values.len()]).unwrap();
             assert_eq!(ours(&df), polars_csv(&df), "case {name}");
         }
     }
