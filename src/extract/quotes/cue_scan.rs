@@ -35,9 +35,10 @@ const FOLD: u32 = 0x2020_2020;
 
 /// The four bytes from `at` as a key, folded; bytes past the text end are
 /// zero before folding.
+#[inline(always)]
 fn key4(b: &[u8], at: usize) -> u32 {
-    let w = match b.get(at..at + 4) {
-        Some(w) => u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
+    let w = match b.get(at..).and_then(|t| t.first_chunk::<4>()) {
+        Some(w) => u32::from_le_bytes(*w),
         None => {
             let mut w = [0u8; 4];
             let tail = b.get(at..).unwrap_or(&[]);
@@ -48,15 +49,20 @@ fn key4(b: &[u8], at: usize) -> u32 {
     w | FOLD
 }
 
+/// Words of a [`KeySet`].
+const KEY_WORDS: usize = 1 << 12;
+
 /// A Bloom-like set of four-byte keys: false positives, no false negatives.
 #[derive(Debug, Clone)]
-struct KeySet(Box<[u64]>);
+struct KeySet(Box<[u64; KEY_WORDS]>);
 
 impl KeySet {
     fn new() -> Self {
-        KeySet(vec![0; 1 << 12].into_boxed_slice())
+        KeySet(Box::new([0; KEY_WORDS]))
     }
 
+    /// One of the set's 2^18 bits (its word index is below [`KEY_WORDS`]).
+    #[inline(always)]
     fn bit(key: u32) -> usize {
         (key.wrapping_mul(0x9E37_79B1) >> 14) as usize
     }
@@ -66,6 +72,7 @@ impl KeySet {
         self.0[b >> 6] |= 1 << (b & 63);
     }
 
+    #[inline(always)]
     fn contains(&self, key: u32) -> bool {
         let b = Self::bit(key);
         self.0[b >> 6] & (1 << (b & 63)) != 0
@@ -104,6 +111,26 @@ struct WordEnd {
 fn pair(b: &[u8], at: usize) -> u16 {
     let byte = |i: usize| u16::from(b.get(i).map_or(0, u8::to_ascii_lowercase));
     byte(at) << 8 | byte(at + 1)
+}
+
+/// The tokens a [`CueScan`] must look at closer: those its bit tables did
+/// not rule out, by index.
+#[derive(Debug, Default)]
+pub(crate) struct Candidates {
+    /// Tokens that may start a pattern.
+    starts: Vec<u32>,
+    /// Words whose end may lie inside a pattern.
+    word_ends: Vec<u32>,
+}
+
+impl Candidates {
+    /// Room for the candidates of a usual text of `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Candidates {
+            starts: Vec::with_capacity(bytes / 32),
+            word_ends: Vec::with_capacity(bytes / 128),
+        }
+    }
 }
 
 /// What the token-start search needs besides the automaton.
@@ -158,19 +185,56 @@ impl CueScan {
     /// The matches of `ac` (leftmost-longest, built from the same patterns
     /// and able to run anchored) that start a token, in text order, plus
     /// possibly some starting inside a word.
+    #[cfg(test)]
     pub fn matches(&self, ac: &AhoCorasick, text: &str, toks: &[Tok]) -> Vec<Match> {
+        let mut c = Candidates::default();
+        for (i, t) in toks.iter().enumerate() {
+            self.visit(text.as_bytes(), i, t, &mut c);
+        }
+        self.matches_among(ac, text, toks, &c)
+    }
+
+    /// Files token `i` among the candidates if the bit tables do not rule
+    /// it out; the tokenizer calls this on each token as it finds it.
+    #[inline(always)]
+    pub fn visit(&self, bytes: &[u8], i: usize, t: &Tok, c: &mut Candidates) {
+        // every pattern starts with a letter or digit (else `whole_text`),
+        // so only a word can start one
+        if !t.word {
+            return;
+        }
+        if t.end - t.start > 1 && self.word_ends.contains(key4(bytes, t.end - 1)) {
+            c.word_ends.push(i as u32);
+        }
+        if self.starts.contains(key4(bytes, t.start)) {
+            c.starts.push(i as u32);
+        }
+    }
+
+    /// [`CueScan::matches`] from the candidates [`CueScan::visit`] filed
+    /// for every token of `toks`.
+    pub fn matches_among(
+        &self,
+        ac: &AhoCorasick,
+        text: &str,
+        toks: &[Tok],
+        c: &Candidates,
+    ) -> Vec<Match> {
         let whole = || ac.find_iter(text).collect();
-        if self.whole_text {
+        let bytes = text.as_bytes();
+        // one crossing anywhere hides matches anywhere after it
+        if self.whole_text
+            || c.word_ends
+                .iter()
+                .any(|&i| self.crossed_from_slow(bytes, &toks[i as usize]))
+        {
             return whole();
         }
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut covered = 0;
-        for t in toks {
-            if t.word && t.end - t.start > 1 && self.crossed_from(bytes, t) {
-                return whole();
-            }
-            if t.start < covered || !self.starts.contains(key4(bytes, t.start)) {
+        for &i in &c.starts {
+            let t = &toks[i as usize];
+            if t.start < covered {
                 continue;
             }
             let input = Input::new(text).range(t.start..).anchored(Anchored::Yes);
@@ -183,11 +247,8 @@ impl CueScan {
     }
 
     /// True when a pattern occurs starting inside word `t` and running
-    /// past its end (over the start of the next token).
-    fn crossed_from(&self, bytes: &[u8], t: &Tok) -> bool {
-        self.word_ends.contains(key4(bytes, t.end - 1)) && self.crossed_from_slow(bytes, t)
-    }
-
+    /// past its end (over the start of the next token); `t` passed the
+    /// `word_ends` bit table.
     #[inline(never)]
     fn crossed_from_slow(&self, bytes: &[u8], t: &Tok) -> bool {
         self.ends.get(&pair(bytes, t.end - 1)).is_some_and(|ends| {
