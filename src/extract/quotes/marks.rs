@@ -167,16 +167,28 @@ pub(crate) fn find(
     let mut out = Vec::new();
     let mut pending: Option<Open> = None;
     let mut first_tok = 0;
-    let mut first_candidate = 0;
+    let mut next = 0;
+    let starts_before = |c: u32, pos: usize| toks[c as usize].start < pos;
     for (p, para) in doc.paragraphs.iter().enumerate() {
-        let lo = first_tok + toks[first_tok..].partition_point(|t| t.start < para.start);
-        let hi = lo + toks[lo..].partition_point(|t| t.start < para.end);
-        first_tok = hi;
-        let rest = &candidates[first_candidate..];
-        let from = rest.partition_point(|&c| (c as usize) < lo);
-        let to = from + rest[from..].partition_point(|&c| (c as usize) < hi);
-        first_candidate += to;
-        let marks = marks_in(text, &toks[lo..hi], lo, &rest[from..to]);
+        // the candidates of the paragraph (tokens starting inside it)
+        while next < candidates.len() && starts_before(candidates[next], para.start) {
+            next += 1;
+        }
+        let from = next;
+        while next < candidates.len() && starts_before(candidates[next], para.end) {
+            next += 1;
+        }
+        if from == next && pending.is_none() {
+            continue; // most paragraphs: no mark, nothing open
+        }
+        let marks = if from == next {
+            Vec::new()
+        } else {
+            let lo = first_tok + toks[first_tok..].partition_point(|t| t.start < para.start);
+            let hi = lo + toks[lo..].partition_point(|t| t.start < para.end);
+            first_tok = hi;
+            marks_in(text, &toks[lo..hi], lo, &candidates[from..next])
+        };
         let mut stack: Vec<Open> = Vec::new();
         let mut skip = 0;
         if let Some(open) = pending.take() {
