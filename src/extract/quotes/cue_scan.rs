@@ -133,6 +133,15 @@ impl Candidates {
     }
 }
 
+/// Two automata of the same patterns (ASCII case-insensitive,
+/// leftmost-longest).
+pub(crate) struct Automata<'a> {
+    /// Able to search anchored.
+    pub anchored: &'a AhoCorasick,
+    /// Able to search unanchored.
+    pub whole_text: &'a AhoCorasick,
+}
+
 /// What the token-start search needs besides the automaton.
 #[derive(Debug, Clone)]
 pub(crate) struct CueScan {
@@ -182,11 +191,10 @@ impl CueScan {
         scan
     }
 
-    /// The matches of `ac` (leftmost-longest, built from the same patterns
-    /// and able to run anchored) that start a token, in text order, plus
+    /// The matches of `ac` (built from the same patterns) that start a token, in text order, plus
     /// possibly some starting inside a word.
     #[cfg(test)]
-    pub fn matches(&self, ac: &AhoCorasick, text: &str, toks: &[Tok]) -> Vec<Match> {
+    pub fn matches(&self, ac: &Automata<'_>, text: &str, toks: &[Tok]) -> Vec<Match> {
         let mut c = Candidates::default();
         for (i, t) in toks.iter().enumerate() {
             self.visit(text.as_bytes(), i, t, &mut c);
@@ -215,12 +223,12 @@ impl CueScan {
     /// for every token of `toks`.
     pub fn matches_among(
         &self,
-        ac: &AhoCorasick,
+        ac: &Automata<'_>,
         text: &str,
         toks: &[Tok],
         c: &Candidates,
     ) -> Vec<Match> {
-        let whole = || ac.find_iter(text).collect();
+        let whole = || ac.whole_text.find_iter(text).collect();
         let bytes = text.as_bytes();
         // one crossing anywhere hides matches anywhere after it
         if self.whole_text
@@ -238,7 +246,7 @@ impl CueScan {
                 continue;
             }
             let input = Input::new(text).range(t.start..).anchored(Anchored::Yes);
-            if let Ok(Some(m)) = ac.try_find(input) {
+            if let Ok(Some(m)) = ac.anchored.try_find(input) {
                 covered = m.end();
                 out.push(m);
             }
@@ -316,11 +324,15 @@ mod tests {
             "",
         ];
         let ac = automaton(PATTERNS);
+        let both = Automata {
+            anchored: &ac,
+            whole_text: &ac,
+        };
         let scan = CueScan::new(PATTERNS);
         for text in texts {
             let toks = tokenize(text);
             let whole = starting_tokens(ac.find_iter(text), &toks);
-            let fast = starting_tokens(scan.matches(&ac, text, &toks), &toks);
+            let fast = starting_tokens(scan.matches(&both, text, &toks), &toks);
             assert_eq!(fast, whole, "{text:?}");
         }
     }
@@ -336,10 +348,11 @@ mod tests {
             ];
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let ac = automaton(PATTERNS);
+            let both = Automata { anchored: &ac, whole_text: &ac };
             let scan = CueScan::new(PATTERNS);
             let toks = tokenize(&text);
             proptest::prop_assert_eq!(
-                starting_tokens(scan.matches(&ac, &text, &toks), &toks),
+                starting_tokens(scan.matches(&both, &text, &toks), &toks),
                 starting_tokens(ac.find_iter(text.as_str()), &toks),
                 "{:?}", text
             );
@@ -363,8 +376,8 @@ mod tests {
             let lex = &stage.languages[lang];
             let toks = tokenize(&text);
             proptest::prop_assert_eq!(
-                starting_tokens(lex.scan.matches(&lex.automaton, &text, &toks), &toks),
-                starting_tokens(lex.automaton.find_iter(text.as_str()), &toks),
+                starting_tokens(lex.scan.matches(&lex.automata(), &text, &toks), &toks),
+                starting_tokens(lex.whole_text.find_iter(text.as_str()), &toks),
                 "{:?}", text
             );
         }

@@ -61,7 +61,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, candidates: &Candidates) -> Vec<Cue> {
     let lex = ctx.lex;
     for m in lex
         .scan
-        .matches_among(&lex.automaton, text, toks, candidates)
+        .matches_among(&lex.automata(), text, toks, candidates)
     {
         let first = first_at(toks, m.start());
         if first >= toks.len() || toks[first].start != m.start() {
