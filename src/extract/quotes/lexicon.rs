@@ -533,7 +533,7 @@ impl LangLexicon {
                 .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))
         };
         let automaton = build(AhoCorasickKind::DFA, StartKind::Anchored)?;
-        let whole_text = build(AhoCorasickKind::ContiguousNFA, StartKind::Unanchored)?;
+        let whole_text = build(AhoCorasickKind::NoncontiguousNFA, StartKind::Unanchored)?;
         Ok(LangLexicon {
             automaton,
             whole_text,
