@@ -22,7 +22,9 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, Match};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored, Match};
 
 use crate::lexicon::Fnv;
 use crate::text::chars::is_alnum;
@@ -133,11 +135,39 @@ impl Candidates {
     }
 }
 
+/// The leftmost-longest match of `dfa` (built with anchored starts)
+/// starting at byte `at`, as its anchored `try_find` gives it.
+#[inline]
+fn anchored_at(dfa: &DFA, bytes: &[u8], at: usize) -> Option<Match> {
+    let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    for (i, &b) in bytes[at..].iter().enumerate() {
+        sid = dfa.next_state(Anchored::Yes, sid, b);
+        if !dfa.is_special(sid) {
+            continue;
+        }
+        if dfa.is_dead(sid) {
+            break;
+        }
+        if dfa.is_match(sid) {
+            let pattern = dfa.match_pattern(sid, 0);
+            let end = at + i + 1;
+            // match states also carry patterns that began after `at`
+            if end - dfa.pattern_len(pattern) == at {
+                found = Some(Match::new(pattern, at..end));
+            }
+        }
+    }
+    found
+}
+
 /// Two automata of the same patterns (ASCII case-insensitive,
 /// leftmost-longest).
 pub(crate) struct Automata<'a> {
-    /// Able to search anchored.
-    pub anchored: &'a AhoCorasick,
+    /// A DFA able to search anchored, walked here byte by byte: the
+    /// searches are short and many, and the generic search's setup cost
+    /// more than the walk.
+    pub anchored: &'a DFA,
     /// Able to search unanchored.
     pub whole_text: &'a AhoCorasick,
 }
@@ -245,8 +275,7 @@ impl CueScan {
             if t.start < covered {
                 continue;
             }
-            let input = Input::new(text).range(t.start..).anchored(Anchored::Yes);
-            if let Ok(Some(m)) = ac.anchored.try_find(input) {
+            if let Some(m) = anchored_at(ac.anchored, bytes, t.start) {
                 covered = m.end();
                 out.push(m);
             }
@@ -289,6 +318,15 @@ mod tests {
             .unwrap()
     }
 
+    fn dfa(patterns: &[&str]) -> DFA {
+        aho_corasick::dfa::Builder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .unwrap()
+    }
+
     /// The token-start matches of a whole-text search.
     fn starting_tokens(ms: impl IntoIterator<Item = Match>, toks: &[Tok]) -> Vec<Match> {
         ms.into_iter()
@@ -325,7 +363,7 @@ mod tests {
         ];
         let ac = automaton(PATTERNS);
         let both = Automata {
-            anchored: &ac,
+            anchored: &dfa(PATTERNS),
             whole_text: &ac,
         };
         let scan = CueScan::new(PATTERNS);
@@ -348,7 +386,7 @@ mod tests {
             ];
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let ac = automaton(PATTERNS);
-            let both = Automata { anchored: &ac, whole_text: &ac };
+            let both = Automata { anchored: &dfa(PATTERNS), whole_text: &ac };
             let scan = CueScan::new(PATTERNS);
             let toks = tokenize(&text);
             proptest::prop_assert_eq!(

@@ -239,8 +239,8 @@ impl PhraseSet {
 #[derive(Debug, Clone)]
 pub(crate) struct LangLexicon {
     /// Verb forms and source phrases (ASCII case-insensitive,
-    /// leftmost-longest), searched anchored (DFA).
-    pub automaton: AhoCorasick,
+    /// leftmost-longest), searched anchored.
+    pub automaton: aho_corasick::dfa::DFA,
     /// The same patterns, searched over a whole text.
     pub whole_text: AhoCorasick,
     /// Runs `automaton` at token starts only.
@@ -523,17 +523,21 @@ impl LangLexicon {
         // a DFA for the search at token starts, which runs on every
         // article; the rare whole-text search needs no DFA, whose build
         // cost doubles with a second (unanchored) start state
-        let build = |kind, start| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(kind))
-                .start_kind(start)
-                .build(&patterns.text)
-                .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))
-        };
-        let automaton = build(AhoCorasickKind::DFA, StartKind::Anchored)?;
-        let whole_text = build(AhoCorasickKind::NoncontiguousNFA, StartKind::Unanchored)?;
+        let error =
+            |e: aho_corasick::BuildError| format_error(files.speech_verbs, 0, e.to_string());
+        let automaton = aho_corasick::dfa::Builder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns.text)
+            .map_err(error)?;
+        let whole_text = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .start_kind(StartKind::Unanchored)
+            .build(&patterns.text)
+            .map_err(error)?;
         Ok(LangLexicon {
             automaton,
             whole_text,
