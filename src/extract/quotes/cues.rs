@@ -57,12 +57,12 @@ pub(crate) struct Cue {
 pub(crate) fn find(ctx: &Ctx<'_>, candidates: &Candidates) -> Vec<Cue> {
     let text = &ctx.doc.text;
     let toks = &ctx.toks;
-    let mut out = Vec::new();
     let lex = ctx.lex;
-    for m in lex
+    let matches = lex
         .scan
-        .matches_among(&lex.automata(), text, toks, candidates)
-    {
+        .matches_among(&lex.automata(), text, toks, candidates);
+    let mut out = Vec::with_capacity(matches.len());
+    for m in matches {
         let first = first_at(toks, m.start());
         if first >= toks.len() || toks[first].start != m.start() {
             continue; // starts inside a word

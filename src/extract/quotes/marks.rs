@@ -115,7 +115,7 @@ pub(crate) fn may_be_mark(bytes: &[u8], t: &Tok) -> bool {
 /// The marks among tokens `toks` (a paragraph's, the first numbered
 /// `first`), read at the `candidates` ([`may_be_mark`]) only.
 fn marks_in(text: &str, toks: &[Tok], first: usize, candidates: &[u32]) -> Vec<Mark> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(candidates.len());
     // the first token not read yet as part of a mark
     let mut next = 0;
     for &c in candidates {
@@ -168,6 +168,8 @@ pub(crate) fn find(
     let mut pending: Option<Open> = None;
     let mut first_tok = 0;
     let mut next = 0;
+    // the marks open in the current paragraph, innermost last
+    let mut stack: Vec<Open> = Vec::new();
     let starts_before = |c: u32, pos: usize| toks[c as usize].start < pos;
     for (p, para) in doc.paragraphs.iter().enumerate() {
         // the candidates of the paragraph (tokens starting inside it)
@@ -189,7 +191,7 @@ pub(crate) fn find(
             first_tok = hi;
             marks_in(text, &toks[lo..hi], lo, &candidates[from..next])
         };
-        let mut stack: Vec<Open> = Vec::new();
+        stack.clear();
         let mut skip = 0;
         if let Some(open) = pending.take() {
             let fam = open.mark.family;
