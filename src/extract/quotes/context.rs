@@ -8,11 +8,12 @@ use crate::document::{ActorKind, Document, Span};
 use crate::text::fold::fold;
 
 use super::Settings;
+use super::cue_scan::{Candidates, CueScan};
 use super::cues::{self, Cue};
 use super::keys::KeyBuf;
 use super::lexicon::{LangLexicon, PhraseSet};
 use super::marks::{self, Marked};
-use super::tokens::{self, Tok};
+use super::tokens::{self, Tok, TokenSink};
 
 const NO_MENTION: u32 = u32::MAX;
 
@@ -47,8 +48,13 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Computes the shared state of one document.
     pub fn new(doc: &'a Document, lex: &'a LangLexicon, settings: &'a Settings) -> Ctx<'a> {
-        let toks = tokens::tokenize(&doc.text);
-        let marked = marks::find(doc, &toks, settings.max_quote_paragraphs);
+        let mut sink = Filed {
+            scan: &lex.scan,
+            cues: Candidates::with_capacity(doc.text.len()),
+            marks: Vec::with_capacity(doc.text.len() / 128),
+        };
+        let toks = tokens::tokenize_with(&doc.text, &mut sink);
+        let marked = marks::find(doc, &toks, &sink.marks, settings.max_quote_paragraphs);
         let (mention_order, mention_of_tok) = mention_map(doc, &toks);
         let actor_roles = actor_roles(doc);
         let mut ctx = Ctx {
@@ -64,8 +70,28 @@ impl<'a> Ctx<'a> {
             roles: Vec::new(),
         };
         ctx.roles = vec![Cell::new(UNKNOWN_ROLE); ctx.toks.len()];
-        ctx.cues = cues::find(&ctx);
+        ctx.cues = cues::find(&ctx, &sink.cues);
         ctx
+    }
+}
+
+/// The tokens that the cue scan and the mark pairing must read, filed
+/// while tokenizing: they are few, and walking every token again for them
+/// cost as much as tokenizing.
+struct Filed<'a> {
+    scan: &'a CueScan,
+    cues: Candidates,
+    /// Tokens that may be quotation marks ([`marks::may_be_mark`]).
+    marks: Vec<u32>,
+}
+
+impl TokenSink for Filed<'_> {
+    #[inline(always)]
+    fn seen(&mut self, bytes: &[u8], i: usize, t: &Tok) {
+        self.scan.visit(bytes, i, t, &mut self.cues);
+        if marks::may_be_mark(bytes, t) {
+            self.marks.push(i as u32);
+        }
     }
 }
 

@@ -22,7 +22,9 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, Match};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored, Match};
 
 use crate::lexicon::Fnv;
 use crate::text::chars::is_alnum;
@@ -35,9 +37,10 @@ const FOLD: u32 = 0x2020_2020;
 
 /// The four bytes from `at` as a key, folded; bytes past the text end are
 /// zero before folding.
+#[inline(always)]
 fn key4(b: &[u8], at: usize) -> u32 {
-    let w = match b.get(at..at + 4) {
-        Some(w) => u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
+    let w = match b.get(at..).and_then(|t| t.first_chunk::<4>()) {
+        Some(w) => u32::from_le_bytes(*w),
         None => {
             let mut w = [0u8; 4];
             let tail = b.get(at..).unwrap_or(&[]);
@@ -48,15 +51,20 @@ fn key4(b: &[u8], at: usize) -> u32 {
     w | FOLD
 }
 
+/// Words of a [`KeySet`].
+const KEY_WORDS: usize = 1 << 12;
+
 /// A Bloom-like set of four-byte keys: false positives, no false negatives.
 #[derive(Debug, Clone)]
-struct KeySet(Box<[u64]>);
+struct KeySet(Box<[u64; KEY_WORDS]>);
 
 impl KeySet {
     fn new() -> Self {
-        KeySet(vec![0; 1 << 12].into_boxed_slice())
+        KeySet(Box::new([0; KEY_WORDS]))
     }
 
+    /// One of the set's 2^18 bits (its word index is below [`KEY_WORDS`]).
+    #[inline(always)]
     fn bit(key: u32) -> usize {
         (key.wrapping_mul(0x9E37_79B1) >> 14) as usize
     }
@@ -66,6 +74,7 @@ impl KeySet {
         self.0[b >> 6] |= 1 << (b & 63);
     }
 
+    #[inline(always)]
     fn contains(&self, key: u32) -> bool {
         let b = Self::bit(key);
         self.0[b >> 6] & (1 << (b & 63)) != 0
@@ -104,6 +113,63 @@ struct WordEnd {
 fn pair(b: &[u8], at: usize) -> u16 {
     let byte = |i: usize| u16::from(b.get(i).map_or(0, u8::to_ascii_lowercase));
     byte(at) << 8 | byte(at + 1)
+}
+
+/// The tokens a [`CueScan`] must look at closer: those its bit tables did
+/// not rule out, by index.
+#[derive(Debug, Default)]
+pub(crate) struct Candidates {
+    /// Tokens that may start a pattern.
+    starts: Vec<u32>,
+    /// Words whose end may lie inside a pattern.
+    word_ends: Vec<u32>,
+}
+
+impl Candidates {
+    /// Room for the candidates of a usual text of `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Candidates {
+            starts: Vec::with_capacity(bytes / 32),
+            word_ends: Vec::with_capacity(bytes / 128),
+        }
+    }
+}
+
+/// The leftmost-longest match of `dfa` (built with anchored starts)
+/// starting at byte `at`, as its anchored `try_find` gives it.
+#[inline]
+fn anchored_at(dfa: &DFA, bytes: &[u8], at: usize) -> Option<Match> {
+    let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    for (i, &b) in bytes[at..].iter().enumerate() {
+        sid = dfa.next_state(Anchored::Yes, sid, b);
+        if !dfa.is_special(sid) {
+            continue;
+        }
+        if dfa.is_dead(sid) {
+            break;
+        }
+        if dfa.is_match(sid) {
+            let pattern = dfa.match_pattern(sid, 0);
+            let end = at + i + 1;
+            // match states also carry patterns that began after `at`
+            if end - dfa.pattern_len(pattern) == at {
+                found = Some(Match::new(pattern, at..end));
+            }
+        }
+    }
+    found
+}
+
+/// Two automata of the same patterns (ASCII case-insensitive,
+/// leftmost-longest).
+pub(crate) struct Automata<'a> {
+    /// A DFA able to search anchored, walked here byte by byte: the
+    /// searches are short and many, and the generic search's setup cost
+    /// more than the walk.
+    pub anchored: &'a DFA,
+    /// Able to search unanchored.
+    pub whole_text: &'a AhoCorasick,
 }
 
 /// What the token-start search needs besides the automaton.
@@ -155,26 +221,61 @@ impl CueScan {
         scan
     }
 
-    /// The matches of `ac` (leftmost-longest, built from the same patterns
-    /// and able to run anchored) that start a token, in text order, plus
+    /// The matches of `ac` (built from the same patterns) that start a token, in text order, plus
     /// possibly some starting inside a word.
-    pub fn matches(&self, ac: &AhoCorasick, text: &str, toks: &[Tok]) -> Vec<Match> {
-        let whole = || ac.find_iter(text).collect();
-        if self.whole_text {
+    #[cfg(test)]
+    pub fn matches(&self, ac: &Automata<'_>, text: &str, toks: &[Tok]) -> Vec<Match> {
+        let mut c = Candidates::default();
+        for (i, t) in toks.iter().enumerate() {
+            self.visit(text.as_bytes(), i, t, &mut c);
+        }
+        self.matches_among(ac, text, toks, &c)
+    }
+
+    /// Files token `i` among the candidates if the bit tables do not rule
+    /// it out; the tokenizer calls this on each token as it finds it.
+    #[inline(always)]
+    pub fn visit(&self, bytes: &[u8], i: usize, t: &Tok, c: &mut Candidates) {
+        // every pattern starts with a letter or digit (else `whole_text`),
+        // so only a word can start one
+        if !t.word {
+            return;
+        }
+        if t.end - t.start > 1 && self.word_ends.contains(key4(bytes, t.end - 1)) {
+            c.word_ends.push(i as u32);
+        }
+        if self.starts.contains(key4(bytes, t.start)) {
+            c.starts.push(i as u32);
+        }
+    }
+
+    /// [`CueScan::matches`] from the candidates [`CueScan::visit`] filed
+    /// for every token of `toks`.
+    pub fn matches_among(
+        &self,
+        ac: &Automata<'_>,
+        text: &str,
+        toks: &[Tok],
+        c: &Candidates,
+    ) -> Vec<Match> {
+        let whole = || ac.whole_text.find_iter(text).collect();
+        let bytes = text.as_bytes();
+        // one crossing anywhere hides matches anywhere after it
+        if self.whole_text
+            || c.word_ends
+                .iter()
+                .any(|&i| self.crossed_from_slow(bytes, &toks[i as usize]))
+        {
             return whole();
         }
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut covered = 0;
-        for t in toks {
-            if t.word && t.end - t.start > 1 && self.crossed_from(bytes, t) {
-                return whole();
-            }
-            if t.start < covered || !self.starts.contains(key4(bytes, t.start)) {
+        for &i in &c.starts {
+            let t = &toks[i as usize];
+            if t.start < covered {
                 continue;
             }
-            let input = Input::new(text).range(t.start..).anchored(Anchored::Yes);
-            if let Ok(Some(m)) = ac.try_find(input) {
+            if let Some(m) = anchored_at(ac.anchored, bytes, t.start) {
                 covered = m.end();
                 out.push(m);
             }
@@ -183,11 +284,8 @@ impl CueScan {
     }
 
     /// True when a pattern occurs starting inside word `t` and running
-    /// past its end (over the start of the next token).
-    fn crossed_from(&self, bytes: &[u8], t: &Tok) -> bool {
-        self.word_ends.contains(key4(bytes, t.end - 1)) && self.crossed_from_slow(bytes, t)
-    }
-
+    /// past its end (over the start of the next token); `t` passed the
+    /// `word_ends` bit table.
     #[inline(never)]
     fn crossed_from_slow(&self, bytes: &[u8], t: &Tok) -> bool {
         self.ends.get(&pair(bytes, t.end - 1)).is_some_and(|ends| {
@@ -216,6 +314,15 @@ mod tests {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .start_kind(StartKind::Both)
+            .build(patterns)
+            .unwrap()
+    }
+
+    fn dfa(patterns: &[&str]) -> DFA {
+        aho_corasick::dfa::Builder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(patterns)
             .unwrap()
     }
@@ -255,11 +362,15 @@ mod tests {
             "",
         ];
         let ac = automaton(PATTERNS);
+        let both = Automata {
+            anchored: &dfa(PATTERNS),
+            whole_text: &ac,
+        };
         let scan = CueScan::new(PATTERNS);
         for text in texts {
             let toks = tokenize(text);
             let whole = starting_tokens(ac.find_iter(text), &toks);
-            let fast = starting_tokens(scan.matches(&ac, text, &toks), &toks);
+            let fast = starting_tokens(scan.matches(&both, text, &toks), &toks);
             assert_eq!(fast, whole, "{text:?}");
         }
     }
@@ -275,10 +386,11 @@ mod tests {
             ];
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let ac = automaton(PATTERNS);
+            let both = Automata { anchored: &dfa(PATTERNS), whole_text: &ac };
             let scan = CueScan::new(PATTERNS);
             let toks = tokenize(&text);
             proptest::prop_assert_eq!(
-                starting_tokens(scan.matches(&ac, &text, &toks), &toks),
+                starting_tokens(scan.matches(&both, &text, &toks), &toks),
                 starting_tokens(ac.find_iter(text.as_str()), &toks),
                 "{:?}", text
             );
@@ -302,8 +414,8 @@ mod tests {
             let lex = &stage.languages[lang];
             let toks = tokenize(&text);
             proptest::prop_assert_eq!(
-                starting_tokens(lex.scan.matches(&lex.automaton, &text, &toks), &toks),
-                starting_tokens(lex.automaton.find_iter(text.as_str()), &toks),
+                starting_tokens(lex.scan.matches(&lex.automata(), &text, &toks), &toks),
+                starting_tokens(lex.whole_text.find_iter(text.as_str()), &toks),
                 "{:?}", text
             );
         }

@@ -6,6 +6,7 @@
 use crate::document::Span;
 
 use super::context::Ctx;
+use super::cue_scan::Candidates;
 use super::lexicon::{FormKind, Frame, Pattern, PronounClass, Use, role};
 use super::tokens::first_at;
 
@@ -51,12 +52,17 @@ pub(crate) struct Cue {
     pub in_marked: bool,
 }
 
-/// Finds every cue of the document, in text order.
-pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Cue> {
+/// Finds every cue of the document, in text order, from the tokens the
+/// cue scan filed while tokenizing.
+pub(crate) fn find(ctx: &Ctx<'_>, candidates: &Candidates) -> Vec<Cue> {
     let text = &ctx.doc.text;
     let toks = &ctx.toks;
-    let mut out = Vec::new();
-    for m in ctx.lex.scan.matches(&ctx.lex.automaton, text, toks) {
+    let lex = ctx.lex;
+    let matches = lex
+        .scan
+        .matches_among(&lex.automata(), text, toks, candidates);
+    let mut out = Vec::with_capacity(matches.len());
+    for m in matches {
         let first = first_at(toks, m.start());
         if first >= toks.len() || toks[first].start != m.start() {
             continue; // starts inside a word

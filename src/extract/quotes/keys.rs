@@ -76,7 +76,44 @@ impl KeyBuf {
             self.len = end;
             return true;
         }
-        self.push_str(&fold(word))
+        let start = self.len;
+        match self.push_folded_latin(word) {
+            Some(fits) => {
+                if !fits {
+                    self.len = start;
+                }
+                fits
+            }
+            None => {
+                self.len = start;
+                self.push_str(&fold(word))
+            }
+        }
+    }
+
+    /// [`KeyBuf::push_folded`] by character for the words of French text:
+    /// ASCII, Latin-1 letters (`é`, `Ç`) and `’`, mapped as [`fold`] maps
+    /// them (its transliteration, lowercased) without building a string.
+    /// `None` at the first other character, `Some(false)` when the key
+    /// does not fit; either may leave part of the word appended.
+    fn push_folded_latin(&mut self, word: &str) -> Option<bool> {
+        for c in word.chars() {
+            let fits = match c {
+                // `fold` reads whitespace as a separator
+                c if c.is_ascii_whitespace() || c == '\u{b}' => return None,
+                '`' | '\u{2019}' => self.push_str("'"),
+                c if c.is_ascii() => self.push_str(c.to_ascii_lowercase().encode_utf8(&mut [0; 4])),
+                '\u{c0}'..='\u{ff}' => deunicode::deunicode_char(c)
+                    .unwrap_or("")
+                    .chars()
+                    .all(|d| self.push_char(d.to_ascii_lowercase())),
+                _ => return None,
+            };
+            if !fits {
+                return Some(false);
+            }
+        }
+        Some(true)
     }
 }
 
@@ -175,6 +212,13 @@ mod tests {
             "ÀÉÎÕÜÝÞ×÷ßàÿ",
             "ÉTÉ",
             "Ÿ",
+            "aujourd’hui",
+            "Défense`s",
+            "ÆØÞßðþ×÷",
+            "x-Éé",
+            "«",
+            "a\u{a0}b",
+            "\u{b}",
             long.as_str(),
             "",
         ];
@@ -187,5 +231,25 @@ mod tests {
                 assert!(fold(w).len() > CAP, "{w:?} fits");
             }
         }
+    }
+
+    /// Every character of the Latin-1 letters and General Punctuation
+    /// blocks, alone and after a word, folds on the stack as `fold` does.
+    #[test]
+    fn stack_folds_equal_fold_on_every_latin_char() {
+        let chars = ('\u{0}'..='\u{17f}').chain('\u{2000}'..='\u{206f}');
+        for c in chars {
+            for w in [c.to_string(), format!("Ab{c}"), format!("{c}é")] {
+                let mut k = KeyBuf::new();
+                k.push_str("x");
+                if k.push_folded(&w) {
+                    assert_eq!(k.as_str(), format!("x{}", fold(&w)), "fold of {w:?}");
+                }
+            }
+        }
+        let near_full = "é".repeat(CAP - 1);
+        let mut k = KeyBuf::new();
+        assert!(!k.push_folded(&format!("{near_full}ÆÆ")));
+        assert!(k.is_empty(), "a key that does not fit leaves nothing");
     }
 }

@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, 
 use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
-use super::cue_scan::CueScan;
+use super::cue_scan::{Automata, CueScan};
 use super::keys::with_key;
 
 /// A map keyed by words or phrases, looked up for many words of every
@@ -238,8 +238,11 @@ impl PhraseSet {
 /// Everything the stage knows about one language.
 #[derive(Debug, Clone)]
 pub(crate) struct LangLexicon {
-    /// Verb forms and source phrases (ASCII case-insensitive, leftmost-longest, DFA).
-    pub automaton: AhoCorasick,
+    /// Verb forms and source phrases (ASCII case-insensitive,
+    /// leftmost-longest), searched anchored.
+    pub automaton: aho_corasick::dfa::DFA,
+    /// The same patterns, searched over a whole text.
+    pub whole_text: AhoCorasick,
     /// Runs `automaton` at token starts only.
     pub scan: CueScan,
     /// What each automaton pattern is.
@@ -499,6 +502,14 @@ fn load_nouns(path: &Path) -> Result<(PhraseMap<usize>, Vec<Noun>), LexiconError
 }
 
 impl LangLexicon {
+    /// The cue automata, for [`CueScan`].
+    pub fn automata(&self) -> Automata<'_> {
+        Automata {
+            anchored: &self.automaton,
+            whole_text: &self.whole_text,
+        }
+    }
+
     /// Loads one language's files.
     pub fn load(files: &LangFiles<'_>) -> Result<LangLexicon, LexiconError> {
         let mut patterns = Patterns::default();
@@ -509,17 +520,27 @@ impl LangLexicon {
         for t in lexicon::read_list(files.title_cues)? {
             titles.insert(&t);
         }
-        // a DFA: it runs over every byte of every article, and its larger
-        // build cost is paid once
-        let automaton = AhoCorasickBuilder::new()
+        // a DFA for the search at token starts, which runs on every
+        // article; the rare whole-text search needs no DFA, whose build
+        // cost doubles with a second (unanchored) start state
+        let error =
+            |e: aho_corasick::BuildError| format_error(files.speech_verbs, 0, e.to_string());
+        let automaton = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Both)
+            .start_kind(StartKind::Anchored)
             .build(&patterns.text)
-            .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))?;
+            .map_err(error)?;
+        let whole_text = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .start_kind(StartKind::Unanchored)
+            .build(&patterns.text)
+            .map_err(error)?;
         Ok(LangLexicon {
             automaton,
+            whole_text,
             scan: CueScan::new(&patterns.text),
             patterns: patterns.meaning,
             verbs,

@@ -104,23 +104,32 @@ fn classify(text: &str, toks: &[Tok], i: usize) -> Option<(Mark, usize)> {
     Some((mark, 1))
 }
 
-#[inline(never)]
-fn marks_in(text: &str, toks: &[Tok]) -> Vec<Mark> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        // every mark is `"`, `'` or starts with byte C2 (« ») or E2 (the rest)
-        if toks[i].word || !matches!(text.as_bytes()[toks[i].start], b'"' | b'\'' | 0xC2 | 0xE2) {
-            i += 1;
+/// True when token `t` may be a quotation mark: every mark is `"`, `'` or
+/// starts with byte C2 (« ») or E2 (the rest). The tokenizer files such
+/// tokens for [`find`], which then looks at no other token.
+#[inline(always)]
+pub(crate) fn may_be_mark(bytes: &[u8], t: &Tok) -> bool {
+    !t.word && matches!(bytes[t.start], b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// The marks among tokens `toks` (a paragraph's, the first numbered
+/// `first`), read at the `candidates` ([`may_be_mark`]) only.
+fn marks_in(text: &str, toks: &[Tok], first: usize, candidates: &[u32]) -> Vec<Mark> {
+    let mut out = Vec::with_capacity(candidates.len());
+    // the first token not read yet as part of a mark
+    let mut next = 0;
+    for &c in candidates {
+        let i = c as usize - first;
+        if i < next {
             continue;
         }
-        match classify(text, toks, i) {
+        next = match classify(text, toks, i) {
             Some((m, n)) => {
                 out.push(m);
-                i += n;
+                i + n
             }
-            None => i += 1,
-        }
+            None => i + 1,
+        };
     }
     out
 }
@@ -145,19 +154,44 @@ struct Open {
     paragraph: usize,
 }
 
-/// Finds the outermost quoted spans of a document, in text order.
+/// Finds the outermost quoted spans of a document, in text order, from
+/// its tokens and the indices of those that may be marks ([`may_be_mark`]).
 #[inline(never)]
-pub(crate) fn find(doc: &Document, toks: &[Tok], max_paragraphs: usize) -> Vec<Marked> {
+pub(crate) fn find(
+    doc: &Document,
+    toks: &[Tok],
+    candidates: &[u32],
+    max_paragraphs: usize,
+) -> Vec<Marked> {
     let text = &doc.text;
     let mut out = Vec::new();
     let mut pending: Option<Open> = None;
     let mut first_tok = 0;
+    let mut next = 0;
+    // the marks open in the current paragraph, innermost last
+    let mut stack: Vec<Open> = Vec::new();
+    let starts_before = |c: u32, pos: usize| toks[c as usize].start < pos;
     for (p, para) in doc.paragraphs.iter().enumerate() {
-        let lo = first_tok + toks[first_tok..].partition_point(|t| t.start < para.start);
-        let hi = lo + toks[lo..].partition_point(|t| t.start < para.end);
-        first_tok = hi;
-        let marks = marks_in(text, &toks[lo..hi]);
-        let mut stack: Vec<Open> = Vec::new();
+        // the candidates of the paragraph (tokens starting inside it)
+        while next < candidates.len() && starts_before(candidates[next], para.start) {
+            next += 1;
+        }
+        let from = next;
+        while next < candidates.len() && starts_before(candidates[next], para.end) {
+            next += 1;
+        }
+        if from == next && pending.is_none() {
+            continue; // most paragraphs: no mark, nothing open
+        }
+        let marks = if from == next {
+            Vec::new()
+        } else {
+            let lo = first_tok + toks[first_tok..].partition_point(|t| t.start < para.start);
+            let hi = lo + toks[lo..].partition_point(|t| t.start < para.end);
+            first_tok = hi;
+            marks_in(text, &toks[lo..hi], lo, &candidates[from..next])
+        };
+        stack.clear();
         let mut skip = 0;
         if let Some(open) = pending.take() {
             let fam = open.mark.family;
@@ -235,7 +269,10 @@ mod tests {
     fn quoted(text: &str) -> Vec<String> {
         let doc = document("fr", text);
         let toks = tokenize(&doc.text);
-        find(&doc, &toks, 6)
+        let candidates: Vec<u32> = (0..toks.len() as u32)
+            .filter(|&i| may_be_mark(doc.text.as_bytes(), &toks[i as usize]))
+            .collect();
+        find(&doc, &toks, &candidates, 6)
             .iter()
             .map(|m| doc.slice(m.content).to_string())
             .collect()

@@ -62,13 +62,31 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// What looks at each token as the tokenizer finds it.
+pub(crate) trait TokenSink {
+    /// Token number `i`, `t`, of text `bytes`.
+    fn seen(&mut self, bytes: &[u8], i: usize, t: &Tok);
+}
+
+impl TokenSink for () {
+    #[inline(always)]
+    fn seen(&mut self, _: &[u8], _: usize, _: &Tok) {}
+}
+
 /// Tokenises the whole text.
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    tokenize_with(text, &mut ())
+}
+
+/// Tokenises the whole text, showing each token to `sink` as it is found.
 ///
 /// Runs over every byte of the article, so ASCII bytes (nearly all of
 /// them) are classed without decoding a `char`, eight at a time inside
-/// words.
+/// words. The scans that must look at every token (cue starts, quotation
+/// marks) ride along through `sink` instead of walking the tokens again.
 #[inline(never)]
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize_with(text: &str, sink: &mut impl TokenSink) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
@@ -83,11 +101,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             {
                 end = word_end(text, i, end);
             }
-            out.push(Tok {
+            let t = Tok {
                 start: i,
                 end,
                 word: true,
-            });
+            };
+            sink.seen(bytes, out.len(), &t);
+            out.push(t);
             i = end;
             continue;
         }
@@ -111,11 +131,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             i + n
         };
-        out.push(Tok {
+        let t = Tok {
             start: i,
             end,
             word,
-        });
+        };
+        sink.seen(bytes, out.len(), &t);
+        out.push(t);
         i = end;
     }
     out
