@@ -92,7 +92,7 @@ fn parquet_options() -> ParquetWriteOptions {
         compat_level: Some(CompatLevel::oldest()),
         statistics: StatisticsOptions::full(),
         // the codec of the tables written row group by row group
-        compression: ParquetCompression::Lz4Raw,
+        compression: ParquetCompression::Snappy,
         row_group_size: Some(64 * 1024),
         ..Default::default()
     }
