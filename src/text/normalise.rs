@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::swar;
+use super::bytes16;
 
 /// Normalises decoded text; the result is what every offset indexes into.
 ///
@@ -53,20 +53,20 @@ fn clean_line(s: &str) -> Option<usize> {
     let after_space = |i: usize| i == 0 || bytes[i - 1] == b' ';
     let mut i = 0;
     loop {
-        if let Some(w) = swar::load(bytes, i) {
+        if let Some(block) = bytes16::load(bytes, i) {
             // the printable ASCII bytes before the first other one
-            let n = swar::before_first(swar::non_printable(w));
-            let spaces = swar::bytes_equal(w, b' ') & swar::low_bytes(n);
-            let before = if after_space(i) { 0x80 } else { 0 };
-            if spaces & ((spaces << 8) | before) != 0 {
+            let n = (!block.printable()).trailing_zeros() as usize;
+            let spaces = block.eq(b' ') & ((1 << n) - 1);
+            let before = u32::from(after_space(i));
+            if spaces & ((spaces << 1) | before) != 0 {
                 return None;
             }
             i += n;
-            if n == 8 {
+            if n == 16 {
                 continue;
             }
         }
-        // one character: not printable ASCII, or among the last seven bytes
+        // one character: not printable ASCII, or among the last fifteen bytes
         match bytes.get(i) {
             None | Some(b'\n') => return (i == 0 || !after_space(i)).then_some(i),
             Some(b'!'..=b'~') => i += 1,
@@ -128,10 +128,10 @@ impl Iterator for NonAscii<'_> {
         let bytes = self.text.as_bytes();
         let start = self.i;
         loop {
-            if let Some(w) = swar::load(bytes, self.i) {
-                let n = swar::before_first(swar::non_ascii(w));
+            if let Some(block) = bytes16::load(bytes, self.i) {
+                let n = (block.non_ascii() | 1 << 16).trailing_zeros() as usize;
                 self.i += n;
-                if n == 8 {
+                if n == 16 {
                     continue;
                 }
             }

@@ -15,7 +15,7 @@ use std::hash::BuildHasherDefault;
 use crate::document::Span;
 use crate::lexicon::Fnv;
 
-use super::swar;
+use super::bytes16;
 
 /// A sentence splitter built from abbreviation lists.
 #[derive(Debug, Clone, Default)]
@@ -124,16 +124,13 @@ fn next_terminal(bytes: &[u8], from: usize) -> Option<usize> {
         _ => false,
     };
     let mut i = from;
-    while let Some(w) = swar::load(bytes, i) {
-        let hits = swar::bytes_equal(w, b'.')
-            | swar::bytes_equal(w, b'!')
-            | swar::bytes_equal(w, b'?')
-            | swar::bytes_equal(w, 0xe2);
+    while let Some(block) = bytes16::load(bytes, i) {
+        let hits = block.eq_any([b'.', b'!', b'?', 0xe2]);
         if hits == 0 {
-            i += 8;
+            i += 16;
             continue;
         }
-        i += hits.trailing_zeros() as usize / 8;
+        i += hits.trailing_zeros() as usize;
         if is_terminal(i) {
             return Some(i);
         }
