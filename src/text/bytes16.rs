@@ -62,6 +62,24 @@ mod imp {
             unsafe { _mm_movemask_epi8(self.0) as u32 }
         }
 
+        /// Bit `k` set when byte `k` is `x` or above (`x` from 0x80 up).
+        #[inline(always)]
+        pub(crate) fn at_least(self, x: u8) -> u32 {
+            debug_assert!(x >= 0x80);
+            if x == 0x80 {
+                // `x - 1` would be 0x7f, above every byte under signed order
+                return self.non_ascii();
+            }
+            // SAFETY: SSE2 is part of the x86-64 base instruction set, so
+            // these instructions exist on every x86-64 processor.
+            unsafe {
+                // signed, the bytes from 0x80 up are -128..=-1
+                let high = _mm_cmplt_epi8(self.0, _mm_set1_epi8(0));
+                let from = _mm_cmpgt_epi8(self.0, Self::splat(x - 1));
+                _mm_movemask_epi8(_mm_and_si128(high, from)) as u32
+            }
+        }
+
         /// Bytes within `lo..=hi` (both below 0x7f), as a byte mask: signed
         /// comparisons, under which the bytes from 0x80 up are negative.
         #[inline(always)]
@@ -138,6 +156,11 @@ mod imp {
             !self.bits(swar::non_printable) & 0xffff
         }
 
+        pub(crate) fn at_least(self, x: u8) -> u32 {
+            let bytes = [self.0.to_le_bytes(), self.1.to_le_bytes()].concat();
+            (0..16).filter(|&k| bytes[k] >= x).map(|k| 1 << k).sum()
+        }
+
         pub(crate) fn ascii_alnum(self) -> u32 {
             self.bits(swar::ascii_alnum)
         }
@@ -182,6 +205,8 @@ mod tests {
                     assert_eq!(block.non_ascii(), marks(&|x| !x.is_ascii()), "{bytes:?}");
                     let printable = |x: u8| (0x20..=0x7e).contains(&x);
                     assert_eq!(block.printable(), marks(&printable), "{bytes:?}");
+                    assert_eq!(block.at_least(0xcc), marks(&|x| x >= 0xcc), "{bytes:?}");
+                    assert_eq!(block.at_least(0x80), marks(&|x| x >= 0x80), "{bytes:?}");
                     let alnum = |x: u8| x.is_ascii_alphanumeric();
                     assert_eq!(block.ascii_alnum(), marks(&alnum), "{bytes:?}");
                 }

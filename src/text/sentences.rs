@@ -39,7 +39,16 @@ impl SentenceSplitter {
     }
 
     fn is_abbreviation(&self, word: &str) -> bool {
-        let w = word.trim_start_matches(OPENERS);
+        // no opener is a letter or digit: most words have none to trim
+        let w = if word
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            word
+        } else {
+            word.trim_start_matches(OPENERS)
+        };
         if self.abbreviations.contains(w) {
             return true;
         }
