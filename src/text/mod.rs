@@ -6,6 +6,7 @@
 //! `sentences`, `n_duplicate_paragraphs`, metadata. Near-duplicate articles
 //! are linked later, in input order, by the run (a corpus-level step).
 
+pub(crate) mod bytes16;
 pub(crate) mod chars;
 pub mod dedup;
 pub mod fold;

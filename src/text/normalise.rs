@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::swar;
+use super::bytes16;
 
 /// Normalises decoded text; the result is what every offset indexes into.
 ///
@@ -53,24 +53,32 @@ fn clean_line(s: &str) -> Option<usize> {
     let after_space = |i: usize| i == 0 || bytes[i - 1] == b' ';
     let mut i = 0;
     loop {
-        if let Some(w) = swar::load(bytes, i) {
-            // the printable ASCII bytes before the first other one
-            let n = swar::before_first(swar::non_printable(w));
-            let spaces = swar::bytes_equal(w, b' ') & swar::low_bytes(n);
-            let before = if after_space(i) { 0x80 } else { 0 };
-            if spaces & ((spaces << 8) | before) != 0 {
+        if let Some(block) = bytes16::load(bytes, i) {
+            // the bytes before the first one that may need a change: not
+            // printable ASCII, nor part of a wide character whose lead byte
+            // no special character has (`é`, C3 A9, is plain text)
+            let special_lead = block.eq_any([0xc2, 0xe2, 0xe3, 0xef]);
+            let fine = block.printable() | (block.non_ascii() & !special_lead);
+            let n = (!fine).trailing_zeros() as usize;
+            let spaces = block.eq(b' ') & ((1 << n) - 1);
+            let before = u32::from(after_space(i));
+            if spaces & ((spaces << 1) | before) != 0 {
                 return None;
             }
             i += n;
-            if n == 8 {
+            if n == 16 {
                 continue;
             }
         }
-        // one character: not printable ASCII, or among the last seven bytes
+        // one character: not printable ASCII, or among the last fifteen bytes
+        // (a wide character found above starts with a lead byte: `i` is on
+        // a character boundary)
         match bytes.get(i) {
             None | Some(b'\n') => return (i == 0 || !after_space(i)).then_some(i),
             Some(b'!'..=b'~') => i += 1,
             Some(b' ') if !after_space(i) => i += 1,
+            // the rest of a wide character the block test passed over
+            Some(0x80..0xc0) => i += 1,
             Some(&b) if b >= 0x80 => {
                 let c = s[i..].chars().next().unwrap_or_default();
                 if is_special(c) {
@@ -128,17 +136,21 @@ impl Iterator for NonAscii<'_> {
         let bytes = self.text.as_bytes();
         let start = self.i;
         loop {
-            if let Some(w) = swar::load(bytes, self.i) {
-                let n = swar::before_first(swar::non_ascii(w));
+            if let Some(block) = bytes16::load(bytes, self.i) {
+                // continuation bytes are below 0xcc too: a run of
+                // characters below U+0300 ends at a lead byte from 0xcc up
+                let n = (block.at_least(0xcc) | 1 << 16).trailing_zeros() as usize;
                 self.i += n;
-                if n == 8 {
+                if n == 16 {
                     continue;
                 }
             }
             match bytes.get(self.i) {
-                Some(0..0x80) => self.i += 1,
+                // ASCII, and the rest of a character the block test passed
+                // over
+                Some(0..0xc0) => self.i += 1,
                 // lead bytes of U+0080..=U+02FF
-                Some(0x80..0xcc) => self.i += 2,
+                Some(0xc0..0xcc) => self.i += 2,
                 _ => break,
             }
         }
@@ -304,6 +316,11 @@ mod tests {
             ("hangul_jamo", "\u{1100}\u{1161}\u{11a8} 한국"),
             ("other_whitespace", "\u{1680}word\u{1680} end"),
             ("mixed_scripts", "Москва — 東京 — القاهرة\r\n"),
+            // a wide character across the end of a 16-byte block, then
+            // fewer than 16 bytes
+            ("wide_across_block", "aaaaaaaaaaaaaaaé b"),
+            ("wide_across_block_nbsp", "aaaaaaaaaaaaaaaé\u{a0}b  c"),
+            ("decomposed_across_block", "aaaaaaaaaaaaaaaéme\u{301}e"),
         ];
         for (name, text) in cases {
             assert_eq!(normalise(text), reference(text), "case {name}: {text:?}");

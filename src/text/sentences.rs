@@ -15,7 +15,7 @@ use std::hash::BuildHasherDefault;
 use crate::document::Span;
 use crate::lexicon::Fnv;
 
-use super::swar;
+use super::bytes16;
 
 /// A sentence splitter built from abbreviation lists.
 #[derive(Debug, Clone, Default)]
@@ -39,7 +39,16 @@ impl SentenceSplitter {
     }
 
     fn is_abbreviation(&self, word: &str) -> bool {
-        let w = word.trim_start_matches(OPENERS);
+        // no opener is a letter or digit: most words have none to trim
+        let w = if word
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            word
+        } else {
+            word.trim_start_matches(OPENERS)
+        };
         if self.abbreviations.contains(w) {
             return true;
         }
@@ -124,16 +133,13 @@ fn next_terminal(bytes: &[u8], from: usize) -> Option<usize> {
         _ => false,
     };
     let mut i = from;
-    while let Some(w) = swar::load(bytes, i) {
-        let hits = swar::bytes_equal(w, b'.')
-            | swar::bytes_equal(w, b'!')
-            | swar::bytes_equal(w, b'?')
-            | swar::bytes_equal(w, 0xe2);
+    while let Some(block) = bytes16::load(bytes, i) {
+        let hits = block.eq_any([b'.', b'!', b'?', 0xe2]);
         if hits == 0 {
-            i += 8;
+            i += 16;
             continue;
         }
-        i += hits.trailing_zeros() as usize / 8;
+        i += hits.trailing_zeros() as usize;
         if is_terminal(i) {
             return Some(i);
         }

@@ -56,6 +56,8 @@ pub(crate) fn before_first(mask: u64) -> usize {
 
 /// The marks of a mask (0x80 bytes) gathered into one bit per byte: bit
 /// `k` set when byte `k` is marked.
+// used by the fallback of `bytes16` (off x86-64)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn high_bits(mask: u64) -> u64 {
     // each byte's mark lands on its own bit of the top byte, without carries
@@ -81,6 +83,8 @@ pub(crate) fn ascii_lower_alnum(w: u64) -> u64 {
 }
 
 /// 0x80 in each byte of `w` that is an ASCII letter (either case) or digit.
+// used by the fallback of `bytes16` (off x86-64)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn ascii_alnum(w: u64) -> u64 {
     // setting bit 0x20 lowers capitals and maps no other byte into `a..=z`

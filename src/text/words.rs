@@ -1,18 +1,20 @@
 //! The words of a text (maximal runs of alphanumeric characters), found 64
-//! bytes at a time: each block becomes a bit mask of its word bytes, eight
-//! bytes per test, and words are read off the mask as runs of set bits.
+//! bytes at a time: each block becomes a bit mask of its word bytes,
+//! sixteen bytes per test, and words are read off the mask as runs of set bits.
 //! Only the characters wider than ASCII are decoded, one by one. This is the
 //! word scan of the passes that visit every word of every article (the
 //! near-duplicate fingerprint, the date scan), where a byte loop costs
 //! several instructions a byte.
 
+use super::bytes16;
 use super::chars::is_alnum;
-use super::swar;
 
 /// The words of `text`, in text order: `(start, end, plain)` for each
 /// maximal run of characters for which `char::is_alphanumeric` holds.
 /// `plain` is true when each of the word's characters wider than ASCII is
 /// its own lowercase (so the word lowercases by lowering ASCII capitals).
+// kept for the passes that need an iterator (tests check the scans agree)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn words(text: &str) -> Words<'_> {
     Words {
         text,
@@ -25,7 +27,65 @@ pub(crate) fn words(text: &str) -> Words<'_> {
     }
 }
 
+/// Calls `f(start, end, plain)` for each word of `text`, as [`words`]
+/// yields them; faster than the iterator where the per-word work is small
+/// (the scan's state stays in registers).
+#[inline]
+pub(crate) fn for_each_word(text: &str, f: impl FnMut(usize, usize, bool)) {
+    scan_words::<true>(text, f);
+}
+
+/// Calls `f(start, end)` for each word of `text`, as [`words`] yields
+/// them, without their plainness (which costs a case lookup per wide
+/// letter).
+#[inline]
+pub(crate) fn for_each_word_span(text: &str, mut f: impl FnMut(usize, usize)) {
+    scan_words::<false>(text, |start, end, _| f(start, end));
+}
+
+/// The word scan behind [`for_each_word`]: block by block, each word
+/// start and end read off the block's mask, `f` called from one place (so
+/// that it is inlined).
+#[inline(always)]
+fn scan_words<const PLAIN: bool>(text: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let mut blocks = Blocks::default();
+    // the word running past the end of the previous block
+    let (mut open, mut open_start, mut open_plain) = (false, 0, true);
+    let mut base = 0;
+    // one block past a text that fills its last block, to end its last word
+    while base <= text.len() {
+        let (mask, slow) = blocks.masks::<PLAIN>(text, base);
+        let before = (mask << 1) | u64::from(open);
+        // bit k: a word starts at byte k; a word ends just before byte k
+        let mut starts = mask & !before;
+        let mut ends = !mask & before;
+        while ends != 0 {
+            let e = ends.trailing_zeros() as usize;
+            let (start, plain) = if open {
+                open = false;
+                (open_start, open_plain && slow & low_bits(e) == 0)
+            } else {
+                let s = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                (base + s, slow & low_bits(e) & !low_bits(s) == 0)
+            };
+            f(start, base + e, plain);
+            ends &= ends - 1;
+        }
+        if mask >> 63 != 0 {
+            if open {
+                open_plain &= slow == 0;
+            } else {
+                let s = starts.trailing_zeros() as usize;
+                (open, open_start, open_plain) = (true, base + s, slow >> s == 0);
+            }
+        }
+        base += 64;
+    }
+}
+
 /// The iterator of [`words`].
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct Words<'a> {
     text: &'a str,
     blocks: Blocks,
@@ -63,7 +123,7 @@ impl Iterator for Words<'_> {
             }
             self.base = self.next_base;
             self.next_base += 64;
-            (self.mask, self.slow) = self.blocks.masks(self.text, self.base);
+            (self.mask, self.slow) = self.blocks.masks::<true>(self.text, self.base);
             if let Some((start, plain)) = self.open {
                 let len = (!self.mask).trailing_zeros() as usize;
                 let plain = plain && self.slow & low_bits(len) == 0;
@@ -101,14 +161,15 @@ impl Blocks {
     /// set when byte `base + k` belongs to a word, and bit `k` set when a
     /// wide character that is not its own lowercase starts there.
     #[inline(always)]
-    fn masks(&mut self, text: &str, base: usize) -> (u64, u64) {
+    fn masks<const PLAIN: bool>(&mut self, text: &str, base: usize) -> (u64, u64) {
         let bytes = text.as_bytes();
         let (mut alnum, mut wide) = (0u64, 0u64);
-        if let Some(block) = bytes.get(base..base + 64) {
-            for (k, chunk) in block.chunks_exact(8).enumerate() {
-                let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                alnum |= swar::high_bits(swar::ascii_alnum(w)) << (8 * k);
-                wide |= swar::high_bits(swar::non_ascii(w)) << (8 * k);
+        if base + 64 <= bytes.len() {
+            for k in 0..4 {
+                if let Some(block) = bytes16::load(bytes, base + 16 * k) {
+                    alnum |= u64::from(block.ascii_alnum()) << (16 * k);
+                    wide |= u64::from(block.non_ascii()) << (16 * k);
+                }
             }
         } else {
             for (k, &b) in bytes[base..].iter().enumerate() {
@@ -131,7 +192,7 @@ impl Blocks {
             let alnum = is_alnum(c);
             if alnum {
                 mask |= bits;
-                if !is_own_lowercase(c) {
+                if PLAIN && !is_own_lowercase(c) {
                     slow |= 1 << k;
                 }
             }
@@ -184,7 +245,15 @@ mod tests {
     }
 
     fn all_words(text: &str) -> Vec<(usize, usize, bool)> {
-        words(text).collect()
+        let all: Vec<_> = words(text).collect();
+        let mut each = Vec::new();
+        for_each_word(text, |s, e, plain| each.push((s, e, plain)));
+        assert_eq!(each, all, "for_each_word on {text:?}");
+        let mut spans = Vec::new();
+        for_each_word_span(text, |s, e| spans.push((s, e)));
+        let want: Vec<_> = all.iter().map(|&(s, e, _)| (s, e)).collect();
+        assert_eq!(spans, want, "for_each_word_span on {text:?}");
+        all
     }
 
     #[test]

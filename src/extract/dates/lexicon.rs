@@ -6,7 +6,7 @@
 //! under several classes (`au` is both a preposition and a range end); the
 //! classes are those of [`super::class`].
 //! All forms are compiled into one trie per language ([`super::trie`]),
-//! walked from each word start.
+//! walked from each word start that [`super::wordtab`] does not settle.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,6 +15,7 @@ use crate::lexicon::{LexiconError, read_table};
 
 use super::class::{Class, Sem, parse_sem};
 use super::trie::Trie;
+use super::wordtab::WordTable;
 
 /// One form of a word file after parsing.
 #[derive(Debug, Clone)]
@@ -39,9 +40,9 @@ pub(crate) struct Words {
     /// Aho-Corasick search.
     #[cfg(test)]
     pub forms: Vec<String>,
-    /// Bytes that can open a form (both ASCII cases): other word starts
-    /// are skipped without a search.
-    pub first_bytes: [bool; 256],
+    /// The first words of the variants: most word starts are settled
+    /// there without walking the trie.
+    pub table: WordTable,
     /// One-character punctuation forms (`,`, `-`) and their entries: they
     /// are only looked for between two other items, not by the automaton.
     pub punctuation: Vec<(char, u32)>,
@@ -122,7 +123,6 @@ impl Words {
         let mut forms = Vec::new();
         let mut pattern_entry = Vec::new();
         let mut punctuation = Vec::new();
-        let mut first_bytes = [false; 256];
         for (i, (form, _)) in entries.iter().enumerate() {
             let mut chars = form.chars();
             if let (Some(c), None) = (chars.next(), chars.next())
@@ -141,9 +141,6 @@ impl Words {
                 });
             }
             for v in variants(form) {
-                let b = v.as_bytes()[0];
-                first_bytes[b.to_ascii_lowercase() as usize] = true;
-                first_bytes[b.to_ascii_uppercase() as usize] = true;
                 forms.push(v);
                 pattern_entry.push(i as u32);
             }
@@ -153,10 +150,11 @@ impl Words {
             line: 0,
             message,
         })?;
+        let table = WordTable::new(&forms, &trie);
         Ok(Words {
             entries: entries.into_iter().map(|(_, e)| e).collect(),
             pattern_entry,
-            first_bytes,
+            table,
             punctuation,
             trie,
             #[cfg(test)]

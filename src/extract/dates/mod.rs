@@ -31,6 +31,7 @@ mod tense;
 #[cfg(test)]
 mod tests;
 mod trie;
+mod wordtab;
 
 use std::collections::BTreeMap;
 

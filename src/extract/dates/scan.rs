@@ -12,7 +12,9 @@ use crate::document::{Document, Span};
 use super::chain::Chains;
 use super::class::{Class, Sem};
 use super::lexicon::Words;
+use super::wordtab::AtWord;
 use crate::text::chars::is_alnum;
+use crate::text::words::for_each_word_span;
 
 /// One word or number of the text that the date grammar knows.
 #[derive(Debug, Clone, Copy)]
@@ -66,90 +68,28 @@ fn next_char(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
-/// How the word-start scan treats a byte.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ByteKind {
-    /// ASCII, neither letter nor digit.
-    Gap,
-    /// ASCII letter or digit.
-    Alnum,
-    /// Part of a non-ASCII character: decode it to know.
-    Wide,
-}
-
-const BYTE_KINDS: [ByteKind; 256] = {
-    let mut t = [ByteKind::Wide; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            ByteKind::Alnum
-        } else {
-            ByteKind::Gap
-        };
-        b += 1;
-    }
-    t
-};
-
-/// The character at byte `at` (a char boundary) and whether it is a letter
-/// or digit.
-fn wide_at(text: &str, at: usize) -> (bool, usize) {
-    let c = next_char(text, at).unwrap_or(' ');
-    (is_alnum(c), c.len_utf8())
-}
-
-/// Calls `f` at each word start of `text`: a letter or digit that does not
-/// follow one. Runs of ASCII bytes inside or between words are skipped a
-/// byte at a time without decoding.
-fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Between words.
-        let first_len = match BYTE_KINDS[bytes[i] as usize] {
-            ByteKind::Gap => {
-                i += 1;
-                continue;
-            }
-            ByteKind::Alnum => 1,
-            ByteKind::Wide => {
-                let (alnum, len) = wide_at(text, i);
-                if !alnum {
-                    i += len;
-                    continue;
-                }
-                len
-            }
-        };
-        f(i);
-        // Inside the word that starts at `i`.
-        i += first_len;
-        while i < bytes.len() {
-            match BYTE_KINDS[bytes[i] as usize] {
-                ByteKind::Alnum => i += 1,
-                ByteKind::Gap => break,
-                ByteKind::Wide => {
-                    let (alnum, len) = wide_at(text, i);
-                    if !alnum {
-                        break;
-                    }
-                    i += len;
-                }
-            }
-        }
-    }
-}
-
-/// The date word starting at `pos` (a word start), if any: the longest form
-/// there, kept when it ends the word (forms ending in an apostrophe or a
-/// period, `l'`, `janv.`, may touch the next one) and is capitalised as its
-/// entry requires.
+/// The date word starting at `pos`, a word start whose word ends at
+/// `word_end`, if any: the longest form there, kept when it ends the word
+/// (forms ending in an apostrophe or a period, `l'`, `janv.`, may touch the
+/// next one) and is capitalised as its entry requires.
 #[inline(always)]
-fn word_at(text: &str, pos: usize, words: &Words) -> Option<Item> {
-    let (end, pid) = words.trie.longest_at(text.as_bytes(), pos)?;
-    if prev_char(text, end).is_some_and(is_alnum) && next_char(text, end).is_some_and(is_alnum) {
-        return None;
-    }
+fn word_at(text: &str, pos: usize, word_end: usize, words: &Words) -> Option<Item> {
+    let bytes = text.as_bytes();
+    let (end, pid) = match words.table.at(bytes, pos, word_end) {
+        AtWord::Nothing => return None,
+        AtWord::Form(pid) => (word_end, pid as usize),
+        AtWord::Walk => {
+            let (end, pid) = words.trie.longest_at(bytes, pos)?;
+            // a form ending inside the word is not kept
+            if end < word_end
+                || prev_char(text, end).is_some_and(is_alnum)
+                    && next_char(text, end).is_some_and(is_alnum)
+            {
+                return None;
+            }
+            (end, pid)
+        }
+    };
     let idx = words.pattern_entry[pid];
     let entry = &words.entries[idx as usize];
     if entry.cased && !next_char(text, pos).is_some_and(char::is_uppercase) {
@@ -252,7 +192,7 @@ fn number_at(text: &str, start: usize, rules: &NumberRules) -> (Option<Item>, us
 #[cfg(test)]
 fn numbers_in(text: &str, rules: &NumberRules, out: &mut Vec<Item>) {
     let mut resume = 0;
-    for_each_word_start(text, |i| {
+    for_each_word_span(text, |i, _| {
         if text.as_bytes()[i].is_ascii_digit() && i >= resume {
             let (item, next) = number_at(text, i, rules);
             out.extend(item);
@@ -277,7 +217,7 @@ pub(crate) fn items(
     // Where each scan may start again: a word or number swallows the word
     // starts inside it (`il y a`, `1 500`).
     let (mut word_resume, mut number_resume) = (0, 0);
-    for_each_word_start(text, |i| {
+    for_each_word_span(text, |i, word_end| {
         let b = bytes[i];
         let mut number = None;
         if b.is_ascii_digit() && i >= number_resume {
@@ -286,8 +226,8 @@ pub(crate) fn items(
             number_resume = next;
         }
         let mut word = None;
-        if words.first_bytes[b as usize] && i >= word_resume {
-            word = word_at(text, i, words);
+        if i >= word_resume {
+            word = word_at(text, i, word_end, words);
             if let Some(w) = word {
                 word_resume = w.span.end;
             }

@@ -3,7 +3,7 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::xxh3::{MAX_LEN, hash_short, hash_u64};
-use crate::text::words::{is_own_lowercase, words};
+use crate::text::words::{for_each_word, is_own_lowercase};
 
 /// 64-bit SimHash of a text's lowercase word 3-shingles.
 ///
@@ -13,20 +13,49 @@ use crate::text::words::{is_own_lowercase, words};
 /// whose only capitals are ASCII (nearly all) are hashed in registers,
 /// lowercased on the fly; nothing is allocated per word.
 pub fn simhash(text: &str) -> u64 {
-    let mut shingles = Shingles::default();
     let mut lower = String::new();
     let bytes = text.as_bytes();
-    for (start, end, plain) in words(text) {
-        let h = if plain && end - start <= MAX_LEN {
+    // the word hashes first, then the shingles in a loop of their own: each
+    // loop keeps its state in registers
+    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 5 + 1);
+    for_each_word(text, |start, end, plain| {
+        hashes.push(if plain && end - start <= MAX_LEN {
             // folding ASCII capitals never touches the bytes of a wider
             // character (all 0x80 and up)
             hash_short(&bytes[start..end], true)
         } else {
             hash_lowercase(&text[start..end], &mut lower)
-        };
-        shingles.push(h);
+        });
+    });
+    fingerprint(&hashes)
+}
+
+/// The majority bits of the shingle hashes of a text's word hashes (of
+/// the word hashes themselves when there are fewer than three).
+fn fingerprint(words: &[u64]) -> u64 {
+    let mut counter = BitCounter::default();
+    let Some(n) = words.len().checked_sub(2).filter(|&n| n > 0) else {
+        words.iter().for_each(|&h| counter.add(h));
+        return counter.majority();
+    };
+    let mut i = 0;
+    while i + 8 <= n {
+        let mut eight = [0; 8];
+        for (k, h) in eight.iter_mut().enumerate() {
+            *h = shingle(&words[i + k..i + k + 3]);
+        }
+        counter.count_eight(eight);
+        i += 8;
     }
-    shingles.fingerprint()
+    (i..n).for_each(|i| counter.add(shingle(&words[i..i + 3])));
+    counter.majority()
+}
+
+/// The hash of the shingle of three word hashes (a final mix so that
+/// shingle bits are independent).
+#[inline(always)]
+fn shingle(w: &[u64]) -> u64 {
+    hash_u64(w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2])
 }
 
 /// XXH3 of a word's lowercase (the words [`hash_short`] does not take).
@@ -43,37 +72,6 @@ fn hash_lowercase(word: &str, buf: &mut String) -> u64 {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
     xxh3_64(buf.as_bytes())
-}
-
-/// The words' shingle hashes, added to a [`BitCounter`] as they come.
-#[derive(Default)]
-struct Shingles {
-    /// The last two word hashes, the latest last.
-    window: [u64; 2],
-    n_words: usize,
-    counter: BitCounter,
-}
-
-impl Shingles {
-    fn push(&mut self, h: u64) {
-        let [a, b] = self.window;
-        if self.n_words >= 2 {
-            // a final mix so that shingle bits are independent
-            let shingle = a.rotate_left(21) ^ b.rotate_left(42) ^ h;
-            self.counter.add(hash_u64(shingle));
-        }
-        self.window = [b, h];
-        self.n_words += 1;
-    }
-
-    fn fingerprint(mut self) -> u64 {
-        if self.n_words < 3 {
-            for h in &self.window[2 - self.n_words..] {
-                self.counter.add(*h);
-            }
-        }
-        self.counter.majority()
-    }
 }
 
 /// Per-bit counts of the hashes added. Hashes are counted eight at a time
@@ -95,7 +93,8 @@ struct BitCounter {
     pending: u32,
     /// Per bit, the eights flushed from `lanes`.
     eights: [u32; 64],
-    added: u32,
+    /// Hashes counted (the waiting ones aside).
+    counted: u32,
 }
 
 impl Default for BitCounter {
@@ -109,7 +108,7 @@ impl Default for BitCounter {
             lanes: [0; 8],
             pending: 0,
             eights: [0; 64],
-            added: 0,
+            counted: 0,
         }
     }
 }
@@ -137,18 +136,24 @@ fn csa(a: u64, b: u64, c: u64) -> (u64, u64) {
 }
 
 impl BitCounter {
-    #[inline(always)]
+    #[inline]
     fn add(&mut self, h: u64) {
         self.waiting[self.n_waiting] = h;
         self.n_waiting += 1;
-        self.added += 1;
         if self.n_waiting == 8 {
             self.count_waiting();
         }
     }
 
     fn count_waiting(&mut self) {
-        let w = self.waiting;
+        self.n_waiting = 0;
+        self.count_eight(self.waiting);
+    }
+
+    /// Counts eight hashes at once.
+    #[inline(always)]
+    fn count_eight(&mut self, w: [u64; 8]) {
+        self.counted += 8;
         let (twos_a, ones) = csa(self.ones, w[0], w[1]);
         let (twos_b, ones) = csa(ones, w[2], w[3]);
         let (fours_a, twos) = csa(self.twos, twos_a, twos_b);
@@ -157,7 +162,6 @@ impl BitCounter {
         let (fours_b, twos) = csa(twos, twos_a, twos_b);
         let (eights, fours) = csa(self.fours, fours_a, fours_b);
         (self.ones, self.twos, self.fours) = (ones, twos, fours);
-        self.n_waiting = 0;
         for (m, lane) in self.lanes.iter_mut().enumerate() {
             *lane += SPREAD[(eights >> (8 * m)) as u8 as usize];
         }
@@ -189,7 +193,7 @@ impl BitCounter {
                 + 2 * at(self.twos)
                 + at(self.ones)
                 + waiting.iter().map(|&h| at(h)).sum::<u32>();
-            if 2 * n > self.added {
+            if 2 * n > self.counted + waiting.len() as u32 {
                 acc | 1 << bit
             } else {
                 acc

@@ -36,13 +36,17 @@ pub(super) fn hash_short(word: &[u8], lower: bool) -> u64 {
             .wrapping_add(product as u64 ^ (product >> 64) as u64);
         avalanche(acc)
     } else if len >= 4 {
-        let first = fold(u64::from(read32(word, 0)));
-        let last = fold(u64::from(read32(word, len - 4)));
+        // both halves lowered at once (the lanes of a fold are independent)
+        let both = fold(u64::from(read32(word, 0)) | u64::from(read32(word, len - 4)) << 32);
+        let (first, last) = (both & 0xffff_ffff, both >> 32);
         let keyed = last.wrapping_add(first << 32) ^ FLIP_4TO8;
         strong_avalanche(keyed, len as u64)
     } else {
-        let byte = |i: usize| fold(u64::from(word[i]));
-        let combo = byte(0) << 16 | byte(len >> 1) << 24 | byte(len - 1) | (len as u64) << 8;
+        let three = fold(
+            u64::from(word[0]) | u64::from(word[len >> 1]) << 8 | u64::from(word[len - 1]) << 16,
+        );
+        let byte = |k: u32| three >> (8 * k) & 0xff;
+        let combo = byte(0) << 16 | byte(1) << 24 | byte(2) | (len as u64) << 8;
         xxh64_avalanche(combo ^ FLIP_1TO3)
     }
 }
