@@ -32,12 +32,49 @@ pub struct Trie {
     /// The rows; the root is the row at offset 0, and an entry of 0 means
     /// no transition (no row leads back to the root).
     table: Vec<u32>,
-    /// One bit per [`word_hash`] of the first word of some key. A match
-    /// starts with a whole word of the text equal to the first word of its
-    /// key, so a word whose bit is clear starts no match: most words are
-    /// ruled out in a few instructions instead of a walk of five steps or
-    /// so (walks go on as long as the word is a prefix of some key).
+    /// One bit per [`word_hash`] of each one-word key. A match starts with
+    /// a whole word of the text equal to the first word of its key, so a
+    /// word whose bit is clear here and in `first_words` starts no match:
+    /// most words are ruled out in a few instructions instead of a walk of
+    /// five steps or so (walks go on as long as the word is a prefix of
+    /// some key).
+    single_words: Vec<u64>,
+    /// One bit per [`word_hash`] of the first word of each key of several
+    /// words.
     first_words: Vec<u64>,
+    /// One bit per [`pair_hash`] of the first two words of each key of
+    /// several words: a common word that starts some key (`de`, `the`)
+    /// starts a match only when the next word is that key's second word.
+    pairs: Vec<u64>,
+}
+
+/// Tests bit `h` of a bit set.
+fn has(bits: &[u64], h: usize) -> bool {
+    bits[h / 64] & 1 << (h % 64) != 0
+}
+
+/// Sets bit `h` of a bit set.
+fn set(bits: &mut [u64], h: usize) {
+    bits[h / 64] |= 1 << (h % 64);
+}
+
+/// A hash of two consecutive words from their [`word_hash`]es.
+fn pair_hash(first: usize, second: usize) -> usize {
+    let mixed = ((first << HASH_BITS | second) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> (64 - HASH_BITS)) as usize
+}
+
+/// What a word of the text may start, from its [`word_hash`]
+/// ([`Trie::starts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// No key.
+    Nothing,
+    /// Possibly a one-word key (and longer ones): walk from it.
+    Word,
+    /// Only keys of several words: walk from it when the next word passes
+    /// [`Trie::pair_may_start`].
+    Pair,
 }
 
 /// Bits of [`word_hash`].
@@ -96,22 +133,33 @@ impl Trie {
             table[last] |= ENDS_KEY;
         }
         table.shrink_to_fit();
-        let mut first_words = vec![0u64; 1 << (HASH_BITS - 6)];
+        let bits = || vec![0u64; 1 << (HASH_BITS - 6)];
+        let (mut single_words, mut first_words, mut pairs) = (bits(), bits(), bits());
         for k in keys.iter().filter(|k| !k.is_empty()) {
-            let h = word_hash(k.as_bytes(), 0, k.find(' ').unwrap_or(k.len()));
-            first_words[h / 64] |= 1 << (h % 64);
+            let b = k.as_bytes();
+            let Some(end) = k.find(' ') else {
+                set(&mut single_words, word_hash(b, 0, b.len()));
+                continue;
+            };
+            let end2 = k[end + 1..].find(' ').map_or(k.len(), |e| end + 1 + e);
+            let first = word_hash(b, 0, end);
+            set(&mut first_words, first);
+            set(&mut pairs, pair_hash(first, word_hash(b, end + 1, end2)));
         }
         Ok(Trie {
             column,
             stride,
             table,
+            single_words,
             first_words,
+            pairs,
         })
     }
 
     /// Heap memory, in bytes.
     pub fn memory_usage(&self) -> usize {
-        (self.table.len() + 2 * self.first_words.len()) * std::mem::size_of::<u32>()
+        let bits = self.single_words.len() + self.first_words.len() + self.pairs.len();
+        (self.table.len() + 2 * bits) * std::mem::size_of::<u32>()
     }
 
     /// Number of rows (trie nodes).
@@ -140,12 +188,23 @@ impl Trie {
         }
     }
 
-    /// False when no key can start with the word `text[from..to]` (a
-    /// word of the text from a word start up to a space or the end).
+    /// What keys a word of the text of [`word_hash`] `h` may start.
     #[inline]
-    pub fn may_start(&self, text: &[u8], from: usize, to: usize) -> bool {
-        let h = word_hash(text, from, to);
-        self.first_words[h / 64] & 1 << (h % 64) != 0
+    pub fn starts(&self, h: usize) -> Start {
+        if has(&self.single_words, h) {
+            Start::Word
+        } else if has(&self.first_words, h) {
+            Start::Pair
+        } else {
+            Start::Nothing
+        }
+    }
+
+    /// False when no key starts with the two words of [`word_hash`]es
+    /// `first` and `second`.
+    #[inline]
+    pub fn pair_may_start(&self, first: usize, second: usize) -> bool {
+        has(&self.pairs, pair_hash(first, second))
     }
 
     /// [`Trie::walk`] that appends `(end, id)` to `out`. Kept apart from
@@ -214,6 +273,7 @@ mod tests {
         let trie = Trie::new(&keys).unwrap();
         let cases = [
             ("fr", " le mali bamako et la guinee bissau "),
+            ("fr pair without the second word", " la guinee et mali "),
             ("en", " the u s and malian mali "),
             ("long words", " abcdefghij k abcdefghijk abcdefgh "),
             ("short tail", " x u"),
@@ -226,13 +286,29 @@ mod tests {
                     .unwrap_or(text.len());
                 let mut want = Vec::new();
                 trie.walk(text, from, |e, id| want.push((e as u32, id)));
+                let h = word_hash(text, from, end);
+                let second = (end + 1..text.len())
+                    .find(|&i| text[i] == b' ')
+                    .map(|end2| word_hash(text, end + 1, end2));
+                let may = match trie.starts(h) {
+                    Start::Nothing => false,
+                    Start::Word => true,
+                    Start::Pair => second.is_some_and(|h2| trie.pair_may_start(h, h2)),
+                };
                 if !want.is_empty() {
-                    assert!(trie.may_start(text, from, end), "case {name}: {from}");
+                    assert!(may, "case {name}: {from}");
                 }
                 let mut got = Vec::new();
                 trie.walk_into(text, from, &mut got);
                 assert_eq!(got, want, "case {name}: {from}");
             }
         }
+        // Words that start only longer keys are ruled out by the next word.
+        let hash = |w: &str| word_hash(w.as_bytes(), 0, w.len());
+        assert_eq!(trie.starts(hash("guinee")), Start::Pair);
+        assert!(trie.pair_may_start(hash("guinee"), hash("bissau")));
+        assert!(!trie.pair_may_start(hash("guinee"), hash("et")));
+        assert_eq!(trie.starts(hash("mali")), Start::Word);
+        assert_eq!(trie.starts(hash("bamako")), Start::Nothing);
     }
 }
