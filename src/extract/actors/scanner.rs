@@ -92,6 +92,7 @@ struct Scanner<'t> {
     text: &'t str,
     folded: Vec<u8>,
     tokens: Vec<Token>,
+    named: Vec<u32>,
     /// The word being built, meaningful while `open`.
     word: Token,
     open: bool,
@@ -109,6 +110,7 @@ pub(super) fn scan(text: &str) -> Scan {
         text,
         folded: Vec::with_capacity(text.len() + 2),
         tokens: Vec::with_capacity(text.len() / 5),
+        named: Vec::with_capacity(text.len() / 32),
         word: Token {
             start: 0,
             end: 0,
@@ -153,6 +155,7 @@ pub(super) fn scan(text: &str) -> Scan {
     Scan {
         folded: String::from_utf8(s.folded).expect("the folded text is ASCII"),
         tokens: s.tokens,
+        named: s.named,
     }
 }
 
@@ -190,6 +193,9 @@ impl Scanner<'_> {
             if self.letters >= 2 && !self.mixed {
                 self.word.flags |= UPPER;
             }
+            if self.word.flags & (CAP | HYPHEN) != 0 {
+                self.named.push(self.tokens.len() as u32);
+            }
             self.tokens.push(self.word);
         }
     }
@@ -226,6 +232,9 @@ impl Scanner<'_> {
         }
         if letters.count_ones() >= 2 && letters & !capitals == 0 {
             flags |= UPPER;
+        }
+        if flags & CAP != 0 {
+            self.named.push(self.tokens.len() as u32);
         }
         self.space();
         let fstart = self.folded.len();
@@ -445,7 +454,18 @@ mod tests {
             folded.push(' ');
             src.push(text.len() as u32);
         }
-        (Scan { folded, tokens }, src)
+        let named = (tokens.iter().enumerate())
+            .filter(|(_, t)| t.is_cap() || t.flags & HYPHEN != 0)
+            .map(|(i, _)| i as u32)
+            .collect();
+        (
+            Scan {
+                folded,
+                tokens,
+                named,
+            },
+            src,
+        )
     }
 
     #[test]
@@ -523,6 +543,7 @@ mod tests {
         let (got, (want, src)) = (scan(text), reference(text));
         assert_eq!(got.folded, want.folded, "case {name}: folded");
         assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
+        assert_eq!(got.named, want.named, "case {name}: named");
         // Every folded letter of a word maps back to its character.
         for (t, tok) in got.tokens.iter().enumerate() {
             let (fstart, fend) = (tok.fstart as usize, tok.fend as usize);
