@@ -88,11 +88,12 @@ pub(super) fn word_hash(at: &[u8], from: usize, to: usize) -> usize {
     let n = len.min(8);
     let head = match swar::load(at, from) {
         Some(w) => w & swar::low_bytes(n),
-        None => {
-            let mut b = [0u8; 8];
-            b[..n].copy_from_slice(&at[from..from + n]);
-            u64::from_le_bytes(b)
-        }
+        // A word at the end of `at` (a lexicon word passed alone): a few
+        // shifts cost less than a copy through a buffer.
+        None => at[from..from + n]
+            .iter()
+            .rev()
+            .fold(0, |h, &b| h << 8 | u64::from(b)),
     };
     let mixed = (head ^ (len as u64).wrapping_mul(0x9e37_79b9)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (mixed >> (64 - HASH_BITS)) as usize
