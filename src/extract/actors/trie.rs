@@ -32,30 +32,18 @@ pub struct Trie {
     /// The rows; the root is the row at offset 0, and an entry of 0 means
     /// no transition (no row leads back to the root).
     table: Vec<u32>,
-    /// One bit per [`word_hash`] of each one-word key. A match starts with
-    /// a whole word of the text equal to the first word of its key, so a
-    /// word whose bit is clear here and in `first_words` starts no match:
-    /// most words are ruled out in a few instructions instead of a walk of
-    /// five steps or so (walks go on as long as the word is a prefix of
-    /// some key).
-    single_words: Vec<u64>,
-    /// One bit per [`word_hash`] of the first word of each key of several
-    /// words.
-    first_words: Vec<u64>,
+    /// What a word of each [`word_hash`] may start: [`Start::Word`] for the
+    /// hash of a one-word key, else [`Start::Pair`] for that of the first
+    /// word of a longer key. A match starts with a whole word of the text
+    /// equal to the first word of its key, so a word of another hash starts
+    /// no match: most words are ruled out in a few instructions instead of
+    /// a walk of five steps or so (walks go on as long as the word is a
+    /// prefix of some key). One byte per hash, read without a bounds check.
+    starts: Box<[Start; 1 << HASH_BITS]>,
     /// One bit per [`pair_hash`] of the first two words of each key of
     /// several words: a common word that starts some key (`de`, `the`)
     /// starts a match only when the next word is that key's second word.
-    pairs: Vec<u64>,
-}
-
-/// Tests bit `h` of a bit set.
-fn has(bits: &[u64], h: usize) -> bool {
-    bits[h / 64] & 1 << (h % 64) != 0
-}
-
-/// Sets bit `h` of a bit set.
-fn set(bits: &mut [u64], h: usize) {
-    bits[h / 64] |= 1 << (h % 64);
+    pairs: Box<[u64; 1 << (HASH_BITS - 6)]>,
 }
 
 /// A hash of two consecutive words from their [`word_hash`]es.
@@ -67,6 +55,7 @@ fn pair_hash(first: usize, second: usize) -> usize {
 /// What a word of the text may start, from its [`word_hash`]
 /// ([`Trie::starts`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Start {
     /// No key.
     Nothing,
@@ -134,33 +123,37 @@ impl Trie {
             table[last] |= ENDS_KEY;
         }
         table.shrink_to_fit();
-        let bits = || vec![0u64; 1 << (HASH_BITS - 6)];
-        let (mut single_words, mut first_words, mut pairs) = (bits(), bits(), bits());
+        let mut starts: Box<[Start; 1 << HASH_BITS]> = vec![Start::Nothing; 1 << HASH_BITS]
+            .into_boxed_slice()
+            .try_into()
+            .expect("one entry per hash");
+        let mut pairs: Box<[u64; 1 << (HASH_BITS - 6)]> = Box::new([0; 1 << (HASH_BITS - 6)]);
         for k in keys.iter().filter(|k| !k.is_empty()) {
             let b = k.as_bytes();
             let Some(end) = k.find(' ') else {
-                set(&mut single_words, word_hash(b, 0, b.len()));
+                starts[word_hash(b, 0, b.len())] = Start::Word;
                 continue;
             };
             let end2 = k[end + 1..].find(' ').map_or(k.len(), |e| end + 1 + e);
             let first = word_hash(b, 0, end);
-            set(&mut first_words, first);
-            set(&mut pairs, pair_hash(first, word_hash(b, end + 1, end2)));
+            if starts[first] == Start::Nothing {
+                starts[first] = Start::Pair;
+            }
+            let h = pair_hash(first, word_hash(b, end + 1, end2));
+            pairs[h / 64] |= 1 << (h % 64);
         }
         Ok(Trie {
             column,
             stride,
             table,
-            single_words,
-            first_words,
+            starts,
             pairs,
         })
     }
 
     /// Heap memory, in bytes.
     pub fn memory_usage(&self) -> usize {
-        let bits = self.single_words.len() + self.first_words.len() + self.pairs.len();
-        (self.table.len() + 2 * bits) * std::mem::size_of::<u32>()
+        (self.table.len() + 2 * self.pairs.len()) * std::mem::size_of::<u32>() + self.starts.len()
     }
 
     /// Number of rows (trie nodes).
@@ -192,20 +185,15 @@ impl Trie {
     /// What keys a word of the text of [`word_hash`] `h` may start.
     #[inline]
     pub fn starts(&self, h: usize) -> Start {
-        if has(&self.single_words, h) {
-            Start::Word
-        } else if has(&self.first_words, h) {
-            Start::Pair
-        } else {
-            Start::Nothing
-        }
+        self.starts[h & ((1 << HASH_BITS) - 1)]
     }
 
     /// False when no key starts with the two words of [`word_hash`]es
     /// `first` and `second`.
     #[inline]
     pub fn pair_may_start(&self, first: usize, second: usize) -> bool {
-        has(&self.pairs, pair_hash(first, second))
+        let h = pair_hash(first, second) & ((1 << HASH_BITS) - 1);
+        self.pairs[h / 64] & 1 << (h % 64) != 0
     }
 
     /// [`Trie::walk`] that appends `(end, id)` to `out`. Kept apart from
