@@ -79,46 +79,44 @@ impl Cand {
 
 /// Keeps the longest candidates, dropping those they overlap; on equal
 /// spans the higher [`Cand::rank`] wins. Output is in text order.
-pub fn settle(cands: Vec<Cand>) -> Vec<Cand> {
+pub fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
     // Longest first, then higher rank, then leftmost, then in proposal
-    // order. The small keys are sorted rather than the candidates.
+    // order. The small keys are sorted rather than the candidates, which
+    // stay where they are until the kept ones are moved out in text order.
     let mut order: Vec<_> = cands
         .iter()
         .enumerate()
         .map(|(i, c)| (Reverse(c.span.len()), Reverse(c.rank()), c.span.start, i))
         .collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
-    let n = slots.len();
-    let cands: Vec<Cand> = order
-        .into_iter()
-        .filter_map(|(.., i)| slots[i].take())
-        .collect();
+    let n = cands.len();
     // Kept spans by start: a new span overlaps a kept one only if it
     // overlaps its nearest neighbour on either side.
     // Spans kept so far, sorted by start: a document keeps a few dozen, so
     // a sorted Vec beats a tree map.
     let mut taken: Vec<(usize, usize)> = Vec::with_capacity(n);
-    let mut kept: Vec<Cand> = Vec::with_capacity(n);
-    for c in cands {
+    // The kept candidates: (start, rank of keeping, index).
+    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(n);
+    for (.., i) in order {
+        let span = cands[i].span;
         // `taken[..upto]` start at or before `c`, `taken[from..]` at or after.
-        let upto = taken.partition_point(|&(s, _)| s <= c.span.start);
-        let from = taken.partition_point(|&(s, _)| s < c.span.start);
-        let clash = upto
-            .checked_sub(1)
-            .is_some_and(|i| taken[i].1 > c.span.start)
-            || taken.get(from).is_some_and(|&(s, _)| s < c.span.end);
+        let upto = taken.partition_point(|&(s, _)| s <= span.start);
+        let from = taken.partition_point(|&(s, _)| s < span.start);
+        let clash = upto.checked_sub(1).is_some_and(|i| taken[i].1 > span.start)
+            || taken.get(from).is_some_and(|&(s, _)| s < span.end);
         if !clash {
             if from < upto {
                 // Same start (only possible for empty spans): replaced.
-                taken[from].1 = c.span.end;
+                taken[from].1 = span.end;
             } else {
-                taken.insert(upto, (c.span.start, c.span.end));
+                taken.insert(upto, (span.start, span.end));
             }
-            kept.push(c);
-        } else if let Some(cr) = c.role
-            && let Some(k) = kept.iter_mut().find(|k| k.span == c.span)
-            && let Some(kr) = k.role.as_mut()
+            kept.push((span.start, kept.len(), i));
+        } else if cands[i].role.is_some()
+            && let Some(&(.., k)) = kept.iter().find(|&&(.., k)| cands[k].span == span)
+            && cands[k].role.is_some()
+            && let Some(cr) = cands[i].role.take()
+            && let Some(kr) = cands[k].role.as_mut()
         {
             // Two titles for one name (`le général X, chef du régime
             // nigérien`): the kept one borrows what it lacks.
@@ -126,8 +124,12 @@ pub fn settle(cands: Vec<Cand>) -> Vec<Cand> {
             kr.sector = kr.sector.take().or(cr.sector);
         }
     }
-    kept.sort_by_key(|c| c.span.start);
-    kept
+    // By start, then in the order kept (as a stable sort by start).
+    kept.sort_unstable();
+    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    kept.into_iter()
+        .filter_map(|(.., i)| slots[i].take())
+        .collect()
 }
 
 #[cfg(test)]

@@ -28,10 +28,6 @@ pub struct Ctx<'a> {
     pub gz: &'a Gazetteer,
     /// Sentence index of each token.
     sent: Vec<u32>,
-    /// Tokens that are capitalised or hyphenated words, in order: the only
-    /// ones that can be a name word, a head or an acronym, so that rules
-    /// looking for those skip the rest of the text.
-    named: Vec<u32>,
     /// [`GZ_START`], [`GZ_COVER`], ... bits of each token (and of the
     /// position after the last): which hits start at, cover or end
     /// before it. A set bit sends the lookup to a binary search of the
@@ -143,14 +139,6 @@ impl<'a> Ctx<'a> {
             sent.resize(end, (s - 1) as u32);
         }
         sent.resize(n, doc.sentences.len().saturating_sub(1) as u32);
-        // Sized for all tokens up front: growing it by steps cost more
-        // than the test.
-        let mut named: Vec<u32> = Vec::with_capacity(n);
-        for (i, t) in scan.tokens.iter().enumerate() {
-            if t.is_cap() || t.flags & super::scan::HYPHEN != 0 {
-                named.push(i as u32);
-            }
-        }
         let mut marks = vec![0u8; n + 1];
         mark(&mut marks, &hits.gz, GZ_START, GZ_COVER);
         mark(&mut marks, &hits.demonyms, DEM_START, 0);
@@ -166,7 +154,6 @@ impl<'a> Ctx<'a> {
             names,
             gz,
             sent,
-            named,
             marks,
             words: vec![Cell::new(0); n],
         }
@@ -195,7 +182,9 @@ impl<'a> Ctx<'a> {
     /// Capitalised or hyphenated word tokens, in text order (see
     /// [`Ctx::is_name_word`]: no other token is a name word).
     pub fn name_like(&self) -> impl Iterator<Item = usize> + '_ {
-        self.named.iter().map(|&t| t as usize)
+        // The only tokens that can be a name word, a head or an acronym,
+        // so that rules looking for those skip the rest of the text.
+        self.scan.named.iter().map(|&t| t as usize)
     }
 
     /// Capitalised word tokens, in text order.

@@ -17,7 +17,7 @@ use crate::document::Span;
 use super::gazetteer::{EntryIdx, Gazetteer};
 use super::lexicon::{LangLexicon, TitleKind, WordMap};
 use super::scan::{Located, Scan, fold_key};
-use super::trie::Trie;
+use super::trie::{Start, Trie, word_hash};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,9 +213,20 @@ impl Matcher {
         let folded = scan.folded.as_bytes();
         let mut hits = Hits::default();
         let mut ends = Vec::new();
+        // A word that may start only keys of several words, waiting for the
+        // next word: its token, start and hash.
+        let mut pending: Option<(usize, usize, usize)> = None;
         scan.for_each_word(|t, fs, fe| {
-            if self.trie.may_start(folded, fs, fe) {
-                self.walk(text, scan, lang, (t, fs), &mut ends, &mut hits);
+            let h = word_hash(folded, fs, fe);
+            if let Some((t1, fs1, h1)) = pending.take()
+                && self.trie.pair_may_start(h1, h)
+            {
+                self.walk(text, scan, lang, (t1, fs1), &mut ends, &mut hits);
+            }
+            match self.trie.starts(h) {
+                Start::Nothing => {}
+                Start::Word => self.walk(text, scan, lang, (t, fs), &mut ends, &mut hits),
+                Start::Pair => pending = Some((t, fs, h)),
             }
         });
         leftmost_longest(&mut hits.gz, true);

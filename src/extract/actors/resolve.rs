@@ -87,14 +87,24 @@ pub fn resolve<'a>(
     let mut singles: Vec<(Cand, usize)> = Vec::new();
     let mut single_words: Vec<Vec<String>> = Vec::new();
     let mut people: FnvMap<&'a str, Who<'a>> = FnvMap::default();
+    // One bit per gazetteer entry whose proto this loop made: a mention of
+    // it that brings no country needs no hashing of its key.
+    let mut made = vec![0u64; cx.gz.entries.len().div_ceil(64)];
 
     for c in cands {
         let surface: &'a str = &cx.text[c.span.start..c.span.end];
         let key = match &c.what {
             What::Gz(e) | What::Metonym(e) => {
-                let p = gz_proto(cx, &mut protos, *e);
-                p.1.country = p.1.country.or(c.role.as_ref().and_then(|r| r.country));
-                p.0
+                let country = c.role.as_ref().and_then(|r| r.country);
+                let (word, bit) = (*e as usize / 64, 1u64 << (*e % 64));
+                if country.is_none() && made[word] & bit != 0 {
+                    Key::Borrowed(cx.gz.get(*e).key())
+                } else {
+                    made[word] |= bit;
+                    let p = gz_proto(cx, &mut protos, *e);
+                    p.1.country = p.1.country.or(country);
+                    p.0
+                }
             }
             What::CapitalPlace(country) => {
                 let key = Key::Owned(format!("place:{}", fold_key(surface)));

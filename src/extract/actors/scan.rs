@@ -65,6 +65,10 @@ pub struct Scan {
     pub folded: String,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
+    /// Indices of the capitalised or hyphenated word tokens, in order
+    /// (recorded as they are made, which costs less than a pass over all
+    /// tokens).
+    pub named: Vec<u32>,
 }
 
 /// Characters that join two word parts into one token (hyphens).

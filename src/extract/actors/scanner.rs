@@ -92,6 +92,7 @@ struct Scanner<'t> {
     text: &'t str,
     folded: Vec<u8>,
     tokens: Vec<Token>,
+    named: Vec<u32>,
     /// The word being built, meaningful while `open`.
     word: Token,
     open: bool,
@@ -109,6 +110,7 @@ pub(super) fn scan(text: &str) -> Scan {
         text,
         folded: Vec::with_capacity(text.len() + 2),
         tokens: Vec::with_capacity(text.len() / 5),
+        named: Vec::with_capacity(text.len() / 32),
         word: Token {
             start: 0,
             end: 0,
@@ -153,6 +155,7 @@ pub(super) fn scan(text: &str) -> Scan {
     Scan {
         folded: String::from_utf8(s.folded).expect("the folded text is ASCII"),
         tokens: s.tokens,
+        named: s.named,
     }
 }
 
@@ -190,6 +193,9 @@ impl Scanner<'_> {
             if self.letters >= 2 && !self.mixed {
                 self.word.flags |= UPPER;
             }
+            if self.word.flags & (CAP | HYPHEN) != 0 {
+                self.named.push(self.tokens.len() as u32);
+            }
             self.tokens.push(self.word);
         }
     }
@@ -226,6 +232,9 @@ impl Scanner<'_> {
         }
         if letters.count_ones() >= 2 && letters & !capitals == 0 {
             flags |= UPPER;
+        }
+        if flags & CAP != 0 {
+            self.named.push(self.tokens.len() as u32);
         }
         self.space();
         let fstart = self.folded.len();
@@ -445,7 +454,18 @@ mod tests {
             folded.push(' ');
             src.push(text.len() as u32);
         }
-        (Scan { folded, tokens }, src)
+        let named = (tokens.iter().enumerate())
+            .filter(|(_, t)| t.is_cap() || t.flags & HYPHEN != 0)
+            .map(|(i, _)| i as u32)
+            .collect();
+        (
+            Scan {
+                folded,
+                tokens,
+                named,
+            },
+            src,
+        )
     }
 
     #[test]
@@ -480,19 +500,59 @@ mod tests {
             ("word at the end", "un deux trois quatre Niger"),
         ];
         for (name, text) in cases {
-            let (got, (want, src)) = (scan(text), reference(text));
-            assert_eq!(got.folded, want.folded, "case {name}: folded");
-            assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
-            // Every folded letter of a word maps back to its character.
-            for (t, tok) in got.tokens.iter().enumerate() {
-                let (fstart, fend) = (tok.fstart as usize, tok.fend as usize);
-                let letters = got.folded.as_bytes()[fstart..fend].iter();
-                for ((f, &byte), &origin) in (fstart..).zip(letters).zip(&src[fstart..fend]) {
-                    if byte != b' ' {
-                        let at = got.locate(text, f, f + 1);
-                        assert_eq!(at.start, origin as usize, "case {name}: byte {f}");
-                        assert_eq!((at.t0, at.t1), (t, t + 1), "case {name}: byte {f}");
-                    }
+            check_against_reference(name, text);
+        }
+    }
+
+    #[test]
+    fn long_texts_at_every_block_offset() {
+        // Stretches of spaced ASCII words long enough for whole 64-byte
+        // blocks, with what ends them: punctuation, accents, hyphens,
+        // double spaces, newlines, all-caps and digit words, a word longer
+        // than a block.
+        let cases = [
+            (
+                "fr",
+                "Le président du Mali a reçu le ministre des Affaires étrangères \
+                 de la Russie Sergueï Lavrov à Bamako mardi  dans la soirée pour \
+                 un entretien sur la coopération militaire entre les deux pays et \
+                 la situation au Sahel. Le G5 Sahel et la CEDEAO ont été évoqués \
+                 selon un communiqué de la présidence publié le 12 mai 2024 à 18h\n",
+            ),
+            (
+                "en",
+                "The foreign minister of Mali met the Russian envoy in Bamako on \
+                 Tuesday evening to discuss military cooperation between the two \
+                 countries and the situation in the Sahel region where ECOWAS and \
+                 the UN have long been present with about 13000 peacekeepers from \
+                 MINUSMA Antidisestablishmentarianismisaverylongwordindeedforsure \
+                 x-ray vice-president al-Qaeda's U.S. A1B 5G ABc aBC Xy X y",
+            ),
+        ];
+        for (name, text) in cases {
+            for pad in 0..70 {
+                let padded = format!("{}{text}", "a ".repeat(pad / 2) + &" ".repeat(pad % 2));
+                check_against_reference(&format!("{name} +{pad}"), &padded);
+                let cut = &text[..text.floor_char_boundary(text.len() - pad)];
+                check_against_reference(&format!("{name} -{pad}"), cut);
+            }
+        }
+    }
+
+    fn check_against_reference(name: &str, text: &str) {
+        let (got, (want, src)) = (scan(text), reference(text));
+        assert_eq!(got.folded, want.folded, "case {name}: folded");
+        assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
+        assert_eq!(got.named, want.named, "case {name}: named");
+        // Every folded letter of a word maps back to its character.
+        for (t, tok) in got.tokens.iter().enumerate() {
+            let (fstart, fend) = (tok.fstart as usize, tok.fend as usize);
+            let letters = got.folded.as_bytes()[fstart..fend].iter();
+            for ((f, &byte), &origin) in (fstart..).zip(letters).zip(&src[fstart..fend]) {
+                if byte != b' ' {
+                    let at = got.locate(text, f, f + 1);
+                    assert_eq!(at.start, origin as usize, "case {name}: byte {f}");
+                    assert_eq!((at.t0, at.t1), (t, t + 1), "case {name}: byte {f}");
                 }
             }
         }

@@ -32,12 +32,38 @@ pub struct Trie {
     /// The rows; the root is the row at offset 0, and an entry of 0 means
     /// no transition (no row leads back to the root).
     table: Vec<u32>,
-    /// One bit per [`word_hash`] of the first word of some key. A match
-    /// starts with a whole word of the text equal to the first word of its
-    /// key, so a word whose bit is clear starts no match: most words are
-    /// ruled out in a few instructions instead of a walk of five steps or
-    /// so (walks go on as long as the word is a prefix of some key).
-    first_words: Vec<u64>,
+    /// What a word of each [`word_hash`] may start: [`Start::Word`] for the
+    /// hash of a one-word key, else [`Start::Pair`] for that of the first
+    /// word of a longer key. A match starts with a whole word of the text
+    /// equal to the first word of its key, so a word of another hash starts
+    /// no match: most words are ruled out in a few instructions instead of
+    /// a walk of five steps or so (walks go on as long as the word is a
+    /// prefix of some key). One byte per hash, read without a bounds check.
+    starts: Box<[Start; 1 << HASH_BITS]>,
+    /// One bit per [`pair_hash`] of the first two words of each key of
+    /// several words: a common word that starts some key (`de`, `the`)
+    /// starts a match only when the next word is that key's second word.
+    pairs: Box<[u64; 1 << (HASH_BITS - 6)]>,
+}
+
+/// A hash of two consecutive words from their [`word_hash`]es.
+fn pair_hash(first: usize, second: usize) -> usize {
+    let mixed = ((first << HASH_BITS | second) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> (64 - HASH_BITS)) as usize
+}
+
+/// What a word of the text may start, from its [`word_hash`]
+/// ([`Trie::starts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Start {
+    /// No key.
+    Nothing,
+    /// Possibly a one-word key (and longer ones): walk from it.
+    Word,
+    /// Only keys of several words: walk from it when the next word passes
+    /// [`Trie::pair_may_start`].
+    Pair,
 }
 
 /// Bits of [`word_hash`].
@@ -51,11 +77,12 @@ pub(super) fn word_hash(at: &[u8], from: usize, to: usize) -> usize {
     let n = len.min(8);
     let head = match swar::load(at, from) {
         Some(w) => w & swar::low_bytes(n),
-        None => {
-            let mut b = [0u8; 8];
-            b[..n].copy_from_slice(&at[from..from + n]);
-            u64::from_le_bytes(b)
-        }
+        // A word at the end of `at` (a lexicon word passed alone): a few
+        // shifts cost less than a copy through a buffer.
+        None => at[from..from + n]
+            .iter()
+            .rev()
+            .fold(0, |h, &b| h << 8 | u64::from(b)),
     };
     let mixed = (head ^ (len as u64).wrapping_mul(0x9e37_79b9)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (mixed >> (64 - HASH_BITS)) as usize
@@ -96,22 +123,37 @@ impl Trie {
             table[last] |= ENDS_KEY;
         }
         table.shrink_to_fit();
-        let mut first_words = vec![0u64; 1 << (HASH_BITS - 6)];
+        let mut starts: Box<[Start; 1 << HASH_BITS]> = vec![Start::Nothing; 1 << HASH_BITS]
+            .into_boxed_slice()
+            .try_into()
+            .expect("one entry per hash");
+        let mut pairs: Box<[u64; 1 << (HASH_BITS - 6)]> = Box::new([0; 1 << (HASH_BITS - 6)]);
         for k in keys.iter().filter(|k| !k.is_empty()) {
-            let h = word_hash(k.as_bytes(), 0, k.find(' ').unwrap_or(k.len()));
-            first_words[h / 64] |= 1 << (h % 64);
+            let b = k.as_bytes();
+            let Some(end) = k.find(' ') else {
+                starts[word_hash(b, 0, b.len())] = Start::Word;
+                continue;
+            };
+            let end2 = k[end + 1..].find(' ').map_or(k.len(), |e| end + 1 + e);
+            let first = word_hash(b, 0, end);
+            if starts[first] == Start::Nothing {
+                starts[first] = Start::Pair;
+            }
+            let h = pair_hash(first, word_hash(b, end + 1, end2));
+            pairs[h / 64] |= 1 << (h % 64);
         }
         Ok(Trie {
             column,
             stride,
             table,
-            first_words,
+            starts,
+            pairs,
         })
     }
 
     /// Heap memory, in bytes.
     pub fn memory_usage(&self) -> usize {
-        (self.table.len() + 2 * self.first_words.len()) * std::mem::size_of::<u32>()
+        (self.table.len() + 2 * self.pairs.len()) * std::mem::size_of::<u32>() + self.starts.len()
     }
 
     /// Number of rows (trie nodes).
@@ -140,12 +182,18 @@ impl Trie {
         }
     }
 
-    /// False when no key can start with the word `text[from..to]` (a
-    /// word of the text from a word start up to a space or the end).
+    /// What keys a word of the text of [`word_hash`] `h` may start.
     #[inline]
-    pub fn may_start(&self, text: &[u8], from: usize, to: usize) -> bool {
-        let h = word_hash(text, from, to);
-        self.first_words[h / 64] & 1 << (h % 64) != 0
+    pub fn starts(&self, h: usize) -> Start {
+        self.starts[h & ((1 << HASH_BITS) - 1)]
+    }
+
+    /// False when no key starts with the two words of [`word_hash`]es
+    /// `first` and `second`.
+    #[inline]
+    pub fn pair_may_start(&self, first: usize, second: usize) -> bool {
+        let h = pair_hash(first, second) & ((1 << HASH_BITS) - 1);
+        self.pairs[h / 64] & 1 << (h % 64) != 0
     }
 
     /// [`Trie::walk`] that appends `(end, id)` to `out`. Kept apart from
@@ -214,6 +262,7 @@ mod tests {
         let trie = Trie::new(&keys).unwrap();
         let cases = [
             ("fr", " le mali bamako et la guinee bissau "),
+            ("fr pair without the second word", " la guinee et mali "),
             ("en", " the u s and malian mali "),
             ("long words", " abcdefghij k abcdefghijk abcdefgh "),
             ("short tail", " x u"),
@@ -226,13 +275,29 @@ mod tests {
                     .unwrap_or(text.len());
                 let mut want = Vec::new();
                 trie.walk(text, from, |e, id| want.push((e as u32, id)));
+                let h = word_hash(text, from, end);
+                let second = (end + 1..text.len())
+                    .find(|&i| text[i] == b' ')
+                    .map(|end2| word_hash(text, end + 1, end2));
+                let may = match trie.starts(h) {
+                    Start::Nothing => false,
+                    Start::Word => true,
+                    Start::Pair => second.is_some_and(|h2| trie.pair_may_start(h, h2)),
+                };
                 if !want.is_empty() {
-                    assert!(trie.may_start(text, from, end), "case {name}: {from}");
+                    assert!(may, "case {name}: {from}");
                 }
                 let mut got = Vec::new();
                 trie.walk_into(text, from, &mut got);
                 assert_eq!(got, want, "case {name}: {from}");
             }
         }
+        // Words that start only longer keys are ruled out by the next word.
+        let hash = |w: &str| word_hash(w.as_bytes(), 0, w.len());
+        assert_eq!(trie.starts(hash("guinee")), Start::Pair);
+        assert!(trie.pair_may_start(hash("guinee"), hash("bissau")));
+        assert!(!trie.pair_may_start(hash("guinee"), hash("et")));
+        assert_eq!(trie.starts(hash("mali")), Start::Word);
+        assert_eq!(trie.starts(hash("bamako")), Start::Nothing);
     }
 }
