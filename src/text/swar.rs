@@ -20,18 +20,24 @@ pub(crate) fn load(bytes: &[u8], i: usize) -> Option<u64> {
 
 /// 0x80 in each byte of `w` that is zero, 0 elsewhere (exact: no carries
 /// between bytes).
+// used by the fallback of `bytes16` (off x86-64)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn zero_bytes(w: u64) -> u64 {
     !(((w & LOW7) + LOW7) | w | LOW7)
 }
 
 /// 0x80 in each byte of `w` equal to `b`.
+// used by the fallback of `bytes16` (off x86-64)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn bytes_equal(w: u64, b: u8) -> u64 {
     zero_bytes(w ^ splat(b))
 }
 
 /// 0x80 in each byte of `w` that is not ASCII.
+// used by the fallback of `bytes16` (off x86-64)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn non_ascii(w: u64) -> u64 {
     w & HIGH
@@ -39,6 +45,8 @@ pub(crate) fn non_ascii(w: u64) -> u64 {
 
 /// 0x80 in each byte of `w` that is not printable ASCII or a space (outside
 /// 0x20..=0x7e).
+// used by the fallback of `bytes16` (off x86-64)
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn non_printable(w: u64) -> u64 {
     // per byte, without carries: adding 0x60 to the low seven bits sets the
