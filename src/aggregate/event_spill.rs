@@ -1,9 +1,9 @@
 //! The run's events in the compact form the event aggregates count
 //! ([`EventRecord`]: interned strings, about 70 bytes an event), spilled
 //! batch by batch to a file in the staging folder, so that the end of a run
-//! reads back the events it needs again (the roots of near-duplicates; all
-//! of them when an actor's country changed) without holding them in memory
-//! or querying the written tables.
+//! counts them (and reads the roots of near-duplicates a second time)
+//! without holding them, or their groups, in memory while the run streams,
+//! nor querying the written tables.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
