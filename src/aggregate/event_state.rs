@@ -3,7 +3,7 @@
 //!
 //! While the run streams, the writer thread only interns each batch's
 //! events and appends them to a spill file (about 70 bytes an event, see
-//! [`super::event_spill`]): the groups (200k at 100k articles) are not held
+//! `event_spill`): the groups (200k at 100k articles) are not held
 //! while the batches' own memory is, and dyads between countries take each
 //! actor's final country (the registry keeps the smallest one seen, which
 //! can change until the last batch). [`finish`] reads the spill back batch

@@ -32,7 +32,7 @@ pub struct Trie {
     /// The rows; the root is the row at offset 0, and an entry of 0 means
     /// no transition (no row leads back to the root).
     table: Vec<u32>,
-    /// What a word of each [`word_hash`] may start: [`Start::Word`] for the
+    /// What a word of each `word_hash` may start: [`Start::Word`] for the
     /// hash of a one-word key, else [`Start::Pair`] for that of the first
     /// word of a longer key. A match starts with a whole word of the text
     /// equal to the first word of its key, so a word of another hash starts
@@ -46,13 +46,13 @@ pub struct Trie {
     pairs: Box<[u64; 1 << (HASH_BITS - 6)]>,
 }
 
-/// A hash of two consecutive words from their [`word_hash`]es.
+/// A hash of two consecutive words from their `word_hash`es.
 fn pair_hash(first: usize, second: usize) -> usize {
     let mixed = ((first << HASH_BITS | second) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (mixed >> (64 - HASH_BITS)) as usize
 }
 
-/// What a word of the text may start, from its [`word_hash`]
+/// What a word of the text may start, from its `word_hash`
 /// ([`Trie::starts`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -66,7 +66,7 @@ pub enum Start {
     Pair,
 }
 
-/// Bits of [`word_hash`].
+/// Bits of `word_hash`.
 pub(super) const HASH_BITS: u32 = 16;
 
 /// A hash of a word (bytes up to the next space) from its length and first
@@ -182,13 +182,13 @@ impl Trie {
         }
     }
 
-    /// What keys a word of the text of [`word_hash`] `h` may start.
+    /// What keys a word of the text of `word_hash` `h` may start.
     #[inline]
     pub fn starts(&self, h: usize) -> Start {
         self.starts[h & ((1 << HASH_BITS) - 1)]
     }
 
-    /// False when no key starts with the two words of [`word_hash`]es
+    /// False when no key starts with the two words of `word_hash`es
     /// `first` and `second`.
     #[inline]
     pub fn pair_may_start(&self, first: usize, second: usize) -> bool {
