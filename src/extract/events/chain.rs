@@ -41,7 +41,7 @@ pub struct Env<'a> {
     /// Anchor tokens of all matches (phrase walks stop there).
     pub stops: &'a [usize],
     /// Pronoun memory.
-    pub mem: &'a Memory,
+    pub mem: &'a Memory<'a>,
     /// Drafts of the earlier sentences and chains.
     pub recent: &'a [Draft],
 }

@@ -198,8 +198,15 @@ impl<'a> Sent<'a> {
         );
     }
 
+    /// Reads the folded word of each token (after [`Sent::tokenize`]).
+    pub fn fill_words(&mut self, folded: &'a Folded) {
+        self.words.clear();
+        self.words
+            .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
+    }
+
     /// Fills the view of sentence `index` of `doc`, whose tokens
-    /// [`Sent::tokenize`] read.
+    /// [`Sent::tokenize`] and words [`Sent::fill_words`] read.
     pub fn analyse(
         &mut self,
         doc: &Document,
@@ -210,9 +217,6 @@ impl<'a> Sent<'a> {
     ) {
         let span = doc.sentences[index];
         self.index = index;
-        self.words.clear();
-        self.words
-            .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
         self.fill_caps(doc, folded);
         self.fill_ments(doc, folded, span, lex, demonyms);
         self.fill_dates(doc, folded, span);
