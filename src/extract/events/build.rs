@@ -290,10 +290,12 @@ pub fn sentence_drafts(
     } = scratch;
     // (a pattern going on to a verb, `attack near X killed`, stops at it too)
     stops.clear();
-    stops.extend(matches.iter().flat_map(|m| {
-        let verb = trig(m).ends_in_verb().then_some(m.last);
-        (m.anchor..=m.anchor_last).chain(verb)
-    }));
+    for m in matches {
+        stops.extend(m.anchor..=m.anchor_last);
+        if trig(m).ends_in_verb() {
+            stops.push(m.last);
+        }
+    }
     let stops: &[usize] = stops;
     // link each match to the controller that governs it
     parent.clear();

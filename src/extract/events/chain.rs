@@ -104,7 +104,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
         return false;
     }
     // the condition of a threat or promise is no event (`unless Baghdad accepts`)
-    if status::in_condition(sent, lex, r.first) {
+    if status::in_condition(sent, r.first) {
         return false;
     }
     // a reference back to an event already reported (`cette rencontre`, `this visit`)

@@ -169,6 +169,8 @@ pub struct Sent<'a> {
     pub demonyms: Vec<Demonym>,
     /// Dates: (first token, last token, index into `Document::dates`).
     pub dates: Vec<(usize, usize, usize)>,
+    /// The `if`/`unless` clauses ([`Sent::conditions`]).
+    conditions: Vec<(usize, usize)>,
     /// A mention's folded title and its tokens ([`title_start`]).
     title: (String, Vec<Token>),
     /// The first folded byte of the sentence.
@@ -236,6 +238,15 @@ impl<'a> Sent<'a> {
         let mut incises = std::mem::take(&mut self.incises);
         self.compute_incises(&mut incises);
         self.incises = incises;
+        let mut conditions = std::mem::take(&mut self.conditions);
+        super::status::find_conditions(self, lex, &mut conditions);
+        self.conditions = conditions;
+    }
+
+    /// The `if`/`unless` clauses: from the conjunction to the next comma
+    /// (or the sentence end), as token ranges.
+    pub fn conditions(&self) -> &[(usize, usize)] {
+        &self.conditions
     }
 
     /// True when the token starts with a capital in the original text.
@@ -528,15 +539,19 @@ impl<'a> Sent<'a> {
             // the longest preposition ending here
             // (only the classes the word ends an entry of)
             let ends = self.info.get(i - 1).map_or(0, |w| w.ends & PREP_ENDS);
-            let best = if ends == 0 {
-                None
-            } else {
-                PREPS
-                    .iter()
-                    .filter(|(c, _)| ends & (1 << *c as u64) != 0)
-                    .filter_map(|(c, g)| lex.class_ending_at(&self.info, i, *c).map(|s| (s, *g)))
-                    .min_by_key(|(s, _)| *s)
-            };
+            // (the earliest start, then the first in PREPS)
+            let mut best: Option<(usize, usize, Gov)> = None;
+            if ends != 0 {
+                lex.each_class_ending_at(&self.info, i, ends, |c, s| {
+                    let Some(k) = PREPS.iter().position(|(pc, _)| *pc as u8 == c) else {
+                        return;
+                    };
+                    if best.is_none_or(|(bs, bk, _)| (s, k) < (bs, bk)) {
+                        best = Some((s, k, PREPS[k].1));
+                    }
+                });
+            }
+            let best = best.map(|(s, _, g)| (s, g));
             if let Some((s, g)) = best {
                 // `des Affaires étrangères`: a capitalised complement inside a title
                 let title = g == Gov::Gen
@@ -579,14 +594,15 @@ impl<'a> Sent<'a> {
                 }
                 return Gov::Core;
             }
-            if self.is_punct(i - 1)
+            // (a verb or a pronoun ends the phrase before too: `grâce à
+            // cela l'armée`)
+            const ENDS_PHRASE: u64 = 1 << C::ClauseBreak as u64
+                | 1 << C::AuxBe as u64
+                | 1 << C::AuxHave as u64
+                | 1 << C::Pronoun as u64;
+            if self.info[i - 1].mask & ENDS_PHRASE != 0
+                || self.is_punct(i - 1)
                 || self.mention_ending(i).is_some()
-                || self.is(i - 1, C::ClauseBreak)
-            {
-                return Gov::Core;
-            }
-            // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
-            if self.is(i - 1, C::AuxBe) || self.is(i - 1, C::AuxHave) || self.is(i - 1, C::Pronoun)
             {
                 return Gov::Core;
             }

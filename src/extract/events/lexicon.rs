@@ -596,10 +596,16 @@ impl LangLex {
         self.class_ids.at(info, i, c)
     }
 
-    /// Start of the longest entry of class `c` ending just before token
-    /// `end` of a sentence whose tokens have the entries `info`.
-    pub fn class_ending_at(&self, info: &[WordInfo], end: usize, c: C) -> Option<usize> {
-        self.class_ids.ending_at(info, end, c)
+    /// For each class of `mask` (bits `1 << C`) with an entry ending just
+    /// before token `end`, `f(class, start of its longest entry)`.
+    pub fn each_class_ending_at(
+        &self,
+        info: &[WordInfo],
+        end: usize,
+        mask: u64,
+        f: impl FnMut(u8, usize),
+    ) {
+        self.class_ids.each_ending_at(info, end, mask, f);
     }
 
     /// Flags the words that are demonyms (the keys of the country

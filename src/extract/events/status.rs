@@ -27,22 +27,26 @@ pub struct Cues {
 }
 
 /// The `if`/`unless` clauses of a sentence: from the conjunction to the
-/// next comma (or the sentence end).
-fn conditions<'s>(sent: &'s Sent, lex: &'s LangLex) -> impl Iterator<Item = (usize, usize)> + 's {
+/// next comma (or the sentence end), into `out` (read once per sentence
+/// by [`Sent::analyse`], then through [`Sent::conditions`]).
+pub fn find_conditions(sent: &Sent, lex: &LangLex, out: &mut Vec<(usize, usize)>) {
     let w = &sent.words;
-    (0..w.len())
-        .filter_map(|i| sent.at(lex, i, C::CondIf).map(|len| (i, len)))
-        .map(|(i, len)| {
-            let end = (i + len..w.len())
-                .find(|&j| matches!(w[j], "," | ";" | ":"))
-                .unwrap_or(w.len());
-            (i, end)
-        })
+    out.clear();
+    out.extend(
+        (0..w.len())
+            .filter_map(|i| sent.at(lex, i, C::CondIf).map(|len| (i, len)))
+            .map(|(i, len)| {
+                let end = (i + len..w.len())
+                    .find(|&j| matches!(w[j], "," | ";" | ":"))
+                    .unwrap_or(w.len());
+                (i, end)
+            }),
+    );
 }
 
 /// True when token `i` lies inside an `if`/`unless` clause.
-pub fn in_condition(sent: &Sent, lex: &LangLex, i: usize) -> bool {
-    conditions(sent, lex).any(|(s, e)| s <= i && i < e)
+pub fn in_condition(sent: &Sent, i: usize) -> bool {
+    sent.conditions().iter().any(|&(s, e)| s <= i && i < e)
 }
 
 /// Reads the cues of the verb group that ends at match `m` (clause starting
@@ -94,7 +98,10 @@ pub fn cues(
             c.hypothetical = true;
         }
     }
-    c.conditional = conditions(sent, lex).any(|(s, e)| !(s <= m.first && m.first < e));
+    c.conditional = sent
+        .conditions()
+        .iter()
+        .any(|&(s, e)| !(s <= m.first && m.first < e));
     c.planned |= has(C::CuePlanned, window)
         || (m.tenses & FUT != 0 && m.tenses & (PRES | INF) == 0)
         || has(C::FutureWord, m.first..clause_end.min(m.last + 8));
