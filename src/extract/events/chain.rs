@@ -218,7 +218,7 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     cues.planned |= c.links.len() == 1 && rt.role == Role::Agree;
     let coded = status::code(leaf_type, lt.mode.as_deref(), c.roles, cues);
     // a statement named by a noun alone, with nobody making it, is background
-    if verbal(&coded.event_type) && rt.noun && c.links.len() == 1 && roles.sources.is_empty() {
+    if verbal(coded.event_type) && rt.noun && c.links.len() == 1 && roles.sources.is_empty() {
         return None;
     }
     // a meeting needs two identifiable parties
@@ -263,11 +263,11 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     };
     if roles.sources.is_empty() {
         // who said it matters most for statements
-        conf *= if verbal(&coded.event_type) { 0.5 } else { 0.6 };
+        conf *= if verbal(coded.event_type) { 0.5 } else { 0.6 };
     } else if args.inferred {
         conf *= 0.85;
     }
-    if roles.targets.is_empty() && plover::requires_target(&coded.event_type) {
+    if roles.targets.is_empty() && plover::requires_target(coded.event_type) {
         conf *= 0.8;
     }
     if in_quote.is_some() {
@@ -275,8 +275,8 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     }
     let base = Draft {
         sentence: sent.index,
-        event_type: coded.event_type,
-        mode: coded.mode,
+        event_type: coded.event_type.to_string(),
+        mode: coded.mode.map(str::to_string),
         sources: roles.sources.clone(),
         targets: Vec::new(),
         location: roles.location,

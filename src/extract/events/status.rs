@@ -109,12 +109,13 @@ pub fn cues(
 }
 
 /// The tense rule and controller roles applied to an event category.
+/// (Borrowed from the lexicon or static: a draft copies them once.)
 #[derive(Debug, Clone, PartialEq)]
-pub struct Coded {
+pub struct Coded<'a> {
     /// Final category.
-    pub event_type: String,
+    pub event_type: &'a str,
     /// Final mode.
-    pub mode: Option<String>,
+    pub mode: Option<&'a str>,
     /// Final status.
     pub status: EventStatus,
 }
@@ -144,9 +145,9 @@ fn threat_mode(cat: &str, mode: Option<&str>) -> Option<&'static str> {
 
 /// Codes a chain: the leaf act (`cat`, `mode`) under its controllers
 /// (outermost first), with the cues read at the outermost one.
-pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded {
-    let mut cat = cat.to_string();
-    let mut mode = mode.map(str::to_string);
+pub fn code<'a>(cat: &'a str, mode: Option<&'a str>, chain: &[Role], cues: Cues) -> Coded<'a> {
+    let mut cat = cat;
+    let mut mode = mode;
     let mut planned = cues.planned;
     let mut verbal_act = false;
     // innermost controller first
@@ -158,7 +159,7 @@ pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded 
             Role::Planned if cat == "COERCE" => {}
             Role::Planned | Role::Intent => planned = true,
             Role::Agree => {
-                let c = plover::tense_rule(&cat).to_string();
+                let c = plover::tense_rule(cat);
                 if c != cat {
                     mode = None;
                 }
@@ -166,51 +167,49 @@ pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded 
                 planned = true;
             }
             Role::Threaten => {
-                mode = threat_mode(&cat, mode.as_deref()).map(str::to_string);
-                cat = "THREATEN".into();
+                mode = threat_mode(cat, mode);
+                cat = "THREATEN";
                 verbal_act = true;
             }
             Role::Reject => {
-                mode = Some(ask_mode(&cat).to_string());
-                cat = "REJECT".into();
+                mode = Some(ask_mode(cat));
+                cat = "REJECT";
                 verbal_act = true;
             }
             Role::Request => {
-                mode = Some(ask_mode(&cat).to_string());
-                cat = "REQUEST".into();
+                mode = Some(ask_mode(cat));
+                cat = "REQUEST";
                 verbal_act = true;
             }
         }
     }
     // a coercive act announced under a condition is a threat
-    let coercive = !plover::is_cooperative(&cat)
-        && !matches!(cat.as_str(), "THREATEN" | "REQUEST" | "REJECT" | "ACCUSE");
+    let coercive = !plover::is_cooperative(cat)
+        && !matches!(cat, "THREATEN" | "REQUEST" | "REJECT" | "ACCUSE");
     if cues.conditional && !cues.negated && coercive && (planned || cues.hypothetical) {
-        mode = threat_mode(&cat, mode.as_deref()).map(str::to_string);
+        mode = threat_mode(cat, mode);
         return Coded {
-            event_type: "THREATEN".into(),
+            event_type: "THREATEN",
             mode,
             status: EventStatus::Asserted,
         };
     }
     let status = if cues.negated {
-        if (planned || cues.hypothetical) && plover::is_cooperative(&cat) {
+        if (planned || cues.hypothetical) && plover::is_cooperative(cat) {
             // `will not accept`, `ne signera pas`: a refusal
-            mode = Some(ask_mode(&cat).to_string());
-            cat = "REJECT".into();
+            mode = Some(ask_mode(cat));
+            cat = "REJECT";
             EventStatus::Asserted
         } else {
             EventStatus::Negated
         }
     } else if cues.hypothetical {
-        cat = plover::tense_rule(&cat).to_string();
+        cat = plover::tense_rule(cat);
         EventStatus::Hypothetical
     } else if planned && !verbal_act {
-        let c = plover::tense_rule(&cat).to_string();
+        let c = plover::tense_rule(cat);
         if c != cat {
-            mode = threat_mode(&cat, mode.as_deref())
-                .filter(|_| c == "THREATEN")
-                .map(str::to_string);
+            mode = threat_mode(cat, mode).filter(|_| c == "THREATEN");
         }
         cat = c;
         EventStatus::Planned
