@@ -32,6 +32,9 @@ pub struct Cues {
 pub fn find_conditions(sent: &Sent, lex: &LangLex, out: &mut Vec<(usize, usize)>) {
     let w = &sent.words;
     out.clear();
+    if !sent.has_class(C::CondIf) {
+        return;
+    }
     out.extend(
         (0..w.len())
             .filter_map(|i| sent.at(lex, i, C::CondIf).map(|len| (i, len)))

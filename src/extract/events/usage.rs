@@ -98,7 +98,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     if participle {
         // `Ousted President Akayev`
         if m.anchor == 0
-            && sent.caps.get(m.last + 1).copied().unwrap_or(false)
+            && sent.cap(m.last + 1)
             && !lex.c(C::GerVerbalBefore).is_empty()
         {
             return true;
