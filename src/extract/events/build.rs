@@ -300,9 +300,11 @@ pub fn sentence_drafts(
     // link each match to the controller that governs it
     parent.clear();
     parent.resize(matches.len(), None);
+    // (only a sentence with an event adjunct word has such a phrase)
+    let adjuncts = sent.has_class(C::AdjunctEvent);
     for i in 0..matches.len() {
         let e = &matches[i];
-        if sent.governor(lex, e.first, stops) == Gov::EventAdjunct {
+        if adjuncts && sent.governor(lex, e.first, stops) == Gov::EventAdjunct {
             continue;
         }
         parent[i] = (0..i).rev().find(|&j| {

@@ -88,7 +88,8 @@ fn absorbed(env: &Env, lex: &LangLex, k: usize, lone: bool) -> bool {
             && o.anchor_last < m.first
             && env.clauses[j].0 <= m.first
             && m.first < structure::object_end(sent, lex, o.anchor_last, env.clauses[j].1)
-            && sent.governor(lex, m.first, &[o.anchor]) != Gov::EventAdjunct
+            && (!sent.has_class(C::AdjunctEvent)
+                || sent.governor(lex, m.first, &[o.anchor]) != Gov::EventAdjunct)
     })
 }
 

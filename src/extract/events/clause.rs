@@ -237,14 +237,21 @@ impl<'a> Sent<'a> {
         // (only strong punctuation, brackets and clause-break words can
         // end a clause)
         // (a word token is never punctuation)
-        breaks.extend(self.toks.iter().zip(&self.info).enumerate().map(|(i, (t, w))| {
-            let punct = !t.word
-                && matches!(
-                    self.words[i].as_bytes(),
-                    [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
-                );
-            (punct || w.mask & (1 << C::ClauseBreak as u64) != 0) && self.compute_hard_break(lex, i)
-        }));
+        breaks.extend(
+            self.toks
+                .iter()
+                .zip(&self.info)
+                .enumerate()
+                .map(|(i, (t, w))| {
+                    let punct = !t.word
+                        && matches!(
+                            self.words[i].as_bytes(),
+                            [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
+                        );
+                    (punct || w.mask & (1 << C::ClauseBreak as u64) != 0)
+                        && self.compute_hard_break(lex, i)
+                }),
+        );
         self.breaks = breaks;
         let mut incises = std::mem::take(&mut self.incises);
         self.compute_incises(&mut incises);

@@ -296,9 +296,10 @@ fn parse_elem(
             let aux = |f: &str| be.has(f) || have.has(f);
             // a form that is also an auxiliary (`sommes` of `sommer`) is the
             // auxiliary, unless the verb is the auxiliary itself (`V:be`)
-            let is_aux_verb = forms.iter().filter(|(f, _)| aux(f)).count() * 2 > forms.len();
-            for (form, tenses) in forms {
-                if words.len() == 1 && !is_aux_verb && aux(&form) {
+            let is_aux: Vec<bool> = forms.iter().map(|(f, _)| aux(f)).collect();
+            let is_aux_verb = is_aux.iter().filter(|a| **a).count() * 2 > forms.len();
+            for ((form, tenses), is_aux) in forms.into_iter().zip(is_aux) {
+                if words.len() == 1 && !is_aux_verb && is_aux {
                     continue;
                 }
                 let mut w = words.clone();

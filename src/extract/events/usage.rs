@@ -97,10 +97,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     let participle = m.tenses & PPART != 0 && m.tenses & (PRES | INF | GER) == 0;
     if participle {
         // `Ousted President Akayev`
-        if m.anchor == 0
-            && sent.cap(m.last + 1)
-            && !lex.c(C::GerVerbalBefore).is_empty()
-        {
+        if m.anchor == 0 && sent.cap(m.last + 1) && !lex.c(C::GerVerbalBefore).is_empty() {
             return true;
         }
         // `weapons seized last year from`: a participle after another verb's object
