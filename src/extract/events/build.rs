@@ -207,9 +207,13 @@ pub fn find_matches(ctx: &Ctx, sent: &Sent, raw: &[TriggerMatch]) -> Vec<Trigger
     let found: Vec<TriggerMatch> = raw
         .iter()
         .filter(|m| {
+            let needs = &ctx.lex.triggers[m.trigger].needs;
+            // (most patterns need nothing: no clause bounds to find)
+            if needs.is_empty() {
+                return true;
+            }
             let clause = (sent.clause_start(m.first), sent.clause_end(m.last));
-            ctx.lex.triggers[m.trigger]
-                .needs
+            needs
                 .iter()
                 .all(|n| need_ok(ctx.doc, sent, ctx.lex, m, n, clause))
         })
