@@ -220,6 +220,11 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 end: i,
                 word: true,
             });
+            // the space after a word, skipped here rather than by a
+            // turn of the loop
+            if i < end && b[i] == b' ' {
+                i += 1;
+            }
         } else if c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic() {
             // English clitic: 's, 't, 're ...
             let s = i;
