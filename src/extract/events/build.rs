@@ -4,11 +4,13 @@
 //! structure around it, whose category and status come from the chain and
 //! the cues, and whose date comes from its clause.
 
+use std::cell::RefCell;
+
 use crate::document::{ActorKind, Document, EventStatus, Span};
 
 use super::clause::{Gov, Sent};
 use super::lexicon::C;
-use super::lexicon::{LangLex, Need, Role, Trigger};
+use super::lexicon::{LangLex, Need, Role, Trigger, WordMap};
 use super::matcher::TriggerMatch;
 use super::structure::Part;
 use super::tokens::Folded;
@@ -43,11 +45,69 @@ pub struct Draft {
     pub quoted: bool,
 }
 
-/// What the previous sentences say a pronoun subject refers to.
-#[derive(Debug, Default, Clone)]
-pub struct Memory {
-    /// The last subject seen.
-    pub subject: Vec<Part>,
+/// What the previous sentences say a pronoun subject refers to. Few
+/// sentences read it (a pronoun or `son pays` with nothing nearer), so the
+/// subject of a sentence that gave no source is only worked out when
+/// read: a sentence analysis and a subject walk saved for nearly all.
+pub struct Memory<'a> {
+    /// The last subject known.
+    subject: RefCell<Vec<Part>>,
+    /// Later sentences, oldest first, whose subject replaces `subject`
+    /// unless it is empty.
+    pending: RefCell<Vec<usize>>,
+    /// What a pending sentence is analysed with.
+    ctx: &'a Ctx<'a>,
+    /// The country gazetteer's demonyms.
+    demonyms: &'a WordMap<String>,
+}
+
+impl<'a> Memory<'a> {
+    /// An empty memory for the document of `ctx`.
+    pub fn new(ctx: &'a Ctx<'a>, demonyms: &'a WordMap<String>) -> Self {
+        Memory {
+            subject: RefCell::default(),
+            pending: RefCell::default(),
+            ctx,
+            demonyms,
+        }
+    }
+
+    /// The last subject is `subject`.
+    pub fn set(&mut self, subject: Vec<Part>) {
+        *self.subject.get_mut() = subject;
+        self.pending.get_mut().clear();
+    }
+
+    /// The last subject is the subject of sentence `si` (a sentence with
+    /// some trigger anchored), unless it has none.
+    pub fn defer(&mut self, si: usize) {
+        self.pending.get_mut().push(si);
+    }
+
+    /// The last subject seen: the latest pending sentence with a
+    /// subject, else the last one known.
+    pub fn subject(&self) -> Vec<Part> {
+        let mut pending = self.pending.borrow_mut();
+        if !pending.is_empty() {
+            let (doc, folded, lex) = (self.ctx.doc, self.ctx.folded, self.ctx.lex);
+            let mut sent = Sent::default();
+            while let Some(si) = pending.pop() {
+                let Some(&span) = doc.sentences.get(si) else {
+                    continue;
+                };
+                let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
+                sent.tokenize(&folded.text, fs, fe, lex);
+                sent.fill_words(folded);
+                sent.analyse(doc, folded, si, lex, self.demonyms);
+                let s = super::structure::subject(&sent, lex, 0, sent.words.len(), &[]).0;
+                if !s.is_empty() {
+                    *self.subject.borrow_mut() = s;
+                    pending.clear();
+                }
+            }
+        }
+        self.subject.borrow().clone()
+    }
 }
 
 /// An anchor word of a sentence: its token and the (trigger, alternative)
@@ -124,27 +184,41 @@ fn need_ok(
     }
 }
 
-/// Finds and checks every trigger match of the sentence.
-pub fn find_matches(ctx: &Ctx, sent: &Sent, anchors: &[Anchor]) -> Vec<TriggerMatch> {
-    let mut found = Vec::new();
+/// The patterns that match around the anchors of a sentence whose words
+/// are read ([`Sent::fill_words`]), in anchor order, into `out`: a test
+/// that needs no further analysis of the sentence.
+pub fn raw_matches(lex: &LangLex, sent: &Sent, anchors: &[Anchor], out: &mut Vec<TriggerMatch>) {
+    out.clear();
     let words = super::matcher::Words {
         words: &sent.words,
         info: &sent.info,
     };
     for &(at, cands) in anchors {
         for &(ti, alt) in cands {
-            let t = &ctx.lex.triggers[ti];
-            if let Some(m) = super::matcher::check(words, t, ti, alt, at) {
-                let clause = (sent.clause_start(m.first), sent.clause_end(m.last));
-                if t.needs
-                    .iter()
-                    .all(|n| need_ok(ctx.doc, sent, ctx.lex, &m, n, clause))
-                {
-                    found.push(m);
-                }
-            }
+            let t = &lex.triggers[ti];
+            out.extend(super::matcher::check(words, t, ti, alt, at));
         }
     }
+}
+
+/// Keeps the [`raw_matches`] of the analysed sentence whose needs its
+/// clause meets, and resolves overlaps and word usage.
+pub fn find_matches(ctx: &Ctx, sent: &Sent, raw: &[TriggerMatch]) -> Vec<TriggerMatch> {
+    let found: Vec<TriggerMatch> = raw
+        .iter()
+        .filter(|m| {
+            let needs = &ctx.lex.triggers[m.trigger].needs;
+            // (most patterns need nothing: no clause bounds to find)
+            if needs.is_empty() {
+                return true;
+            }
+            let clause = (sent.clause_start(m.first), sent.clause_end(m.last));
+            needs
+                .iter()
+                .all(|n| need_ok(ctx.doc, sent, ctx.lex, m, n, clause))
+        })
+        .copied()
+        .collect();
     let resolved = super::matcher::resolve(ctx.lex, sent, found);
     usage::keep_used(sent, ctx.lex, resolved)
 }
@@ -220,17 +294,21 @@ pub fn sentence_drafts(
     } = scratch;
     // (a pattern going on to a verb, `attack near X killed`, stops at it too)
     stops.clear();
-    stops.extend(matches.iter().flat_map(|m| {
-        let verb = trig(m).ends_in_verb().then_some(m.last);
-        (m.anchor..=m.anchor_last).chain(verb)
-    }));
+    for m in matches {
+        stops.extend(m.anchor..=m.anchor_last);
+        if trig(m).ends_in_verb() {
+            stops.push(m.last);
+        }
+    }
     let stops: &[usize] = stops;
     // link each match to the controller that governs it
     parent.clear();
     parent.resize(matches.len(), None);
+    // (only a sentence with an event adjunct word has such a phrase)
+    let adjuncts = sent.has_class(C::AdjunctEvent);
     for i in 0..matches.len() {
         let e = &matches[i];
-        if sent.governor(lex, e.first, stops) == Gov::EventAdjunct {
+        if adjuncts && sent.governor(lex, e.first, stops) == Gov::EventAdjunct {
             continue;
         }
         parent[i] = (0..i).rev().find(|&j| {

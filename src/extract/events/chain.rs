@@ -41,7 +41,7 @@ pub struct Env<'a> {
     /// Anchor tokens of all matches (phrase walks stop there).
     pub stops: &'a [usize],
     /// Pronoun memory.
-    pub mem: &'a Memory,
+    pub mem: &'a Memory<'a>,
     /// Drafts of the earlier sentences and chains.
     pub recent: &'a [Draft],
 }
@@ -88,7 +88,8 @@ fn absorbed(env: &Env, lex: &LangLex, k: usize, lone: bool) -> bool {
             && o.anchor_last < m.first
             && env.clauses[j].0 <= m.first
             && m.first < structure::object_end(sent, lex, o.anchor_last, env.clauses[j].1)
-            && sent.governor(lex, m.first, &[o.anchor]) != Gov::EventAdjunct
+            && (!sent.has_class(C::AdjunctEvent)
+                || sent.governor(lex, m.first, &[o.anchor]) != Gov::EventAdjunct)
     })
 }
 
@@ -104,7 +105,7 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
         return false;
     }
     // the condition of a threat or promise is no event (`unless Baghdad accepts`)
-    if status::in_condition(sent, lex, r.first) {
+    if status::in_condition(sent, r.first) {
         return false;
     }
     // a reference back to an event already reported (`cette rencontre`, `this visit`)
@@ -218,7 +219,7 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     cues.planned |= c.links.len() == 1 && rt.role == Role::Agree;
     let coded = status::code(leaf_type, lt.mode.as_deref(), c.roles, cues);
     // a statement named by a noun alone, with nobody making it, is background
-    if verbal(&coded.event_type) && rt.noun && c.links.len() == 1 && roles.sources.is_empty() {
+    if verbal(coded.event_type) && rt.noun && c.links.len() == 1 && roles.sources.is_empty() {
         return None;
     }
     // a meeting needs two identifiable parties
@@ -263,11 +264,11 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     };
     if roles.sources.is_empty() {
         // who said it matters most for statements
-        conf *= if verbal(&coded.event_type) { 0.5 } else { 0.6 };
+        conf *= if verbal(coded.event_type) { 0.5 } else { 0.6 };
     } else if args.inferred {
         conf *= 0.85;
     }
-    if roles.targets.is_empty() && plover::requires_target(&coded.event_type) {
+    if roles.targets.is_empty() && plover::requires_target(coded.event_type) {
         conf *= 0.8;
     }
     if in_quote.is_some() {
@@ -275,8 +276,8 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
     }
     let base = Draft {
         sentence: sent.index,
-        event_type: coded.event_type,
-        mode: coded.mode,
+        event_type: coded.event_type.to_string(),
+        mode: coded.mode.map(str::to_string),
         sources: roles.sources.clone(),
         targets: Vec::new(),
         location: roles.location,

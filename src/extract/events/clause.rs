@@ -155,8 +155,11 @@ pub struct Sent<'a> {
     pub words: Vec<&'a str>,
     /// The tokens (folded offsets).
     pub toks: Vec<Token>,
-    /// True when the token starts with a capital in the original text.
-    pub caps: Vec<bool>,
+    /// The document's text and its folded copy, for [`Sent::cap`] (read
+    /// for a few tokens only, so not computed for all).
+    text: &'a str,
+    /// See `text`.
+    folded: Option<&'a Folded>,
     /// The lexicon entry of each token (its classes, its word id).
     pub info: Vec<WordInfo>,
     /// Tokens that end a clause (`hard_break`), computed once.
@@ -169,6 +172,12 @@ pub struct Sent<'a> {
     pub demonyms: Vec<Demonym>,
     /// Dates: (first token, last token, index into `Document::dates`).
     pub dates: Vec<(usize, usize, usize)>,
+    /// The `if`/`unless` clauses ([`Sent::conditions`]).
+    conditions: Vec<(usize, usize)>,
+    /// The classes some entry of which starts at a word of the sentence,
+    /// or that some word is a one-word entry of (bits `1 << C`): a class
+    /// absent here needs no walk over the words.
+    classes_here: u64,
     /// A mention's folded title and its tokens ([`title_start`]).
     title: (String, Vec<Token>),
     /// The first folded byte of the sentence.
@@ -198,11 +207,18 @@ impl<'a> Sent<'a> {
         );
     }
 
+    /// Reads the folded word of each token (after [`Sent::tokenize`]).
+    pub fn fill_words(&mut self, folded: &'a Folded) {
+        self.words.clear();
+        self.words
+            .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
+    }
+
     /// Fills the view of sentence `index` of `doc`, whose tokens
-    /// [`Sent::tokenize`] read.
+    /// [`Sent::tokenize`] and words [`Sent::fill_words`] read.
     pub fn analyse(
         &mut self,
-        doc: &Document,
+        doc: &'a Document,
         folded: &'a Folded,
         index: usize,
         lex: &LangLex,
@@ -210,10 +226,9 @@ impl<'a> Sent<'a> {
     ) {
         let span = doc.sentences[index];
         self.index = index;
-        self.words.clear();
-        self.words
-            .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
-        self.fill_caps(doc, folded);
+        self.classes_here = self.info.iter().fold(0, |a, w| a | w.starts | w.mask);
+        self.text = &doc.text;
+        self.folded = Some(folded);
         self.fill_ments(doc, folded, span, lex, demonyms);
         self.fill_dates(doc, folded, span);
         self.fill_demonyms(demonyms);
@@ -221,32 +236,52 @@ impl<'a> Sent<'a> {
         breaks.clear();
         // (only strong punctuation, brackets and clause-break words can
         // end a clause)
-        breaks.extend((0..self.words.len()).map(|i| {
-            let punct = matches!(
-                self.words[i].as_bytes(),
-                [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
-            );
-            (punct || self.is(i, C::ClauseBreak)) && self.compute_hard_break(lex, i)
-        }));
+        // (a word token is never punctuation)
+        breaks.extend(
+            self.toks
+                .iter()
+                .zip(&self.info)
+                .enumerate()
+                .map(|(i, (t, w))| {
+                    let punct = !t.word
+                        && matches!(
+                            self.words[i].as_bytes(),
+                            [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
+                        );
+                    (punct || w.mask & (1 << C::ClauseBreak as u64) != 0)
+                        && self.compute_hard_break(lex, i)
+                }),
+        );
         self.breaks = breaks;
         let mut incises = std::mem::take(&mut self.incises);
         self.compute_incises(&mut incises);
         self.incises = incises;
+        let mut conditions = std::mem::take(&mut self.conditions);
+        super::status::find_conditions(self, lex, &mut conditions);
+        self.conditions = conditions;
     }
 
-    /// True when the token starts with a capital in the original text.
-    #[inline(never)]
-    fn fill_caps(&mut self, doc: &Document, folded: &Folded) {
-        let bytes = doc.text.as_bytes();
-        self.caps.clear();
-        self.caps.extend(self.toks.iter().map(|t| {
-            let o = folded.orig(t.start);
-            match bytes.get(o) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                Some(_) => doc.text[o..].chars().next().is_some_and(char::is_uppercase),
-                None => false,
-            }
-        }));
+    /// The `if`/`unless` clauses: from the conjunction to the next comma
+    /// (or the sentence end), as token ranges.
+    pub fn conditions(&self) -> &[(usize, usize)] {
+        &self.conditions
+    }
+
+    /// True when token `i` starts with a capital in the original text
+    /// (false past the end).
+    pub fn cap(&self, i: usize) -> bool {
+        let (Some(t), Some(folded)) = (self.toks.get(i), self.folded) else {
+            return false;
+        };
+        let o = folded.orig(t.start);
+        match self.text.as_bytes().get(o) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => self.text[o..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
 
     /// The actor mentions of the sentence, and the country anaphors.
@@ -287,6 +322,10 @@ impl<'a> Sent<'a> {
                 actor: m.actor,
                 head,
             });
+        }
+        if !self.has_class(C::TheCountry) {
+            self.ments.sort_by_key(|m| m.first);
+            return;
         }
         let anaphors = country_anaphors(
             doc,
@@ -443,6 +482,9 @@ impl<'a> Sent<'a> {
 
     fn compute_incises(&self, out: &mut Vec<(usize, usize)>) {
         out.clear();
+        if !self.has_class(C::Relative) {
+            return;
+        }
         out.extend(
             (1..self.words.len())
                 .filter(|&j| {
@@ -524,19 +566,23 @@ impl<'a> Sent<'a> {
             // the longest preposition ending here
             // (only the classes the word ends an entry of)
             let ends = self.info.get(i - 1).map_or(0, |w| w.ends & PREP_ENDS);
-            let best = if ends == 0 {
-                None
-            } else {
-                PREPS
-                    .iter()
-                    .filter(|(c, _)| ends & (1 << *c as u64) != 0)
-                    .filter_map(|(c, g)| lex.class_ending_at(&self.info, i, *c).map(|s| (s, *g)))
-                    .min_by_key(|(s, _)| *s)
-            };
+            // (the earliest start, then the first in PREPS)
+            let mut best: Option<(usize, usize, Gov)> = None;
+            if ends != 0 {
+                lex.each_class_ending_at(&self.info, i, ends, |c, s| {
+                    let Some(k) = PREPS.iter().position(|(pc, _)| *pc as u8 == c) else {
+                        return;
+                    };
+                    if best.is_none_or(|(bs, bk, _)| (s, k) < (bs, bk)) {
+                        best = Some((s, k, PREPS[k].1));
+                    }
+                });
+            }
+            let best = best.map(|(s, _, g)| (s, g));
             if let Some((s, g)) = best {
                 // `des Affaires étrangères`: a capitalised complement inside a title
                 let title = g == Gov::Gen
-                    && self.caps.get(i).copied().unwrap_or(false)
+                    && self.cap(i)
                     && i != first
                     && !self.ments.iter().any(|m| m.first == i);
                 // French `a` is also `has`: a preposition only before a phrase
@@ -544,7 +590,7 @@ impl<'a> Sent<'a> {
                     && self.is(s, C::AuxHave)
                     && i != first
                     && !self.is(i, C::Det)
-                    && !self.caps.get(i).copied().unwrap_or(false);
+                    && !self.cap(i);
                 if auxiliary {
                     return Gov::Core;
                 }
@@ -575,14 +621,15 @@ impl<'a> Sent<'a> {
                 }
                 return Gov::Core;
             }
-            if self.is_punct(i - 1)
+            // (a verb or a pronoun ends the phrase before too: `grâce à
+            // cela l'armée`)
+            const ENDS_PHRASE: u64 = 1 << C::ClauseBreak as u64
+                | 1 << C::AuxBe as u64
+                | 1 << C::AuxHave as u64
+                | 1 << C::Pronoun as u64;
+            if self.info[i - 1].mask & ENDS_PHRASE != 0
+                || self.is_punct(i - 1)
                 || self.mention_ending(i).is_some()
-                || self.is(i - 1, C::ClauseBreak)
-            {
-                return Gov::Core;
-            }
-            // a verb or a pronoun ends the phrase before (`grâce à cela l'armée`)
-            if self.is(i - 1, C::AuxBe) || self.is(i - 1, C::AuxHave) || self.is(i - 1, C::Pronoun)
             {
                 return Gov::Core;
             }
@@ -603,7 +650,7 @@ impl<'a> Sent<'a> {
             .words
             .get(i + 1)
             .is_some_and(|x| self.is(i + 1, C::Det) || x.as_bytes()[0].is_ascii_digit())
-            || self.caps.get(i + 1).copied().unwrap_or(false)
+            || self.cap(i + 1)
             || self.ments.iter().any(|m| m.first == i + 1);
         !(prep && phrase_follows)
     }
@@ -629,10 +676,19 @@ impl<'a> Sent<'a> {
             .is_some()
     }
 
+    /// False when no entry of class `c` starts at any word of the
+    /// (analysed) sentence.
+    pub fn has_class(&self, c: C) -> bool {
+        self.classes_here & (1 << c as u64) != 0
+    }
+
     /// True when a word of `class` starts in tokens `[from, to)`.
     pub fn class_in(&self, lex: &LangLex, class: C, from: usize, to: usize) -> Option<usize> {
         // the class bit of each word first: most words start no entry
         let bit = 1 << class as u64;
+        if self.classes_here & bit == 0 {
+            return None;
+        }
         let to = to.min(self.info.len());
         (from..to).find(|&i| {
             self.info[i].starts & bit != 0 && lex.class_at(&self.info, i, class).is_some()

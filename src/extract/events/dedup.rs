@@ -6,6 +6,8 @@
 //! with no participant (`une conférence s'est tenue`) and the clause that
 //! names them (`réunissant des représentants de ...`).
 
+use std::cell::OnceCell;
+
 use crate::document::Document;
 use crate::plover;
 
@@ -38,8 +40,10 @@ fn dates_compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
     }
 }
 
-/// True when `b` reports the same event as `a`.
-fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
+/// True when `b` reports the same event as `a`; `same_word` tells whether
+/// their triggers fold to the same words (asked only when it matters:
+/// folding is the costly test, and merging folds each trigger once).
+fn compatible(a: &Draft, b: &Draft, doc: &Document, same_word: impl Fn() -> bool) -> bool {
     if a.event_type != b.event_type || !dates_compatible(a, b, doc) {
         return false;
     }
@@ -63,8 +67,7 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
         return false;
     }
     let same_day = a.date.is_some() && b.date.is_some();
-    let same_word = crate::text::fold::fold(&a.trigger) == crate::text::fold::fold(&b.trigger);
-    if (reciprocal(a) || reciprocal(b)) && !same_day && !same_word {
+    if (reciprocal(a) || reciprocal(b)) && !same_day && !same_word() {
         return false;
     }
     let fits = |x: &[Part], y: &[Part]| x.is_empty() || y.is_empty() || overlap(x, y, doc);
@@ -83,7 +86,7 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
             && (overlap(&a.targets, &b.targets, doc)
                 || (a.targets.is_empty() && b.targets.is_empty())
                 || (quoted && fits_targets))
-            && (same_day || same_word || quoted);
+            && (same_day || same_word() || quoted);
     }
     overlap(&a.sources, &b.sources, doc) || overlap(&a.targets, &b.targets, doc)
 }
@@ -91,8 +94,17 @@ fn compatible(a: &Draft, b: &Draft, doc: &Document) -> bool {
 /// Merges repeated mentions, keeping the first mention's evidence.
 pub fn merge(drafts: Vec<Draft>, doc: &Document) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    // the folded trigger of each kept draft, once asked
+    let mut keys: Vec<OnceCell<String>> = Vec::with_capacity(drafts.len());
+    let fold = crate::text::fold::fold;
     for d in drafts {
-        match out.iter_mut().find(|k| compatible(k, &d, doc)) {
+        let key = OnceCell::new();
+        let found = out.iter().zip(&keys).position(|(k, kk)| {
+            compatible(k, &d, doc, || {
+                kk.get_or_init(|| fold(&k.trigger)) == key.get_or_init(|| fold(&d.trigger))
+            })
+        });
+        match found.map(|i| &mut out[i]) {
             Some(k) => {
                 if k.sources.is_empty() {
                     k.sources = d.sources;
@@ -107,7 +119,10 @@ pub fn merge(drafts: Vec<Draft>, doc: &Document) -> Vec<Draft> {
                 }
                 k.confidence = k.confidence.max(d.confidence);
             }
-            None => out.push(d),
+            None => {
+                out.push(d);
+                keys.push(key);
+            }
         }
     }
     out

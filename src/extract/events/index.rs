@@ -204,21 +204,39 @@ impl ClassIndex {
             .map(|(_, len)| len)
     }
 
-    /// Start of the longest entry of class `c` ending just before token
-    /// `end` of `info` (as [`Class::ending_at`] on the words).
-    pub fn ending_at(&self, info: &[WordInfo], end: usize, c: C) -> Option<usize> {
-        let list = self
-            .by_last
-            .get(info.get(end.checked_sub(1)?)?.id as usize)?;
-        Self::of_class(list, c)
-            .iter()
-            .find(|e| {
-                let len = usize::from(e.len);
-                len <= end
-                    && (len == 1 || info[end - 2].id == e.near)
-                    && self.matches(e, &info[end - len..end])
-            })
-            .map(|e| end - usize::from(e.len))
+    /// For each class of `mask` (bits `1 << C`) with an entry ending just
+    /// before token `end` of `info`, calls `f(class, start)` with the start
+    /// of its longest one (as [`Class::ending_at`] on the words, for each
+    /// class in class order, with one walk over the word's entries).
+    pub fn each_ending_at(
+        &self,
+        info: &[WordInfo],
+        end: usize,
+        mask: u64,
+        mut f: impl FnMut(u8, usize),
+    ) {
+        let Some(list) = end
+            .checked_sub(1)
+            .and_then(|k| info.get(k))
+            .and_then(|w| self.by_last.get(w.id as usize))
+        else {
+            return;
+        };
+        let mut done = 0u64;
+        for e in list {
+            let bit = 1u64 << e.class;
+            if mask & bit == 0 || done & bit != 0 {
+                continue;
+            }
+            let len = usize::from(e.len);
+            if len <= end
+                && (len == 1 || info[end - 2].id == e.near)
+                && self.matches(e, &info[end - len..end])
+            {
+                done |= bit;
+                f(e.class, end - len);
+            }
+        }
     }
 }
 

@@ -122,7 +122,12 @@ fn apply(paradigms: &[Paradigm], lemma: &str) -> Vec<(String, Tenses)> {
     // the suffixes are distinct (merged when loaded), and so are the forms
     p.suffixes
         .iter()
-        .map(|(suffix, tags)| (format!("{stem}{suffix}"), *tags))
+        .map(|(suffix, tags)| {
+            let mut form = String::with_capacity(stem.len() + suffix.len());
+            form.push_str(stem);
+            form.push_str(suffix);
+            (form, *tags)
+        })
         .collect()
 }
 

@@ -296,9 +296,10 @@ fn parse_elem(
             let aux = |f: &str| be.has(f) || have.has(f);
             // a form that is also an auxiliary (`sommes` of `sommer`) is the
             // auxiliary, unless the verb is the auxiliary itself (`V:be`)
-            let is_aux_verb = forms.iter().filter(|(f, _)| aux(f)).count() * 2 > forms.len();
-            for (form, tenses) in forms {
-                if words.len() == 1 && !is_aux_verb && aux(&form) {
+            let is_aux: Vec<bool> = forms.iter().map(|(f, _)| aux(f)).collect();
+            let is_aux_verb = is_aux.iter().filter(|a| **a).count() * 2 > forms.len();
+            for ((form, tenses), is_aux) in forms.into_iter().zip(is_aux) {
+                if words.len() == 1 && !is_aux_verb && is_aux {
                     continue;
                 }
                 let mut w = words.clone();
@@ -596,10 +597,16 @@ impl LangLex {
         self.class_ids.at(info, i, c)
     }
 
-    /// Start of the longest entry of class `c` ending just before token
-    /// `end` of a sentence whose tokens have the entries `info`.
-    pub fn class_ending_at(&self, info: &[WordInfo], end: usize, c: C) -> Option<usize> {
-        self.class_ids.ending_at(info, end, c)
+    /// For each class of `mask` (bits `1 << C`) with an entry ending just
+    /// before token `end`, `f(class, start of its longest entry)`.
+    pub fn each_class_ending_at(
+        &self,
+        info: &[WordInfo],
+        end: usize,
+        mask: u64,
+        f: impl FnMut(u8, usize),
+    ) {
+        self.class_ids.each_ending_at(info, end, mask, f);
     }
 
     /// Flags the words that are demonyms (the keys of the country

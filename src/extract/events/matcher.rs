@@ -221,18 +221,22 @@ pub fn resolve(lex: &LangLex, sent: &Sent, mut matches: Vec<TriggerMatch>) -> Ve
             .then(a.trigger.cmp(&b.trigger))
             .then(a.first.cmp(&b.first))
     });
-    let mut kept: Vec<TriggerMatch> = Vec::new();
-    for m in matches {
+    // the kept ones are moved to the front, in place
+    let mut n = 0;
+    for r in 0..matches.len() {
+        let m = matches[r];
         // overlap on the anchors or on the matched words
-        let clash = kept.iter().any(|k| {
+        let clash = matches[..n].iter().any(|k| {
             (m.anchor <= k.anchor_last && k.anchor <= m.anchor_last)
                 || (m.first <= k.anchor_last && k.anchor <= m.last)
                 || (k.first <= m.anchor_last && m.anchor <= k.last)
         });
         if !clash {
-            kept.push(m);
+            matches[n] = m;
+            n += 1;
         }
     }
-    kept.sort_by_key(|m| (m.first, m.anchor));
-    kept
+    matches.truncate(n);
+    matches.sort_by_key(|m| (m.first, m.anchor));
+    matches
 }

@@ -255,7 +255,7 @@ impl EventsStage {
             folded: &folded,
             lex,
         };
-        let mut mem = Memory::default();
+        let mut mem = Memory::new(&ctx, &self.countries.demonyms);
         let mut drafts = Vec::new();
         // the first actor mention of each sentence
         let mut first_mention: Vec<Option<ActorIdx>> = vec![None; doc.sentences.len()];
@@ -264,33 +264,43 @@ impl EventsStage {
                 *slot = Some(m.actor);
             }
         }
-        // one sentence view and anchor list for the whole document: their
-        // buffers are reused from sentence to sentence
+        // one sentence view and anchor and match lists for the whole
+        // document: their buffers are reused from sentence to sentence
         let mut sent = Sent::default();
         let mut here = Vec::new();
+        let mut raw = Vec::new();
         let mut scratch = build::Scratch::default();
+        // (sentences come in text order: each one's bounds are searched
+        // for from the end of the one before)
+        let mut prev_end = 0;
         for (si, (&span, first)) in doc.sentences.iter().zip(&first_mention).enumerate() {
-            let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
+            let fs = folded.folded_after(span.start, prev_end);
+            let fe = folded.folded_after(span.end, fs);
+            prev_end = fe;
             sent.tokenize(&folded.text, fs, fe, lex);
             tokens::anchors(&sent.toks, &sent.info, &folded.text, lex, &mut here);
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
                 if let Some(actor) = *first {
-                    mem.subject = vec![Part::Actor(actor)];
+                    mem.set(vec![Part::Actor(actor)]);
                 }
                 continue;
             }
+            // the sentence is only analysed when some pattern matches
+            // around an anchor
+            sent.fill_words(&folded);
+            build::raw_matches(lex, &sent, &here, &mut raw);
+            if raw.is_empty() {
+                mem.defer(si);
+                continue;
+            }
             sent.analyse(doc, &folded, si, lex, &self.countries.demonyms);
-            let matches = build::find_matches(&ctx, &sent, &here);
+            let matches = build::find_matches(&ctx, &sent, &raw);
             let before = drafts.len();
             build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts, &mut scratch);
-            let new_subject = drafts[before..]
-                .iter()
-                .find(|d: &&Draft| !d.sources.is_empty())
-                .map(|d| d.sources.clone())
-                .unwrap_or_else(|| structure::subject(&sent, lex, 0, sent.words.len(), &[]).0);
-            if !new_subject.is_empty() {
-                mem.subject = new_subject;
+            match drafts[before..].iter().find(|d| !d.sources.is_empty()) {
+                Some(d) => mem.set(d.sources.clone()),
+                None => mem.defer(si),
             }
         }
         dedup::merge(drafts, doc)

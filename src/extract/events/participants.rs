@@ -501,9 +501,9 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         // earlier clause of the sentence, else of the last subject
         let earlier = structure::subject(sent, lex, 0, cs, env.stops).0;
         let from = if earlier.is_empty() {
-            &mem.subject
+            mem.subject()
         } else {
-            &earlier
+            earlier
         };
         let codes: Vec<Part> = from
             .iter()
@@ -517,7 +517,7 @@ fn verb_subject(env: &Env, cs: usize, v: usize, speaker: Option<Part>) -> (Vec<P
         if !earlier.is_empty() {
             return (earlier, true);
         }
-        return (mem.subject.clone(), true);
+        return (mem.subject(), true);
     }
     // `le Mali, qui a signé`: the antecedent of a relative set off by a
     // comma (a restrictive relative describes its noun: `Macedonia which is

@@ -27,22 +27,29 @@ pub struct Cues {
 }
 
 /// The `if`/`unless` clauses of a sentence: from the conjunction to the
-/// next comma (or the sentence end).
-fn conditions<'s>(sent: &'s Sent, lex: &'s LangLex) -> impl Iterator<Item = (usize, usize)> + 's {
+/// next comma (or the sentence end), into `out` (read once per sentence
+/// by [`Sent::analyse`], then through [`Sent::conditions`]).
+pub fn find_conditions(sent: &Sent, lex: &LangLex, out: &mut Vec<(usize, usize)>) {
     let w = &sent.words;
-    (0..w.len())
-        .filter_map(|i| sent.at(lex, i, C::CondIf).map(|len| (i, len)))
-        .map(|(i, len)| {
-            let end = (i + len..w.len())
-                .find(|&j| matches!(w[j], "," | ";" | ":"))
-                .unwrap_or(w.len());
-            (i, end)
-        })
+    out.clear();
+    if !sent.has_class(C::CondIf) {
+        return;
+    }
+    out.extend(
+        (0..w.len())
+            .filter_map(|i| sent.at(lex, i, C::CondIf).map(|len| (i, len)))
+            .map(|(i, len)| {
+                let end = (i + len..w.len())
+                    .find(|&j| matches!(w[j], "," | ";" | ":"))
+                    .unwrap_or(w.len());
+                (i, end)
+            }),
+    );
 }
 
 /// True when token `i` lies inside an `if`/`unless` clause.
-pub fn in_condition(sent: &Sent, lex: &LangLex, i: usize) -> bool {
-    conditions(sent, lex).any(|(s, e)| s <= i && i < e)
+pub fn in_condition(sent: &Sent, i: usize) -> bool {
+    sent.conditions().iter().any(|&(s, e)| s <= i && i < e)
 }
 
 /// Reads the cues of the verb group that ends at match `m` (clause starting
@@ -94,7 +101,10 @@ pub fn cues(
             c.hypothetical = true;
         }
     }
-    c.conditional = conditions(sent, lex).any(|(s, e)| !(s <= m.first && m.first < e));
+    c.conditional = sent
+        .conditions()
+        .iter()
+        .any(|&(s, e)| !(s <= m.first && m.first < e));
     c.planned |= has(C::CuePlanned, window)
         || (m.tenses & FUT != 0 && m.tenses & (PRES | INF) == 0)
         || has(C::FutureWord, m.first..clause_end.min(m.last + 8));
@@ -102,12 +112,13 @@ pub fn cues(
 }
 
 /// The tense rule and controller roles applied to an event category.
+/// (Borrowed from the lexicon or static: a draft copies them once.)
 #[derive(Debug, Clone, PartialEq)]
-pub struct Coded {
+pub struct Coded<'a> {
     /// Final category.
-    pub event_type: String,
+    pub event_type: &'a str,
     /// Final mode.
-    pub mode: Option<String>,
+    pub mode: Option<&'a str>,
     /// Final status.
     pub status: EventStatus,
 }
@@ -137,9 +148,9 @@ fn threat_mode(cat: &str, mode: Option<&str>) -> Option<&'static str> {
 
 /// Codes a chain: the leaf act (`cat`, `mode`) under its controllers
 /// (outermost first), with the cues read at the outermost one.
-pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded {
-    let mut cat = cat.to_string();
-    let mut mode = mode.map(str::to_string);
+pub fn code<'a>(cat: &'a str, mode: Option<&'a str>, chain: &[Role], cues: Cues) -> Coded<'a> {
+    let mut cat = cat;
+    let mut mode = mode;
     let mut planned = cues.planned;
     let mut verbal_act = false;
     // innermost controller first
@@ -151,7 +162,7 @@ pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded 
             Role::Planned if cat == "COERCE" => {}
             Role::Planned | Role::Intent => planned = true,
             Role::Agree => {
-                let c = plover::tense_rule(&cat).to_string();
+                let c = plover::tense_rule(cat);
                 if c != cat {
                     mode = None;
                 }
@@ -159,51 +170,49 @@ pub fn code(cat: &str, mode: Option<&str>, chain: &[Role], cues: Cues) -> Coded 
                 planned = true;
             }
             Role::Threaten => {
-                mode = threat_mode(&cat, mode.as_deref()).map(str::to_string);
-                cat = "THREATEN".into();
+                mode = threat_mode(cat, mode);
+                cat = "THREATEN";
                 verbal_act = true;
             }
             Role::Reject => {
-                mode = Some(ask_mode(&cat).to_string());
-                cat = "REJECT".into();
+                mode = Some(ask_mode(cat));
+                cat = "REJECT";
                 verbal_act = true;
             }
             Role::Request => {
-                mode = Some(ask_mode(&cat).to_string());
-                cat = "REQUEST".into();
+                mode = Some(ask_mode(cat));
+                cat = "REQUEST";
                 verbal_act = true;
             }
         }
     }
     // a coercive act announced under a condition is a threat
-    let coercive = !plover::is_cooperative(&cat)
-        && !matches!(cat.as_str(), "THREATEN" | "REQUEST" | "REJECT" | "ACCUSE");
+    let coercive = !plover::is_cooperative(cat)
+        && !matches!(cat, "THREATEN" | "REQUEST" | "REJECT" | "ACCUSE");
     if cues.conditional && !cues.negated && coercive && (planned || cues.hypothetical) {
-        mode = threat_mode(&cat, mode.as_deref()).map(str::to_string);
+        mode = threat_mode(cat, mode);
         return Coded {
-            event_type: "THREATEN".into(),
+            event_type: "THREATEN",
             mode,
             status: EventStatus::Asserted,
         };
     }
     let status = if cues.negated {
-        if (planned || cues.hypothetical) && plover::is_cooperative(&cat) {
+        if (planned || cues.hypothetical) && plover::is_cooperative(cat) {
             // `will not accept`, `ne signera pas`: a refusal
-            mode = Some(ask_mode(&cat).to_string());
-            cat = "REJECT".into();
+            mode = Some(ask_mode(cat));
+            cat = "REJECT";
             EventStatus::Asserted
         } else {
             EventStatus::Negated
         }
     } else if cues.hypothetical {
-        cat = plover::tense_rule(&cat).to_string();
+        cat = plover::tense_rule(cat);
         EventStatus::Hypothetical
     } else if planned && !verbal_act {
-        let c = plover::tense_rule(&cat).to_string();
+        let c = plover::tense_rule(cat);
         if c != cat {
-            mode = threat_mode(&cat, mode.as_deref())
-                .filter(|_| c == "THREATEN")
-                .map(str::to_string);
+            mode = threat_mode(cat, mode).filter(|_| c == "THREATEN");
         }
         cat = c;
         EventStatus::Planned

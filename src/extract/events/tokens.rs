@@ -52,7 +52,15 @@ impl Folded {
                 pos += 1;
             }
             map.extend(offset(run)..offset(pos));
-            let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+            // two-byte characters (the accented letters of French), decoded
+            // from their bytes; the others through `chars`
+            let c = match bytes.get(pos..pos + 2) {
+                Some(&[b0 @ 0xc2..=0xdf, b1]) => {
+                    char::from_u32((u32::from(b0 & 0x1f) << 6) | u32::from(b1 & 0x3f))
+                }
+                _ => text.get(pos..).and_then(|t| t.chars().next()),
+            };
+            let Some(c) = c else {
                 break;
             };
             let mapped = LATIN
@@ -212,6 +220,11 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 end: i,
                 word: true,
             });
+            // the space after a word, skipped here rather than by a
+            // turn of the loop
+            if i < end && b[i] == b' ' {
+                i += 1;
+            }
         } else if c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic() {
             // English clitic: 's, 't, 're ...
             let s = i;

@@ -97,10 +97,7 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
     let participle = m.tenses & PPART != 0 && m.tenses & (PRES | INF | GER) == 0;
     if participle {
         // `Ousted President Akayev`
-        if m.anchor == 0
-            && sent.caps.get(m.last + 1).copied().unwrap_or(false)
-            && !lex.c(C::GerVerbalBefore).is_empty()
-        {
+        if m.anchor == 0 && sent.cap(m.last + 1) && !lex.c(C::GerVerbalBefore).is_empty() {
             return true;
         }
         // `weapons seized last year from`: a participle after another verb's object
@@ -131,9 +128,12 @@ fn not_a_verb(sent: &Sent, lex: &LangLex, m: &TriggerMatch, earlier: &[TriggerMa
 }
 
 /// Drops the matches whose words are not used as event triggers here.
-pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
-    let mut kept: Vec<TriggerMatch> = Vec::with_capacity(matches.len());
-    for m in matches {
+pub fn keep_used(sent: &Sent, lex: &LangLex, mut matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
+    // the kept ones are moved to the front, in place
+    let mut n = 0;
+    for r in 0..matches.len() {
+        let m = matches[r];
+        let kept = &matches[..n];
         if swallowed(sent, lex, &m) {
             continue;
         }
@@ -147,12 +147,14 @@ pub fn keep_used(sent: &Sent, lex: &LangLex, matches: Vec<TriggerMatch>) -> Vec<
         if glued && !lex.triggers[m.trigger].noun {
             continue;
         }
-        if m.tenses != 0 && not_a_verb(sent, lex, &m, &kept) {
+        if m.tenses != 0 && not_a_verb(sent, lex, &m, kept) {
             continue;
         }
-        kept.push(m);
+        matches[n] = m;
+        n += 1;
     }
-    kept
+    matches.truncate(n);
+    matches
 }
 
 /// True when a noun trigger modifies the next noun (`invasion forces`,
