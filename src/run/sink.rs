@@ -3,7 +3,7 @@
 //! tables.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
@@ -66,28 +66,21 @@ impl RunAggregates {
         staging: &Path,
         csv: bool,
     ) -> Result<BTreeMap<&'static str, Computed>> {
-        let file = |dir: &str, table: &str, ext: &str| {
-            let dir = staging.join(dir);
-            std::fs::create_dir_all(&dir).map(|()| dir.join(format!("{table}.{ext}")))
+        // a table's Parquet file and, when asked for, its CSV file
+        let files = |table: &str| -> std::io::Result<(PathBuf, Option<PathBuf>)> {
+            let file = |dir: &str, ext: &str| {
+                let dir = staging.join(dir);
+                std::fs::create_dir_all(&dir).map(|()| dir.join(format!("{table}.{ext}")))
+            };
+            Ok((
+                file("parquet", "parquet")?,
+                csv.then(|| file("csv", "csv")).transpose()?,
+            ))
         };
-        let cooccurrence = (
-            file("parquet", "cooccurrence", "parquet")?,
-            csv.then(|| file("csv", "cooccurrence", "csv"))
-                .transpose()?,
-        );
-        let timeline = (
-            file("parquet", "timeline", "parquet")?,
-            csv.then(|| file("csv", "timeline", "csv")).transpose()?,
-        );
-        let event_counts = (
-            file("parquet", "event_counts", "parquet")?,
-            csv.then(|| file("csv", "event_counts", "csv"))
-                .transpose()?,
-        );
-        let dyads = (
-            file("parquet", "dyads", "parquet")?,
-            csv.then(|| file("csv", "dyads", "csv")).transpose()?,
-        );
+        let cooccurrence = files("cooccurrence")?;
+        let timeline = files("timeline")?;
+        let event_counts = files("event_counts")?;
+        let dyads = files("dyads")?;
         let RunAggregates {
             families,
             actors: actor_counts,
