@@ -22,6 +22,7 @@ use super::families::Families;
 use super::schema::TIMELINE;
 use crate::lexicon::Fnv;
 use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
+use crate::text::swar;
 
 /// `YYYY-MM` of a day since the epoch, `unknown` for none (sorts last).
 fn month(day: Option<i32>) -> String {
@@ -211,6 +212,14 @@ impl CharIndex {
 /// the end of `text`.
 fn advance(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (usize, usize) {
     while chars < target && byte < text.len() {
+        // eight ASCII bytes are eight code points (most of a text)
+        if target - chars >= 8
+            && let Some(w) = swar::load(text, byte)
+            && swar::non_ascii(w) == 0
+        {
+            (chars, byte) = (chars + 8, byte + 8);
+            continue;
+        }
         byte += 1;
         // skip UTF-8 continuation bytes (10xxxxxx)
         while byte < text.len() && text[byte] & 0xC0 == 0x80 {
@@ -225,6 +234,13 @@ fn advance(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (us
 /// `chars`, so never before the text's start).
 fn back(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (usize, usize) {
     while chars > target {
+        if chars - target >= 8
+            && let Some(w) = byte.checked_sub(8).and_then(|b| swar::load(text, b))
+            && swar::non_ascii(w) == 0
+        {
+            (chars, byte) = (chars - 8, byte - 8);
+            continue;
+        }
         byte -= 1;
         while text[byte] & 0xC0 == 0x80 {
             byte -= 1;
@@ -423,6 +439,8 @@ mod tests {
             "plain ASCII text",
             "Le président malien a déclaré « non » à Bamako.",
             "日本語とÉmojis 🙂 mêlés",
+            // ASCII runs of eight and more between wide characters
+            "A long ASCII run, then é, then ASCII again, 日本 and ASCII to the end",
         ];
         // spans in and out of order, overlapping, empty, past the end, negative
         let spans = [
