@@ -469,3 +469,40 @@ fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::data::read::testing::{Lcg, write};
+
+    #[test]
+    fn links_read_by_row_group_equal_the_query() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut rng = Lcg(5);
+        // 300 pairs among 12 actors, ties in n_articles, several row groups
+        let pairs: Vec<(String, String, i64)> = (0..300)
+            .map(|_| {
+                let (a, b) = (rng.next(12), rng.next(12));
+                (format!("Q{a:02}"), format!("Q{b:02}"), rng.next(6) as i64)
+            })
+            .collect();
+        let table = df!(
+            "actor_a" => pairs.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
+            "actor_b" => pairs.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(),
+            "n_articles" => pairs.iter().map(|p| p.2).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        assert!(write(dir.path(), "cooccurrence", table, 64) > 1);
+        let ids: Vec<String> = ["Q01", "Q03", "Q04", "Q07", "Q10"]
+            .map(String::from)
+            .to_vec();
+        let by_groups = links_in_table(dir.path(), &ids).unwrap().unwrap();
+        let lf = scan(dir.path(), "cooccurrence").unwrap().unwrap();
+        let by_query = links_among(lf, &ids).unwrap();
+        assert!(!by_groups.is_empty());
+        assert_eq!(by_groups, by_query);
+        // no table: nothing to read
+        let empty = tempfile::tempdir().unwrap();
+        assert!(links_in_table(empty.path(), &ids).unwrap().is_none());
+    }
+}
