@@ -231,15 +231,10 @@ impl EventAggregates {
         self.spill.write(records)
     }
 
-    /// Interned strings, groups, family keys and roots with near-duplicates
-    /// so far (for memory logs).
-    pub fn sizes(&self) -> [usize; 4] {
-        [
-            self.strs.strs.len(),
-            self.tallies.len(),
-            self.dup_max.len(),
-            self.roots_with_dups.len(),
-        ]
+    /// Strings interned so far: the state the streaming phase keeps (for
+    /// memory logs; the groups are counted at the end).
+    pub fn interned(&self) -> usize {
+        self.strs.strs.len()
     }
 
     /// Counts that spill their events into a file at `path` (removed when

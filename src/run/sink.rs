@@ -232,7 +232,7 @@ fn log_sizes(batch: usize, registry: &ActorRegistry, agg: Option<&RunAggregates>
         articles = agg.map_or(0, |a| a.families.len()),
         actors,
         pairs,
-        events = ?agg.map(|a| a.events.sizes()),
+        event_strings = agg.map_or(0, |a| a.events.interned()),
         "sink memory"
     );
 }

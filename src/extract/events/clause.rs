@@ -184,6 +184,16 @@ pub struct Sent<'a> {
     start: usize,
 }
 
+/// The first and last tokens (of a sentence starting at folded byte
+/// `from`) that a document span covers.
+fn span_tokens(toks: &[Token], folded: &Folded, from: usize, s: Span) -> Option<(usize, usize)> {
+    tok_range(
+        toks,
+        folded.folded_after(s.start, from),
+        folded.folded_after(s.end, from),
+    )
+}
+
 /// Tokens covering folded span `[s, e)`: (first, last) inclusive.
 fn tok_range(toks: &[Token], s: usize, e: usize) -> Option<(usize, usize)> {
     let first = toks.partition_point(|t| t.end <= s);
@@ -295,13 +305,7 @@ impl<'a> Sent<'a> {
         demonyms: &super::lexicon::WordMap<String>,
     ) {
         let (toks, from) = (&self.toks, self.start);
-        let to_toks = |s: Span| {
-            tok_range(
-                toks,
-                folded.folded_after(s.start, from),
-                folded.folded_after(s.end, from),
-            )
-        };
+        let to_toks = |s: Span| span_tokens(toks, folded, from, s);
         let lo = doc.mentions.partition_point(|m| m.span.start < span.start);
         self.ments.clear();
         for m in doc.mentions[lo..]
@@ -345,13 +349,7 @@ impl<'a> Sent<'a> {
     #[inline(never)]
     fn fill_dates(&mut self, doc: &Document, folded: &Folded, span: Span) {
         let (toks, from) = (&self.toks, self.start);
-        let to_toks = |s: Span| {
-            tok_range(
-                toks,
-                folded.folded_after(s.start, from),
-                folded.folded_after(s.end, from),
-            )
-        };
+        let to_toks = |s: Span| span_tokens(toks, folded, from, s);
         let first_date = doc.dates.partition_point(|d| d.span.start < span.start);
         self.dates.clear();
         self.dates.extend(

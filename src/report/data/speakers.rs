@@ -105,11 +105,7 @@ pub fn load(out: &Path) -> Result<Vec<Speaker>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let kind_rank = when(col("kind").eq(lit("direct"))).then(lit(0)).otherwise(
-        when(col("kind").eq(lit("partial")))
-            .then(lit(1))
-            .otherwise(lit(2)),
-    );
+    let kind_rank = kind_rank();
     // the best quotes of each row group, then the best of those: a quote
     // among the best of all is among the best of its row group, and the
     // stable sorts keep the table's order between equal keys
@@ -197,6 +193,16 @@ fn speakers_from(picked: LazyFrame, top: &DataFrame, ids: &[String]) -> Result<V
         .collect())
 }
 
+/// Direct quotes first, then partial, then indirect: the order in which a
+/// speaker's quotes are shown.
+fn kind_rank() -> Expr {
+    when(col("kind").eq(lit("direct"))).then(lit(0)).otherwise(
+        when(col("kind").eq(lit("partial")))
+            .then(lit(1))
+            .otherwise(lit(2)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,11 +239,7 @@ mod tests {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let kind_rank = when(col("kind").eq(lit("direct"))).then(lit(0)).otherwise(
-            when(col("kind").eq(lit("partial")))
-                .then(lit(1))
-                .otherwise(lit(2)),
-        );
+        let kind_rank = kind_rank();
         let mut picked = quotes
             .filter(one_of("speaker_id", &ids))
             .with_columns([
