@@ -4,9 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// mimalloc instead of the system allocator: see `gazette::memory`
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
-    // large buffers mapped and unmapped on their own, not fragmenting the heap
-    gazette::memory::map_large_blocks();
     // diagnostics on stderr, off unless RUST_LOG asks (e.g. RUST_LOG=gazette=debug)
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())

@@ -222,12 +222,12 @@ fn log_sizes(batch: usize, registry: &ActorRegistry, agg: Option<&RunAggregates>
     if !tracing::enabled!(tracing::Level::DEBUG) {
         return;
     }
-    let (heap, free) = crate::memory::heap_stats().unwrap_or_default();
+    let (committed, peak_rss) = crate::memory::heap_stats();
     let (actors, pairs) = agg.map_or((0, 0), |a| a.actors.sizes());
     tracing::debug!(
         batch,
-        heap_mb = heap >> 20,
-        free_mb = free >> 20,
+        committed_mb = committed >> 20,
+        peak_rss_mb = peak_rss >> 20,
         registry = registry.len(),
         articles = agg.map_or(0, |a| a.families.len()),
         actors,
