@@ -318,31 +318,38 @@ impl ActorAggregates {
             )
         };
         let pairs = std::mem::take(&mut self.pairs);
+        // each actor's name looked up once, not once per pair it is in
+        let by_index: Vec<Option<&str>> = self
+            .ids
+            .iter()
+            .map(|id| names.get(id).map(|n| n.name.as_str()))
+            .collect();
         // a row group at a time: the pairs are the run's largest table
         let mut chunk: Vec<Pair> = Vec::with_capacity(ROW_GROUP_ROWS);
         let n = pairs.for_each_sorted(key, &mut |p| {
             chunk.push(p);
             if chunk.len() == ROW_GROUP_ROWS {
-                self.push_pairs(&chunk, names, out)?;
+                self.push_pairs(&chunk, &by_index, out)?;
                 chunk.clear();
             }
             Ok(())
         })?;
         if !chunk.is_empty() {
-            self.push_pairs(&chunk, names, out)?;
+            self.push_pairs(&chunk, &by_index, out)?;
         }
         Ok(n)
     }
 
-    /// Writes one row group of pairs into `out`.
+    /// Writes one row group of pairs into `out`; `names` are the actors'
+    /// names by index.
     fn push_pairs(
         &self,
         chunk: &[Pair],
-        names: &BTreeMap<String, ActorName>,
+        names: &[Option<&str>],
         out: &mut TableFiles,
     ) -> Result<()> {
         let id = |a: u32| self.ids[a as usize].as_str();
-        let name = |a: u32| names.get(id(a)).map(|n| n.name.as_str());
+        let name = |a: u32| names[a as usize];
         let df = DataFrame::new(
             chunk.len(),
             vec![
