@@ -27,6 +27,44 @@ const MAX_BARE_CLAUSE_WORDS: usize = 1;
 /// Punctuation that closes a clause, for [`TenseMarkers::near`].
 const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '—', '–'];
 
+/// For each byte, whether a clause mark starts with it: the ASCII marks,
+/// and the first bytes of the wider ones (which must be decoded to tell).
+const MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CLAUSE_MARKS.len() {
+        let mut buf = [0; 4];
+        let first = CLAUSE_MARKS[i].encode_utf8(&mut buf).as_bytes()[0];
+        t[first as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether a clause mark starts at byte `i` of `s`.
+#[inline(always)]
+fn mark_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes()[i];
+    MARK_LEAD[usize::from(b)]
+        && (b < 0x80
+            || s[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| CLAUSE_MARKS.contains(&c)))
+}
+
+/// `s.rfind(CLAUSE_MARKS)`, reading bytes rather than decoding every
+/// character (a slice-of-chars pattern compares each one with every
+/// mark); a mark's first byte is never inside another character.
+fn last_mark(s: &str) -> Option<usize> {
+    (0..s.len()).rev().find(|&i| mark_at(s, i))
+}
+
+/// `s.find(CLAUSE_MARKS)`, as [`last_mark`].
+fn first_mark(s: &str) -> Option<usize> {
+    (0..s.len()).find(|&i| mark_at(s, i))
+}
+
 /// Which side of the reference date an expression lies on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -105,7 +143,8 @@ impl TenseMarkers {
         if let Some(t) = self.words.get(key.as_ref()) {
             return Some(*t);
         }
-        if key != word {
+        // a word this short takes no suffix (bytes >= characters)
+        if key != word || word.len() < self.min_suffix_word {
             return None;
         }
         let (_, t) = self
@@ -133,11 +172,9 @@ impl TenseMarkers {
             to -= 1;
         }
         let before = &text[from..expr.start.max(from)];
-        let clause_start = before.rfind(CLAUSE_MARKS).map_or(from, |i| from + i + 1);
+        let clause_start = last_mark(before).map_or(from, |i| from + i + 1);
         let after_from = expr.end.min(to);
-        let clause_end = text[after_from..to]
-            .find(CLAUSE_MARKS)
-            .map_or(to, |i| after_from + i);
+        let clause_end = first_mark(&text[after_from..to]).map_or(to, |i| after_from + i);
         let mut clause_words = 0;
         let mut in_clause: Option<(usize, Tense)> = None;
         let mut anywhere: Option<(usize, Tense)> = None;
@@ -230,6 +267,23 @@ mod tests {
             Span::new(0, text.len()),
             Span::new(start, start + expr.len()),
         )
+    }
+
+    #[test]
+    fn mark_search_agrees_with_str_find() {
+        let cases = [
+            "",
+            "sans marque",
+            "a, b; c",
+            "« il a dit » — puis – après “x” (y) : z \"q\"",
+            "éà—ô,ü«",
+            "x\u{2014}",
+            "\u{2013}é",
+        ];
+        for s in cases {
+            assert_eq!(last_mark(s), s.rfind(CLAUSE_MARKS), "last in {s:?}");
+            assert_eq!(first_mark(s), s.find(CLAUSE_MARKS), "first in {s:?}");
+        }
     }
 
     #[test]
