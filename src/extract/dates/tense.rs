@@ -74,6 +74,10 @@ pub(crate) enum Tense {
     Future,
 }
 
+/// The nearest marker found so far: its distance to the expression and
+/// its tense.
+type Nearest = Option<(usize, Tense)>;
+
 /// Tense markers of one language.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TenseMarkers {
@@ -157,6 +161,33 @@ impl TenseMarkers {
         Some(*t)
     }
 
+    /// The nearest marker among `words` (before `expr`, in text order),
+    /// and the nearest one inside the expression's clause, with their
+    /// distances to `expr`.
+    fn nearest_before(
+        &self,
+        text: &str,
+        expr: Span,
+        words: &[(usize, usize, bool)],
+    ) -> (Nearest, Nearest) {
+        let (mut anywhere, mut in_clause) = (None, None);
+        for &(start, end, inside) in words.iter().rev() {
+            if anywhere.is_some() && (in_clause.is_some() || !inside) {
+                continue;
+            }
+            let Some(t) = self.tense_of(&text[start..end]) else {
+                continue;
+            };
+            let found = Some((expr.start - end, t));
+            anywhere = anywhere.or(found);
+            if inside {
+                in_clause = in_clause.or(found);
+                break;
+            }
+        }
+        (anywhere, in_clause)
+    }
+
     /// The tense of the marker nearest to `expr` in its own clause (between
     /// commas, colons, brackets, quotation marks or dashes); when the clause
     /// is little more than the expression, the nearest within `sentence` and
@@ -176,10 +207,15 @@ impl TenseMarkers {
         let after_from = expr.end.min(to);
         let clause_end = first_mark(&text[after_from..to]).map_or(to, |i| after_from + i);
         let mut clause_words = 0;
-        let mut in_clause: Option<(usize, Tense)> = None;
-        let mut anywhere: Option<(usize, Tense)> = None;
+        let mut in_clause: Nearest = None;
+        let mut anywhere: Nearest = None;
         let s = &text[from..to];
         let bytes = s.as_bytes();
+        // The words before the expression (start, end, in its clause):
+        // looked up nearest first, once all are known, so that the lookups
+        // stop at the nearest markers.
+        let mut left: Vec<(usize, usize, bool)> = Vec::with_capacity(32);
+        let mut left_done = false;
         let mut pos = 0;
         while pos < s.len() {
             // The next word: a maximal run of letters, ASCII ones read
@@ -205,7 +241,6 @@ impl TenseMarkers {
                 }
                 pos += len;
             }
-            let word = &s[word_start..pos];
             let start = from + word_start;
             let end = from + pos;
             if start < expr.end && expr.start < end {
@@ -213,17 +248,21 @@ impl TenseMarkers {
             }
             let inside = start >= clause_start && end <= clause_end;
             clause_words += usize::from(inside);
-            let dist = if end <= expr.start {
-                expr.start - end
-            } else {
-                start - expr.end
-            };
+            if end <= expr.start {
+                left.push((start, end, inside));
+                continue;
+            }
+            if !left_done {
+                left_done = true;
+                (anywhere, in_clause) = self.nearest_before(text, expr, &left);
+            }
+            let dist = start - expr.end;
             // A marker here would change nothing: skip the lookup.
-            let closer = |best: Option<(usize, Tense)>| best.is_none_or(|(d, _)| dist < d);
+            let closer = |best: Nearest| best.is_none_or(|(d, _)| dist < d);
             if !(closer(anywhere) || inside && closer(in_clause)) {
                 continue;
             }
-            let Some(t) = self.tense_of(word) else {
+            let Some(t) = self.tense_of(&s[word_start..pos]) else {
                 continue;
             };
             if closer(anywhere) {
@@ -232,6 +271,9 @@ impl TenseMarkers {
             if inside && closer(in_clause) {
                 in_clause = Some((dist, t));
             }
+        }
+        if !left_done {
+            (anywhere, in_clause) = self.nearest_before(text, expr, &left);
         }
         // A date alone in its clause (`Lundi, il a...`) qualifies the
         // neighbouring clause; a clause with its own words but no marker
