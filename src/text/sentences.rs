@@ -110,14 +110,30 @@ impl SentenceSplitter {
 
     /// Whether the word just before the period at `pos` is an abbreviation.
     fn ends_abbreviation(&self, p: &str, pos: usize) -> bool {
-        // after the whitespace character, which may be wider than a byte
-        let word_start = p[..pos]
-            .char_indices()
-            .rfind(|(_, c)| c.is_whitespace())
-            .map(|(w, c)| w + c.len_utf8())
-            .unwrap_or(0);
-        self.is_abbreviation(&p[word_start..pos])
+        self.is_abbreviation(&p[after_last_space(&p[..pos])..pos])
     }
+}
+
+/// Where the last word of `s` starts: after its last whitespace character
+/// (which may be wider than a byte), or 0. Reads bytes backwards, decoding
+/// only from the first bytes of wider characters.
+fn after_last_space(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        let b = bytes[i];
+        if b < 0x80 {
+            if char::from(b).is_whitespace() {
+                return i + 1;
+            }
+        } else if b >= 0xc0
+            && let Some(c) = s[i..].chars().next().filter(|c| c.is_whitespace())
+        {
+            return i + c.len_utf8();
+        }
+    }
+    0
 }
 
 fn is_terminal(c: char) -> bool {
@@ -180,6 +196,25 @@ mod tests {
             .into_iter()
             .map(|sp| text[sp.start..sp.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn last_word_start_agrees_with_char_search() {
+        for s in [
+            "",
+            "mot",
+            "deux mots",
+            "M.\u{a0}X",
+            "a\u{2009}b c\td",
+            "é\u{3000}ü",
+            " ",
+        ] {
+            let want = s
+                .char_indices()
+                .rfind(|(_, c)| c.is_whitespace())
+                .map_or(0, |(w, c)| w + c.len_utf8());
+            assert_eq!(after_last_space(s), want, "in {s:?}");
+        }
     }
 
     const CASES: &[(&str, &str, &[&str])] = &[

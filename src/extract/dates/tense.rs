@@ -27,6 +27,44 @@ const MAX_BARE_CLAUSE_WORDS: usize = 1;
 /// Punctuation that closes a clause, for [`TenseMarkers::near`].
 const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '—', '–'];
 
+/// For each byte, whether a clause mark starts with it: the ASCII marks,
+/// and the first bytes of the wider ones (which must be decoded to tell).
+const MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CLAUSE_MARKS.len() {
+        let mut buf = [0; 4];
+        let first = CLAUSE_MARKS[i].encode_utf8(&mut buf).as_bytes()[0];
+        t[first as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether a clause mark starts at byte `i` of `s`.
+#[inline(always)]
+fn mark_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes()[i];
+    MARK_LEAD[usize::from(b)]
+        && (b < 0x80
+            || s[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| CLAUSE_MARKS.contains(&c)))
+}
+
+/// `s.rfind(CLAUSE_MARKS)`, reading bytes rather than decoding every
+/// character (a slice-of-chars pattern compares each one with every
+/// mark); a mark's first byte is never inside another character.
+fn last_mark(s: &str) -> Option<usize> {
+    (0..s.len()).rev().find(|&i| mark_at(s, i))
+}
+
+/// `s.find(CLAUSE_MARKS)`, as [`last_mark`].
+fn first_mark(s: &str) -> Option<usize> {
+    (0..s.len()).find(|&i| mark_at(s, i))
+}
+
 /// Which side of the reference date an expression lies on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -35,6 +73,10 @@ pub(crate) enum Tense {
     /// After (or on) the reference.
     Future,
 }
+
+/// The nearest marker found so far: its distance to the expression and
+/// its tense.
+type Nearest = Option<(usize, Tense)>;
 
 /// Tense markers of one language.
 #[derive(Debug, Clone, Default)]
@@ -105,7 +147,8 @@ impl TenseMarkers {
         if let Some(t) = self.words.get(key.as_ref()) {
             return Some(*t);
         }
-        if key != word {
+        // a word this short takes no suffix (bytes >= characters)
+        if key != word || word.len() < self.min_suffix_word {
             return None;
         }
         let (_, t) = self
@@ -116,6 +159,33 @@ impl TenseMarkers {
             return None;
         }
         Some(*t)
+    }
+
+    /// The nearest marker among `words` (before `expr`, in text order),
+    /// and the nearest one inside the expression's clause, with their
+    /// distances to `expr`.
+    fn nearest_before(
+        &self,
+        text: &str,
+        expr: Span,
+        words: &[(usize, usize, bool)],
+    ) -> (Nearest, Nearest) {
+        let (mut anywhere, mut in_clause) = (None, None);
+        for &(start, end, inside) in words.iter().rev() {
+            if anywhere.is_some() && (in_clause.is_some() || !inside) {
+                continue;
+            }
+            let Some(t) = self.tense_of(&text[start..end]) else {
+                continue;
+            };
+            let found = Some((expr.start - end, t));
+            anywhere = anywhere.or(found);
+            if inside {
+                in_clause = in_clause.or(found);
+                break;
+            }
+        }
+        (anywhere, in_clause)
     }
 
     /// The tense of the marker nearest to `expr` in its own clause (between
@@ -133,16 +203,19 @@ impl TenseMarkers {
             to -= 1;
         }
         let before = &text[from..expr.start.max(from)];
-        let clause_start = before.rfind(CLAUSE_MARKS).map_or(from, |i| from + i + 1);
+        let clause_start = last_mark(before).map_or(from, |i| from + i + 1);
         let after_from = expr.end.min(to);
-        let clause_end = text[after_from..to]
-            .find(CLAUSE_MARKS)
-            .map_or(to, |i| after_from + i);
+        let clause_end = first_mark(&text[after_from..to]).map_or(to, |i| after_from + i);
         let mut clause_words = 0;
-        let mut in_clause: Option<(usize, Tense)> = None;
-        let mut anywhere: Option<(usize, Tense)> = None;
+        let mut in_clause: Nearest = None;
+        let mut anywhere: Nearest = None;
         let s = &text[from..to];
         let bytes = s.as_bytes();
+        // The words before the expression (start, end, in its clause):
+        // looked up nearest first, once all are known, so that the lookups
+        // stop at the nearest markers.
+        let mut left: Vec<(usize, usize, bool)> = Vec::with_capacity(32);
+        let mut left_done = false;
         let mut pos = 0;
         while pos < s.len() {
             // The next word: a maximal run of letters, ASCII ones read
@@ -168,7 +241,6 @@ impl TenseMarkers {
                 }
                 pos += len;
             }
-            let word = &s[word_start..pos];
             let start = from + word_start;
             let end = from + pos;
             if start < expr.end && expr.start < end {
@@ -176,17 +248,21 @@ impl TenseMarkers {
             }
             let inside = start >= clause_start && end <= clause_end;
             clause_words += usize::from(inside);
-            let dist = if end <= expr.start {
-                expr.start - end
-            } else {
-                start - expr.end
-            };
+            if end <= expr.start {
+                left.push((start, end, inside));
+                continue;
+            }
+            if !left_done {
+                left_done = true;
+                (anywhere, in_clause) = self.nearest_before(text, expr, &left);
+            }
+            let dist = start - expr.end;
             // A marker here would change nothing: skip the lookup.
-            let closer = |best: Option<(usize, Tense)>| best.is_none_or(|(d, _)| dist < d);
+            let closer = |best: Nearest| best.is_none_or(|(d, _)| dist < d);
             if !(closer(anywhere) || inside && closer(in_clause)) {
                 continue;
             }
-            let Some(t) = self.tense_of(word) else {
+            let Some(t) = self.tense_of(&s[word_start..pos]) else {
                 continue;
             };
             if closer(anywhere) {
@@ -195,6 +271,9 @@ impl TenseMarkers {
             if inside && closer(in_clause) {
                 in_clause = Some((dist, t));
             }
+        }
+        if !left_done {
+            (anywhere, in_clause) = self.nearest_before(text, expr, &left);
         }
         // A date alone in its clause (`Lundi, il a...`) qualifies the
         // neighbouring clause; a clause with its own words but no marker
@@ -230,6 +309,23 @@ mod tests {
             Span::new(0, text.len()),
             Span::new(start, start + expr.len()),
         )
+    }
+
+    #[test]
+    fn mark_search_agrees_with_str_find() {
+        let cases = [
+            "",
+            "sans marque",
+            "a, b; c",
+            "« il a dit » — puis – après “x” (y) : z \"q\"",
+            "éà—ô,ü«",
+            "x\u{2014}",
+            "\u{2013}é",
+        ];
+        for s in cases {
+            assert_eq!(last_mark(s), s.rfind(CLAUSE_MARKS), "last in {s:?}");
+            assert_eq!(first_mark(s), s.find(CLAUSE_MARKS), "first in {s:?}");
+        }
     }
 
     #[test]

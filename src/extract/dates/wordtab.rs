@@ -53,6 +53,29 @@ pub(crate) struct WordTable {
     /// eighth full (a miss, the usual case, mostly ends on the first slot).
     slots: Vec<Slot>,
     shift: u32,
+    /// A filter in front of the table: for each [`pair`] of the first two
+    /// bytes, bit `n` is set when some word of `n` bytes opening with them
+    /// is in the table. Most words of a text are settled by this one load,
+    /// without building their key.
+    pairs: Vec<u32>,
+}
+
+/// Entries of [`WordTable::pairs`].
+const PAIRS: usize = 1 << 12;
+
+/// The filter entry of a word of `len` (>= 1) bytes starting at `start`:
+/// its first two bytes (the first alone for one-byte words), each with bit
+/// 5 set so that ASCII case does not matter (bytes equal once ASCII
+/// lowercased are equal so), six bits of each.
+#[inline(always)]
+fn pair(bytes: &[u8], start: usize, len: usize) -> usize {
+    let first = usize::from(bytes[start] | 0x20);
+    let second = if len >= 2 {
+        usize::from(bytes[start + 1] | 0x20)
+    } else {
+        0
+    };
+    (first & 63) << 6 | (second & 63)
 }
 
 /// The `n` bytes of `bytes` from `at` (`n` <= 8), first byte lowest.
@@ -97,6 +120,7 @@ impl WordTable {
     /// The table of `forms`, which `trie` was built from.
     pub(crate) fn new<S: AsRef<str>>(forms: &[S], trie: &Trie) -> WordTable {
         let mut entries: Vec<(Key, u32)> = Vec::new();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
         for f in forms {
             let f = f.as_ref();
             let first = f
@@ -107,6 +131,7 @@ impl WordTable {
                 continue;
             }
             let k = key(f.as_bytes(), 0, first);
+            pairs.push((pair(f.as_bytes(), 0, first), first));
             let form = if first == f.len() {
                 // the trie's answer on the word alone (the first of equal
                 // spellings)
@@ -126,7 +151,11 @@ impl WordTable {
         let mut table = WordTable {
             slots: vec![Slot::default(); size],
             shift: 64 - size.trailing_zeros(),
+            pairs: vec![0; PAIRS],
         };
+        for (p, n) in pairs {
+            table.pairs[p] |= 1 << n;
+        }
         for (key, form) in entries {
             let mut i = table.home(&key);
             while table.slots[i].key.len != 0 {
@@ -145,8 +174,12 @@ impl WordTable {
     /// alphanumeric characters) can start.
     #[inline]
     pub(crate) fn at(&self, bytes: &[u8], start: usize, end: usize) -> AtWord {
-        if end - start > MAX_LEN {
+        let len = end - start;
+        if len > MAX_LEN {
             return AtWord::Walk;
+        }
+        if self.pairs[pair(bytes, start, len)] >> len & 1 == 0 {
+            return AtWord::Nothing;
         }
         let key = key(bytes, start, end);
         let mask = self.slots.len() - 1;
