@@ -17,6 +17,11 @@ struct Entry {
     sector: Option<String>,
     wikidata: Option<String>,
     aliases: BTreeSet<String>,
+    /// The known aliases of a document's actor are in `aliases`. They are
+    /// its gazetteer entry's names (ids are unique), the same in every
+    /// document of a run, so only the first document's are looked up: the
+    /// later ones cost one set search per alias for nothing.
+    known_merged: bool,
     roles: BTreeSet<String>,
     n_mentions: u64,
     n_articles: u64,
@@ -61,7 +66,13 @@ impl Entry {
             self.sector = a.sector.clone();
         }
         // strings are copied only for aliases and roles not known yet
-        let known = a.known_aliases.iter().map(String::as_str);
+        let known: &[String] = if self.known_merged {
+            &[]
+        } else {
+            self.known_merged = !a.known_aliases.is_empty();
+            &a.known_aliases
+        };
+        let known = known.iter().map(String::as_str);
         for alias in known.chain(seen.forms.iter().map(|(_, f)| *f)) {
             if !self.aliases.contains(alias) {
                 self.aliases.insert(alias.to_string());
@@ -147,6 +158,7 @@ impl ActorRegistry {
                     sector: a.sector.clone(),
                     wikidata: a.wikidata.clone(),
                     aliases: BTreeSet::new(),
+                    known_merged: false,
                     roles: BTreeSet::new(),
                     n_mentions: 0,
                     n_articles: 0,
@@ -239,6 +251,7 @@ impl ActorRegistry {
                     sector: sectors[i].clone(),
                     wikidata: wikidata[i].clone(),
                     aliases: aliases[i].iter().cloned().collect(),
+                    known_merged: false,
                     roles: roles[i].iter().cloned().collect(),
                     n_mentions: mentions[i].unwrap_or(0).max(0) as u64,
                     n_articles: articles[i].unwrap_or(0).max(0) as u64,

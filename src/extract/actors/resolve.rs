@@ -479,24 +479,16 @@ fn build(
                     continue;
                 };
                 let actor = match p.entry.map(|e| cx.gz.get(e)) {
-                    Some(e) => {
-                        let mut aliases: Vec<String> = Vec::new();
-                        for n in e.names() {
-                            if !aliases.iter().any(|a| a == n) {
-                                aliases.push(n.to_string());
-                            }
-                        }
-                        DocActor {
-                            actor_id: e.actor_id().to_string(),
-                            key: r.key.to_string(),
-                            name: e.name(prefer_fr).to_string(),
-                            kind: e.kind,
-                            country: e.country.clone().or(iso(p.country)),
-                            sector: p.sector.clone(),
-                            known_aliases: aliases,
-                            wikidata: e.wikidata.clone(),
-                        }
-                    }
+                    Some(e) => DocActor {
+                        actor_id: e.actor_id().to_string(),
+                        key: r.key.to_string(),
+                        name: e.name(prefer_fr).to_string(),
+                        kind: e.kind,
+                        country: e.country.clone().or(iso(p.country)),
+                        sector: p.sector.clone(),
+                        known_aliases: e.distinct_names().to_vec(),
+                        wikidata: e.wikidata.clone(),
+                    },
                     None => DocActor {
                         actor_id: actor_id(&r.key),
                         key: r.key.to_string(),
