@@ -47,14 +47,17 @@ pub struct Trie {
     key_of: Vec<u32>,
     /// Number of nodes.
     nodes: usize,
-    /// What a word of each `word_hash` may start: [`Start::Word`] for the
-    /// hash of a one-word key, else [`Start::Pair`] for that of the first
-    /// word of a longer key. A match starts with a whole word of the text
-    /// equal to the first word of its key, so a word of another hash starts
-    /// no match: most words are ruled out in a few instructions instead of
-    /// a walk of five steps or so (walks go on as long as the word is a
-    /// prefix of some key). One byte per hash, read without a bounds check.
-    starts: Box<[Start; 1 << HASH_BITS]>,
+    /// What a word of each `word_hash` may start, two bits per hash in
+    /// blocks of 64 hashes: the first word of a block has a bit for the
+    /// hash of each one-word key ([`Start::Word`]), the second for that of
+    /// the first word of each longer key ([`Start::Pair`] when the first
+    /// is clear). A match starts with a whole word of the text equal to the
+    /// first word of its key, so a word of another hash starts no match:
+    /// most words are ruled out in a few instructions instead of a walk of
+    /// five steps or so (walks go on as long as the word is a prefix of
+    /// some key). 16 KB, where one byte per hash took 64 KB, as much as
+    /// the first-level cache.
+    starts: Box<[[u64; 2]; 1 << (HASH_BITS - 6)]>,
     /// One bit per [`pair_hash`] of the first two words of each key of
     /// several words: a common word that starts some key (`de`, `the`)
     /// starts a match only when the next word is that key's second word.
@@ -120,22 +123,19 @@ impl Trie {
             }
         }
         let (cells, key_of, nodes) = pack(keys, &code)?;
-        let mut starts: Box<[Start; 1 << HASH_BITS]> = vec![Start::Nothing; 1 << HASH_BITS]
-            .into_boxed_slice()
-            .try_into()
-            .expect("one entry per hash");
+        let mut starts: Box<[[u64; 2]; 1 << (HASH_BITS - 6)]> =
+            Box::new([[0; 2]; 1 << (HASH_BITS - 6)]);
         let mut pairs: Box<[u64; 1 << (HASH_BITS - 6)]> = Box::new([0; 1 << (HASH_BITS - 6)]);
         for k in keys.iter().filter(|k| !k.is_empty()) {
             let b = k.as_bytes();
             let Some(end) = k.find(' ') else {
-                starts[word_hash(b, 0, b.len())] = Start::Word;
+                let h = word_hash(b, 0, b.len());
+                starts[h / 64][0] |= 1 << (h % 64);
                 continue;
             };
             let end2 = k[end + 1..].find(' ').map_or(k.len(), |e| end + 1 + e);
             let first = word_hash(b, 0, end);
-            if starts[first] == Start::Nothing {
-                starts[first] = Start::Pair;
-            }
+            starts[first / 64][1] |= 1 << (first % 64);
             let h = pair_hash(first, word_hash(b, end + 1, end2));
             pairs[h / 64] |= 1 << (h % 64);
         }
@@ -153,7 +153,7 @@ impl Trie {
     pub fn memory_usage(&self) -> usize {
         self.cells.len() * std::mem::size_of::<Cell>()
             + (self.key_of.len() + 2 * self.pairs.len()) * std::mem::size_of::<u32>()
-            + self.starts.len()
+            + std::mem::size_of_val(&*self.starts)
     }
 
     /// Number of rows (trie nodes).
@@ -190,7 +190,16 @@ impl Trie {
     /// What keys a word of the text of `word_hash` `h` may start.
     #[inline]
     pub fn starts(&self, h: usize) -> Start {
-        self.starts[h & ((1 << HASH_BITS) - 1)]
+        let h = h & ((1 << HASH_BITS) - 1);
+        let [word, pair] = self.starts[h / 64];
+        let bit = 1 << (h % 64);
+        if word & bit != 0 {
+            Start::Word
+        } else if pair & bit != 0 {
+            Start::Pair
+        } else {
+            Start::Nothing
+        }
     }
 
     /// False when no key starts with the two words of `word_hash`es
