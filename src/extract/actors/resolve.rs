@@ -187,14 +187,24 @@ pub fn resolve<'a>(
 
     // A description counts only for an actor the document also names.
     if out.iter().any(|r| r.descriptive) {
-        let named: FnvMap<&str, ()> = out
+        // The few described actors, sorted, each marked when a mention
+        // names it: cheaper than a set of every named actor's key.
+        let mut described: Vec<(&str, bool)> = out
             .iter()
-            .filter(|r| !r.descriptive)
-            .map(|r| (r.key.as_ref(), ()))
+            .filter(|r| r.descriptive)
+            .map(|r| (r.key.as_ref(), false))
             .collect();
+        described.sort_unstable();
+        described.dedup();
+        for r in out.iter().filter(|r| !r.descriptive) {
+            if let Ok(i) = described.binary_search_by(|(k, _)| (*k).cmp(r.key.as_ref())) {
+                described[i].1 = true;
+            }
+        }
+        let named = |key: &str| described.binary_search(&(key, true)).is_ok();
         let keep: Vec<bool> = out
             .iter()
-            .map(|r| !r.descriptive || named.contains_key(r.key.as_ref()))
+            .map(|r| !r.descriptive || named(r.key.as_ref()))
             .collect();
         let mut keep = keep.into_iter();
         out.retain(|_| keep.next().unwrap_or(true));
