@@ -246,7 +246,33 @@ fn pack(keys: &[String], code: &[u8; 256]) -> Result<(Vec<Cell>, Vec<u32>, usize
     // (first key, end of its keys, depth, cell) of the nodes to place.
     let mut todo = vec![(0usize, sorted.len(), 0usize, 0usize)];
     let mut children: Vec<(usize, usize, usize)> = Vec::new();
-    while let Some((mut lo, hi, depth, at)) = todo.pop() {
+    while let Some((mut lo, hi, depth, mut at)) = todo.pop() {
+        if hi == lo + 1 {
+            // The rest of one key (most nodes): a chain of single children,
+            // each in the lowest free cell.
+            let (key, id) = sorted[lo];
+            for &b in &key[depth..] {
+                let c = usize::from(code[usize::from(b)]);
+                let p = lowest_free.max(c);
+                if cells.len() <= p {
+                    cells.resize(p + 1, free);
+                    key_of.resize(p + 1, 0);
+                }
+                cells[at].base |= (p - c) as u32;
+                cells[p].check = at as u32;
+                at = p;
+                nodes += 1;
+                while cells.get(lowest_free).is_some_and(|c| c.check != FREE) {
+                    lowest_free += 1;
+                }
+            }
+            if at >= ENDS_KEY as usize {
+                return Err("the actor lexicon trie is too large".to_string());
+            }
+            cells[at].base |= ENDS_KEY;
+            key_of[at] = id + 1;
+            continue;
+        }
         if lo < hi && sorted[lo].0.len() == depth {
             cells[at].base |= ENDS_KEY;
             key_of[at] = sorted[lo].1 + 1;
