@@ -1,10 +1,12 @@
 //! The run-wide actor registry: one compact entry per actor id.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDate;
 
 use crate::document::{ActorKind, DocActor, Document};
+use crate::lexicon::Fnv;
 use crate::output::schema::ACTORS;
 use crate::output::table::{TableBuilder, Value};
 
@@ -17,6 +19,11 @@ struct Entry {
     sector: Option<String>,
     wikidata: Option<String>,
     aliases: BTreeSet<String>,
+    /// The known aliases of a document's actor are in `aliases`. They are
+    /// its gazetteer entry's names (ids are unique), the same in every
+    /// document of a run, so only the first document's are looked up: the
+    /// later ones cost one set search per alias for nothing.
+    known_merged: bool,
     roles: BTreeSet<String>,
     n_mentions: u64,
     n_articles: u64,
@@ -28,7 +35,9 @@ struct Entry {
 /// shard order gives the same table.
 #[derive(Debug, Default)]
 pub struct ActorRegistry {
-    entries: BTreeMap<String, Entry>,
+    /// By actor id. A hash map: an update costs one hash of the id instead
+    /// of a dozen string comparisons down a tree; the table sorts the ids.
+    entries: HashMap<String, Entry, BuildHasherDefault<Fnv>>,
 }
 
 /// Prefers the longer name, then the smaller one: the same choice whatever
@@ -61,7 +70,13 @@ impl Entry {
             self.sector = a.sector.clone();
         }
         // strings are copied only for aliases and roles not known yet
-        let known = a.known_aliases.iter().map(String::as_str);
+        let known: &[String] = if self.known_merged {
+            &[]
+        } else {
+            self.known_merged = !a.known_aliases.is_empty();
+            &a.known_aliases
+        };
+        let known = known.iter().map(String::as_str);
         for alias in known.chain(seen.forms.iter().map(|(_, f)| *f)) {
             if !self.aliases.contains(alias) {
                 self.aliases.insert(alias.to_string());
@@ -147,6 +162,7 @@ impl ActorRegistry {
                     sector: a.sector.clone(),
                     wikidata: a.wikidata.clone(),
                     aliases: BTreeSet::new(),
+                    known_merged: false,
                     roles: BTreeSet::new(),
                     n_mentions: 0,
                     n_articles: 0,
@@ -239,6 +255,7 @@ impl ActorRegistry {
                     sector: sectors[i].clone(),
                     wikidata: wikidata[i].clone(),
                     aliases: aliases[i].iter().cloned().collect(),
+                    known_merged: false,
                     roles: roles[i].iter().cloned().collect(),
                     n_mentions: mentions[i].unwrap_or(0).max(0) as u64,
                     n_articles: articles[i].unwrap_or(0).max(0) as u64,
@@ -253,7 +270,9 @@ impl ActorRegistry {
     /// The `actors` table, sorted by actor id.
     pub fn to_table(&self) -> TableBuilder {
         let mut t = TableBuilder::new(&ACTORS);
-        for (id, e) in &self.entries {
+        let mut ids: Vec<(&String, &Entry)> = self.entries.iter().collect();
+        ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (id, e) in ids {
             let mut aliases = e.aliases.clone();
             aliases.insert(e.name.clone());
             t.push(vec![

@@ -48,6 +48,9 @@ pub struct GzEntry {
     pub name_folds: Vec<String>,
     /// The run-wide identity key, `gz:` + id, built once.
     key: String,
+    /// [`GzEntry::names`] without repeats, in order: every document naming
+    /// the entry reports them, so they are listed once here.
+    distinct_names: Vec<String>,
     /// The actor id of `key`, hashed the first time a document names the
     /// entry rather than once per document.
     actor_id: OnceLock<String>,
@@ -74,6 +77,11 @@ impl GzEntry {
             .chain(self.name_en.iter())
             .map(String::as_str)
             .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Its names without repeats, in [`GzEntry::names`] order.
+    pub fn distinct_names(&self) -> &[String] {
+        &self.distinct_names
     }
 
     /// The run-wide identity key.
@@ -183,7 +191,18 @@ impl Gazetteer {
             demonyms,
             name_words: Vec::new(),
             name_folds: Vec::new(),
+            distinct_names: Vec::new(),
             actor_id: OnceLock::new(),
+        };
+        let mut distinct: Vec<String> = Vec::new();
+        for n in entry.names() {
+            if !distinct.iter().any(|a| a == n) {
+                distinct.push(n.to_string());
+            }
+        }
+        let entry = GzEntry {
+            distinct_names: distinct,
+            ..entry
         };
         if entry.names().next().is_none() {
             return Err(LexiconError::Format {

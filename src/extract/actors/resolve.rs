@@ -187,14 +187,24 @@ pub fn resolve<'a>(
 
     // A description counts only for an actor the document also names.
     if out.iter().any(|r| r.descriptive) {
-        let named: FnvMap<&str, ()> = out
+        // The few described actors, sorted, each marked when a mention
+        // names it: cheaper than a set of every named actor's key.
+        let mut described: Vec<(&str, bool)> = out
             .iter()
-            .filter(|r| !r.descriptive)
-            .map(|r| (r.key.as_ref(), ()))
+            .filter(|r| r.descriptive)
+            .map(|r| (r.key.as_ref(), false))
             .collect();
+        described.sort_unstable();
+        described.dedup();
+        for r in out.iter().filter(|r| !r.descriptive) {
+            if let Ok(i) = described.binary_search_by(|(k, _)| (*k).cmp(r.key.as_ref())) {
+                described[i].1 = true;
+            }
+        }
+        let named = |key: &str| described.binary_search(&(key, true)).is_ok();
         let keep: Vec<bool> = out
             .iter()
-            .map(|r| !r.descriptive || named.contains_key(r.key.as_ref()))
+            .map(|r| !r.descriptive || named(r.key.as_ref()))
             .collect();
         let mut keep = keep.into_iter();
         out.retain(|_| keep.next().unwrap_or(true));
@@ -479,24 +489,16 @@ fn build(
                     continue;
                 };
                 let actor = match p.entry.map(|e| cx.gz.get(e)) {
-                    Some(e) => {
-                        let mut aliases: Vec<String> = Vec::new();
-                        for n in e.names() {
-                            if !aliases.iter().any(|a| a == n) {
-                                aliases.push(n.to_string());
-                            }
-                        }
-                        DocActor {
-                            actor_id: e.actor_id().to_string(),
-                            key: r.key.to_string(),
-                            name: e.name(prefer_fr).to_string(),
-                            kind: e.kind,
-                            country: e.country.clone().or(iso(p.country)),
-                            sector: p.sector.clone(),
-                            known_aliases: aliases,
-                            wikidata: e.wikidata.clone(),
-                        }
-                    }
+                    Some(e) => DocActor {
+                        actor_id: e.actor_id().to_string(),
+                        key: r.key.to_string(),
+                        name: e.name(prefer_fr).to_string(),
+                        kind: e.kind,
+                        country: e.country.clone().or(iso(p.country)),
+                        sector: p.sector.clone(),
+                        known_aliases: e.distinct_names().to_vec(),
+                        wikidata: e.wikidata.clone(),
+                    },
                     None => DocActor {
                         actor_id: actor_id(&r.key),
                         key: r.key.to_string(),

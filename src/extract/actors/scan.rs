@@ -25,6 +25,9 @@ pub const WORD: u8 = 4;
 pub const ALPHA: u8 = 8;
 /// The word has inner hyphens (its folded form has spaces).
 pub const HYPHEN: u8 = 16;
+/// The word has a non-ASCII character (else each of its bytes folds to one
+/// byte, which makes mapping folded bytes back to the text trivial).
+pub const NON_ASCII: u8 = 32;
 
 /// A word or punctuation character of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +40,7 @@ pub struct Token {
     pub fstart: u32,
     /// One past the last byte of its folded form.
     pub fend: u32,
-    /// [`CAP`], [`UPPER`], [`WORD`], [`ALPHA`], [`HYPHEN`] bits.
+    /// [`CAP`], [`UPPER`], [`WORD`], [`ALPHA`], [`HYPHEN`], [`NON_ASCII`] bits.
     pub flags: u8,
     /// The character of a punctuation token (`'\0'` for words).
     pub punct: char,
@@ -197,7 +200,10 @@ impl Scan {
         }
         let start = self.source_of(text, t0, fs);
         let last = self.source_of(text, t1, fe - 1);
-        let len = text[last..].chars().next().map_or(0, char::len_utf8);
+        let len = match text.as_bytes().get(last) {
+            Some(b) if b.is_ascii() => 1,
+            _ => text[last..].chars().next().map_or(0, char::len_utf8),
+        };
         Located {
             start,
             end: last + len,
@@ -236,16 +242,25 @@ impl Scan {
     }
 
     /// Byte offset in `text` of the character that folded byte `f`, inside
-    /// word token `t`, comes from: the token is folded again up to `f`,
-    /// which is cheaper than remembering the source of every folded byte.
+    /// word token `t`, comes from.
+    #[inline]
     fn source_of(&self, text: &str, t: usize, f: usize) -> usize {
         let tok = self.tokens[t];
+        if tok.flags & NON_ASCII == 0 {
+            // One folded byte per byte (letters, digits, hyphens).
+            let len = (tok.end - tok.start) as usize;
+            return tok.start as usize + f.saturating_sub(tok.fstart as usize).min(len);
+        }
+        self.wide_source_of(text, tok, f)
+    }
+
+    /// [`Scan::source_of`] in a word with non-ASCII characters: the token
+    /// is folded again up to `f`, which is cheaper than remembering the
+    /// source of every folded byte.
+    #[inline(never)]
+    fn wide_source_of(&self, text: &str, tok: Token, f: usize) -> usize {
         let start = tok.start as usize;
         let word = &text[start..tok.end as usize];
-        if word.is_ascii() {
-            // One folded byte per byte (letters, digits, hyphens).
-            return start + f.saturating_sub(tok.fstart as usize).min(word.len());
-        }
         let mut fo = tok.fstart as usize;
         for (ci, c) in word.char_indices() {
             fo += folded_len(c);

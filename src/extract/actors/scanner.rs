@@ -13,7 +13,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::text::swar;
 
-use super::scan::{ALPHA, CAP, HYPHEN, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes};
+use super::scan::{
+    ALPHA, CAP, HYPHEN, NON_ASCII, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes,
+};
 
 /// Class bit: letter or digit ([`char::is_alphanumeric`]).
 const ALNUM_B: u8 = 1;
@@ -310,6 +312,7 @@ impl Scanner<'_> {
     /// One non-ASCII letter or digit `c` (of class bits `class`) at byte `i`.
     fn other_alnum(&mut self, c: char, class: u8, i: usize) {
         self.open(i, class & UPPER_B != 0);
+        self.word.flags |= NON_ASCII;
         push_folded_bytes(c, &mut self.folded);
         if class & LETTER_B != 0 {
             self.letters += 1;
@@ -326,7 +329,11 @@ impl Scanner<'_> {
         let next = i + c.len_utf8();
         if is_hyphen(c) && self.open && self.alnum_at(next) {
             // Inner hyphen: the word goes on, its parts split in the fold.
-            self.word.flags |= HYPHEN;
+            self.word.flags |= if c.is_ascii() {
+                HYPHEN
+            } else {
+                HYPHEN | NON_ASCII
+            };
             self.folded.push(b' ');
             return;
         }
@@ -412,6 +419,9 @@ mod tests {
                 push_folded(c, &mut folded);
                 src.extend(std::iter::repeat_n(i as u32, folded.len() - b));
                 let (tok, letters, upper) = word.as_mut().unwrap();
+                if !c.is_ascii() {
+                    tok.flags |= NON_ASCII;
+                }
                 if c.is_alphabetic() {
                     *letters += 1;
                     tok.flags |= ALPHA;
@@ -426,6 +436,9 @@ mod tests {
                 && let Some(w) = word.as_mut()
             {
                 w.0.flags |= HYPHEN;
+                if !c.is_ascii() {
+                    w.0.flags |= NON_ASCII;
+                }
                 folded.push(' ');
                 src.push(i as u32);
                 continue;
