@@ -11,7 +11,7 @@ use super::Settings;
 use super::cue_scan::{Candidates, CueScan};
 use super::cues::{self, Cue};
 use super::keys::KeyBuf;
-use super::lexicon::{LangLexicon, PhraseSet};
+use super::lexicon::{LangLexicon, PhraseSet, role};
 use super::marks::{self, Marked};
 use super::tokens::{self, Tok, TokenSink};
 
@@ -287,7 +287,7 @@ impl<'a> Ctx<'a> {
         if !self.toks[j].word {
             return None;
         }
-        if self.lex.is_adverb(self.text(j)) {
+        if self.is(j, role::ADVERB) || self.lex.has_adverb_suffix(self.text(j)) {
             return Some(j);
         }
         let set = &self.lex.adverb_phrases;

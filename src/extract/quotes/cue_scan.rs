@@ -135,6 +135,16 @@ impl Candidates {
     }
 }
 
+/// A match of the cue automaton and, when known, the token it starts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    /// The match.
+    pub m: Match,
+    /// The token starting where the match starts; `None` from the
+    /// whole-text search, whose matches may start inside a word.
+    pub tok: Option<usize>,
+}
+
 /// The leftmost-longest match of `dfa` (built with anchored starts)
 /// starting at byte `at`, as its anchored `try_find` gives it.
 #[inline]
@@ -230,6 +240,9 @@ impl CueScan {
             self.visit(text.as_bytes(), i, t, &mut c);
         }
         self.matches_among(ac, text, toks, &c)
+            .into_iter()
+            .map(|f| f.m)
+            .collect()
     }
 
     /// Files token `i` among the candidates if the bit tables do not rule
@@ -257,8 +270,13 @@ impl CueScan {
         text: &str,
         toks: &[Tok],
         c: &Candidates,
-    ) -> Vec<Match> {
-        let whole = || ac.whole_text.find_iter(text).collect();
+    ) -> Vec<Found> {
+        let whole = || {
+            ac.whole_text
+                .find_iter(text)
+                .map(|m| Found { m, tok: None })
+                .collect()
+        };
         let bytes = text.as_bytes();
         // one crossing anywhere hides matches anywhere after it
         if self.whole_text
@@ -277,7 +295,10 @@ impl CueScan {
             }
             if let Some(m) = anchored_at(ac.anchored, bytes, t.start) {
                 covered = m.end();
-                out.push(m);
+                out.push(Found {
+                    m,
+                    tok: Some(i as usize),
+                });
             }
         }
         out

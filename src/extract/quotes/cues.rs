@@ -62,12 +62,23 @@ pub(crate) fn find(ctx: &Ctx<'_>, candidates: &Candidates) -> Vec<Cue> {
         .scan
         .matches_among(&lex.automata(), text, toks, candidates);
     let mut out = Vec::with_capacity(matches.len());
-    for m in matches {
-        let first = first_at(toks, m.start());
-        if first >= toks.len() || toks[first].start != m.start() {
-            continue; // starts inside a word
+    for found in matches {
+        let m = found.m;
+        let first = match found.tok {
+            Some(first) => first,
+            None => {
+                let first = first_at(toks, m.start());
+                if first >= toks.len() || toks[first].start != m.start() {
+                    continue; // starts inside a word
+                }
+                first
+            }
+        };
+        // the last token starting before the match end: a match spans few tokens
+        let mut last = first;
+        while toks.get(last + 1).is_some_and(|t| t.start < m.end()) {
+            last += 1;
         }
-        let last = first_at(toks, m.end()).saturating_sub(1);
         let last_tok = toks[last];
         if last_tok.end < m.end() {
             continue;

@@ -351,6 +351,20 @@ fn choice<T: Copy>(
         })
 }
 
+/// False when the [`key`] of `word` ends with none of `suffixes` (keys),
+/// told from its last byte: a word ending in an ASCII byte has a key
+/// ending in that byte lowercased (only non-ASCII characters map
+/// otherwise, `’` to `'`).
+fn may_end_with_one_of(word: &str, suffixes: &[String]) -> bool {
+    match word.as_bytes().last() {
+        Some(&b) if b.is_ascii() => {
+            let b = b.to_ascii_lowercase();
+            suffixes.iter().any(|s| s.as_bytes().last() == Some(&b))
+        }
+        _ => !suffixes.is_empty(),
+    }
+}
+
 /// Reads `speech_verbs.tsv` into verbs and automaton patterns.
 fn load_verbs(path: &Path, patterns: &mut Patterns) -> Result<Vec<Verb>, LexiconError> {
     let uses = [
@@ -572,23 +586,24 @@ impl LangLexicon {
     /// True when `word` is a possessive name (`China's`): it ends with a
     /// possessive suffix after at least one letter.
     pub fn is_possessive(&self, word: &str) -> bool {
-        with_key(word, |k| {
-            self.possessive_suffixes
-                .iter()
-                .any(|s| k.len() > s.len() && k.ends_with(s.as_str()))
-        })
+        may_end_with_one_of(word, &self.possessive_suffixes)
+            && with_key(word, |k| {
+                self.possessive_suffixes
+                    .iter()
+                    .any(|s| k.len() > s.len() && k.ends_with(s.as_str()))
+            })
     }
 
-    /// True when `word` may sit between an auxiliary and its participle, or
-    /// between a verb and que.
-    pub fn is_adverb(&self, word: &str) -> bool {
-        with_key(word, |k| {
-            self.roles.get(k).is_some_and(|r| r & role::ADVERB != 0)
-                || self
-                    .adverb_suffixes
+    /// True when `word` ends with an adverb suffix (`-ment`, `-ly`) after
+    /// at least three letters; with the `adverb` role, what may sit between
+    /// an auxiliary and its participle, or between a verb and que.
+    pub fn has_adverb_suffix(&self, word: &str) -> bool {
+        may_end_with_one_of(word, &self.adverb_suffixes)
+            && with_key(word, |k| {
+                self.adverb_suffixes
                     .iter()
                     .any(|s| k.len() > s.len() + 2 && k.ends_with(s.as_str()))
-        })
+            })
     }
 
     /// True for pronouns that cannot be a verb's subject (`lui`, `him`).
@@ -605,6 +620,10 @@ impl LangLexicon {
     /// head `a`, pronoun `il`): returns the head length and the pronoun's
     /// byte offset inside the token.
     pub fn split_inverted(&self, token: &str) -> Option<(usize, usize)> {
+        // a suffix without `-` gives `None` below, and keys keep every `-`
+        if !token.as_bytes().contains(&b'-') {
+            return None;
+        }
         with_key(token, |k| {
             // `key` keeps byte lengths except for `’` (3 bytes → 1): compare on chars.
             let suffix = self
