@@ -39,9 +39,10 @@ const FOLD: u32 = 0x2020_2020;
 /// zero before folding.
 #[inline(always)]
 fn key4(b: &[u8], at: usize) -> u32 {
-    let w = match b.get(at..).and_then(|t| t.first_chunk::<4>()) {
-        Some(w) => u32::from_le_bytes(*w),
-        None => {
+    // one bounds test in the usual case (`at` is a byte index, far from overflow)
+    let w = match b.get(at..at.wrapping_add(4)) {
+        Some(&[x, y, z, t]) => u32::from_le_bytes([x, y, z, t]),
+        _ => {
             let mut w = [0u8; 4];
             let tail = b.get(at..).unwrap_or(&[]);
             w[..tail.len()].copy_from_slice(tail);
