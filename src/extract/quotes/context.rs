@@ -100,11 +100,17 @@ fn mention_map(doc: &Document, toks: &[Tok]) -> (Vec<usize>, Vec<u32>) {
     let mut mention_order: Vec<usize> = (0..doc.mentions.len())
         .filter(|&i| doc.mentions[i].actor < doc.actors.len())
         .collect();
-    mention_order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
+    // the actors stage gives its mentions in text order, mostly
+    let key = |i: usize| (doc.mentions[i].span.start, i);
+    if !mention_order.is_sorted_by_key(|&i| key(i)) {
+        mention_order.sort_by_key(|&i| key(i));
+    }
     let mut mention_of_tok = vec![NO_MENTION; toks.len()];
+    // mentions by start: the first token each covers moves only forward
+    let mut first = 0;
     for &i in &mention_order {
         let span = doc.mentions[i].span;
-        let first = toks.partition_point(|t| t.end <= span.start);
+        first += toks[first..].partition_point(|t| t.end <= span.start);
         for (k, t) in toks.iter().enumerate().skip(first) {
             if t.start >= span.end {
                 break;
@@ -247,7 +253,9 @@ impl<'a> Ctx<'a> {
 
     /// The first token of a phrase of `set` ending at token `end`.
     pub fn phrase_ending_at(&self, set: &PhraseSet, end: usize) -> Option<usize> {
-        if !self.folded_token_passes(end, |w| set.may_end_with(w)) {
+        if set.cannot_end_with(self.text(end))
+            || !self.folded_token_passes(end, |w| set.may_end_with(w))
+        {
             return None;
         }
         (1..=set.max_words.min(end + 1))
@@ -258,7 +266,10 @@ impl<'a> Ctx<'a> {
 
     /// The last token of a phrase of `set` starting at token `start`.
     pub fn phrase_starting_at(&self, set: &PhraseSet, start: usize) -> Option<usize> {
-        if start >= self.toks.len() || !self.folded_token_passes(start, |w| set.may_start_with(w)) {
+        if start >= self.toks.len()
+            || set.cannot_start_with(self.text(start))
+            || !self.folded_token_passes(start, |w| set.may_start_with(w))
+        {
             return None;
         }
         // each phrase is the previous one and one more word
