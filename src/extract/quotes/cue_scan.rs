@@ -190,8 +190,11 @@ pub(crate) struct CueScan {
     starts: KeySet,
     /// Keys of the bytes of a pattern from the last one of a word inside it.
     word_ends: KeySet,
-    /// The places of `word_ends` by the pair of bytes around the word end.
-    ends: HashMap<u16, Vec<WordEnd>, BuildHasherDefault<Fnv>>,
+    /// The places of `word_ends` by their key, when the pattern has four
+    /// bytes from the word's last one.
+    ends: HashMap<u32, Vec<WordEnd>, BuildHasherDefault<Fnv>>,
+    /// The other places of `word_ends`, by the pair of bytes around the word end.
+    short_ends: HashMap<u16, Vec<WordEnd>, BuildHasherDefault<Fnv>>,
     /// A pattern starts with no letter or digit: always search the whole text.
     whole_text: bool,
 }
@@ -203,6 +206,7 @@ impl CueScan {
             starts: KeySet::new(),
             word_ends: KeySet::new(),
             ends: HashMap::default(),
+            short_ends: HashMap::default(),
             whole_text: false,
         };
         for p in patterns {
@@ -220,13 +224,16 @@ impl CueScan {
                 }
                 // the key starts at the word's last byte
                 scan.word_ends.insert_prefix(&bytes[d - 1..]);
-                scan.ends
-                    .entry(pair(bytes, d - 1))
-                    .or_default()
-                    .push(WordEnd {
-                        pattern: bytes.into(),
-                        head: d,
-                    });
+                let place = WordEnd {
+                    pattern: bytes.into(),
+                    head: d,
+                };
+                if bytes.len() >= d + 3 {
+                    scan.ends.entry(key4(bytes, d - 1)).or_default().push(place);
+                } else {
+                    let at = pair(bytes, d - 1);
+                    scan.short_ends.entry(at).or_default().push(place);
+                }
             }
         }
         scan
@@ -310,7 +317,9 @@ impl CueScan {
     /// `word_ends` bit table.
     #[inline(never)]
     fn crossed_from_slow(&self, bytes: &[u8], t: &Tok) -> bool {
-        self.ends.get(&pair(bytes, t.end - 1)).is_some_and(|ends| {
+        // a place matches only where the text has its key (bytes equal but
+        // for ASCII case have equal keys)
+        let crossed = |ends: &Vec<WordEnd>| {
             ends.iter().any(|e| {
                 t.end.checked_sub(e.head).is_some_and(|s| {
                     s > t.start
@@ -319,7 +328,13 @@ impl CueScan {
                             .is_some_and(|b| b.eq_ignore_ascii_case(&e.pattern))
                 })
             })
-        })
+        };
+        self.ends.get(&key4(bytes, t.end - 1)).is_some_and(crossed)
+            || !self.short_ends.is_empty()
+                && self
+                    .short_ends
+                    .get(&pair(bytes, t.end - 1))
+                    .is_some_and(crossed)
     }
 }
 

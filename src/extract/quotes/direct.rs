@@ -425,16 +425,18 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
             continue;
         }
         let speaker = found.and_then(|a| speaker::resolve(ctx, a.subject?, q.open.start));
-        let cue = found
+        let mut cue = found
             .and_then(|a| a.cue)
             .map(|c| ctx.doc.slice(ctx.cues[c].span).to_string());
-        for span in parts {
+        let last = parts.len().saturating_sub(1);
+        for (k, span) in parts.into_iter().enumerate() {
             out.push(Quote {
                 span,
                 sentence: ctx.doc.sentence_at(span.start),
                 kind,
                 speaker,
-                cue: cue.clone(),
+                // the last part takes the string, the others a copy
+                cue: if k == last { cue.take() } else { cue.clone() },
             });
         }
         previous = found.and_then(|a| {
