@@ -261,7 +261,11 @@ impl<'a> Ctx<'a> {
         (1..=set.max_words.min(end + 1))
             .map(|len| end + 1 - len)
             .take_while(|&start| self.toks[start].word)
-            .find(|&start| self.with_phrase(start, end, |p| set.contains(p)))
+            .find(|&start| {
+                // a phrase's first word is one of the set's heads
+                !set.cannot_start_with(self.text(start))
+                    && self.with_phrase(start, end, |p| set.contains(p))
+            })
     }
 
     /// The last token of a phrase of `set` starting at token `start`.

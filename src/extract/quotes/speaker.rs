@@ -64,7 +64,8 @@ fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
     }
     for len in (1..=nouns.max_words.min(end + 1)).rev() {
         let start = end + 1 - len;
-        if !(start..=end).all(|i| ctx.toks[i].word) {
+        // a noun's first word is one of the map's heads
+        if nouns.cannot_start_with(ctx.text(start)) || !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
         if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {
@@ -85,7 +86,8 @@ pub(crate) fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, us
     let max = nouns.max_words.min(ctx.toks.len() - start);
     for len in (1..=max).rev() {
         let end = start + len - 1;
-        if !(start..=end).all(|i| ctx.toks[i].word) {
+        // a noun's last word is one of the map's tails
+        if nouns.cannot_end_with(ctx.text(end)) || !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
         if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {
