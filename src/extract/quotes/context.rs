@@ -43,6 +43,9 @@ pub(crate) struct Ctx<'a> {
     /// Per token, its role bits once looked up: the rules ask about the
     /// same few words around each cue many times.
     roles: Vec<Cell<u32>>,
+    /// The sentence [`Ctx::sentence_index`] found last: the rules ask
+    /// about the same sentence many times in a row.
+    last_sentence: Cell<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -68,6 +71,7 @@ impl<'a> Ctx<'a> {
             mention_order,
             actor_roles,
             roles: Vec::new(),
+            last_sentence: Cell::new(0),
         };
         ctx.roles = vec![Cell::new(UNKNOWN_ROLE); ctx.toks.len()];
         ctx.cues = cues::find(&ctx, &sink.cues);
@@ -141,12 +145,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// The role bits of token `i` ([`LangLexicon::role`]).
+    #[inline]
     pub fn role(&self, i: usize) -> u32 {
-        let cached = &self.roles[i];
-        if cached.get() == UNKNOWN_ROLE {
-            cached.set(self.lex.role(self.text(i)));
+        match self.roles[i].get() {
+            UNKNOWN_ROLE => self.look_up_role(i),
+            cached => cached,
         }
-        cached.get()
+    }
+
+    /// [`Ctx::role`] the first time: kept out of line, so that the many
+    /// asks answered from the cache stay a load and a test.
+    #[inline(never)]
+    fn look_up_role(&self, i: usize) -> u32 {
+        let r = self.lex.role(self.text(i));
+        self.roles[i].set(r);
+        r
     }
 
     /// True when token `i` has role `bit`.
@@ -180,11 +193,31 @@ impl<'a> Ctx<'a> {
         self.marked_at(pos).is_some()
     }
 
+    /// [`Document::sentence_at`] of byte `pos`, answered without a search
+    /// when `pos` lies in the sentence asked about last.
+    pub fn sentence_index(&self, pos: usize) -> usize {
+        let s = &self.doc.sentences;
+        let i = self.last_sentence.get();
+        // the binary search's answer when `pos` falls in `i`'s range and no
+        // other sentence starts where `i` does
+        let hit = s.get(i).is_some_and(|cur| {
+            cur.start <= pos
+                && s.get(i + 1).is_none_or(|next| pos < next.start)
+                && (i == 0 || s[i - 1].start < cur.start)
+        });
+        if hit {
+            return i;
+        }
+        let i = self.doc.sentence_at(pos);
+        self.last_sentence.set(i);
+        i
+    }
+
     /// The sentence span containing byte `pos`.
     pub fn sentence(&self, pos: usize) -> Span {
         self.doc
             .sentences
-            .get(self.doc.sentence_at(pos))
+            .get(self.sentence_index(pos))
             .copied()
             .unwrap_or(Span::new(0, self.doc.text.len()))
     }

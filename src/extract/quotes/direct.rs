@@ -134,7 +134,7 @@ fn title_like(ctx: &Ctx<'_>, q: &Marked) -> bool {
 /// right after the one of token `cue_tok`, however long the attribution
 /// (`"A," said X, a farmer from Y, as he stood near Z. "B."`).
 fn opens_next_sentence(ctx: &Ctx<'_>, cue_tok: usize, opener_tok: usize) -> bool {
-    let sentence_of = |k: usize| ctx.doc.sentence_at(ctx.toks[k].start);
+    let sentence_of = |k: usize| ctx.sentence_index(ctx.toks[k].start);
     sentence_of(opener_tok) == sentence_of(cue_tok) + 1
         && ctx.sentence(ctx.toks[opener_tok].start).start == ctx.toks[opener_tok].start
 }
@@ -458,7 +458,7 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
         for (k, span) in parts.into_iter().enumerate() {
             out.push(Quote {
                 span,
-                sentence: ctx.doc.sentence_at(span.start),
+                sentence: ctx.sentence_index(span.start),
                 kind,
                 speaker,
                 // the last part takes the string, the others a copy
