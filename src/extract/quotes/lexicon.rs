@@ -402,7 +402,10 @@ fn may_end_with_one_of(word: &str, suffixes: &[String]) -> bool {
     match word.as_bytes().last() {
         Some(&b) if b.is_ascii() => {
             let b = b.to_ascii_lowercase();
-            suffixes.iter().any(|s| s.as_bytes().last() == Some(&b))
+            // an empty suffix ends every key
+            suffixes
+                .iter()
+                .any(|s| s.as_bytes().last().is_none_or(|&l| l == b))
         }
         _ => !suffixes.is_empty(),
     }
