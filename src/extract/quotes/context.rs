@@ -184,7 +184,7 @@ impl<'a> Ctx<'a> {
     pub fn marked_at(&self, pos: usize) -> Option<usize> {
         let i = self.marked.partition_point(|m| m.open.start <= pos);
         let m = self.marked.get(i.checked_sub(1)?)?;
-        let end = m.close.map_or(m.content.end, |c| c.end);
+        let end = m.end();
         (pos < end).then_some(i - 1)
     }
 

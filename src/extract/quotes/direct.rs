@@ -158,7 +158,7 @@ fn first_letter_upper(ctx: &Ctx<'_>, span: Span) -> bool {
 
 /// The end of a quoted span, closing mark included.
 fn end_of(q: &Marked) -> usize {
-    q.close.map_or(q.content.end, |c| c.end)
+    q.end()
 }
 
 /// The attribution right after the closing mark.

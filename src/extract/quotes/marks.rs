@@ -61,6 +61,13 @@ pub(crate) struct Marked {
     pub close_tok: Option<usize>,
 }
 
+impl Marked {
+    /// The end of the quoted span, closing mark included.
+    pub fn end(&self) -> usize {
+        self.close.map_or(self.content.end, |c| c.end)
+    }
+}
+
 fn classify(text: &str, toks: &[Tok], i: usize) -> Option<(Mark, usize)> {
     let t = toks[i];
     let c = text[t.start..].chars().next()?;
