@@ -11,7 +11,7 @@ use super::Settings;
 use super::cue_scan::{Candidates, CueScan};
 use super::cues::{self, Cue};
 use super::keys::KeyBuf;
-use super::lexicon::{LangLexicon, PhraseSet};
+use super::lexicon::{LangLexicon, PhraseSet, role};
 use super::marks::{self, Marked};
 use super::tokens::{self, Tok, TokenSink};
 
@@ -43,6 +43,9 @@ pub(crate) struct Ctx<'a> {
     /// Per token, its role bits once looked up: the rules ask about the
     /// same few words around each cue many times.
     roles: Vec<Cell<u32>>,
+    /// The sentence [`Ctx::sentence_index`] found last: the rules ask
+    /// about the same sentence many times in a row.
+    last_sentence: Cell<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -68,6 +71,7 @@ impl<'a> Ctx<'a> {
             mention_order,
             actor_roles,
             roles: Vec::new(),
+            last_sentence: Cell::new(0),
         };
         ctx.roles = vec![Cell::new(UNKNOWN_ROLE); ctx.toks.len()];
         ctx.cues = cues::find(&ctx, &sink.cues);
@@ -100,11 +104,17 @@ fn mention_map(doc: &Document, toks: &[Tok]) -> (Vec<usize>, Vec<u32>) {
     let mut mention_order: Vec<usize> = (0..doc.mentions.len())
         .filter(|&i| doc.mentions[i].actor < doc.actors.len())
         .collect();
-    mention_order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
+    // the actors stage gives its mentions in text order, mostly
+    let key = |i: usize| (doc.mentions[i].span.start, i);
+    if !mention_order.is_sorted_by_key(|&i| key(i)) {
+        mention_order.sort_by_key(|&i| key(i));
+    }
     let mut mention_of_tok = vec![NO_MENTION; toks.len()];
+    // mentions by start: the first token each covers moves only forward
+    let mut first = 0;
     for &i in &mention_order {
         let span = doc.mentions[i].span;
-        let first = toks.partition_point(|t| t.end <= span.start);
+        first += toks[first..].partition_point(|t| t.end <= span.start);
         for (k, t) in toks.iter().enumerate().skip(first) {
             if t.start >= span.end {
                 break;
@@ -135,12 +145,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// The role bits of token `i` ([`LangLexicon::role`]).
+    #[inline]
     pub fn role(&self, i: usize) -> u32 {
-        let cached = &self.roles[i];
-        if cached.get() == UNKNOWN_ROLE {
-            cached.set(self.lex.role(self.text(i)));
+        match self.roles[i].get() {
+            UNKNOWN_ROLE => self.look_up_role(i),
+            cached => cached,
         }
-        cached.get()
+    }
+
+    /// [`Ctx::role`] the first time: kept out of line, so that the many
+    /// asks answered from the cache stay a load and a test.
+    #[inline(never)]
+    fn look_up_role(&self, i: usize) -> u32 {
+        let r = self.lex.role(self.text(i));
+        self.roles[i].set(r);
+        r
     }
 
     /// True when token `i` has role `bit`.
@@ -165,7 +184,7 @@ impl<'a> Ctx<'a> {
     pub fn marked_at(&self, pos: usize) -> Option<usize> {
         let i = self.marked.partition_point(|m| m.open.start <= pos);
         let m = self.marked.get(i.checked_sub(1)?)?;
-        let end = m.close.map_or(m.content.end, |c| c.end);
+        let end = m.end();
         (pos < end).then_some(i - 1)
     }
 
@@ -174,11 +193,31 @@ impl<'a> Ctx<'a> {
         self.marked_at(pos).is_some()
     }
 
+    /// [`Document::sentence_at`] of byte `pos`, answered without a search
+    /// when `pos` lies in the sentence asked about last.
+    pub fn sentence_index(&self, pos: usize) -> usize {
+        let s = &self.doc.sentences;
+        let i = self.last_sentence.get();
+        // the binary search's answer when `pos` falls in `i`'s range and no
+        // other sentence starts where `i` does
+        let hit = s.get(i).is_some_and(|cur| {
+            cur.start <= pos
+                && s.get(i + 1).is_none_or(|next| pos < next.start)
+                && (i == 0 || s[i - 1].start < cur.start)
+        });
+        if hit {
+            return i;
+        }
+        let i = self.doc.sentence_at(pos);
+        self.last_sentence.set(i);
+        i
+    }
+
     /// The sentence span containing byte `pos`.
     pub fn sentence(&self, pos: usize) -> Span {
         self.doc
             .sentences
-            .get(self.doc.sentence_at(pos))
+            .get(self.sentence_index(pos))
             .copied()
             .unwrap_or(Span::new(0, self.doc.text.len()))
     }
@@ -247,18 +286,27 @@ impl<'a> Ctx<'a> {
 
     /// The first token of a phrase of `set` ending at token `end`.
     pub fn phrase_ending_at(&self, set: &PhraseSet, end: usize) -> Option<usize> {
-        if !self.folded_token_passes(end, |w| set.may_end_with(w)) {
+        if set.cannot_end_with(self.text(end))
+            || !self.folded_token_passes(end, |w| set.may_end_with(w))
+        {
             return None;
         }
         (1..=set.max_words.min(end + 1))
             .map(|len| end + 1 - len)
             .take_while(|&start| self.toks[start].word)
-            .find(|&start| self.with_phrase(start, end, |p| set.contains(p)))
+            .find(|&start| {
+                // a phrase's first word is one of the set's heads
+                !set.cannot_start_with(self.text(start))
+                    && self.with_phrase(start, end, |p| set.contains(p))
+            })
     }
 
     /// The last token of a phrase of `set` starting at token `start`.
     pub fn phrase_starting_at(&self, set: &PhraseSet, start: usize) -> Option<usize> {
-        if start >= self.toks.len() || !self.folded_token_passes(start, |w| set.may_start_with(w)) {
+        if start >= self.toks.len()
+            || set.cannot_start_with(self.text(start))
+            || !self.folded_token_passes(start, |w| set.may_start_with(w))
+        {
             return None;
         }
         // each phrase is the previous one and one more word
@@ -287,7 +335,7 @@ impl<'a> Ctx<'a> {
         if !self.toks[j].word {
             return None;
         }
-        if self.lex.is_adverb(self.text(j)) {
+        if self.is(j, role::ADVERB) || self.lex.has_adverb_suffix(self.text(j)) {
             return Some(j);
         }
         let set = &self.lex.adverb_phrases;

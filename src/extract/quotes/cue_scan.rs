@@ -39,9 +39,10 @@ const FOLD: u32 = 0x2020_2020;
 /// zero before folding.
 #[inline(always)]
 fn key4(b: &[u8], at: usize) -> u32 {
-    let w = match b.get(at..).and_then(|t| t.first_chunk::<4>()) {
-        Some(w) => u32::from_le_bytes(*w),
-        None => {
+    // one bounds test in the usual case (`at` is a byte index, far from overflow)
+    let w = match b.get(at..at.wrapping_add(4)) {
+        Some(&[x, y, z, t]) => u32::from_le_bytes([x, y, z, t]),
+        _ => {
             let mut w = [0u8; 4];
             let tail = b.get(at..).unwrap_or(&[]);
             w[..tail.len()].copy_from_slice(tail);
@@ -135,6 +136,16 @@ impl Candidates {
     }
 }
 
+/// A match of the cue automaton and, when known, the token it starts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    /// The match.
+    pub m: Match,
+    /// The token starting where the match starts; `None` from the
+    /// whole-text search, whose matches may start inside a word.
+    pub tok: Option<usize>,
+}
+
 /// The leftmost-longest match of `dfa` (built with anchored starts)
 /// starting at byte `at`, as its anchored `try_find` gives it.
 #[inline]
@@ -179,8 +190,11 @@ pub(crate) struct CueScan {
     starts: KeySet,
     /// Keys of the bytes of a pattern from the last one of a word inside it.
     word_ends: KeySet,
-    /// The places of `word_ends` by the pair of bytes around the word end.
-    ends: HashMap<u16, Vec<WordEnd>, BuildHasherDefault<Fnv>>,
+    /// The places of `word_ends` by their key, when the pattern has four
+    /// bytes from the word's last one.
+    ends: HashMap<u32, Vec<WordEnd>, BuildHasherDefault<Fnv>>,
+    /// The other places of `word_ends`, by the pair of bytes around the word end.
+    short_ends: HashMap<u16, Vec<WordEnd>, BuildHasherDefault<Fnv>>,
     /// A pattern starts with no letter or digit: always search the whole text.
     whole_text: bool,
 }
@@ -192,6 +206,7 @@ impl CueScan {
             starts: KeySet::new(),
             word_ends: KeySet::new(),
             ends: HashMap::default(),
+            short_ends: HashMap::default(),
             whole_text: false,
         };
         for p in patterns {
@@ -209,13 +224,16 @@ impl CueScan {
                 }
                 // the key starts at the word's last byte
                 scan.word_ends.insert_prefix(&bytes[d - 1..]);
-                scan.ends
-                    .entry(pair(bytes, d - 1))
-                    .or_default()
-                    .push(WordEnd {
-                        pattern: bytes.into(),
-                        head: d,
-                    });
+                let place = WordEnd {
+                    pattern: bytes.into(),
+                    head: d,
+                };
+                if bytes.len() >= d + 3 {
+                    scan.ends.entry(key4(bytes, d - 1)).or_default().push(place);
+                } else {
+                    let at = pair(bytes, d - 1);
+                    scan.short_ends.entry(at).or_default().push(place);
+                }
             }
         }
         scan
@@ -230,6 +248,9 @@ impl CueScan {
             self.visit(text.as_bytes(), i, t, &mut c);
         }
         self.matches_among(ac, text, toks, &c)
+            .into_iter()
+            .map(|f| f.m)
+            .collect()
     }
 
     /// Files token `i` among the candidates if the bit tables do not rule
@@ -257,8 +278,13 @@ impl CueScan {
         text: &str,
         toks: &[Tok],
         c: &Candidates,
-    ) -> Vec<Match> {
-        let whole = || ac.whole_text.find_iter(text).collect();
+    ) -> Vec<Found> {
+        let whole = || {
+            ac.whole_text
+                .find_iter(text)
+                .map(|m| Found { m, tok: None })
+                .collect()
+        };
         let bytes = text.as_bytes();
         // one crossing anywhere hides matches anywhere after it
         if self.whole_text
@@ -277,7 +303,10 @@ impl CueScan {
             }
             if let Some(m) = anchored_at(ac.anchored, bytes, t.start) {
                 covered = m.end();
-                out.push(m);
+                out.push(Found {
+                    m,
+                    tok: Some(i as usize),
+                });
             }
         }
         out
@@ -288,7 +317,9 @@ impl CueScan {
     /// `word_ends` bit table.
     #[inline(never)]
     fn crossed_from_slow(&self, bytes: &[u8], t: &Tok) -> bool {
-        self.ends.get(&pair(bytes, t.end - 1)).is_some_and(|ends| {
+        // a place matches only where the text has its key (bytes equal but
+        // for ASCII case have equal keys)
+        let crossed = |ends: &Vec<WordEnd>| {
             ends.iter().any(|e| {
                 t.end.checked_sub(e.head).is_some_and(|s| {
                     s > t.start
@@ -297,7 +328,13 @@ impl CueScan {
                             .is_some_and(|b| b.eq_ignore_ascii_case(&e.pattern))
                 })
             })
-        })
+        };
+        self.ends.get(&key4(bytes, t.end - 1)).is_some_and(crossed)
+            || !self.short_ends.is_empty()
+                && self
+                    .short_ends
+                    .get(&pair(bytes, t.end - 1))
+                    .is_some_and(crossed)
     }
 }
 

@@ -62,12 +62,26 @@ pub(crate) fn find(ctx: &Ctx<'_>, candidates: &Candidates) -> Vec<Cue> {
         .scan
         .matches_among(&lex.automata(), text, toks, candidates);
     let mut out = Vec::with_capacity(matches.len());
-    for m in matches {
-        let first = first_at(toks, m.start());
-        if first >= toks.len() || toks[first].start != m.start() {
-            continue; // starts inside a word
+    // matches come in text order and quoted spans by opening mark: the
+    // quoted span before each match is found by walking, not searching
+    let mut after_open = 0;
+    for found in matches {
+        let m = found.m;
+        let first = match found.tok {
+            Some(first) => first,
+            None => {
+                let first = first_at(toks, m.start());
+                if first >= toks.len() || toks[first].start != m.start() {
+                    continue; // starts inside a word
+                }
+                first
+            }
+        };
+        // the last token starting before the match end: a match spans few tokens
+        let mut last = first;
+        while toks.get(last + 1).is_some_and(|t| t.start < m.end()) {
+            last += 1;
         }
-        let last = first_at(toks, m.end()).saturating_sub(1);
         let last_tok = toks[last];
         if last_tok.end < m.end() {
             continue;
@@ -119,7 +133,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, candidates: &Candidates) -> Vec<Cue> {
             frame,
             inverted,
             negated: false,
-            in_marked: ctx.in_marked(m.start()),
+            in_marked: {
+                while ctx
+                    .marked
+                    .get(after_open)
+                    .is_some_and(|q| q.open.start <= m.start())
+                {
+                    after_open += 1;
+                }
+                after_open
+                    .checked_sub(1)
+                    .is_some_and(|i| m.start() < ctx.marked[i].end())
+            },
         };
         if matches!(form, CueForm::Finite | CueForm::Bare) {
             absorb_auxiliary(ctx, &mut cue);

@@ -80,22 +80,40 @@ fn after_title_word(ctx: &Ctx<'_>, opener_tok: usize) -> bool {
             .is_some_and(|start| ctx.same_paragraph(start, opener_tok))
 }
 
-/// Word tokens of a span.
-fn word_count(ctx: &Ctx<'_>, span: Span) -> usize {
-    let a = first_at(&ctx.toks, span.start);
-    let b = first_at(&ctx.toks, span.end);
+/// The tokens of a quoted span's content: `first_at` of its start and
+/// end, found by walking from its marks (a few tokens away).
+fn content_toks(ctx: &Ctx<'_>, q: &Marked) -> (usize, usize) {
+    let toks = &ctx.toks;
+    let mut a = q.open_tok;
+    while toks.get(a).is_some_and(|t| t.start < q.content.start) {
+        a += 1;
+    }
+    let b = match q.close_tok {
+        Some(mut b) => {
+            while b > a && toks[b - 1].start >= q.content.end {
+                b -= 1;
+            }
+            b
+        }
+        None => first_at(toks, q.content.end),
+    };
+    (a, b)
+}
+
+/// Word tokens of a quoted span's content.
+fn word_count(ctx: &Ctx<'_>, q: &Marked) -> usize {
+    let (a, b) = content_toks(ctx, q);
     ctx.toks[a..b].iter().filter(|t| t.word).count()
 }
 
 /// Written like a title or name: every word longer than three letters is
 /// capitalised, and it does not end like a sentence.
-fn title_like(ctx: &Ctx<'_>, span: Span) -> bool {
-    let text = ctx.doc.slice(span);
+fn title_like(ctx: &Ctx<'_>, q: &Marked) -> bool {
+    let text = ctx.doc.slice(q.content);
     if text.ends_with(['.', '!', '?', '…']) {
         return false;
     }
-    let a = first_at(&ctx.toks, span.start);
-    let b = first_at(&ctx.toks, span.end);
+    let (a, b) = content_toks(ctx, q);
     let mut capitals = 0;
     for i in a..b {
         if !ctx.toks[i].word {
@@ -116,7 +134,7 @@ fn title_like(ctx: &Ctx<'_>, span: Span) -> bool {
 /// right after the one of token `cue_tok`, however long the attribution
 /// (`"A," said X, a farmer from Y, as he stood near Z. "B."`).
 fn opens_next_sentence(ctx: &Ctx<'_>, cue_tok: usize, opener_tok: usize) -> bool {
-    let sentence_of = |k: usize| ctx.doc.sentence_at(ctx.toks[k].start);
+    let sentence_of = |k: usize| ctx.sentence_index(ctx.toks[k].start);
     sentence_of(opener_tok) == sentence_of(cue_tok) + 1
         && ctx.sentence(ctx.toks[opener_tok].start).start == ctx.toks[opener_tok].start
 }
@@ -140,14 +158,23 @@ fn first_letter_upper(ctx: &Ctx<'_>, span: Span) -> bool {
 
 /// The end of a quoted span, closing mark included.
 fn end_of(q: &Marked) -> usize {
-    q.close.map_or(q.content.end, |c| c.end)
+    q.end()
 }
 
 /// The attribution right after the closing mark.
 fn after_quote(ctx: &Ctx<'_>, q: &Marked, next_open: usize) -> Option<Attribution> {
     let from = end_of(q);
     let limit = ctx.sentence(from.saturating_sub(1)).end.min(next_open);
-    let mut j = first_at(&ctx.toks, from);
+    let mut j = match q.close_tok {
+        // the token after the closing mark (two for a doubled apostrophe)
+        Some(mut j) => {
+            while ctx.toks.get(j).is_some_and(|t| t.start < from) {
+                j += 1;
+            }
+            j
+        }
+        None => first_at(&ctx.toks, from),
+    };
     while j < ctx.toks.len() && !ctx.toks[j].word && matches!(ctx.ch(j), ',' | '–' | '—' | '-')
     {
         j += 1;
@@ -348,7 +375,7 @@ struct Reading {
 /// Reads quoted span `i`, given what the previous quotation left.
 fn read(ctx: &Ctx<'_>, i: usize, previous: Option<Previous>) -> Reading {
     let q = &ctx.marked[i];
-    let opener_tok = first_at(&ctx.toks, q.open.start);
+    let opener_tok = q.open_tok;
     let next_open = ctx.marked.get(i + 1).map_or(usize::MAX, |n| n.open.start);
     // cues inside quotations are skipped, so the search may run back over an
     // earlier quotation of the sentence (`X a qualifié A de « a » et B de « b »`)
@@ -413,28 +440,29 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut previous: Option<Previous> = None;
     for (i, q) in ctx.marked.iter().enumerate() {
-        if after_title_word(ctx, first_at(&ctx.toks, q.open.start)) {
+        if after_title_word(ctx, q.open_tok) {
             previous = None;
             continue;
         }
         let Reading { kind, parts, found } = read(ctx, i, previous);
-        let words = word_count(ctx, q.content);
-        if found.is_none() && (words <= ctx.settings.scare_max_words || title_like(ctx, q.content))
-        {
+        let words = word_count(ctx, q);
+        if found.is_none() && (words <= ctx.settings.scare_max_words || title_like(ctx, q)) {
             previous = None;
             continue;
         }
         let speaker = found.and_then(|a| speaker::resolve(ctx, a.subject?, q.open.start));
-        let cue = found
+        let mut cue = found
             .and_then(|a| a.cue)
             .map(|c| ctx.doc.slice(ctx.cues[c].span).to_string());
-        for span in parts {
+        let last = parts.len().saturating_sub(1);
+        for (k, span) in parts.into_iter().enumerate() {
             out.push(Quote {
                 span,
-                sentence: ctx.doc.sentence_at(span.start),
+                sentence: ctx.sentence_index(span.start),
                 kind,
                 speaker,
-                cue: cue.clone(),
+                // the last part takes the string, the others a copy
+                cue: if k == last { cue.take() } else { cue.clone() },
             });
         }
         previous = found.and_then(|a| {

@@ -121,7 +121,7 @@ pub(crate) fn quotes(ctx: &Ctx<'_>) -> Vec<Quote> {
         }
         out.push(Quote {
             span,
-            sentence: ctx.doc.sentence_at(span.start),
+            sentence: ctx.sentence_index(span.start),
             kind: QuoteKind::Indirect,
             speaker: speaker::resolve(ctx, subject, cue.span.start),
             cue: Some(ctx.doc.slice(cue.span).to_string()),

@@ -192,6 +192,90 @@ fn lowered(word: &str) -> Lowered {
     }
 }
 
+/// Bits of an [`AsciiFilter`] (a power of two).
+const FILTER_BITS: usize = 1 << 14;
+
+/// Longest word an [`AsciiFilter`] rules out; longer words are looked up.
+const FILTER_MAX_BYTES: usize = 64;
+
+/// How a word's bytes map to its key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum KeyKind {
+    /// [`fold`]: ASCII lowercased, the backquote an apostrophe.
+    Folded,
+    /// [`key`]: ASCII lowercased.
+    Lowered,
+}
+
+/// The ASCII keys of a set as bits of their hash: tells from a word's
+/// bytes, without building its key, that most words are in no set (the
+/// rules ask about every word near each cue). No false negatives.
+#[derive(Debug, Clone)]
+pub(crate) struct AsciiFilter {
+    bits: Box<[u64]>,
+}
+
+impl Default for AsciiFilter {
+    fn default() -> Self {
+        AsciiFilter {
+            bits: vec![0; FILTER_BITS / 64].into_boxed_slice(),
+        }
+    }
+}
+
+/// FNV-1a over `bytes` mapped by `map`, or `None` at the first non-ASCII byte.
+#[inline(always)]
+fn ascii_hash(bytes: &[u8], map: impl Fn(u8) -> u8) -> Option<u32> {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        if !b.is_ascii() {
+            return None;
+        }
+        h = (h ^ u32::from(map(b))).wrapping_mul(0x0100_0193);
+    }
+    Some(h)
+}
+
+impl AsciiFilter {
+    fn bit(h: u32) -> (usize, u64) {
+        let b = (h as usize) & (FILTER_BITS - 1);
+        (b >> 6, 1 << (b & 63))
+    }
+
+    /// Adds a key (a key with a non-ASCII byte is the key of no ASCII word,
+    /// which is all the filter rules out).
+    pub fn insert(&mut self, key: &str) {
+        if let Some(h) = ascii_hash(key.as_bytes(), |b| b) {
+            let (w, m) = Self::bit(h);
+            self.bits[w] |= m;
+        }
+    }
+
+    /// True when the key of `word` (an ASCII word, as the rules' tokens
+    /// mostly are) is surely not in the set; false when it may be.
+    #[inline]
+    pub fn rules_out(&self, word: &str, kind: KeyKind) -> bool {
+        let b = word.as_bytes();
+        if b.len() > FILTER_MAX_BYTES {
+            return false;
+        }
+        let h = match kind {
+            KeyKind::Folded => ascii_hash(b, |c| {
+                if c == b'`' {
+                    b'\''
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            }),
+            KeyKind::Lowered => ascii_hash(b, |c| c.to_ascii_lowercase()),
+        };
+        h.is_some_and(|h| {
+            let (w, m) = Self::bit(h);
+            self.bits[w] & m == 0
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +315,33 @@ mod tests {
                 assert!(fold(w).len() > CAP, "{w:?} fits");
             }
         }
+    }
+
+    #[test]
+    fn filters_rule_out_only_absent_keys() {
+        let mut f = AsciiFilter::default();
+        for k in ["porte-parole", "l'", "a", "said", "déclaré"] {
+            f.insert(k);
+        }
+        let cases = [
+            // (word, kind, may be in the set)
+            ("Porte-Parole", KeyKind::Folded, true),
+            ("L`", KeyKind::Folded, true),
+            ("L`", KeyKind::Lowered, false),
+            ("SAID", KeyKind::Lowered, true),
+            ("Déclaré", KeyKind::Folded, true),
+            ("A", KeyKind::Lowered, true),
+        ];
+        for (word, kind, present) in cases {
+            assert_eq!(!f.rules_out(word, kind), present, "{word:?}");
+        }
+        // absent words are ruled out but for a few hash collisions
+        let words: Vec<String> = (0..1000).map(|i| format!("word{i}")).collect();
+        let out = words
+            .iter()
+            .filter(|w| f.rules_out(w, KeyKind::Folded))
+            .count();
+        assert!(out > 990, "{out}");
     }
 
     /// Every character of the Latin-1 letters and General Punctuation

@@ -15,7 +15,7 @@ use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
 use super::cue_scan::{Automata, CueScan};
-use super::keys::with_key;
+use super::keys::{AsciiFilter, KeyKind, with_key};
 
 /// A map keyed by words or phrases, looked up for many words of every
 /// article: hashed with the fast [`Fnv`].
@@ -172,6 +172,10 @@ pub(crate) struct PhraseMap<V> {
     tails: WordSet,
     /// Longest phrase, in words.
     pub max_words: usize,
+    /// `heads`, for words that start no phrase.
+    head_filter: AsciiFilter,
+    /// `tails`, for words that end no phrase.
+    tail_filter: AsciiFilter,
 }
 
 impl<V> Default for PhraseMap<V> {
@@ -181,6 +185,8 @@ impl<V> Default for PhraseMap<V> {
             heads: WordSet::default(),
             tails: WordSet::default(),
             max_words: 0,
+            head_filter: AsciiFilter::default(),
+            tail_filter: AsciiFilter::default(),
         }
     }
 }
@@ -188,20 +194,35 @@ impl<V> Default for PhraseMap<V> {
 impl<V> PhraseMap<V> {
     /// Adds a folded phrase (replacing its value).
     fn insert_folded(&mut self, folded: String, value: V) {
+        self.insert_cuts(&folded);
+        self.phrases.insert(folded, value);
+    }
+
+    /// Files the heads and tails of a folded phrase.
+    fn insert_cuts(&mut self, folded: &str) {
         for (i, c) in folded.char_indices() {
             if c == ' ' {
-                self.heads.insert(folded[..i].to_string());
+                self.insert_head(&folded[..i]);
             }
             if c == ' ' || c == '\'' {
-                self.tails.insert(folded[i + 1..].to_string());
+                self.insert_tail(&folded[i + 1..]);
             }
             if c == '\'' {
-                self.heads.insert(folded[..=i].to_string());
+                self.insert_head(&folded[..=i]);
             }
         }
-        self.heads.insert(folded.clone());
-        self.tails.insert(folded.clone());
-        self.phrases.insert(folded, value);
+        self.insert_head(folded);
+        self.insert_tail(folded);
+    }
+
+    fn insert_head(&mut self, head: &str) {
+        self.head_filter.insert(head);
+        self.heads.insert(head.to_string());
+    }
+
+    fn insert_tail(&mut self, tail: &str) {
+        self.tail_filter.insert(tail);
+        self.tails.insert(tail.to_string());
     }
 
     /// The value of a folded phrase.
@@ -217,6 +238,17 @@ impl<V> PhraseMap<V> {
     /// False when no phrase ends with a token folding to `folded`.
     pub fn may_end_with(&self, folded: &str) -> bool {
         folded.is_empty() || self.tails.contains(folded)
+    }
+
+    /// True when surely no phrase starts with token `word` (as written),
+    /// told without folding it.
+    pub fn cannot_start_with(&self, word: &str) -> bool {
+        self.head_filter.rules_out(word, KeyKind::Folded)
+    }
+
+    /// True when surely no phrase ends with token `word` (as written).
+    pub fn cannot_end_with(&self, word: &str) -> bool {
+        self.tail_filter.rules_out(word, KeyKind::Folded)
     }
 }
 
@@ -251,6 +283,8 @@ pub(crate) struct LangLexicon {
     pub verbs: Vec<Verb>,
     /// Function words ([`key`]) → role bits.
     pub roles: WordMap<u32>,
+    /// The keys of `roles`, for the many words with no role.
+    role_filter: AsciiFilter,
     /// Some verb form drops que/that (role `bare_clause`): English, not French.
     pub drops_complementizer: bool,
     /// Inverted-subject suffixes ([`key`], `-t-il`), longest first.
@@ -269,6 +303,8 @@ pub(crate) struct LangLexicon {
     pub refers_back: PhraseSet,
     /// Pronouns ([`key`]).
     pub pronouns: WordMap<PronounClass>,
+    /// The keys of `pronouns`.
+    pronoun_filter: AsciiFilter,
     /// Speaker nouns (folded phrase) → index into `nouns`; its
     /// `max_words` is the longest noun, in words.
     pub noun_index: PhraseMap<usize>,
@@ -349,6 +385,30 @@ fn choice<T: Copy>(
                 format!("{column} '{v}' is not one of {}", names.join(", ")),
             )
         })
+}
+
+/// A filter of `keys`.
+fn filter<'k>(keys: impl Iterator<Item = &'k String>) -> AsciiFilter {
+    let mut f = AsciiFilter::default();
+    keys.for_each(|k| f.insert(k));
+    f
+}
+
+/// False when the [`key`] of `word` ends with none of `suffixes` (keys),
+/// told from its last byte: a word ending in an ASCII byte has a key
+/// ending in that byte lowercased (only non-ASCII characters map
+/// otherwise, `’` to `'`).
+fn may_end_with_one_of(word: &str, suffixes: &[String]) -> bool {
+    match word.as_bytes().last() {
+        Some(&b) if b.is_ascii() => {
+            let b = b.to_ascii_lowercase();
+            // an empty suffix ends every key
+            suffixes
+                .iter()
+                .any(|s| s.as_bytes().last().is_none_or(|&l| l == b))
+        }
+        _ => !suffixes.is_empty(),
+    }
 }
 
 /// Reads `speech_verbs.tsv` into verbs and automaton patterns.
@@ -545,6 +605,7 @@ impl LangLexicon {
             patterns: patterns.meaning,
             verbs,
             drops_complementizer: grammar.roles.values().any(|r| r & role::BARE_CLAUSE != 0),
+            role_filter: filter(grammar.roles.keys()),
             roles: grammar.roles,
             inverted: grammar.inverted,
             adverb_suffixes: grammar.adverb_suffixes,
@@ -552,6 +613,7 @@ impl LangLexicon {
             demonyms: WordMap::default(),
             adverb_phrases: grammar.adverb_phrases,
             refers_back: grammar.refers_back,
+            pronoun_filter: filter(grammar.pronouns.keys()),
             pronouns: grammar.pronouns,
             noun_index,
             nouns,
@@ -561,6 +623,9 @@ impl LangLexicon {
 
     /// Role bits of a word.
     pub fn role(&self, word: &str) -> u32 {
+        if self.role_filter.rules_out(word, KeyKind::Lowered) {
+            return 0;
+        }
         with_key(word, |k| self.roles.get(k).copied().unwrap_or(0))
     }
 
@@ -572,23 +637,24 @@ impl LangLexicon {
     /// True when `word` is a possessive name (`China's`): it ends with a
     /// possessive suffix after at least one letter.
     pub fn is_possessive(&self, word: &str) -> bool {
-        with_key(word, |k| {
-            self.possessive_suffixes
-                .iter()
-                .any(|s| k.len() > s.len() && k.ends_with(s.as_str()))
-        })
+        may_end_with_one_of(word, &self.possessive_suffixes)
+            && with_key(word, |k| {
+                self.possessive_suffixes
+                    .iter()
+                    .any(|s| k.len() > s.len() && k.ends_with(s.as_str()))
+            })
     }
 
-    /// True when `word` may sit between an auxiliary and its participle, or
-    /// between a verb and que.
-    pub fn is_adverb(&self, word: &str) -> bool {
-        with_key(word, |k| {
-            self.roles.get(k).is_some_and(|r| r & role::ADVERB != 0)
-                || self
-                    .adverb_suffixes
+    /// True when `word` ends with an adverb suffix (`-ment`, `-ly`) after
+    /// at least three letters; with the `adverb` role, what may sit between
+    /// an auxiliary and its participle, or between a verb and que.
+    pub fn has_adverb_suffix(&self, word: &str) -> bool {
+        may_end_with_one_of(word, &self.adverb_suffixes)
+            && with_key(word, |k| {
+                self.adverb_suffixes
                     .iter()
                     .any(|s| k.len() > s.len() + 2 && k.ends_with(s.as_str()))
-        })
+            })
     }
 
     /// True for pronouns that cannot be a verb's subject (`lui`, `him`).
@@ -598,6 +664,9 @@ impl LangLexicon {
 
     /// The pronoun class of a word, if it is a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
+        if self.pronoun_filter.rules_out(word, KeyKind::Lowered) {
+            return None;
+        }
         with_key(word, |k| self.pronouns.get(k).copied())
     }
 
@@ -605,6 +674,10 @@ impl LangLexicon {
     /// head `a`, pronoun `il`): returns the head length and the pronoun's
     /// byte offset inside the token.
     pub fn split_inverted(&self, token: &str) -> Option<(usize, usize)> {
+        // a suffix without `-` gives `None` below, and keys keep every `-`
+        if !token.as_bytes().contains(&b'-') {
+            return None;
+        }
         with_key(token, |k| {
             // `key` keeps byte lengths except for `’` (3 bytes → 1): compare on chars.
             let suffix = self

@@ -39,6 +39,8 @@ impl Family {
 #[derive(Debug, Clone, Copy)]
 struct Mark {
     span: Span,
+    /// Its (first) token.
+    tok: usize,
     family: Family,
     can_open: bool,
     can_close: bool,
@@ -53,6 +55,17 @@ pub(crate) struct Marked {
     pub close: Option<Span>,
     /// The quoted words, marks, surrounding spaces and a trailing comma excluded.
     pub content: Span,
+    /// The first token of the opening mark.
+    pub open_tok: usize,
+    /// The first token of the closing mark.
+    pub close_tok: Option<usize>,
+}
+
+impl Marked {
+    /// The end of the quoted span, closing mark included.
+    pub fn end(&self) -> usize {
+        self.close.map_or(self.content.end, |c| c.end)
+    }
 }
 
 fn classify(text: &str, toks: &[Tok], i: usize) -> Option<(Mark, usize)> {
@@ -70,6 +83,7 @@ fn classify(text: &str, toks: &[Tok], i: usize) -> Option<(Mark, usize)> {
         if !u.word && u.start == t.end && text[u.start..u.end] == text[t.start..t.end] {
             let mark = Mark {
                 span: Span::new(t.start, u.end),
+                tok: i,
                 family: Family::DoubleApostrophe,
                 can_open: true,
                 can_close: true,
@@ -97,6 +111,7 @@ fn classify(text: &str, toks: &[Tok], i: usize) -> Option<(Mark, usize)> {
     };
     let mark = Mark {
         span: t.span(),
+        tok: i,
         family,
         can_open,
         can_close,
@@ -124,7 +139,9 @@ fn marks_in(text: &str, toks: &[Tok], first: usize, candidates: &[u32]) -> Vec<M
             continue;
         }
         next = match classify(text, toks, i) {
-            Some((m, n)) => {
+            Some((mut m, n)) => {
+                // `classify` numbers tokens in the paragraph
+                m.tok += first;
                 out.push(m);
                 i + n
             }
@@ -225,6 +242,8 @@ pub(crate) fn find(
                         out.push(Marked {
                             open: o.mark.span,
                             close: Some(m.span),
+                            open_tok: o.mark.tok,
+                            close_tok: Some(m.tok),
                             content: c,
                         });
                     }
@@ -254,6 +273,8 @@ fn close_unterminated(doc: &Document, open: Open, last: usize, out: &mut Vec<Mar
     if let Some(c) = content(&doc.text, open.mark.span.end, end) {
         out.push(Marked {
             open: open.mark.span,
+            open_tok: open.mark.tok,
+            close_tok: None,
             close: None,
             content: c,
         });

@@ -149,7 +149,7 @@ fn introduces_document(ctx: &Ctx<'_>, sentence: usize, tok: usize) -> bool {
 /// Resolves a subject to an actor, from the point of view of byte `pos`.
 pub(crate) fn resolve(ctx: &Ctx<'_>, subject: Subject, pos: usize) -> Option<ActorIdx> {
     let doc = ctx.doc;
-    let here = doc.sentence_at(pos);
+    let here = ctx.sentence_index(pos);
     let window = here.saturating_sub(ctx.settings.pronoun_window_sentences);
     let actor = |m: usize| doc.mentions[m].actor;
     let of_kind =

@@ -57,12 +57,15 @@ fn subject_pronoun(ctx: &Ctx<'_>, i: usize) -> Option<PronounClass> {
 /// The speaker noun ending at token `end`: its index and first token.
 fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
     let nouns = &ctx.lex.noun_index;
-    if !ctx.folded_token_passes(end, |w| nouns.may_end_with(w)) {
+    if nouns.cannot_end_with(ctx.text(end))
+        || !ctx.folded_token_passes(end, |w| nouns.may_end_with(w))
+    {
         return None;
     }
     for len in (1..=nouns.max_words.min(end + 1)).rev() {
         let start = end + 1 - len;
-        if !(start..=end).all(|i| ctx.toks[i].word) {
+        // a noun's first word is one of the map's heads
+        if nouns.cannot_start_with(ctx.text(start)) || !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
         if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {
@@ -75,13 +78,16 @@ fn noun_ending_at(ctx: &Ctx<'_>, end: usize) -> Option<(usize, usize)> {
 /// The speaker noun starting at token `start`: its index and last token.
 pub(crate) fn noun_starting_at(ctx: &Ctx<'_>, start: usize) -> Option<(usize, usize)> {
     let nouns = &ctx.lex.noun_index;
-    if !ctx.folded_token_passes(start, |w| nouns.may_start_with(w)) {
+    if nouns.cannot_start_with(ctx.text(start))
+        || !ctx.folded_token_passes(start, |w| nouns.may_start_with(w))
+    {
         return None;
     }
     let max = nouns.max_words.min(ctx.toks.len() - start);
     for len in (1..=max).rev() {
         let end = start + len - 1;
-        if !(start..=end).all(|i| ctx.toks[i].word) {
+        // a noun's last word is one of the map's tails
+        if nouns.cannot_end_with(ctx.text(end)) || !(start..=end).all(|i| ctx.toks[i].word) {
             continue;
         }
         if let Some(&n) = ctx.with_phrase(start, end, |p| nouns.get(p)) {

@@ -108,7 +108,13 @@ pub(crate) fn tokenize_with(text: &str, sink: &mut impl TokenSink) -> Vec<Tok> {
             };
             sink.seen(bytes, out.len(), &t);
             out.push(t);
-            i = end;
+            // most words are followed by one space: skip it without the
+            // checks below
+            i = if bytes.get(end) == Some(&b' ') {
+                end + 1
+            } else {
+                end
+            };
             continue;
         }
         let (word, n) = if b.is_ascii() {
