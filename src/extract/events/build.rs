@@ -96,8 +96,7 @@ impl<'a> Memory<'a> {
                     continue;
                 };
                 let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
-                sent.tokenize(&folded.text, fs, fe, lex);
-                sent.fill_words(folded);
+                sent.tokenize(folded, fs, fe, lex);
                 sent.analyse(doc, folded, si, lex, self.demonyms);
                 let s = super::structure::subject(&sent, lex, 0, sent.words.len(), &[]).0;
                 if !s.is_empty() {
@@ -185,7 +184,7 @@ fn need_ok(
 }
 
 /// The patterns that match around the anchors of a sentence whose words
-/// are read ([`Sent::fill_words`]), in anchor order, into `out`: a test
+/// are read ([`Sent::tokenize`]), in anchor order, into `out`: a test
 /// that needs no further analysis of the sentence.
 pub fn raw_matches(lex: &LangLex, sent: &Sent, anchors: &[Anchor], out: &mut Vec<TriggerMatch>) {
     out.clear();

@@ -277,8 +277,15 @@ impl EventsStage {
             let fs = folded.folded_after(span.start, prev_end);
             let fe = folded.folded_after(span.end, fs);
             prev_end = fe;
-            sent.tokenize(&folded.text, fs, fe, lex);
-            tokens::anchors(&sent.toks, &sent.info, &folded.text, lex, &mut here);
+            sent.tokenize(&folded, fs, fe, lex);
+            tokens::anchors(
+                &sent.toks,
+                &sent.info,
+                sent.anchor_words(),
+                &folded.text,
+                lex,
+                &mut here,
+            );
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
                 if let Some(actor) = *first {
@@ -288,7 +295,6 @@ impl EventsStage {
             }
             // the sentence is only analysed when some pattern matches
             // around an anchor
-            sent.fill_words(&folded);
             build::raw_matches(lex, &sent, &here, &mut raw);
             if raw.is_empty() {
                 mem.defer(si);
