@@ -422,15 +422,26 @@ pub fn fold_entry(s: &str) -> String {
 /// the offset map and into a reused buffer.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    let mut rest = s;
+    while !rest.is_empty() {
+        // a run of ASCII copied and lower-cased at once
+        let n = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (ascii, other) = rest.split_at(n);
+        let at = out.len();
+        out.push_str(ascii);
+        out[at..].make_ascii_lowercase();
+        let mut chars = other.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
         match LATIN.get((c as usize).wrapping_sub(0x80)) {
             Some(mapped) => out.push_str(mapped),
             None => out.extend(fold_char(c).chars().map(|b| b.to_ascii_lowercase())),
         }
+        rest = chars.as_str();
     }
 }
 
