@@ -109,9 +109,9 @@ impl<'a> Memory<'a> {
     }
 }
 
-/// An anchor word of a sentence: its token and the (trigger, alternative)
-/// pairs anchored on it.
-pub type Anchor<'a> = (usize, &'a [(usize, usize)]);
+/// An anchor word of a sentence: its token and the patterns anchored on
+/// it.
+pub type Anchor<'a> = (usize, &'a [super::lexicon::Anchored]);
 
 /// Everything a sentence's analysis reads.
 pub struct Ctx<'a> {
@@ -193,9 +193,19 @@ pub fn raw_matches(lex: &LangLex, sent: &Sent, anchors: &[Anchor], out: &mut Vec
         info: &sent.info,
     };
     for &(at, cands) in anchors {
-        for &(ti, alt) in cands {
-            let t = &lex.triggers[ti];
-            out.extend(super::matcher::check(words, t, ti, alt, at));
+        for a in cands {
+            // the word after the anchor rules most patterns out (as the
+            // matcher's first test would, without reading the pattern)
+            if let Some(firsts) = a.next
+                && !sent
+                    .info
+                    .get(at + a.len)
+                    .is_some_and(|w| super::lexicon::Elem::may_start(firsts, w.id))
+            {
+                continue;
+            }
+            let t = &lex.triggers[a.trigger];
+            out.extend(super::matcher::check(words, t, a.trigger, a.alt, at));
         }
     }
 }

@@ -10,7 +10,7 @@
 
 use crate::document::Span;
 
-use super::lexicon::{LangLex, WordInfo};
+use super::lexicon::{Anchored, LangLex, WordInfo};
 
 /// The folded copy of a text and the offset map back to it.
 #[derive(Debug, Default)]
@@ -390,7 +390,7 @@ pub fn anchors<'l>(
     candidates: &[usize],
     folded: &str,
     lex: &'l LangLex,
-    out: &mut Vec<(usize, &'l [(usize, usize)])>,
+    out: &mut Vec<(usize, &'l [Anchored])>,
 ) {
     let b = folded.as_bytes();
     out.clear();
