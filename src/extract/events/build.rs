@@ -72,9 +72,12 @@ impl<'a> Memory<'a> {
         }
     }
 
-    /// The last subject is `subject`.
-    pub fn set(&mut self, subject: Vec<Part>) {
-        *self.subject.get_mut() = subject;
+    /// The last subject is `subject` (copied into the memory's buffer:
+    /// nearly every sentence sets it).
+    pub fn set(&mut self, subject: &[Part]) {
+        let mine = self.subject.get_mut();
+        mine.clear();
+        mine.extend_from_slice(subject);
         self.pending.get_mut().clear();
     }
 

@@ -289,7 +289,7 @@ impl EventsStage {
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
                 if let Some(actor) = *first {
-                    mem.set(vec![Part::Actor(actor)]);
+                    mem.set(&[Part::Actor(actor)]);
                 }
                 continue;
             }
@@ -305,7 +305,7 @@ impl EventsStage {
             let before = drafts.len();
             build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts, &mut scratch);
             match drafts[before..].iter().find(|d| !d.sources.is_empty()) {
-                Some(d) => mem.set(d.sources.clone()),
+                Some(d) => mem.set(&d.sources),
                 None => mem.defer(si),
             }
         }
