@@ -208,7 +208,7 @@ pub fn raw_matches(lex: &LangLex, sent: &Sent, anchors: &[Anchor], out: &mut Vec
                 continue;
             }
             let t = &lex.triggers[a.trigger];
-            out.extend(super::matcher::check(words, t, a.trigger, a.alt, at));
+            out.extend(super::matcher::check(words, t, a, at));
         }
     }
 }
