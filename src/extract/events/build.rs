@@ -72,9 +72,12 @@ impl<'a> Memory<'a> {
         }
     }
 
-    /// The last subject is `subject`.
-    pub fn set(&mut self, subject: Vec<Part>) {
-        *self.subject.get_mut() = subject;
+    /// The last subject is `subject` (copied into the memory's buffer:
+    /// nearly every sentence sets it).
+    pub fn set(&mut self, subject: &[Part]) {
+        let mine = self.subject.get_mut();
+        mine.clear();
+        mine.extend_from_slice(subject);
         self.pending.get_mut().clear();
     }
 
@@ -96,8 +99,7 @@ impl<'a> Memory<'a> {
                     continue;
                 };
                 let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
-                sent.tokenize(&folded.text, fs, fe, lex);
-                sent.fill_words(folded);
+                sent.tokenize(folded, fs, fe, lex);
                 sent.analyse(doc, folded, si, lex, self.demonyms);
                 let s = super::structure::subject(&sent, lex, 0, sent.words.len(), &[]).0;
                 if !s.is_empty() {
@@ -110,9 +112,9 @@ impl<'a> Memory<'a> {
     }
 }
 
-/// An anchor word of a sentence: its token and the (trigger, alternative)
-/// pairs anchored on it.
-pub type Anchor<'a> = (usize, &'a [(usize, usize)]);
+/// An anchor word of a sentence: its token and the patterns anchored on
+/// it.
+pub type Anchor<'a> = (usize, &'a [super::lexicon::Anchored]);
 
 /// Everything a sentence's analysis reads.
 pub struct Ctx<'a> {
@@ -185,7 +187,7 @@ fn need_ok(
 }
 
 /// The patterns that match around the anchors of a sentence whose words
-/// are read ([`Sent::fill_words`]), in anchor order, into `out`: a test
+/// are read ([`Sent::tokenize`]), in anchor order, into `out`: a test
 /// that needs no further analysis of the sentence.
 pub fn raw_matches(lex: &LangLex, sent: &Sent, anchors: &[Anchor], out: &mut Vec<TriggerMatch>) {
     out.clear();
@@ -194,9 +196,19 @@ pub fn raw_matches(lex: &LangLex, sent: &Sent, anchors: &[Anchor], out: &mut Vec
         info: &sent.info,
     };
     for &(at, cands) in anchors {
-        for &(ti, alt) in cands {
-            let t = &lex.triggers[ti];
-            out.extend(super::matcher::check(words, t, ti, alt, at));
+        for a in cands {
+            // the word after the anchor rules most patterns out (as the
+            // matcher's first test would, without reading the pattern)
+            if let Some(firsts) = a.next
+                && !sent
+                    .info
+                    .get(at + a.len)
+                    .is_some_and(|w| super::lexicon::Elem::may_start(firsts, w.id))
+            {
+                continue;
+            }
+            let t = &lex.triggers[a.trigger];
+            out.extend(super::matcher::check(words, t, a, at));
         }
     }
 }

@@ -153,6 +153,8 @@ pub struct Sent<'a> {
     pub index: usize,
     /// Folded word of each token.
     pub words: Vec<&'a str>,
+    /// The tokens whose word is an anchor word ([`Sent::anchor_words`]).
+    anchor_words: Vec<usize>,
     /// The tokens (folded offsets).
     pub toks: Vec<Token>,
     /// The document's text and its folded copy, for [`Sent::cap`] (read
@@ -202,30 +204,42 @@ fn tok_range(toks: &[Token], s: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 impl<'a> Sent<'a> {
-    /// Tokenises folded text `[start, end)` and looks every word up once:
-    /// enough to tell whether any trigger is anchored in the sentence
-    /// before the rest of it is analysed.
-    pub fn tokenize(&mut self, folded: &str, start: usize, end: usize, lex: &LangLex) {
+    /// Tokenises folded text `[start, end)`, reads each token's word and
+    /// looks it up once, in one pass: enough to tell whether any trigger
+    /// is anchored in the sentence ([`Sent::anchor_words`]) before the rest
+    /// of it is analysed.
+    pub fn tokenize(&mut self, folded: &'a Folded, start: usize, end: usize, lex: &LangLex) {
         self.start = start;
         self.toks.clear();
-        super::tokens::tokenize(folded, start, end, &mut self.toks);
         self.info.clear();
-        self.info.extend(
-            self.toks
-                .iter()
-                .map(|t| lex.word_at(folded, t.start, t.end)),
-        );
-    }
-
-    /// Reads the folded word of each token (after [`Sent::tokenize`]).
-    pub fn fill_words(&mut self, folded: &'a Folded) {
         self.words.clear();
-        self.words
-            .extend(self.toks.iter().map(|t| &folded.text[t.start..t.end]));
+        self.anchor_words.clear();
+        let text: &'a str = &folded.text;
+        let (toks, info, words, anchor_words) = (
+            &mut self.toks,
+            &mut self.info,
+            &mut self.words,
+            &mut self.anchor_words,
+        );
+        super::tokens::tokenize_with(text, start, end, |t| {
+            let w = lex.word_at(text, t.start, t.end);
+            if w.is_anchor() {
+                anchor_words.push(toks.len());
+            }
+            toks.push(t);
+            info.push(w);
+            words.push(&text[t.start..t.end]);
+        });
     }
 
-    /// Fills the view of sentence `index` of `doc`, whose tokens
-    /// [`Sent::tokenize`] and words [`Sent::fill_words`] read.
+    /// The tokens whose words some trigger pattern is anchored on (after
+    /// [`Sent::tokenize`]).
+    pub fn anchor_words(&self) -> &[usize] {
+        &self.anchor_words
+    }
+
+    /// Fills the view of sentence `index` of `doc`, whose tokens and
+    /// words [`Sent::tokenize`] read.
     pub fn analyse(
         &mut self,
         doc: &'a Document,

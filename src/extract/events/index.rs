@@ -128,6 +128,13 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct ClassIndex {
     by_first: Vec<Vec<Entry>>,
+    /// For each word id: the classes with an entry in its `by_first` list
+    /// (bits `1 << C`) and where their bounds start in `first_bounds`, so
+    /// that a class's entries are found with a bit count, not searched.
+    first_dir: Vec<(u64, u32)>,
+    /// For each word id with entries, the start in its `by_first` list of
+    /// each class present (in class order), then the list's length.
+    first_bounds: Vec<u32>,
     by_last: Vec<Vec<Entry>>,
     /// The word ids of all entries, one after the other.
     ids: Vec<u32>,
@@ -139,6 +146,8 @@ impl ClassIndex {
     pub fn new(fixed: &[Class], id: impl Fn(&str) -> u32, ids: usize) -> Self {
         let mut x = ClassIndex {
             by_first: vec![Vec::new(); ids],
+            first_dir: Vec::new(),
+            first_bounds: Vec::new(),
             by_last: vec![Vec::new(); ids],
             ids: Vec::new(),
         };
@@ -172,15 +181,37 @@ impl ClassIndex {
         for list in x.by_first.iter_mut().chain(x.by_last.iter_mut()) {
             list.sort_by_key(|e| (e.class, std::cmp::Reverse(e.len)));
         }
+        for list in &x.by_first {
+            let base = u32::try_from(x.first_bounds.len()).unwrap_or(u32::MAX);
+            let mut mask = 0u64;
+            for (k, e) in list.iter().enumerate() {
+                if mask & (1 << e.class) == 0 {
+                    mask |= 1 << e.class;
+                    x.first_bounds.push(k as u32);
+                }
+            }
+            x.first_bounds.push(list.len() as u32);
+            x.first_dir.push((mask, base));
+        }
         x
     }
 
-    /// The entries of class `c` in `list` (longest first).
-    fn of_class(list: &[Entry], c: C) -> &[Entry] {
-        let c = c as u8;
-        let from = list.partition_point(|e| e.class < c);
-        let to = from + list[from..].partition_point(|e| e.class == c);
-        &list[from..to]
+    /// The entries of class `c` in the `by_first` list of word `id`
+    /// (longest first).
+    fn first_of_class(&self, id: usize, c: C) -> &[Entry] {
+        let (Some(list), Some(&(mask, base))) = (self.by_first.get(id), self.first_dir.get(id))
+        else {
+            return &[];
+        };
+        let bit = 1u64 << c as u8;
+        if mask & bit == 0 {
+            return &[];
+        }
+        let k = base as usize + (mask & (bit - 1)).count_ones() as usize;
+        match (self.first_bounds.get(k), self.first_bounds.get(k + 1)) {
+            (Some(&from), Some(&to)) => list.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// True when the entry's words are the words of `info`.
@@ -192,8 +223,7 @@ impl ClassIndex {
     /// Length of the longest entry of class `c` starting at token `i` of
     /// `info` (as [`Class::at`] on the words).
     pub fn at(&self, info: &[WordInfo], i: usize, c: C) -> Option<usize> {
-        let list = self.by_first.get(info.get(i)?.id as usize)?;
-        Self::of_class(list, c)
+        self.first_of_class(info.get(i)?.id as usize, c)
             .iter()
             .map(|e| (e, usize::from(e.len)))
             .find(|&(e, len)| {

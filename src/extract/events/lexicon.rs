@@ -164,8 +164,8 @@ pub struct LangLex {
     /// Everything known about a single word (classes, anchored patterns):
     /// one hash lookup per token of a sentence instead of one per question.
     words: WordIndex,
-    /// For each anchor word: the (trigger, alternative) pairs anchored on it.
-    anchors: Vec<Vec<(usize, usize)>>,
+    /// For each anchor word: the patterns anchored on it.
+    anchors: Vec<Vec<Anchored>>,
     /// The entries of the one-byte ASCII words (punctuation, `a`, `y`):
     /// about a fifth of all tokens, read from a table instead of hashed.
     bytes: Vec<WordInfo>,
@@ -175,6 +175,24 @@ pub struct LangLex {
     class_ids: ClassIndex,
     /// Plural suffix rules of nouns, to inflect demonyms.
     pub inflector: Inflector,
+}
+
+/// One pattern anchored on a word: the trigger and the alternative of its
+/// anchor element, with what rules most candidates out without reading
+/// the pattern (the triggers are far apart in memory, the anchor lists
+/// of a sentence's words close).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchored {
+    /// Index in [`LangLex::triggers`].
+    pub trigger: usize,
+    /// Index of the alternative in the anchor element.
+    pub alt: usize,
+    /// The number of words of the alternative.
+    pub len: usize,
+    /// When the element after the anchor is a word element: the bit set
+    /// of its first words ([`Elem::may_start`]), which the token after
+    /// the anchor must be in.
+    pub next: Option<u128>,
 }
 
 /// What the lexicon knows about one word, looked up once per token.
@@ -502,10 +520,14 @@ impl LangLex {
                 }
             }
         }
-        let mut anchors: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut anchors: Vec<Vec<Anchored>> = Vec::new();
         for (ti, t) in out.iter().enumerate() {
             let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
                 continue;
+            };
+            let next = match t.elems.get(t.anchor + 1) {
+                Some(Elem::Alts(_, firsts, _)) => Some(*firsts),
+                _ => None,
             };
             for (ai, alt) in alts.iter().enumerate() {
                 let info = words.entry(alt.words[0].clone()).or_default();
@@ -513,7 +535,12 @@ impl LangLex {
                     info.anchor = u32::try_from(anchors.len()).unwrap_or(u32::MAX - 1);
                     anchors.push(Vec::new());
                 }
-                anchors[info.anchor as usize].push((ti, ai));
+                anchors[info.anchor as usize].push(Anchored {
+                    trigger: ti,
+                    alt: ai,
+                    len: alt.ids.len(),
+                    next,
+                });
             }
         }
         let fixed: Vec<Class> = C::ALL
@@ -621,8 +648,8 @@ impl LangLex {
         self.index_bytes();
     }
 
-    /// The (trigger, alternative) pairs anchored on a word.
-    pub fn anchored(&self, info: &WordInfo) -> &[(usize, usize)] {
+    /// The patterns anchored on a word.
+    pub fn anchored(&self, info: &WordInfo) -> &[Anchored] {
         self.anchors
             .get(info.anchor as usize)
             .map_or(&[], Vec::as_slice)

@@ -4,7 +4,7 @@
 use super::clause::Sent;
 use super::inflect::Tenses;
 use super::lexicon::C;
-use super::lexicon::{Elem, LangLex, Trigger, WordInfo};
+use super::lexicon::{Anchored, Elem, LangLex, Trigger, WordInfo};
 
 /// A trigger pattern matched in a sentence (token indices, inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,25 +172,27 @@ fn left(s: Words, elems: &[Elem], end: usize) -> Option<usize> {
     }
 }
 
-/// Checks trigger `t` with anchor alternative `alt` at token `at`.
-pub fn check(words: Words, t: &Trigger, ti: usize, alt: usize, at: usize) -> Option<TriggerMatch> {
+/// Checks trigger `t` with the anchor alternative of `a` at token `at`.
+pub fn check(words: Words, t: &Trigger, a: &Anchored, at: usize) -> Option<TriggerMatch> {
     let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
         return None;
     };
-    let a = &alts[alt];
-    if !seq_at(words, at, &a.ids) {
+    // a one-word anchor is the word whose anchor list gave `a`: only a
+    // longer one is compared (the alternative is read only then, or for
+    // a match)
+    if a.len > 1 && !seq_at(words, at, &alts.get(a.alt)?.ids) {
         return None;
     }
-    let anchor_end = at + a.ids.len();
+    let anchor_end = at + a.len;
     let end = right(words, &t.elems[t.anchor + 1..], anchor_end)?;
     let first = left(words, &t.elems[..t.anchor], at)?;
     Some(TriggerMatch {
-        trigger: ti,
+        trigger: a.trigger,
         first,
         last: end.max(anchor_end) - 1,
         anchor: at,
         anchor_last: anchor_end - 1,
-        tenses: a.tenses,
+        tenses: alts.get(a.alt)?.tenses,
     })
 }
 

@@ -277,18 +277,24 @@ impl EventsStage {
             let fs = folded.folded_after(span.start, prev_end);
             let fe = folded.folded_after(span.end, fs);
             prev_end = fe;
-            sent.tokenize(&folded.text, fs, fe, lex);
-            tokens::anchors(&sent.toks, &sent.info, &folded.text, lex, &mut here);
+            sent.tokenize(&folded, fs, fe, lex);
+            tokens::anchors(
+                &sent.toks,
+                &sent.info,
+                sent.anchor_words(),
+                &folded.text,
+                lex,
+                &mut here,
+            );
             if here.is_empty() {
                 // the cheap guess for a later pronoun: the sentence's first actor
                 if let Some(actor) = *first {
-                    mem.set(vec![Part::Actor(actor)]);
+                    mem.set(&[Part::Actor(actor)]);
                 }
                 continue;
             }
             // the sentence is only analysed when some pattern matches
             // around an anchor
-            sent.fill_words(&folded);
             build::raw_matches(lex, &sent, &here, &mut raw);
             if raw.is_empty() {
                 mem.defer(si);
@@ -299,7 +305,7 @@ impl EventsStage {
             let before = drafts.len();
             build::sentence_drafts(&ctx, &sent, &matches, &mem, &mut drafts, &mut scratch);
             match drafts[before..].iter().find(|d| !d.sources.is_empty()) {
-                Some(d) => mem.set(d.sources.clone()),
+                Some(d) => mem.set(&d.sources),
                 None => mem.defer(si),
             }
         }

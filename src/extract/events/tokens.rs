@@ -10,17 +10,72 @@
 
 use crate::document::Span;
 
-use super::lexicon::{LangLex, WordInfo};
+use super::lexicon::{Anchored, LangLex, WordInfo};
 
 /// The folded copy of a text and the offset map back to it.
 #[derive(Debug, Default)]
 pub struct Folded {
     /// Lower-case ASCII text.
     pub text: String,
-    /// For each byte of `text` (plus one past the end), the original byte
-    /// offset (`u32`: half the memory to write, documents are far smaller
-    /// than 4 GiB).
-    map: Vec<u32>,
+    /// The non-ASCII characters of the original, in order (ASCII folds one
+    /// byte to one byte, so between two of them a folded offset and its
+    /// original differ by a constant: the map is kept only where that
+    /// constant changes, a few entries per paragraph of French and none
+    /// for plain English).
+    shifts: Vec<Shift>,
+    /// For each block of [`BLOCK`] folded bytes, the number of `shifts`
+    /// whose folded bytes start before the block: where a search for a
+    /// folded offset starts (a few steps instead of a binary search).
+    by_folded: Vec<u32>,
+    /// The same for blocks of original bytes and `shifts` starting before.
+    by_orig: Vec<u32>,
+}
+
+/// The block size (a power of two) of [`Folded`]'s search indexes.
+const BLOCK: usize = 64;
+
+/// For blocks of [`BLOCK`] offsets covering `0..=len`, the number of
+/// `starts` (sorted) below the start of each block.
+fn block_index(starts: impl Iterator<Item = u32>, len: usize) -> Vec<u32> {
+    let mut index = Vec::with_capacity(len / BLOCK + 1);
+    let mut before = 0u32;
+    for s in starts {
+        // the blocks that start at or before `s` have not got it below them
+        while index.len() * BLOCK <= s as usize {
+            index.push(before);
+        }
+        before += 1;
+    }
+    while index.len() <= len / BLOCK {
+        index.push(before);
+    }
+    index
+}
+
+/// One non-ASCII character of the original text and the folded bytes it
+/// became (possibly none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shift {
+    /// Its original byte offset.
+    orig: u32,
+    /// The offset of its first folded byte.
+    folded: u32,
+    /// Its length in the original (2 to 4 bytes).
+    orig_len: u32,
+    /// The number of folded bytes it became.
+    folded_len: u32,
+}
+
+impl Shift {
+    /// The original offset just past the character.
+    fn orig_end(&self) -> usize {
+        (self.orig + self.orig_len) as usize
+    }
+
+    /// The folded offset just past its folded bytes.
+    fn folded_end(&self) -> usize {
+        (self.folded + self.folded_len) as usize
+    }
 }
 
 impl Folded {
@@ -29,21 +84,30 @@ impl Folded {
     /// article, are copied and lower-cased in bulk.
     pub fn new(text: &str) -> Self {
         let mut out: Vec<u8> = Vec::with_capacity(text.len() + 16);
-        let mut map = Vec::with_capacity(text.len() + 17);
+        let mut shifts = Vec::new();
         let bytes = text.as_bytes();
         let mut pos = 0;
+        let latin: &[String] = &LATIN;
         while pos < bytes.len() {
-            let run = pos;
-            // eight ASCII bytes at a time, lower-cased in one word
+            // eight bytes at a time, lower-cased in one word; of a word with
+            // other bytes, the ASCII ones before the first of them
             while let Some(chunk) = bytes.get(pos..pos + 8) {
                 let mut w = [0u8; 8];
                 w.copy_from_slice(chunk);
                 let w = u64::from_le_bytes(w);
-                if w & HIGH_BITS != 0 {
+                let lower = ascii_lower(w & !HIGH_BITS).to_le_bytes();
+                let high = w & HIGH_BITS;
+                // (all eight written, the other bytes' then cut: a copy of
+                // a fixed length)
+                out.extend_from_slice(&lower);
+                if high == 0 {
+                    pos += 8;
+                } else {
+                    let n = (high.trailing_zeros() / 8) as usize;
+                    out.truncate(out.len() - 8 + n);
+                    pos += n;
                     break;
                 }
-                out.extend_from_slice(&ascii_lower(w).to_le_bytes());
-                pos += 8;
             }
             while let Some(&b) = bytes.get(pos)
                 && b.is_ascii()
@@ -51,7 +115,6 @@ impl Folded {
                 out.push(b.to_ascii_lowercase());
                 pos += 1;
             }
-            map.extend(offset(run)..offset(pos));
             // two-byte characters (the accented letters of French), decoded
             // from their bytes; the others through `chars`
             let c = match bytes.get(pos..pos + 2) {
@@ -63,26 +126,54 @@ impl Folded {
             let Some(c) = c else {
                 break;
             };
-            let mapped = LATIN
-                .get((c as usize).wrapping_sub(0x80))
-                .copied()
-                .unwrap_or_else(|| fold_char(c));
-            for b in mapped.bytes() {
-                out.push(b.to_ascii_lowercase());
-                map.push(offset(pos));
+            let at = out.len();
+            match latin.get((c as usize).wrapping_sub(0x80)) {
+                // (most accented letters fold to one letter)
+                Some(mapped) if mapped.len() == 1 => out.push(mapped.as_bytes()[0]),
+                Some(mapped) => out.extend_from_slice(mapped.as_bytes()),
+                None => out.extend(fold_char(c).bytes().map(|b| b.to_ascii_lowercase())),
             }
+            shifts.push(Shift {
+                orig: offset(pos),
+                folded: offset(at),
+                orig_len: offset(c.len_utf8()),
+                folded_len: offset(out.len() - at),
+            });
             pos += c.len_utf8();
         }
-        map.push(offset(text.len()));
         // only ASCII and transliterations were written: always valid
         let text = String::from_utf8(out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Folded { text, map }
+        let by_folded = block_index(shifts.iter().map(|s| s.folded), text.len());
+        let by_orig = block_index(shifts.iter().map(|s| s.orig), bytes.len());
+        Folded {
+            text,
+            shifts,
+            by_folded,
+            by_orig,
+        }
     }
 
-    /// The original byte offset of folded byte `pos`.
+    /// The original byte offset of folded byte `pos` (the folded bytes of
+    /// one character all map to its start; `pos` is clamped to the end).
     pub fn orig(&self, pos: usize) -> usize {
-        self.map[pos.min(self.map.len() - 1)] as usize
+        let pos = pos.min(self.text.len());
+        // the last character whose folded bytes start at or before `pos`
+        let mut k = self
+            .by_folded
+            .get(pos / BLOCK)
+            .map_or(self.shifts.len(), |&k| k as usize);
+        while self.shifts.get(k).is_some_and(|s| s.folded as usize <= pos) {
+            k += 1;
+        }
+        let Some(s) = k.checked_sub(1).map(|k| self.shifts[k]) else {
+            return pos;
+        };
+        if pos < s.folded_end() {
+            s.orig as usize
+        } else {
+            s.orig_end() + (pos - s.folded_end())
+        }
     }
 
     /// The original span of a folded span (a folded token never ends inside
@@ -92,29 +183,30 @@ impl Folded {
         Span::new(s, self.orig(end).max(s))
     }
 
-    /// The first folded byte whose original offset is at or after `orig`.
+    /// The first folded byte whose original offset is at or after `orig`
+    /// (the folded length when there is none).
     pub fn folded(&self, orig: usize) -> usize {
-        self.map.partition_point(|&m| (m as usize) < orig)
+        // the last character that starts before `orig`
+        let mut k = self
+            .by_orig
+            .get(orig / BLOCK)
+            .map_or(self.shifts.len(), |&k| k as usize);
+        while self.shifts.get(k).is_some_and(|s| (s.orig as usize) < orig) {
+            k += 1;
+        }
+        let at = match k.checked_sub(1).map(|k| self.shifts[k]) {
+            None => orig,
+            Some(s) if orig <= s.orig_end() => s.folded_end(),
+            Some(s) => s.folded_end() + (orig - s.orig_end()),
+        };
+        at.min(self.text.len())
     }
 
     /// [`Folded::folded`] of an offset known to come after the folded
-    /// byte `from - 1` (the start of the sentence it is in): a galloping
-    /// search from `from` instead of one over the whole document.
-    pub fn folded_after(&self, orig: usize, from: usize) -> usize {
-        let m = &self.map;
-        if from == 0 || from > m.len() || m[from - 1] as usize >= orig {
-            return self.folded(orig);
-        }
-        let (mut lo, mut step) = (from, 8);
-        loop {
-            let hi = lo + step;
-            if hi >= m.len() || m[hi] as usize >= orig {
-                let hi = hi.min(m.len());
-                return lo + m[lo..hi].partition_point(|&x| (x as usize) < orig);
-            }
-            lo = hi;
-            step *= 2;
-        }
+    /// byte `from - 1` (the start of the sentence it is in); kept for its
+    /// callers, the search is over the non-ASCII characters only.
+    pub fn folded_after(&self, orig: usize, _from: usize) -> usize {
+        self.folded(orig)
     }
 }
 
@@ -130,10 +222,10 @@ fn fold_char(c: char) -> &'static str {
 }
 
 /// [`fold_char`] of U+0080 to U+024F (the accented letters of French and
-/// other Latin scripts), computed once.
-static LATIN: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+/// other Latin scripts), lower-cased, computed once.
+static LATIN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     (0x80..0x250u32)
-        .map(|u| char::from_u32(u).map_or("", fold_char))
+        .map(|u| char::from_u32(u).map_or("", fold_char).to_ascii_lowercase())
         .collect()
 });
 
@@ -186,22 +278,56 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+/// The end of the run of letters and digits (ASCII, either case) that
+/// starts at `i` in `b`: eight bytes classified at a time while eight are
+/// left, then byte by byte.
+#[inline]
+fn alnum_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let low = w & !HIGH_BITS;
+        // (bytes of at most 0x7f: no sum below carries into the next byte)
+        let in_range = |x: u64, lo: u8, hi: u8| {
+            (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi))
+        };
+        let letter = in_range(low | (ONES * 0x20), b'a', b'z');
+        let digit = in_range(low, b'0', b'9');
+        let other = !(letter | digit) | w;
+        let other = other & HIGH_BITS;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b[i..]
+        .iter()
+        .position(|&c| !ALNUM[usize::from(c)])
+        .unwrap_or(b.len() - i)
+}
+
 /// Splits folded text `[start, end)` into tokens: runs of letters and digits
 /// (with a French elision's apostrophe), `'s`/`'t` clitics, and single
 /// punctuation characters. Spaces are skipped.
 pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    tokenize_with(folded, start, end, |t| out.push(t));
+}
+
+/// [`tokenize`], handing each token to `sink` in order (from one call
+/// site, so that the sink is inlined).
+#[inline]
+pub fn tokenize_with(folded: &str, start: usize, end: usize, mut sink: impl FnMut(Token)) {
     // bounded by `end`, so that indexing needs no further checks
     let b = &folded.as_bytes()[..end];
     let mut i = start;
     while i < end {
         let c = b[i];
-        if ALNUM[usize::from(c)] {
-            let s = i;
+        let s = i;
+        let word = if ALNUM[usize::from(c)] {
             loop {
-                i += b[i..]
-                    .iter()
-                    .position(|&c| !ALNUM[usize::from(c)])
-                    .unwrap_or(end - i);
+                i = alnum_end(b, i);
                 // `5.1`, `1,500`: one number
                 let joiner = i + 1 < end
                     && matches!(b[i], b'.' | b',')
@@ -215,68 +341,64 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             if i < end && b[i] == b'\'' && is_elision(&b[s..i]) {
                 i += 1;
             }
-            out.push(Token {
-                start: s,
-                end: i,
-                word: true,
-            });
-            // the space after a word, skipped here rather than by a
-            // turn of the loop
-            if i < end && b[i] == b' ' {
-                i += 1;
-            }
+            true
         } else if c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic() {
             // English clitic: 's, 't, 're ...
-            let s = i;
             i += 1;
             i += b[i..]
                 .iter()
                 .position(|c| !c.is_ascii_alphabetic())
                 .unwrap_or(end - i);
-            out.push(Token {
-                start: s,
-                end: i,
-                word: true,
-            });
+            true
         } else if c == b' ' || c.is_ascii_control() {
             i += 1;
+            continue;
         } else {
-            out.push(Token {
-                start: i,
-                end: i + 1,
-                word: false,
-            });
+            i += 1;
+            false
+        };
+        sink(Token {
+            start: s,
+            end: i,
+            word,
+        });
+        // the space after a word, skipped here rather than by a turn of
+        // the loop
+        if word && i < end && b[i] == b' ' {
             i += 1;
         }
     }
 }
 
+/// True when token `t` of the whole folded text `b` is where trigger
+/// patterns may be anchored: a whole word, not glued to a letter or digit
+/// on either side (an elision's apostrophe ends a word).
+#[inline]
+pub fn is_whole_word(b: &[u8], t: Token) -> bool {
+    (t.start == 0 || !b[t.start - 1].is_ascii_alphanumeric())
+        && (t.end >= b.len() || !b[t.end].is_ascii_alphanumeric() || b[t.end - 1] == b'\'')
+}
+
 /// The tokens where trigger patterns are anchored (of a sentence whose
-/// tokens are `toks`, with the lexicon entries `info`), with the
-/// (trigger, alternative) pairs of each, into `out`. An anchor is a whole
-/// word of the whole folded text: not glued to a letter or digit on either
-/// side (an elision's apostrophe ends a word).
+/// tokens are `toks`, with the lexicon entries `info`, among which
+/// `candidates` are the anchor words), with the (trigger, alternative)
+/// pairs of each, into `out`. An anchor is a whole word of the whole
+/// folded text ([`is_whole_word`]).
 pub fn anchors<'l>(
     toks: &[Token],
     info: &[WordInfo],
+    candidates: &[usize],
     folded: &str,
     lex: &'l LangLex,
-    out: &mut Vec<(usize, &'l [(usize, usize)])>,
+    out: &mut Vec<(usize, &'l [Anchored])>,
 ) {
     let b = folded.as_bytes();
     out.clear();
     out.extend(
-        toks.iter()
-            .zip(info)
-            .enumerate()
-            .filter(|(_, (t, info))| {
-                info.is_anchor()
-                    && (t.start == 0 || !b[t.start - 1].is_ascii_alphanumeric())
-                    && (t.end >= b.len()
-                        || !b[t.end].is_ascii_alphanumeric()
-                        || b[t.end - 1] == b'\'')
-            })
-            .map(|(i, (_, info))| (i, lex.anchored(info))),
+        candidates
+            .iter()
+            .filter(|&&i| is_whole_word(b, toks[i]))
+            .map(|&i| (i, lex.anchored(&info[i]))),
     );
 }
 
@@ -291,25 +413,35 @@ pub fn tokenize_str(folded: &str) -> Vec<String> {
 
 /// Folds a lexicon entry the same way as document text.
 pub fn fold_entry(s: &str) -> String {
-    Folded::new(s).text
+    let mut out = String::new();
+    fold_into(s, &mut out);
+    out
 }
 
 /// Folds `s` into `out` (cleared first) as [`fold_entry`] does, without
 /// the offset map and into a reused buffer.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+    let mut rest = s;
+    while !rest.is_empty() {
+        // a run of ASCII copied and lower-cased at once
+        let n = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (ascii, other) = rest.split_at(n);
+        let at = out.len();
+        out.push_str(ascii);
+        out[at..].make_ascii_lowercase();
+        let mut chars = other.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        match LATIN.get((c as usize).wrapping_sub(0x80)) {
+            Some(mapped) => out.push_str(mapped),
+            None => out.extend(fold_char(c).chars().map(|b| b.to_ascii_lowercase())),
         }
-        let mapped = LATIN
-            .get((c as usize).wrapping_sub(0x80))
-            .copied()
-            .unwrap_or_else(|| fold_char(c));
-        for b in mapped.chars() {
-            out.push(b.to_ascii_lowercase());
-        }
+        rest = chars.as_str();
     }
 }
 
@@ -332,21 +464,49 @@ mod tests {
             f.folded(text.find("Bamako").unwrap()),
             f.text.find("bamako").unwrap()
         );
-        // the galloping search agrees with the whole one
-        let text = "Élysée: l’armée «a» été là. ".repeat(20);
-        let f = Folded::new(&text);
-        for from in [0, 1, 5, 40, 300] {
-            for orig in 0..=text.len() {
-                if from == 0 || f.map[from - 1] as usize >= orig {
-                    continue;
-                }
-                assert_eq!(f.folded_after(orig, from), f.folded(orig), "{orig} {from}");
-            }
+        // zero-length folds, multi-byte folds and accents next to each other
+        for text in [
+            "Élysée: l’armée «a» été là. ".repeat(20),
+            "\u{200b}é\u{200b}\u{200b}x œuvre\u{200b}".to_string(),
+            // blocks of the search indexes with no accent, and accents
+            // across block bounds
+            "a".repeat(200) + "é" + &"b".repeat(130) + "üü" + &"c".repeat(61) + "é",
+            String::new(),
+        ] {
+            assert_maps_as_reference(&text);
+        }
+    }
+
+    /// The offset map of `text` built one character at a time: for each
+    /// folded byte, the original offset of its character, plus the length.
+    fn reference_map(text: &str) -> Vec<usize> {
+        let mut map = Vec::new();
+        for (pos, c) in text.char_indices() {
+            let n = if c.is_ascii() { 1 } else { fold_char(c).len() };
+            map.extend(std::iter::repeat_n(pos, n));
+        }
+        map.push(text.len());
+        map
+    }
+
+    /// `orig` and `folded` agree with lookups in [`reference_map`].
+    fn assert_maps_as_reference(text: &str) {
+        let f = Folded::new(text);
+        let map = reference_map(text);
+        assert_eq!(map.len(), f.text.len() + 1, "{text}");
+        for (pos, want) in map.iter().enumerate() {
+            assert_eq!(f.orig(pos), *want, "orig({pos}) in {text:?}");
+        }
+        assert_eq!(f.orig(map.len() + 3), text.len());
+        for orig in 0..=text.len() {
+            let want = map.partition_point(|&m| m < orig);
+            assert_eq!(f.folded(orig), want, "folded({orig}) in {text:?}");
+            assert_eq!(f.folded_after(orig, 1), want);
         }
     }
 
     #[test]
-    fn folds_into_a_buffer_as_entries_fold() {
+    fn folds_into_a_buffer_as_documents_fold() {
         let mut buf = String::from("left over");
         for s in [
             "Ministre des Affaires étrangères",
@@ -355,7 +515,7 @@ mod tests {
             "ASCII only",
         ] {
             fold_into(s, &mut buf);
-            assert_eq!(buf, fold_entry(s), "{s}");
+            assert_eq!(buf, Folded::new(s).text, "{s}");
         }
     }
 
@@ -364,7 +524,7 @@ mod tests {
         let text: String = (0u8..128).map(char::from).collect();
         let text = text.repeat(3);
         let want: String = text.to_ascii_lowercase();
-        assert_eq!(Folded::new(&text).map.len(), text.len() + 1);
+        assert_eq!(Folded::new(&text).text.len(), text.len());
         for (i, (a, b)) in Folded::new(&text)
             .text
             .bytes()
@@ -380,22 +540,18 @@ mod tests {
     fn folds_mixed_text_as_one_character_at_a_time() {
         // accents at every offset of an eight-byte word, and at the end
         let text = "Élysée: l’ARMÉE «a» été là, Zürich-Œuvre! ab é cd é efgh é".repeat(9) + "À";
-        let (mut want, mut map) = (String::new(), Vec::new());
-        for (pos, c) in text.char_indices() {
+        let mut want = String::new();
+        for c in text.chars() {
             let mapped = if c.is_ascii() {
                 c.to_ascii_lowercase().to_string()
             } else {
                 fold_char(c).to_ascii_lowercase()
             };
-            for _ in mapped.bytes() {
-                map.push(pos as u32);
-            }
             want.push_str(&mapped);
         }
-        map.push(text.len() as u32);
         let f = Folded::new(&text);
         assert_eq!(f.text, want);
-        assert_eq!(f.map, map);
+        assert_maps_as_reference(&text);
     }
 
     #[test]
