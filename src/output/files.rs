@@ -325,3 +325,63 @@ pub fn write_frame(
     files.push(df)?;
     files.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::schema::EVENTS;
+    use crate::output::table::TableBuilder;
+
+    /// `rows` events rows whose cells vary with `seed`, nulls included.
+    fn events(rows: usize, seed: usize) -> DataFrame {
+        let mut t = TableBuilder::new(&EVENTS);
+        for i in 0..rows {
+            let k = i + seed;
+            let text = format!("valeur {k} « déjà » {}", "x".repeat(k % 20));
+            let mut r = t.row();
+            for c in EVENTS.columns {
+                match c.ty {
+                    ColType::Str => r.str((k % 3 != 0).then_some(text.as_str())),
+                    ColType::Int32 => r.i32((k % 5 != 0).then_some(k as i32)),
+                    ColType::Int64 => r.i64(Some(k as i64)),
+                    ColType::Float32 => r.f32(Some(k as f32 / 8.0)),
+                    ColType::Date => r.date(chrono::NaiveDate::from_ymd_opt(
+                        2024,
+                        1,
+                        1 + (k % 28) as u32,
+                    )),
+                    ColType::ListStr => r.list(["a", "bcdefghijklmnop"].into_iter().take(k % 3)),
+                };
+            }
+            r.end();
+        }
+        t.take_frame().unwrap()
+    }
+
+    #[test]
+    fn batches_written_as_pages_read_back_whole() {
+        // (name, rows per batch): chunks large enough to be pages of their
+        // own, and small ones concatenated first
+        let cases: &[(&str, &[usize])] = &[
+            ("large chunks", &[3000, 2000, 1500]),
+            ("small chunks", &[10, 1, 300, 7]),
+            ("one chunk", &[5]),
+        ];
+        for (name, batches) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("t.parquet");
+            let mut files = TableFiles::create(&EVENTS, Some(&path), None).unwrap();
+            let mut all = DataFrame::empty_with_schema(&table_schema(&EVENTS));
+            for (seed, rows) in batches.iter().enumerate() {
+                let df = events(*rows, seed * 7);
+                all.vstack_mut(&df).unwrap();
+                files.push(&df).unwrap();
+            }
+            files.finish().unwrap();
+            let back = ParquetReader::new(File::open(&path).unwrap())
+                .finish()
+                .unwrap();
+            assert!(back.equals_missing(&all), "case {name}");
+        }
+    }
+}
