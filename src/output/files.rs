@@ -341,8 +341,8 @@ mod tests {
             let mut r = t.row();
             for c in EVENTS.columns {
                 match c.ty {
-                    ColType::Str => r.str((k % 3 != 0).then_some(text.as_str())),
-                    ColType::Int32 => r.i32((k % 5 != 0).then_some(k as i32)),
+                    ColType::Str => r.str((!k.is_multiple_of(3)).then_some(text.as_str())),
+                    ColType::Int32 => r.i32((!k.is_multiple_of(5)).then_some(k as i32)),
                     ColType::Int64 => r.i64(Some(k as i64)),
                     ColType::Float32 => r.f32(Some(k as f32 / 8.0)),
                     ColType::Date => r.date(chrono::NaiveDate::from_ymd_opt(
