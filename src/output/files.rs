@@ -161,39 +161,60 @@ impl ParquetFile {
         Ok(())
     }
 
-    fn write_row_group(&mut self, mut df: DataFrame) -> Result<()> {
+    fn write_row_group(&mut self, df: DataFrame) -> Result<()> {
         if df.height() == 0 {
             return Ok(());
         }
-        // one chunk per column: one record batch, one row group. The arrays
-        // stay at the newest level (string views): polars-parquet encodes
-        // them to the same pages, and the file's schema (`self.fields` and
-        // the ARROW:schema footer) is the oldest level's, fixed at
-        // creation; converting every string first only cost a copy.
-        // Columns are encoded one by one (what polars-parquet's
-        // `row_group_iter` does) to give each its own statistics options.
-        df.rechunk_mut();
-        for batch in df.iter_chunks(CompatLevel::newest(), false) {
-            let rows = batch.len() as u64;
-            let mut columns = Vec::with_capacity(self.fields.len());
-            for (((array, field), encoding), options) in batch
-                .into_arrays()
-                .into_iter()
-                .zip(&self.fields)
-                .zip(&self.encodings)
-                .zip(&self.options)
-            {
-                let compression = options.compression;
-                for pages in array_to_columns(array, field.clone(), *options, encoding)? {
-                    let pages = pages
-                        .map(|p| p.map_err(polars_parquet::parquet::error::ParquetError::from));
-                    let compressed = Compressor::new(pages, compression, Vec::new())
-                        .map_err(polars::error::to_compute_err);
-                    columns.push(Ok(DynStreamingIterator::new(compressed)));
+        // Each column's chunks (one per batch) become pages of one column
+        // chunk, without first concatenating them: the concatenation copied
+        // every value once more (and touched fresh pages) only to be
+        // encoded and copied again. The arrays stay at the newest level
+        // (string views): polars-parquet encodes them to the same pages,
+        // and the file's schema (`self.fields` and the ARROW:schema footer)
+        // is the oldest level's, fixed at creation. Columns are encoded one
+        // by one (what polars-parquet's `row_group_iter` does) to give each
+        // its own statistics options.
+        let rows = df.height() as u64;
+        let mut columns = Vec::with_capacity(self.fields.len());
+        for (((column, field), encoding), options) in df
+            .columns()
+            .iter()
+            .zip(&self.fields)
+            .zip(&self.encodings)
+            .zip(&self.options)
+        {
+            let mut series = column.as_materialized_series();
+            let rechunked;
+            if small_chunks(series) {
+                rechunked = series.rechunk();
+                series = &rechunked;
+            }
+            // the pages of each leaf column (a list column has one leaf)
+            let mut leaves: Vec<Vec<_>> = Vec::new();
+            for chunk in 0..series.n_chunks() {
+                let array = series.to_arrow(chunk, CompatLevel::newest());
+                if array.is_empty() {
+                    continue;
+                }
+                let pages = array_to_columns(array, field.clone(), *options, encoding)?;
+                for (leaf, pages) in pages.into_iter().enumerate() {
+                    match leaves.get_mut(leaf) {
+                        Some(l) => l.push(pages),
+                        None => leaves.push(vec![pages]),
+                    }
                 }
             }
-            self.writer.write(rows, DynIter::new(columns.into_iter()))?;
+            for leaf in leaves {
+                let pages = leaf
+                    .into_iter()
+                    .flatten()
+                    .map(|p| p.map_err(polars_parquet::parquet::error::ParquetError::from));
+                let compressed = Compressor::new(pages, options.compression, Vec::new())
+                    .map_err(polars::error::to_compute_err);
+                columns.push(Ok(DynStreamingIterator::new(compressed)));
+            }
         }
+        self.writer.write(rows, DynIter::new(columns.into_iter()))?;
         Ok(())
     }
 
@@ -210,6 +231,18 @@ impl ParquetFile {
             .map_err(|e| e.into_error())?;
         Ok(())
     }
+}
+
+/// True when a column's chunks are too small to be pages of their own:
+/// a page costs a setup, statistics, a header and a compressor call, which
+/// frames built by many small appends (the timeline's) would pay per few
+/// rows; concatenating those is cheaper. A batch's chunk (thousands of
+/// rows, or an `articles` batch's texts) is written as it is.
+fn small_chunks(series: &Series) -> bool {
+    const MIN_ROWS: usize = 1024;
+    const MIN_BYTES: usize = 64 * 1024;
+    let n = series.n_chunks();
+    n > 1 && series.len() / n < MIN_ROWS && series.estimated_size() / n < MIN_BYTES
 }
 
 /// One table's open files (Parquet, CSV or both) in the staging folder.
@@ -291,4 +324,64 @@ pub fn write_frame(
     let mut files = TableFiles::create(spec, parquet, csv)?;
     files.push(df)?;
     files.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::schema::EVENTS;
+    use crate::output::table::TableBuilder;
+
+    /// `rows` events rows whose cells vary with `seed`, nulls included.
+    fn events(rows: usize, seed: usize) -> DataFrame {
+        let mut t = TableBuilder::new(&EVENTS);
+        for i in 0..rows {
+            let k = i + seed;
+            let text = format!("valeur {k} « déjà » {}", "x".repeat(k % 20));
+            let mut r = t.row();
+            for c in EVENTS.columns {
+                match c.ty {
+                    ColType::Str => r.str((!k.is_multiple_of(3)).then_some(text.as_str())),
+                    ColType::Int32 => r.i32((!k.is_multiple_of(5)).then_some(k as i32)),
+                    ColType::Int64 => r.i64(Some(k as i64)),
+                    ColType::Float32 => r.f32(Some(k as f32 / 8.0)),
+                    ColType::Date => r.date(chrono::NaiveDate::from_ymd_opt(
+                        2024,
+                        1,
+                        1 + (k % 28) as u32,
+                    )),
+                    ColType::ListStr => r.list(["a", "bcdefghijklmnop"].into_iter().take(k % 3)),
+                };
+            }
+            r.end();
+        }
+        t.take_frame().unwrap()
+    }
+
+    #[test]
+    fn batches_written_as_pages_read_back_whole() {
+        // (name, rows per batch): chunks large enough to be pages of their
+        // own, and small ones concatenated first
+        let cases: &[(&str, &[usize])] = &[
+            ("large chunks", &[3000, 2000, 1500]),
+            ("small chunks", &[10, 1, 300, 7]),
+            ("one chunk", &[5]),
+        ];
+        for (name, batches) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("t.parquet");
+            let mut files = TableFiles::create(&EVENTS, Some(&path), None).unwrap();
+            let mut all = DataFrame::empty_with_schema(&table_schema(&EVENTS));
+            for (seed, rows) in batches.iter().enumerate() {
+                let df = events(*rows, seed * 7);
+                all.vstack_mut(&df).unwrap();
+                files.push(&df).unwrap();
+            }
+            files.finish().unwrap();
+            let back = ParquetReader::new(File::open(&path).unwrap())
+                .finish()
+                .unwrap();
+            assert!(back.equals_missing(&all), "case {name}");
+        }
+    }
 }

@@ -22,18 +22,33 @@ const DIGIT_PAIRS: [u8; 200] = {
 };
 
 /// Appends `n` in decimal (ids and CSV cells are built byte by byte: the
-/// `fmt` machinery cost more than the rest of a cell).
-pub(crate) fn push_decimal(buf: &mut Vec<u8>, mut n: u64) {
-    // indexes and counts: most numbers written are this small
+/// `fmt` machinery cost more than the rest of a cell). Inlined for the
+/// numbers of up to four digits most cells hold (indexes, counts, offsets
+/// into an article), the rest in [`push_decimal_long`].
+#[inline]
+pub(crate) fn push_decimal(buf: &mut Vec<u8>, n: u64) {
+    let pair = |n: u64| {
+        let p = n as usize * 2;
+        [DIGIT_PAIRS[p], DIGIT_PAIRS[p + 1]]
+    };
     if n < 10 {
         buf.push(b'0' + n as u8);
-        return;
+    } else if n < 100 {
+        buf.extend_from_slice(&pair(n));
+    } else if n < 1000 {
+        let [a, b] = pair(n % 100);
+        buf.extend_from_slice(&[b'0' + (n / 100) as u8, a, b]);
+    } else if n < 10_000 {
+        let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+        buf.extend_from_slice(&[a, b, c, d]);
+    } else {
+        push_decimal_long(buf, n);
     }
-    if n < 100 {
-        let pair = n as usize * 2;
-        buf.extend_from_slice(&[DIGIT_PAIRS[pair], DIGIT_PAIRS[pair + 1]]);
-        return;
-    }
+}
+
+/// [`push_decimal`] for numbers of five digits and more.
+#[inline(never)]
+fn push_decimal_long(buf: &mut Vec<u8>, mut n: u64) {
     let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
     // digits land left-aligned in a fixed array that is copied whole (an
     // inline copy, not a `memcpy` call), then the tail is cut off
