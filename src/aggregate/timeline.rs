@@ -25,10 +25,22 @@ use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 use crate::text::swar;
 
 /// `YYYY-MM` of a day since the epoch, `unknown` for none (sorts last).
-fn month(day: Option<i32>) -> String {
+/// A month as numbers, ordered as its name is (`unknown` last), so that a
+/// batch groups its events by month without formatting a name per event.
+type MonthKey = (bool, i32, u32);
+
+fn month_key(day: Option<i32>) -> MonthKey {
+    use chrono::Datelike;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     day.and_then(|d| epoch.checked_add_signed(chrono::Duration::days(d.into())))
-        .map_or_else(|| "unknown".into(), |d| d.format("%Y-%m").to_string())
+        .map_or((true, 0, 0), |d| (false, d.year(), d.month()))
+}
+
+fn month_name((unknown, year, month): MonthKey) -> String {
+    match chrono::NaiveDate::from_ymd_opt(year, month, 1) {
+        Some(d) if !unknown => d.format("%Y-%m").to_string(),
+        _ => "unknown".into(),
+    }
 }
 
 /// One timeline row of a batch, before it becomes a column.
@@ -351,32 +363,37 @@ impl TimelineSpill {
             "trigger",
         ]
         .map(&ev);
-        let article_ids = ev("article_id")?;
+        // columns read once in order (a lookup by row costs a chunk search)
+        let (texts, dups): (Vec<_>, Vec<_>) = texts.iter().zip(dups.iter()).unzip();
+        let event_columns = ev("article_id")?
+            .iter()
+            .zip(dates.iter())
+            .zip(starts.iter().zip(ends.iter()));
         // rows per month, in event order
-        let mut months: BTreeMap<String, Vec<SpillRow>> = BTreeMap::new();
+        let mut months: BTreeMap<MonthKey, Vec<SpillRow>> = BTreeMap::new();
         let mut chars = CharIndex::default();
-        for i in 0..events.height() {
-            let Some(&j) = article_ids.get(i).and_then(|a| by_id.get(a)) else {
+        for (i, ((article, event_date), (start, end))) in event_columns.enumerate() {
+            let Some(&j) = article.and_then(|a| by_id.get(a)) else {
                 continue;
             };
             let root_day = rows[j].and_then(|a| families.root_published(a));
-            let date = dates.get(i).or(root_day);
-            let origin = if dates.get(i).is_some() {
+            let date = event_date.or(root_day);
+            let origin = if event_date.is_some() {
                 Some("event")
             } else {
                 root_day.map(|_| "publication")
             };
-            let evidence = match (texts.get(j), starts.get(i), ends.get(i)) {
+            let evidence = match (texts[j], start, end) {
                 (Some(t), Some(s), Some(e)) => Some(chars.slice(j, t, s, e)),
                 _ => None,
             };
-            months.entry(month(date)).or_default().push(SpillRow {
+            months.entry(month_key(date)).or_default().push(SpillRow {
                 event: i,
                 date,
                 origin,
                 evidence,
-                duplicate_of: dups.get(j),
-                start: starts.get(i),
+                duplicate_of: dups[j],
+                start,
             });
         }
         let copied = copied.into_iter().collect::<Result<Vec<_>>>()?;
@@ -386,7 +403,7 @@ impl TimelineSpill {
             for r in &rows {
                 encode(&mut bytes, r, &copied);
             }
-            self.append(&m, &bytes)?;
+            self.append(&month_name(m), &bytes)?;
         }
         Ok(())
     }
@@ -421,6 +438,25 @@ impl TimelineSpill {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_keys_name_and_order_months_as_the_formatted_dates_do() {
+        let formatted = |day: Option<i32>| {
+            let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+            day.and_then(|d| epoch.checked_add_signed(chrono::Duration::days(d.into())))
+                .map_or_else(|| "unknown".to_string(), |d| d.format("%Y-%m").to_string())
+        };
+        // 1900 to 2100 by odd steps, month edges, undated, out of range
+        let mut days: Vec<Option<i32>> = (-25_567..47_482).step_by(13).map(Some).collect();
+        days.extend([None, Some(0), Some(-1), Some(31), Some(59), Some(i32::MAX)]);
+        for &d in &days {
+            assert_eq!(month_name(month_key(d)), formatted(d), "{d:?}");
+        }
+        for w in days.windows(2) {
+            let (a, b) = (month_key(w[0]), month_key(w[1]));
+            assert_eq!(a.cmp(&b), formatted(w[0]).cmp(&formatted(w[1])), "{w:?}");
+        }
+    }
 
     /// The slice the old per-character index gave.
     fn by_index(text: &str, start: i32, end: i32) -> &str {
