@@ -250,53 +250,53 @@ impl EventAggregates {
     fn records(&mut self, events: &DataFrame, families: &Families) -> Result<Vec<EventRecord>> {
         let c = EventCols::of(events)?;
         let mut records = Vec::with_capacity(events.height());
-        let list = |list: &ListChunked, i: usize, strs: &mut Interner| -> Result<Vec<Sid>> {
-            Ok(match list.get_as_series(i) {
-                Some(s) => s
-                    .str()?
-                    .iter()
-                    .flatten()
-                    .map(|id| strs.id(Some(id)))
-                    .collect(),
-                None => Vec::new(),
-            })
-        };
-        for i in 0..events.height() {
-            let Some(article) = c.article.get(i).and_then(|a| families.get(a)) else {
+        // every column read once in row order: a lookup by row searches the
+        // chunks, and a list row looked up by index is a new Series
+        let mut fields_of_row = c.strs.map(|col| col.iter());
+        let (mut sources_of_row, mut targets_of_row) =
+            (c.source_ids.amortized_iter(), c.target_ids.amortized_iter());
+        let columns = c.article.iter().zip(c.date.iter()).zip(c.event.iter());
+        for ((article, date), event) in columns {
+            let values: [Option<&str>; 9] =
+                std::array::from_fn(|k| fields_of_row[k].next().flatten());
+            let (sources, targets) = (sources_of_row.next(), targets_of_row.next());
+            let Some(article) = article.and_then(|a| families.get(a)) else {
                 continue;
             };
-            let when = c.date.get(i).or(families.root_published(article));
+            let when = date.or(families.root_published(article));
             let month = self.month(when);
-            let fields: [Sid; 9] = std::array::from_fn(|k| self.strs.id(c.strs[k].get(i)));
+            let fields: [Sid; 9] = values.map(|v| self.strs.id(v));
             self.seq += 1;
             // a null status is left out of dyads too, as the query's filter does
-            let in_dyads = c.strs[STATUS]
-                .get(i)
-                .is_some_and(|s| !NOT_DYADS.contains(&s));
+            let in_dyads = values[STATUS].is_some_and(|s| !NOT_DYADS.contains(&s));
+            let mut ids = |list: Option<&Series>| -> Result<Vec<Sid>> {
+                Ok(match list {
+                    Some(ids) if in_dyads => ids
+                        .str()?
+                        .iter()
+                        .flatten()
+                        .map(|id| self.strs.id(Some(id)))
+                        .collect(),
+                    _ => Vec::new(),
+                })
+            };
+            let sources = ids(sources.flatten().as_ref().map(|s| s.as_ref()))?;
+            let targets = ids(targets.flatten().as_ref().map(|s| s.as_ref()))?;
             records.push(EventRecord {
                 article,
-                event: match c.event.get(i) {
+                event: match event {
                     Some(id) => xxh3_64(id.as_bytes()),
                     None => self.seq | 1 << 63,
                 },
                 when,
                 month,
                 fields,
-                quad: c.strs[QUAD]
-                    .get(i)
+                quad: values[QUAD]
                     .and_then(|q| QUADS.iter().position(|x| *x == q))
                     .map(|q| q as u8),
                 in_dyads,
-                sources: if in_dyads {
-                    list(c.source_ids, i, &mut self.strs)?
-                } else {
-                    Vec::new()
-                },
-                targets: if in_dyads {
-                    list(c.target_ids, i, &mut self.strs)?
-                } else {
-                    Vec::new()
-                },
+                sources,
+                targets,
             });
         }
         Ok(records)
