@@ -145,10 +145,13 @@ impl ActorAggregates {
         mentions: &DataFrame,
         published: &FastMap<&str, Option<i32>>,
     ) -> Result<()> {
-        // article → (actor, sentence) of its mentions; an article's rows
-        // are adjacent in a batch, so runs of one article are grouped
-        // without a map (a map keeps the order for the rare other case)
-        let mut by_article: BTreeMap<&str, Vec<(u32, Option<i32>)>> = BTreeMap::new();
+        // article → (actor, sentence) of its mentions, articles in order of
+        // appearance (every count below is a sum, a minimum or a maximum,
+        // and spilled pair runs are summed, so the order changes nothing);
+        // an article's rows are adjacent in a batch, so the map is only
+        // asked when the article changes
+        let mut by_article: Vec<(&str, Vec<(u32, Option<i32>)>)> = Vec::new();
+        let mut slot_of: FastMap<&str, usize> = FastMap::default();
         let sentences = mentions.column("sentence")?.i32()?;
         for ((article, actor), sentence) in strs(mentions, "article_id")?
             .iter()
@@ -159,13 +162,20 @@ impl ActorAggregates {
                 continue;
             };
             let a = self.intern(actor);
-            by_article.entry(article).or_default().push((a, sentence));
+            let slot = match by_article.last() {
+                Some((last, _)) if *last == article => by_article.len() - 1,
+                _ => *slot_of.entry(article).or_insert_with(|| {
+                    by_article.push((article, Vec::new()));
+                    by_article.len() - 1
+                }),
+            };
+            by_article[slot].1.push((a, sentence));
         }
         // actor index → its rank by `actor_id` among this batch's actors
         // (pairs are keyed in id order); ranks compare as the ids do
         let mut batch_actors: Vec<u32> = by_article
-            .values()
-            .flat_map(|rows| rows.iter().map(|r| r.0))
+            .iter()
+            .flat_map(|(_, rows)| rows.iter().map(|r| r.0))
             .collect();
         batch_actors.sort_unstable();
         batch_actors.dedup();
