@@ -21,6 +21,9 @@ use crate::lexicon::Fnv;
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
+/// A mention as the pair counts read it: the actor's index and its sentence.
+type MentionRow = (u32, Option<i32>);
+
 use anyhow::Result;
 use polars::prelude::*;
 
@@ -150,7 +153,7 @@ impl ActorAggregates {
         // and spilled pair runs are summed, so the order changes nothing);
         // an article's rows are adjacent in a batch, so the map is only
         // asked when the article changes
-        let mut by_article: Vec<(&str, Vec<(u32, Option<i32>)>)> = Vec::new();
+        let mut by_article: Vec<(&str, Vec<MentionRow>)> = Vec::new();
         let mut slot_of: FastMap<&str, usize> = FastMap::default();
         let sentences = mentions.column("sentence")?.i32()?;
         for ((article, actor), sentence) in strs(mentions, "article_id")?
