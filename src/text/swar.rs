@@ -91,8 +91,6 @@ pub(crate) fn ascii_lower_alnum(w: u64) -> u64 {
 }
 
 /// 0x80 in each byte of `w` that is an ASCII letter (either case) or digit.
-// used by the fallback of `bytes16` (off x86-64)
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn ascii_alnum(w: u64) -> u64 {
     // setting bit 0x20 lowers capitals and maps no other byte into `a..=z`

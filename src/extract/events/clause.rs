@@ -186,14 +186,9 @@ pub struct Sent<'a> {
     start: usize,
 }
 
-/// The first and last tokens (of a sentence starting at folded byte
-/// `from`) that a document span covers.
-fn span_tokens(toks: &[Token], folded: &Folded, from: usize, s: Span) -> Option<(usize, usize)> {
-    tok_range(
-        toks,
-        folded.folded_after(s.start, from),
-        folded.folded_after(s.end, from),
-    )
+/// The first and last tokens of a sentence that a document span covers.
+fn span_tokens(toks: &[Token], folded: &Folded, s: Span) -> Option<(usize, usize)> {
+    tok_range(toks, folded.folded(s.start), folded.folded(s.end))
 }
 
 /// Tokens covering folded span `[s, e)`: (first, last) inclusive.
@@ -318,8 +313,8 @@ impl<'a> Sent<'a> {
         lex: &LangLex,
         demonyms: &super::lexicon::WordMap<String>,
     ) {
-        let (toks, from) = (&self.toks, self.start);
-        let to_toks = |s: Span| span_tokens(toks, folded, from, s);
+        let toks = &self.toks;
+        let to_toks = |s: Span| span_tokens(toks, folded, s);
         let lo = doc.mentions.partition_point(|m| m.span.start < span.start);
         self.ments.clear();
         for m in doc.mentions[lo..]
@@ -362,8 +357,8 @@ impl<'a> Sent<'a> {
     /// The dates of the sentence; they come in text order.
     #[inline(never)]
     fn fill_dates(&mut self, doc: &Document, folded: &Folded, span: Span) {
-        let (toks, from) = (&self.toks, self.start);
-        let to_toks = |s: Span| span_tokens(toks, folded, from, s);
+        let toks = &self.toks;
+        let to_toks = |s: Span| span_tokens(toks, folded, s);
         let first_date = doc.dates.partition_point(|d| d.span.start < span.start);
         self.dates.clear();
         self.dates.extend(

@@ -270,13 +270,8 @@ impl EventsStage {
         let mut here = Vec::new();
         let mut raw = Vec::new();
         let mut scratch = build::Scratch::default();
-        // (sentences come in text order: each one's bounds are searched
-        // for from the end of the one before)
-        let mut prev_end = 0;
         for (si, (&span, first)) in doc.sentences.iter().zip(&first_mention).enumerate() {
-            let fs = folded.folded_after(span.start, prev_end);
-            let fe = folded.folded_after(span.end, fs);
-            prev_end = fe;
+            let (fs, fe) = (folded.folded(span.start), folded.folded(span.end));
             sent.tokenize(&folded, fs, fe, lex);
             tokens::anchors(
                 &sent.toks,

@@ -9,6 +9,7 @@
 //! the original byte it came from.
 
 use crate::document::Span;
+use crate::text::swar;
 
 use super::lexicon::{Anchored, LangLex, WordInfo};
 
@@ -201,13 +202,6 @@ impl Folded {
         };
         at.min(self.text.len())
     }
-
-    /// [`Folded::folded`] of an offset known to come after the folded
-    /// byte `from - 1` (the start of the sentence it is in); kept for its
-    /// callers, the search is over the non-ASCII characters only.
-    pub fn folded_after(&self, orig: usize, _from: usize) -> usize {
-        self.folded(orig)
-    }
 }
 
 /// What a non-ASCII character folds to.
@@ -283,22 +277,10 @@ static ALNUM: [bool; 256] = {
 /// left, then byte by byte.
 #[inline]
 fn alnum_end(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
-        let low = w & !HIGH_BITS;
-        // (bytes of at most 0x7f: no sum below carries into the next byte)
-        let in_range = |x: u64, lo: u8, hi: u8| {
-            (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi))
-        };
-        let letter = in_range(low | (ONES * 0x20), b'a', b'z');
-        let digit = in_range(low, b'0', b'9');
-        let other = !(letter | digit) | w;
-        let other = other & HIGH_BITS;
+    while let Some(w) = swar::load(b, i) {
+        let other = !swar::ascii_alnum(w) & swar::splat(0x80);
         if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
+            return i + swar::before_first(other);
         }
         i += 8;
     }
@@ -501,7 +483,6 @@ mod tests {
         for orig in 0..=text.len() {
             let want = map.partition_point(|&m| m < orig);
             assert_eq!(f.folded(orig), want, "folded({orig}) in {text:?}");
-            assert_eq!(f.folded_after(orig, 1), want);
         }
     }
 

@@ -8,6 +8,9 @@
 //! so the result is always the same as [`key`](super::lexicon::key) and
 //! [`fold`] give.
 
+use std::hash::Hasher;
+
+use crate::lexicon::Fnv;
 use crate::text::fold::fold;
 
 use super::lexicon::key;
@@ -223,21 +226,22 @@ impl Default for AsciiFilter {
     }
 }
 
-/// FNV-1a over `bytes` mapped by `map`, or `None` at the first non-ASCII byte.
+/// The lexicons' [`Fnv`] hash of `bytes` mapped by `map`, or `None` at the
+/// first non-ASCII byte.
 #[inline(always)]
-fn ascii_hash(bytes: &[u8], map: impl Fn(u8) -> u8) -> Option<u32> {
-    let mut h: u32 = 0x811c_9dc5;
+fn ascii_hash(bytes: &[u8], map: impl Fn(u8) -> u8) -> Option<u64> {
+    let mut h = Fnv::default();
     for &b in bytes {
         if !b.is_ascii() {
             return None;
         }
-        h = (h ^ u32::from(map(b))).wrapping_mul(0x0100_0193);
+        h.write_u8(map(b));
     }
-    Some(h)
+    Some(h.finish())
 }
 
 impl AsciiFilter {
-    fn bit(h: u32) -> (usize, u64) {
+    fn bit(h: u64) -> (usize, u64) {
         let b = (h as usize) & (FILTER_BITS - 1);
         (b >> 6, 1 << (b & 63))
     }
