@@ -36,8 +36,6 @@ pub(crate) fn bytes_equal(w: u64, b: u8) -> u64 {
 }
 
 /// 0x80 in each byte of `w` that is not ASCII.
-// used by the fallback of `bytes16` (off x86-64)
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline]
 pub(crate) fn non_ascii(w: u64) -> u64 {
     w & HIGH

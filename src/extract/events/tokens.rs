@@ -92,19 +92,16 @@ impl Folded {
         while pos < bytes.len() {
             // eight bytes at a time, lower-cased in one word; of a word with
             // other bytes, the ASCII ones before the first of them
-            while let Some(chunk) = bytes.get(pos..pos + 8) {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(chunk);
-                let w = u64::from_le_bytes(w);
-                let lower = ascii_lower(w & !HIGH_BITS).to_le_bytes();
-                let high = w & HIGH_BITS;
+            while let Some(w) = swar::load(bytes, pos) {
+                let lower = swar::ascii_lowercase(w).to_le_bytes();
+                let high = swar::non_ascii(w);
                 // (all eight written, the other bytes' then cut: a copy of
                 // a fixed length)
                 out.extend_from_slice(&lower);
                 if high == 0 {
                     pos += 8;
                 } else {
-                    let n = (high.trailing_zeros() / 8) as usize;
+                    let n = swar::before_first(high);
                     out.truncate(out.len() - 8 + n);
                     pos += n;
                     break;
@@ -222,19 +219,6 @@ static LATIN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
         .map(|u| char::from_u32(u).map_or("", fold_char).to_ascii_lowercase())
         .collect()
 });
-
-/// The high bit of each byte of a word: set on non-ASCII bytes.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Lower-cases the eight ASCII bytes of `w` at once: `0x20` is added to the
-/// bytes in `A..=Z` (no byte is above 0x7f, so the sums never carry into
-/// the next byte).
-fn ascii_lower(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least_a = w + ONES * u64::from(0x80 - b'A');
-    let above_z = w + ONES * u64::from(0x7f - b'Z');
-    w | (((at_least_a & !above_z) & HIGH_BITS) >> 2)
-}
 
 /// A byte offset of the original text as stored in the map (saturating:
 /// a text over 4 GiB is not an article).
