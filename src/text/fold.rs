@@ -37,15 +37,9 @@ pub fn fold(text: &str) -> String {
         }
         let c = text[i..].chars().next().unwrap_or_default();
         i += c.len_utf8();
-        let mapped: &str = match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{b4}' => "'",
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
-            '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"",
-            c if c.is_whitespace() => {
-                space = true;
-                continue;
-            }
-            c => deunicode::deunicode_char(c).unwrap_or(""),
+        let Some(mapped) = fold_non_ascii(c) else {
+            space = true;
+            continue;
         };
         if space && !out.is_empty() {
             out.push(' ');
@@ -54,6 +48,19 @@ pub fn fold(text: &str) -> String {
         out.extend(mapped.chars().map(|d| d.to_ascii_lowercase()));
     }
     out
+}
+
+/// What [`fold`] writes for the non-ASCII character `c` (ASCII, to be
+/// lowercased), or `None` for whitespace, which only separates words.
+#[inline]
+pub fn fold_non_ascii(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{b4}' => "'",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+        '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"",
+        c if c.is_whitespace() => return None,
+        c => deunicode::deunicode_char(c).unwrap_or(""),
+    })
 }
 
 #[cfg(test)]

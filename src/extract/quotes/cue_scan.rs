@@ -21,10 +21,13 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, Anchored, Match};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Match, MatchKind, StartKind,
+};
 
 use crate::lexicon::Fnv;
 use crate::text::chars::is_alnum;
@@ -180,7 +183,43 @@ pub(crate) struct Automata<'a> {
     /// more than the walk.
     pub anchored: &'a DFA,
     /// Able to search unanchored.
-    pub whole_text: &'a AhoCorasick,
+    pub whole_text: &'a WholeText,
+}
+
+/// The unanchored automaton of the cue patterns, built the first time a
+/// text needs the whole-text search: most runs never do, and building it
+/// cost a quarter of the stage's setup.
+#[derive(Debug, Clone)]
+pub(crate) struct WholeText {
+    patterns: Vec<String>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl WholeText {
+    /// The search for `patterns`, not built yet.
+    pub fn new(patterns: Vec<String>) -> Self {
+        WholeText {
+            patterns,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    /// The automaton; `None` only if it cannot be built, which the anchored
+    /// DFA of the same patterns, built at load time, rules out (a DFA is
+    /// the larger automaton of the two).
+    pub fn get(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .start_kind(StartKind::Unanchored)
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// What the token-start search needs besides the automaton.
@@ -280,10 +319,9 @@ impl CueScan {
         c: &Candidates,
     ) -> Vec<Found> {
         let whole = || {
-            ac.whole_text
-                .find_iter(text)
-                .map(|m| Found { m, tok: None })
-                .collect()
+            ac.whole_text.get().map_or_else(Vec::new, |w| {
+                w.find_iter(text).map(|m| Found { m, tok: None }).collect()
+            })
         };
         let bytes = text.as_bytes();
         // one crossing anywhere hides matches anywhere after it
@@ -340,8 +378,6 @@ impl CueScan {
 
 #[cfg(test)]
 mod tests {
-    use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
-
     use super::super::tokens::tokenize;
     use super::*;
 
@@ -362,6 +398,10 @@ mod tests {
             .start_kind(StartKind::Anchored)
             .build(patterns)
             .unwrap()
+    }
+
+    fn whole_text(patterns: &[&str]) -> WholeText {
+        WholeText::new(patterns.iter().map(|p| p.to_string()).collect())
     }
 
     /// The token-start matches of a whole-text search.
@@ -401,7 +441,7 @@ mod tests {
         let ac = automaton(PATTERNS);
         let both = Automata {
             anchored: &dfa(PATTERNS),
-            whole_text: &ac,
+            whole_text: &whole_text(PATTERNS),
         };
         let scan = CueScan::new(PATTERNS);
         for text in texts {
@@ -423,7 +463,7 @@ mod tests {
             ];
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let ac = automaton(PATTERNS);
-            let both = Automata { anchored: &dfa(PATTERNS), whole_text: &ac };
+            let both = Automata { anchored: &dfa(PATTERNS), whole_text: &whole_text(PATTERNS) };
             let scan = CueScan::new(PATTERNS);
             let toks = tokenize(&text);
             proptest::prop_assert_eq!(
@@ -452,7 +492,7 @@ mod tests {
             let toks = tokenize(&text);
             proptest::prop_assert_eq!(
                 starting_tokens(lex.scan.matches(&lex.automata(), &text, &toks), &toks),
-                starting_tokens(lex.whole_text.find_iter(text.as_str()), &toks),
+                starting_tokens(lex.whole_text.get().unwrap().find_iter(text.as_str()), &toks),
                 "{:?}", text
             );
         }

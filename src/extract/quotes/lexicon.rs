@@ -9,12 +9,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::{MatchKind, StartKind};
 
 use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
-use super::cue_scan::{Automata, CueScan};
+use super::cue_scan::{Automata, CueScan, WholeText};
 use super::keys::{AsciiFilter, KeyKind, with_key};
 
 /// A map keyed by words or phrases, looked up for many words of every
@@ -274,7 +274,7 @@ pub(crate) struct LangLexicon {
     /// leftmost-longest), searched anchored.
     pub automaton: aho_corasick::dfa::DFA,
     /// The same patterns, searched over a whole text.
-    pub whole_text: AhoCorasick,
+    pub whole_text: WholeText,
     /// Runs `automaton` at token starts only.
     pub scan: CueScan,
     /// What each automaton pattern is.
@@ -591,17 +591,10 @@ impl LangLexicon {
             .start_kind(StartKind::Anchored)
             .build(&patterns.text)
             .map_err(error)?;
-        let whole_text = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .start_kind(StartKind::Unanchored)
-            .build(&patterns.text)
-            .map_err(error)?;
         Ok(LangLexicon {
             automaton,
-            whole_text,
             scan: CueScan::new(&patterns.text),
+            whole_text: WholeText::new(patterns.text),
             patterns: patterns.meaning,
             verbs,
             drops_complementizer: grammar.roles.values().any(|r| r & role::BARE_CLAUSE != 0),

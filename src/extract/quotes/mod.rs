@@ -44,7 +44,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::document::{Document, Quote, QuoteKind};
 use crate::pipeline::{Field, PipelineError, Stage};
-use crate::text::fold::fold;
+use crate::text::fold::{fold, fold_non_ascii};
 
 use context::Ctx;
 use lexicon::{LangFiles, LangLexicon};
@@ -201,11 +201,17 @@ fn borrow_speakers(doc: &Document, quotes: &mut [Quote]) {
         if words.split_whitespace().nth(BORROW_MIN_WORDS - 1).is_none() {
             continue;
         }
+        // set up once, on the first quotation long enough to hold the words
+        // (`str::contains` set its search up again for every one)
+        let mut finder = None;
         let said_again = quotes.iter().find(|o| {
             o.cue.is_some()
                 && o.speaker.is_some()
                 && o.span.end - o.span.start > words.len()
-                && doc.slice(o.span).contains(words)
+                && finder
+                    .get_or_insert_with(|| memchr::memmem::Finder::new(words))
+                    .find(doc.slice(o.span).as_bytes())
+                    .is_some()
         });
         if let Some(o) = said_again {
             quotes[i].speaker = o.speaker;
@@ -256,70 +262,47 @@ fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
 /// and how many of them are used.
 type Head = ([u8; HEAD_BYTES], u8);
 
-/// The first [`HEAD_BYTES`] bytes of `fold(text)` (all of it when shorter).
+/// The first [`HEAD_BYTES`] bytes of `fold(text)` (all of it when shorter),
+/// folded in place from the first characters only: `fold` reads text left
+/// to right and writes only ASCII, so the fold of a prefix is a prefix of
+/// the fold, and most quotations differ within a few words.
 fn fold_head(text: &str) -> Head {
-    if let Some(head) = ascii_fold_head(text) {
-        return head;
-    }
-    let folded = fold_head_slow(text);
-    let mut head = [0; HEAD_BYTES];
-    let n = folded.len().min(HEAD_BYTES);
-    head[..n].copy_from_slice(&folded.as_bytes()[..n]);
-    (head, n as u8)
-}
-
-/// [`fold_head`] without allocating when the bytes it reads are ASCII (the
-/// usual case): `fold` lowercases ASCII, drops leading and trailing
-/// whitespace and writes one space for a run of it; `None` from the first
-/// byte it maps otherwise (a backquote, non-ASCII).
-fn ascii_fold_head(text: &str) -> Option<Head> {
     let mut out = [0; HEAD_BYTES];
     let mut n = 0;
     let mut space = false;
-    for &b in text.as_bytes() {
-        if n == HEAD_BYTES {
-            break;
-        }
-        match b {
-            b' ' | b'\t'..=b'\r' => space = true,
-            b'`' | 0x80.. => return None,
-            _ => {
-                if space && n > 0 {
-                    out[n] = b' ';
-                    n += 1;
-                    if n == HEAD_BYTES {
-                        break;
-                    }
-                }
-                space = false;
-                out[n] = b.to_ascii_lowercase();
-                n += 1;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && n < HEAD_BYTES {
+        let b = bytes[i];
+        let one;
+        let mapped: &[u8] = if b.is_ascii() {
+            i += 1;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                space = true;
+                continue;
             }
+            one = [if b == b'`' { b'\'' } else { b }];
+            &one
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            let Some(m) = fold_non_ascii(c) else {
+                space = true;
+                continue;
+            };
+            m.as_bytes()
+        };
+        if space && n > 0 {
+            out[n] = b' ';
+            n += 1;
+        }
+        space = false;
+        for &d in mapped.iter().take(HEAD_BYTES - n) {
+            out[n] = d.to_ascii_lowercase();
+            n += 1;
         }
     }
-    Some((out, n as u8))
-}
-
-/// [`fold_head`] folding only a prefix of `text`: `fold` reads text left
-/// to right, so the fold of a prefix is a prefix of the fold.
-fn fold_head_slow(text: &str) -> String {
-    let mut chars = HEAD_BYTES;
-    loop {
-        let cut = text
-            .char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(i, _)| i);
-        let mut head = fold(&text[..cut]);
-        if head.len() >= HEAD_BYTES || cut == text.len() {
-            let mut n = HEAD_BYTES.min(head.len());
-            while !head.is_char_boundary(n) {
-                n -= 1;
-            }
-            head.truncate(n);
-            return head;
-        }
-        chars *= 4;
-    }
+    (out, n as u8)
 }
 
 /// Length of the [`fold_head`] key that tells quotations apart.
@@ -404,7 +387,6 @@ mod tests {
         for text in cases {
             let folded = crate::text::fold::fold(text);
             let n = super::HEAD_BYTES.min(folded.len());
-            assert_eq!(super::fold_head_slow(text), folded[..n], "{text:?}");
             let (head, len) = super::fold_head(text);
             assert_eq!(
                 &head[..usize::from(len)],
