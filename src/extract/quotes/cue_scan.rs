@@ -26,7 +26,8 @@ use std::sync::OnceLock;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Match, MatchKind, StartKind,
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, BuildError, Match, MatchKind,
+    StartKind,
 };
 
 use crate::lexicon::Fnv;
@@ -149,14 +150,31 @@ pub(crate) struct Found {
     pub tok: Option<usize>,
 }
 
-/// The leftmost-longest match of `dfa` (built with anchored starts)
-/// starting at byte `at`, as its anchored `try_find` gives it.
+/// The DFA of [`anchored_at`] for `patterns`: leftmost-longest, anchored,
+/// built from the patterns ASCII-lowercased and walked over lowercased
+/// bytes. That matches as an ASCII case-insensitive DFA of the patterns
+/// does (a byte matches a pattern byte exactly when their lowercase
+/// forms are equal; other bytes are left as they are), and builds in
+/// less time: every letter has one transition instead of two.
+pub(crate) fn anchored_dfa<S: AsRef<str>>(patterns: &[S]) -> Result<DFA, BuildError> {
+    let lowered: Vec<String> = patterns
+        .iter()
+        .map(|p| p.as_ref().to_ascii_lowercase())
+        .collect();
+    aho_corasick::dfa::Builder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(&lowered)
+}
+
+/// The leftmost-longest match of `dfa` ([`anchored_dfa`]) starting at
+/// byte `at`, as its anchored `try_find` on the lowercased text gives it.
 #[inline]
 fn anchored_at(dfa: &DFA, bytes: &[u8], at: usize) -> Option<Match> {
     let mut sid = dfa.start_state(Anchored::Yes).ok()?;
     let mut found = None;
     for (i, &b) in bytes[at..].iter().enumerate() {
-        sid = dfa.next_state(Anchored::Yes, sid, b);
+        sid = dfa.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
         if !dfa.is_special(sid) {
             continue;
         }
@@ -392,12 +410,7 @@ mod tests {
     }
 
     fn dfa(patterns: &[&str]) -> DFA {
-        aho_corasick::dfa::Builder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(patterns)
-            .unwrap()
+        anchored_dfa(patterns).unwrap()
     }
 
     fn whole_text(patterns: &[&str]) -> WholeText {

@@ -9,12 +9,11 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::Path;
 
-use aho_corasick::{MatchKind, StartKind};
 
 use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
-use super::cue_scan::{Automata, CueScan, WholeText};
+use super::cue_scan::{Automata, CueScan, WholeText, anchored_dfa};
 use super::keys::{AsciiFilter, KeyKind, with_key};
 
 /// A map keyed by words or phrases, looked up for many words of every
@@ -270,8 +269,8 @@ impl PhraseSet {
 /// Everything the stage knows about one language.
 #[derive(Debug, Clone)]
 pub(crate) struct LangLexicon {
-    /// Verb forms and source phrases (ASCII case-insensitive,
-    /// leftmost-longest), searched anchored.
+    /// Verb forms and source phrases, searched anchored, ignoring ASCII
+    /// case ([`anchored_dfa`]).
     pub automaton: aho_corasick::dfa::DFA,
     /// The same patterns, searched over a whole text.
     pub whole_text: WholeText,
@@ -585,12 +584,7 @@ impl LangLexicon {
         // cost doubles with a second (unanchored) start state
         let error =
             |e: aho_corasick::BuildError| format_error(files.speech_verbs, 0, e.to_string());
-        let automaton = aho_corasick::dfa::Builder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns.text)
-            .map_err(error)?;
+        let automaton = anchored_dfa(&patterns.text).map_err(error)?;
         Ok(LangLexicon {
             automaton,
             scan: CueScan::new(&patterns.text),
