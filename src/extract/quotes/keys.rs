@@ -12,6 +12,7 @@ use std::hash::Hasher;
 
 use crate::lexicon::Fnv;
 use crate::text::fold::fold;
+use crate::text::swar;
 
 use super::lexicon::key;
 
@@ -280,9 +281,148 @@ impl AsciiFilter {
     }
 }
 
+/// The entries of a word map whose keys are one to eight ASCII bytes, each
+/// key packed into a `u64`: looking a short ASCII word up (most function
+/// words, and most words asked about) is then a few register operations
+/// and a probe, instead of a filter hash, a key copy and a string hash.
+#[derive(Debug, Clone)]
+pub(crate) struct PackedWords<V> {
+    /// Open addressing; a zero key (no packed key is zero) marks a free slot.
+    slots: Box<[(u64, V)]>,
+    /// Shift that maps a hash to a slot.
+    shift: u32,
+}
+
+impl<V: Copy + Default> PackedWords<V> {
+    /// The entries of `map` (keys as [`key`] writes them) that pack.
+    pub fn new<'k>(map: impl Iterator<Item = (&'k String, &'k V)>) -> Self
+    where
+        V: 'k,
+    {
+        let entries: Vec<(u64, V)> = map
+            .filter_map(|(k, &v)| pack(k.as_bytes()).map(|p| (p, v)))
+            .collect();
+        // at most half full, at least two slots
+        let bits = (2 * entries.len().max(1))
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut slots = vec![(0, V::default()); 1 << bits].into_boxed_slice();
+        let shift = 64 - bits;
+        for (p, v) in entries {
+            let mut i = slot(p, shift);
+            while slots[i].0 != 0 {
+                i = (i + 1) & (slots.len() - 1);
+            }
+            slots[i] = (p, v);
+        }
+        PackedWords { slots, shift }
+    }
+
+    /// `Some(value)` or `Some(default)` when [`key`]`(word)` is one to
+    /// eight ASCII bytes (the map's answer for it: a key of that form is
+    /// here if it is in the map at all); `None` for other words.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<V> {
+        let p = pack(word.as_bytes())?;
+        let mut i = slot(p, self.shift);
+        loop {
+            let (k, v) = self.slots[i];
+            if k == p {
+                return Some(v);
+            }
+            if k == 0 {
+                return Some(V::default());
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// The home slot of a packed key in a table of `2^(64 - shift)` slots
+/// (at least two, so `shift` < 64).
+#[inline]
+fn slot(packed: u64, shift: u32) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// An ASCII word of one to eight bytes, lowercased (its [`key`]), in the
+/// bytes of a `u64`, with the high bit of its last byte set so that words
+/// of different lengths differ; `None` for any other word.
+#[inline]
+fn pack(word: &[u8]) -> Option<u64> {
+    let n = word.len();
+    if n == 0 || n > 8 {
+        return None;
+    }
+    let mut w = 0u64;
+    for (i, &b) in word.iter().enumerate() {
+        w |= u64::from(b) << (8 * i);
+    }
+    if swar::non_ascii(w) != 0 {
+        return None;
+    }
+    Some(swar::ascii_lowercase(w) | 0x80 << (8 * (n - 1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words_answer_as_the_map_does() {
+        let map: std::collections::HashMap<String, u32> = [
+            ("a", 1),
+            ("que", 2),
+            ("qu'", 3),
+            ("that", 4),
+            ("selon", 5),
+            ("ont", 6),
+            ("would", 7),
+            ("été", 8),
+            ("aujourd'hui", 9),
+            ("abcdefgh", 10),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let packed = PackedWords::new(map.iter());
+        let words = [
+            "a",
+            "A",
+            "Que",
+            "QUE",
+            "qu'",
+            "Qu'",
+            "qu\u{2019}",
+            "That",
+            "thats",
+            "tha",
+            "Selon",
+            "ont",
+            "On",
+            "would",
+            "Would",
+            "été",
+            "Été",
+            "aujourd'hui",
+            "abcdefgh",
+            "ABCDEFGH",
+            "abcdefghi",
+            "",
+            "b",
+            "x\u{0}",
+            "\u{0}",
+            "a\u{0}",
+        ];
+        for w in words {
+            let expected = map.get(&key(w)).copied().unwrap_or(0);
+            match packed.get(w) {
+                Some(r) => assert_eq!(r, expected, "{w:?}"),
+                // words that do not pack are asked of the map itself
+                None => assert!(!w.is_ascii() || w.is_empty() || w.len() > 8, "{w:?}"),
+            }
+        }
+    }
 
     #[test]
     fn stack_keys_equal_heap_keys() {

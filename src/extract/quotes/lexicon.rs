@@ -9,12 +9,11 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::path::Path;
 
-
 use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
 use super::cue_scan::{Automata, CueScan, WholeText, anchored_dfa};
-use super::keys::{AsciiFilter, KeyKind, with_key};
+use super::keys::{AsciiFilter, KeyKind, PackedWords, with_key};
 
 /// A map keyed by words or phrases, looked up for many words of every
 /// article: hashed with the fast [`Fnv`].
@@ -284,6 +283,8 @@ pub(crate) struct LangLexicon {
     pub roles: WordMap<u32>,
     /// The keys of `roles`, for the many words with no role.
     role_filter: AsciiFilter,
+    /// The short ASCII entries of `roles`, asked first.
+    short_roles: PackedWords<u32>,
     /// Some verb form drops que/that (role `bare_clause`): English, not French.
     pub drops_complementizer: bool,
     /// Inverted-subject suffixes ([`key`], `-t-il`), longest first.
@@ -593,6 +594,7 @@ impl LangLexicon {
             verbs,
             drops_complementizer: grammar.roles.values().any(|r| r & role::BARE_CLAUSE != 0),
             role_filter: filter(grammar.roles.keys()),
+            short_roles: PackedWords::new(grammar.roles.iter()),
             roles: grammar.roles,
             inverted: grammar.inverted,
             adverb_suffixes: grammar.adverb_suffixes,
@@ -610,6 +612,9 @@ impl LangLexicon {
 
     /// Role bits of a word.
     pub fn role(&self, word: &str) -> u32 {
+        if let Some(r) = self.short_roles.get(word) {
+            return r;
+        }
         if self.role_filter.rules_out(word, KeyKind::Lowered) {
             return 0;
         }
