@@ -222,40 +222,73 @@ fn borrow_speakers(doc: &Document, quotes: &mut [Quote]) {
 /// Keeps the first of identical quotations (same kind class, same folded
 /// text), taking a speaker from a later copy when the first has none.
 ///
-/// Folding every quotation whole cost more than finding them, so the full
-/// fold is computed only for quotations whose first folded bytes
-/// ([`fold_head`]) are shared with another one: the others are unique.
+/// Folding every quotation whole cost more than finding them, so only
+/// quotations whose first folded bytes ([`fold_head`]) are shared with
+/// another one are compared, and only within their group (equal folds
+/// have equal heads); quotations written alike are alike without folding.
 fn dedup(doc: &Document, quotes: Vec<Quote>) -> Vec<Quote> {
     let heads: Vec<(bool, Head)> = quotes
         .iter()
         .map(|q| (q.kind == QuoteKind::Indirect, fold_head(doc.slice(q.span))))
         .collect();
-    let mut shared: HashMap<&(bool, Head), u32, FnvBuild> = HashMap::default();
-    for h in &heads {
-        *shared.entry(h).or_default() += 1;
-    }
-    let mut seen: HashMap<(bool, String), usize, FnvBuild> = HashMap::default();
+    let copy_of = copies(doc, &quotes, &heads);
+    // where each quotation went in `out`
+    let mut at: Vec<usize> = Vec::with_capacity(quotes.len());
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
-    for (q, head) in quotes.into_iter().zip(&heads) {
-        if shared[head] == 1 {
-            out.push(q);
-            continue;
-        }
-        let k = (head.0, fold(doc.slice(q.span)));
-        match seen.get(&k) {
-            Some(&i) => {
-                if out[i].speaker.is_none() && q.speaker.is_some() {
-                    out[i].speaker = q.speaker;
-                    out[i].cue = q.cue;
+    for (i, q) in quotes.into_iter().enumerate() {
+        match copy_of[i] {
+            Some(first) => {
+                let o = &mut out[at[first]];
+                if o.speaker.is_none() && q.speaker.is_some() {
+                    o.speaker = q.speaker;
+                    o.cue = q.cue;
                 }
+                at.push(at[first]);
             }
             None => {
-                seen.insert(k, out.len());
+                at.push(out.len());
                 out.push(q);
             }
         }
     }
     out
+}
+
+/// For each quotation, the first earlier one identical to it ([`dedup`]),
+/// if any.
+fn copies(doc: &Document, quotes: &[Quote], heads: &[(bool, Head)]) -> Vec<Option<usize>> {
+    let mut copy_of = vec![None; quotes.len()];
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_unstable_by_key(|&i| (heads[i], i));
+    let mut folded: Vec<Option<String>> = vec![None; quotes.len()];
+    // the first quotation of each fold in the group, in text order
+    let mut firsts: Vec<usize> = Vec::new();
+    for group in order.chunk_by(|&a, &b| heads[a] == heads[b]) {
+        if group.len() < 2 {
+            continue;
+        }
+        firsts.clear();
+        for &i in group {
+            let text = doc.slice(quotes[i].span);
+            let mut mine: Option<String> = None;
+            // the firsts' folds differ, so at most one is equal to this one
+            let same = firsts.iter().copied().find(|&f| {
+                let other = doc.slice(quotes[f].span);
+                other == text || {
+                    let mine = mine.get_or_insert_with(|| fold(text));
+                    *folded[f].get_or_insert_with(|| fold(other)) == *mine
+                }
+            });
+            match same {
+                Some(f) => copy_of[i] = Some(f),
+                None => {
+                    folded[i] = mine;
+                    firsts.push(i);
+                }
+            }
+        }
+    }
+    copy_of
 }
 
 /// The first [`HEAD_BYTES`] bytes of a fold (`fold` writes only ASCII)
@@ -307,9 +340,6 @@ fn fold_head(text: &str) -> Head {
 
 /// Length of the [`fold_head`] key that tells quotations apart.
 const HEAD_BYTES: usize = 12;
-
-/// The fast hash for the dedup maps (keys are our own quotations).
-type FnvBuild = std::hash::BuildHasherDefault<crate::lexicon::Fnv>;
 
 impl Stage for QuotesStage {
     fn name(&self) -> &'static str {
@@ -393,6 +423,95 @@ mod tests {
                 &folded.as_bytes()[..n],
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn identical_quotations_are_kept_once() {
+        use crate::document::{Quote, QuoteKind, Span};
+        use crate::text::fold::fold;
+        // (name, language, text, quoted pieces: (start, kind, speaker), expected kept indices
+        // and the speaker each kept one ends with)
+        type Piece = (&'static str, QuoteKind, Option<usize>);
+        let cases: &[(&str, &str, &str, &[Piece])] = &[
+            (
+                "same_words_fr",
+                "fr",
+                "Nous resterons au Sahel. Nous resterons au Sahel. Nous resterons au Mali.",
+                &[
+                    ("Nous resterons au Sahel", QuoteKind::Direct, None),
+                    ("Nous resterons au Sahel", QuoteKind::Direct, Some(1)),
+                    ("Nous resterons au Mali", QuoteKind::Direct, Some(0)),
+                ],
+            ),
+            (
+                "same_fold_other_spelling_fr",
+                "fr",
+                "L’accord tient bien. l'accord  tient BIEN. L’accord tient mal.",
+                &[
+                    ("L’accord tient bien", QuoteKind::Partial, None),
+                    ("l'accord  tient BIEN", QuoteKind::Direct, Some(0)),
+                    ("L’accord tient mal", QuoteKind::Direct, None),
+                ],
+            ),
+            (
+                "indirect_apart_from_direct_en",
+                "en",
+                "the talks will go on. The talks will go on. the talks will go on.",
+                &[
+                    ("the talks will go on", QuoteKind::Indirect, None),
+                    ("The talks will go on", QuoteKind::Direct, Some(0)),
+                    ("the talks will go on", QuoteKind::Indirect, Some(1)),
+                ],
+            ),
+            (
+                "short_and_distinct_en",
+                "en",
+                "Yes. No. yes.",
+                &[
+                    ("Yes", QuoteKind::Direct, Some(0)),
+                    ("No", QuoteKind::Direct, None),
+                    ("yes", QuoteKind::Direct, Some(1)),
+                ],
+            ),
+        ];
+        for (name, lang, text, pieces) in cases {
+            let doc = super::testkit::document(lang, text);
+            let mut from = 0;
+            let quotes: Vec<Quote> = pieces
+                .iter()
+                .map(|&(words, kind, speaker)| {
+                    let start = from + doc.text[from..].find(words).unwrap();
+                    from = start + words.len();
+                    Quote {
+                        span: Span::new(start, from),
+                        sentence: 0,
+                        kind,
+                        speaker,
+                        cue: speaker.map(|s| s.to_string()),
+                    }
+                })
+                .collect();
+            // the definition: the first of each (kind class, fold) is kept,
+            // and takes the first speaker a copy has when it has none
+            let mut expected: Vec<Quote> = Vec::new();
+            let mut keys: Vec<(bool, String)> = Vec::new();
+            for q in &quotes {
+                let k = (q.kind == QuoteKind::Indirect, fold(doc.slice(q.span)));
+                match keys.iter().position(|x| *x == k) {
+                    Some(i) if expected[i].speaker.is_none() && q.speaker.is_some() => {
+                        expected[i].speaker = q.speaker;
+                        expected[i].cue = q.cue.clone();
+                    }
+                    Some(_) => {}
+                    None => {
+                        keys.push(k);
+                        expected.push(q.clone());
+                    }
+                }
+            }
+            let got = super::dedup(&doc, quotes);
+            assert_eq!(got, expected, "case {name}");
         }
     }
 
