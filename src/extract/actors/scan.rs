@@ -147,6 +147,7 @@ pub fn fold_owned(s: String) -> String {
 }
 
 /// [`push_folded`] on bytes, for the scanner.
+#[inline]
 pub(super) fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
     if c.is_ascii() {
         out.push((c as u8).to_ascii_lowercase());
