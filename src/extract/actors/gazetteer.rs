@@ -120,6 +120,82 @@ fn insert_unique(map: &mut WordMap<Option<EntryIdx>>, key: String, idx: EntryIdx
         .or_insert(Some(idx));
 }
 
+/// Where each column the gazetteer reads sits in a file's rows (`None`:
+/// the file has no such column), found once per file.
+struct Columns {
+    width: usize,
+    id: Option<usize>,
+    kind: Option<usize>,
+    name_fr: Option<usize>,
+    name_en: Option<usize>,
+    country: Option<usize>,
+    sector: Option<usize>,
+    aliases: Option<usize>,
+    wikidata: Option<usize>,
+    capitals: Option<usize>,
+    demonyms: Option<usize>,
+    adjective_phrases: Option<usize>,
+}
+
+impl Columns {
+    fn of(header: &str) -> Columns {
+        let names: Vec<&str> = header.split('\t').map(str::trim).collect();
+        // The last column of a name wins, as in `lexicon::parse_table`.
+        let at = |c: &str| names.iter().rposition(|h| *h == c);
+        Columns {
+            width: names.len(),
+            id: at("id"),
+            kind: at("kind"),
+            name_fr: at("name_fr"),
+            name_en: at("name_en"),
+            country: at("country"),
+            sector: at("sector"),
+            aliases: at("aliases"),
+            wikidata: at("wikidata"),
+            capitals: at("capitals"),
+            demonyms: at("demonyms"),
+            adjective_phrases: at("adjective_phrases"),
+        }
+    }
+}
+
+/// One row of a gazetteer file, its fields borrowed from the file text
+/// (same reading rules as [`lexicon::Row`]).
+struct Row<'a> {
+    line: usize,
+    fields: &'a [&'a str],
+    cols: &'a Columns,
+}
+
+impl<'a> Row<'a> {
+    /// The trimmed field of column `col`; `None` when absent or empty.
+    fn get(&self, col: Option<usize>) -> Option<&'a str> {
+        let v = self.fields.get(col?)?.trim();
+        (!v.is_empty()).then_some(v)
+    }
+
+    /// The field of column `col` (named `name`), or a format error.
+    fn require(
+        &self,
+        col: Option<usize>,
+        name: &str,
+        path: &Path,
+    ) -> Result<&'a str, LexiconError> {
+        self.get(col).ok_or_else(|| LexiconError::Format {
+            path: path.to_path_buf(),
+            line: self.line,
+            message: format!("missing value for column '{name}'"),
+        })
+    }
+
+    /// The field of column `col` split on `|` into trimmed, non-empty items.
+    fn list(&self, col: Option<usize>) -> impl Iterator<Item = &'a str> {
+        self.get(col)
+            .into_iter()
+            .flat_map(|v| v.split('|').map(str::trim).filter(|s| !s.is_empty()))
+    }
+}
+
 impl Gazetteer {
     /// Reads the gazetteer files.
     pub fn load(paths: &[PathBuf], translit: &Translit) -> Result<Self, LexiconError> {
@@ -127,9 +203,23 @@ impl Gazetteer {
         // Id → (file index, line) of its first use, for the error message.
         let mut seen: WordMap<(usize, usize)> = WordMap::default();
         for (file, path) in paths.iter().enumerate() {
-            let table = lexicon::read_table(path)?;
-            for col in ["id", "kind"] {
-                if !table.header.iter().any(|h| h == col) {
+            // Read here rather than through `lexicon::read_table`: the
+            // fields are borrowed from the file text and the columns
+            // located once per file, not one String and one column-name
+            // hash per field (half the stage's build time).
+            let text = lexicon::read_text(path)?;
+            let mut lines = lexicon::content_lines(&text);
+            let Some((_, header)) = lines.next() else {
+                return Err(LexiconError::Format {
+                    path: path.clone(),
+                    line: 1,
+                    message: "no header line: the first non-comment line must name the columns"
+                        .into(),
+                });
+            };
+            let cols = Columns::of(header);
+            for (col, at) in [("id", cols.id), ("kind", cols.kind)] {
+                if at.is_none() {
                     return Err(LexiconError::Format {
                         path: path.clone(),
                         line: 1,
@@ -137,12 +227,31 @@ impl Gazetteer {
                     });
                 }
             }
-            for row in &table.rows {
-                let entry = Self::entry(row, path)?;
+            let mut fields: Vec<&str> = Vec::with_capacity(cols.width);
+            for (line, l) in lines {
+                fields.clear();
+                fields.extend(l.split('\t'));
+                if fields.len() > cols.width {
+                    return Err(LexiconError::Format {
+                        path: path.clone(),
+                        line,
+                        message: format!(
+                            "{} fields but the header names {} columns (a stray tab?)",
+                            fields.len(),
+                            cols.width
+                        ),
+                    });
+                }
+                let row = Row {
+                    line,
+                    fields: &fields,
+                    cols: &cols,
+                };
+                let entry = Self::entry(&row, path)?;
                 if let Some(&(f, l)) = seen.get(&entry.id) {
                     return Err(LexiconError::Format {
                         path: path.clone(),
-                        line: row.line,
+                        line,
                         message: format!(
                             "id '{}' is already used at {}:{l}",
                             entry.id,
@@ -150,7 +259,7 @@ impl Gazetteer {
                         ),
                     });
                 }
-                seen.insert(entry.id.clone(), (file, row.line));
+                seen.insert(entry.id.clone(), (file, line));
                 gz.entries.push(entry);
             }
         }
@@ -158,16 +267,17 @@ impl Gazetteer {
         Ok(gz)
     }
 
-    fn entry(row: &lexicon::Row, path: &Path) -> Result<GzEntry, LexiconError> {
-        let id = row.require("id", path)?.to_string();
-        let kind_s = row.require("kind", path)?;
+    fn entry(row: &Row, path: &Path) -> Result<GzEntry, LexiconError> {
+        let id = row.require(row.cols.id, "id", path)?.to_string();
+        let kind_s = row.require(row.cols.kind, "kind", path)?;
         let kind = ActorKind::parse(kind_s).ok_or_else(|| LexiconError::Format {
             path: path.to_path_buf(),
             line: row.line,
             message: format!("unknown kind '{kind_s}' (country, place, organization, person)"),
         })?;
         let own = |s: &str| s.to_string();
-        let mut country = row.get("country").map(own);
+        let c = row.cols;
+        let mut country = row.get(c.country).map(own);
         if kind == ActorKind::Country && country.is_none() {
             country = id
                 .rsplit(':')
@@ -175,19 +285,19 @@ impl Gazetteer {
                 .filter(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()))
                 .map(own);
         }
-        let mut demonyms: Vec<String> = row.list("demonyms").into_iter().map(own).collect();
-        demonyms.extend(row.list("adjective_phrases").into_iter().map(own));
+        let mut demonyms: Vec<String> = row.list(c.demonyms).map(own).collect();
+        demonyms.extend(row.list(c.adjective_phrases).map(own));
         let entry = GzEntry {
             key: format!("gz:{id}"),
             id,
             kind,
-            name_fr: row.get("name_fr").map(own),
-            name_en: row.get("name_en").map(own),
+            name_fr: row.get(c.name_fr).map(own),
+            name_en: row.get(c.name_en).map(own),
             country,
-            sector: row.get("sector").map(own),
-            aliases: row.list("aliases").into_iter().map(own).collect(),
-            wikidata: row.get("wikidata").map(own),
-            capitals: row.list("capitals").into_iter().map(own).collect(),
+            sector: row.get(c.sector).map(own),
+            aliases: row.list(c.aliases).map(own).collect(),
+            wikidata: row.get(c.wikidata).map(own),
+            capitals: row.list(c.capitals).map(own).collect(),
             demonyms,
             name_words: Vec::new(),
             name_folds: Vec::new(),

@@ -95,6 +95,9 @@ pub(super) fn push_folded(c: char, out: &mut String) {
 /// Folds a lexicon entry the way [`Scan`] folds text: `Guinée-Bissau` →
 /// `guinee bissau`, `l’Ouest` → `l ouest`.
 pub fn fold_key(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii_key(s.as_bytes());
+    }
     let mut out = String::with_capacity(s.len());
     let mut sep = false;
     for c in s.chars() {
@@ -111,6 +114,25 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// [`fold_key`] of ASCII text (most entries): byte by byte, with no
+/// character decoding.
+fn fold_ascii_key(s: &[u8]) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut sep = false;
+    for &b in s {
+        if b.is_ascii_alphanumeric() {
+            if sep && !out.is_empty() {
+                out.push(b' ');
+            }
+            sep = false;
+            out.push(b.to_ascii_lowercase());
+        } else {
+            sep = true;
+        }
+    }
+    String::from_utf8(out).expect("ASCII in, ASCII out")
+}
+
 /// [`fold_key`] of an owned entry, which most list entries already are
 /// (one lowercase ASCII word): then it is kept as is, not copied.
 pub fn fold_owned(s: String) -> String {
@@ -125,6 +147,7 @@ pub fn fold_owned(s: String) -> String {
 }
 
 /// [`push_folded`] on bytes, for the scanner.
+#[inline]
 pub(super) fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
     if c.is_ascii() {
         out.push((c as u8).to_ascii_lowercase());
@@ -397,8 +420,13 @@ mod tests {
             "Guinée-Bissau",
             "G5 Sahel",
             "Côte d'Ivoire",
+            "  U.S.-backed -- x ",
+            "",
+            "--",
         ] {
-            assert_eq!(format!(" {} ", fold_key(s)), Scan::new(s).folded, "{s}");
+            let want = Scan::new(s).folded;
+            let want = if want == " " { "  ".to_string() } else { want };
+            assert_eq!(format!(" {} ", fold_key(s)), want, "{s}");
         }
     }
 }

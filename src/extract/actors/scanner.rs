@@ -218,8 +218,11 @@ impl Scanner<'_> {
         let lower = swar::ascii_lowercase(w);
         let high = swar::splat(0x80);
         let n = swar::before_first(!swar::ascii_lower_alnum(lower) & high);
+        if n == 8 {
+            return self.medium_word(i, w, lower);
+        }
         let next = *bytes.get(i + n)?;
-        if n == 8 || !next.is_ascii() || next == b'-' {
+        if !next.is_ascii() || next == b'-' {
             return None;
         }
         let run = swar::low_bytes(n) & high;
@@ -255,6 +258,65 @@ impl Scanner<'_> {
             return Some(i + n + 1);
         }
         Some(i + n)
+    }
+
+    /// [`Scanner::short_word`] for a word of eight to fifteen bytes, whose
+    /// first eight are `w` (`lower` lowercased): a second block of eight,
+    /// kept out of the common path, where it cost more than it saved.
+    #[inline(never)]
+    fn medium_word(&mut self, i: usize, w: u64, lower: u64) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let high = swar::splat(0x80);
+        let w2 = swar::load(bytes, i + 8)?;
+        let lower2 = swar::ascii_lowercase(w2);
+        let n2 = swar::before_first(!swar::ascii_lower_alnum(lower2) & high);
+        let len = 8 + n2;
+        let next = *bytes.get(i + len)?;
+        if n2 == 8 || !next.is_ascii() || next == b'-' {
+            return None;
+        }
+        let run2 = swar::low_bytes(n2) & high;
+        let capitals = (w ^ lower) << 2 & high;
+        let capitals2 = (w2 ^ lower2) << 2 & run2;
+        let letters = !swar::ascii_digits(lower) & high;
+        let letters2 = !swar::ascii_digits(lower2) & run2;
+        let mut flags = WORD;
+        if capitals & 0x80 != 0 {
+            flags |= CAP;
+        }
+        if letters | letters2 != 0 {
+            flags |= ALPHA;
+        }
+        // Both blocks' letter marks in one mask (0x80 and 0x40 bits): two
+        // letters or more when clearing its lowest bit leaves one.
+        let both = letters | letters2 >> 1;
+        if both & both.wrapping_sub(1) != 0
+            && letters & !capitals == 0
+            && letters2 & !capitals2 == 0
+        {
+            flags |= UPPER;
+        }
+        if flags & CAP != 0 {
+            self.named.push(self.tokens.len() as u32);
+        }
+        self.space();
+        let fstart = self.folded.len();
+        self.folded.extend_from_slice(&lower.to_le_bytes());
+        self.folded.extend_from_slice(&lower2.to_le_bytes());
+        self.folded.truncate(fstart + len);
+        self.tokens.push(Token {
+            start: i as u32,
+            end: (i + len) as u32,
+            fstart: fstart as u32,
+            fend: (fstart + len) as u32,
+            flags,
+            punct: '\0',
+        });
+        if next == b' ' {
+            self.folded.push(b' ');
+            return Some(i + len + 1);
+        }
+        Some(i + len)
     }
 
     /// The run of ASCII letters and digits starting at byte `i`; returns
@@ -540,6 +602,13 @@ mod tests {
                  the UN have long been present with about 13000 peacekeepers from \
                  MINUSMA Antidisestablishmentarianismisaverylongwordindeedforsure \
                  x-ray vice-president al-Qaeda's U.S. A1B 5G ABc aBC Xy X y",
+            ),
+            (
+                "long words",
+                "INTERNATIONAL Internationale coopération ABCDEFGHIJ Abcdefghijklmno \
+                 ABCDEFGH1234567 12345678901234 abcdefgh- ABCDEFGHIJKLMNOP, \
+                 abcdefghijklmnop Ministerial-level AbcdefghI. A2345678 12345678 \
+                 abcdefghé Abcdefghijklmnoé ABCDEFGHIJKLMNOé ABCDEFGH'S 1234567A",
             ),
         ];
         for (name, text) in cases {

@@ -55,8 +55,9 @@ pub struct Trie {
     /// first word of its key, so a word of another hash starts no match:
     /// most words are ruled out in a few instructions instead of a walk of
     /// five steps or so (walks go on as long as the word is a prefix of
-    /// some key). 16 KB, where one byte per hash took 64 KB, as much as
-    /// the first-level cache.
+    /// some key). 64 KB: with 16-bit hashes (16 KB) about one word in
+    /// ten of a text had the bit of some key's word by chance, and half of
+    /// the walks were such misses.
     starts: Box<[[u64; 2]; 1 << (HASH_BITS - 6)]>,
     /// One bit per [`pair_hash`] of the first two words of each key of
     /// several words: a common word that starts some key (`de`, `the`)
@@ -85,7 +86,7 @@ pub enum Start {
 }
 
 /// Bits of `word_hash`.
-pub(super) const HASH_BITS: u32 = 16;
+pub(super) const HASH_BITS: u32 = 18;
 
 /// A hash of a word (bytes up to the next space) from its length and first
 /// eight bytes; `at` holds the word's bytes at `from..to` (8 bytes from
