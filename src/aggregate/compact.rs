@@ -240,28 +240,28 @@ impl ActorAggregates {
     /// the contract's order, types and row order.
     pub fn finish(
         mut self,
-        actors: &DataFrame,
+        names: &ActorNames,
         parquet: Option<&Path>,
         csv: Option<&Path>,
     ) -> Result<(DataFrame, u64)> {
-        let names = actor_names(actors)?;
-        let summary = self.summary(&names)?;
+        let summary = self.summary(names)?;
         let mut out = TableFiles::create(&COOCCURRENCE, parquet, csv)?;
-        let n = self.cooccurrence(&names, &mut out)?;
+        let n = self.cooccurrence(names, &mut out)?;
         out.finish()?;
         Ok((summary, n))
     }
 
-    fn summary(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
+    fn summary(&self, names: &ActorNames) -> Result<DataFrame> {
         let zero = ActorCounts::default();
-        let mut rows: Vec<(&String, &ActorName, &ActorCounts)> = names
+        let mut rows: Vec<(&str, &ActorName, &ActorCounts)> = names
+            .0
             .iter()
             .map(|(id, n)| {
                 let c = self
                     .index
-                    .get(id)
+                    .get(*id)
                     .map_or(&zero, |&i| &self.counts[i as usize]);
-                (id, n, c)
+                (*id, n, c)
             })
             .collect();
         rows.sort_by(|a, b| b.2.mentions.cmp(&a.2.mentions).then_with(|| a.0.cmp(b.0)));
@@ -282,21 +282,19 @@ impl ActorAggregates {
             vec![
                 Column::new(
                     "actor_id".into(),
-                    rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.0).collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "name".into(),
-                    rows.iter().map(|r| r.1.name.as_str()).collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.1.name).collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "kind".into(),
-                    rows.iter().map(|r| r.1.kind.as_deref()).collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.1.kind).collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "country".into(),
-                    rows.iter()
-                        .map(|r| r.1.country.as_deref())
-                        .collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.1.country).collect::<Vec<_>>(),
                 ),
                 count("n_mentions", |c| c.mentions),
                 count("n_articles", |c| c.articles),
@@ -311,11 +309,7 @@ impl ActorAggregates {
     }
 
     /// Writes the pairs into `out`, most frequent first; returns their number.
-    fn cooccurrence(
-        &mut self,
-        names: &BTreeMap<String, ActorName>,
-        out: &mut TableFiles,
-    ) -> Result<u64> {
+    fn cooccurrence(&mut self, names: &ActorNames, out: &mut TableFiles) -> Result<u64> {
         // an actor's rank among the ids: ranks compare as the ids do
         let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
         order.sort_unstable_by(|a, b| self.ids[*a as usize].cmp(&self.ids[*b as usize]));
@@ -323,19 +317,13 @@ impl ActorAggregates {
         for (r, a) in order.into_iter().enumerate() {
             rank[a as usize] = r as u32;
         }
-        let key = |p: &Pair| {
-            (
-                std::cmp::Reverse(p.n),
-                rank[p.a as usize],
-                rank[p.b as usize],
-            )
-        };
+        let key = |p: &Pair| table_key(p, &rank);
         let pairs = std::mem::take(&mut self.pairs);
         // each actor's name looked up once, not once per pair it is in
         let by_index: Vec<Option<&str>> = self
             .ids
             .iter()
-            .map(|id| names.get(id).map(|n| n.name.as_str()))
+            .map(|id| names.get(id).map(|n| n.name))
             .collect();
         // a row group at a time: the pairs are the run's largest table
         let mut chunk: Vec<Pair> = Vec::with_capacity(ROW_GROUP_ROWS);
@@ -396,51 +384,110 @@ impl ActorAggregates {
     }
 }
 
-/// An actor as the aggregates name it.
-pub(super) struct ActorName {
-    pub(super) name: String,
-    kind: Option<String>,
-    pub(super) country: Option<String>,
+/// The `cooccurrence` order of a pair, `ranks` being the actors' ranks by
+/// id: most articles, then most sentences, first; then by ids. Packed into
+/// two integers, cheaper to compare than a tuple holding an array.
+fn table_key(p: &Pair, ranks: &[u32]) -> (u128, u64) {
+    // i64 order as u64 order (sign bit flipped), reversed
+    let desc = |n: i64| u128::from(!((n as u64) ^ (1 << 63)));
+    (
+        (desc(p.n[0]) << 64) | desc(p.n[1]),
+        (u64::from(ranks[p.a as usize]) << 32) | u64::from(ranks[p.b as usize]),
+    )
+}
+
+/// An actor as the aggregates name it, borrowed from the run's `actors`
+/// table.
+pub(super) struct ActorName<'a> {
+    pub(super) name: &'a str,
+    kind: Option<&'a str>,
+    pub(super) country: Option<&'a str>,
 }
 
 /// One entry per `actor_id` of an `actors` table, chosen as
 /// [`super::actors::actor_names`] does: the longest name (in characters),
-/// then the smallest; the first row's kind; the smallest country.
-pub(super) fn actor_names(actors: &DataFrame) -> Result<BTreeMap<String, ActorName>> {
-    let mut names: BTreeMap<String, ActorName> = BTreeMap::new();
-    for ((id, name), (kind, country)) in strs(actors, "actor_id")?
-        .iter()
-        .zip(strs(actors, "name")?.iter())
-        .zip(
-            strs(actors, "kind")?
-                .iter()
-                .zip(strs(actors, "country")?.iter()),
-        )
-    {
-        let (Some(id), Some(name)) = (id, name) else {
-            continue;
-        };
-        let Some(e) = names.get_mut(id) else {
-            names.insert(
-                id.to_string(),
-                ActorName {
-                    name: name.to_string(),
-                    kind: kind.map(str::to_string),
-                    country: country.map(str::to_string),
-                },
-            );
-            continue;
-        };
-        let longer = (name.chars().count(), std::cmp::Reverse(name))
-            > (e.name.chars().count(), std::cmp::Reverse(e.name.as_str()));
-        if longer {
-            e.name = name.to_string();
-        }
-        if let Some(c) = country
-            && e.country.as_deref().is_none_or(|old| c < old)
+/// then the smallest; the first row's kind; the smallest country. Built
+/// once for both the actor and the event tables.
+pub struct ActorNames<'a>(BTreeMap<&'a str, ActorName<'a>>);
+
+impl<'a> ActorNames<'a> {
+    /// The names of `actors` (the run's `actors` table).
+    pub fn of(actors: &'a DataFrame) -> Result<ActorNames<'a>> {
+        let mut names: BTreeMap<&str, ActorName> = BTreeMap::new();
+        for ((id, name), (kind, country)) in strs(actors, "actor_id")?
+            .iter()
+            .zip(strs(actors, "name")?.iter())
+            .zip(
+                strs(actors, "kind")?
+                    .iter()
+                    .zip(strs(actors, "country")?.iter()),
+            )
         {
-            e.country = Some(c.to_string());
+            let (Some(id), Some(name)) = (id, name) else {
+                continue;
+            };
+            let Some(e) = names.get_mut(id) else {
+                names.insert(
+                    id,
+                    ActorName {
+                        name,
+                        kind,
+                        country,
+                    },
+                );
+                continue;
+            };
+            let longer = (name.chars().count(), std::cmp::Reverse(name))
+                > (e.name.chars().count(), std::cmp::Reverse(e.name));
+            if longer {
+                e.name = name;
+            }
+            if let Some(c) = country
+                && e.country.is_none_or(|old| c < old)
+            {
+                e.country = Some(c);
+            }
+        }
+        Ok(ActorNames(names))
+    }
+
+    /// The entry of `id`.
+    pub(super) fn get(&self, id: &str) -> Option<&ActorName<'a>> {
+        self.0.get(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_pair_keys_order_as_the_table_does() {
+        let ranks = [2u32, 0, 1, u32::MAX];
+        let counts = [i64::MIN, -1, 0, 1, 2, 1 << 40, i64::MAX];
+        let mut pairs = Vec::new();
+        for &n0 in &counts {
+            for &n1 in &counts {
+                for (a, b) in [(0, 1), (1, 2), (0, 3), (2, 3)] {
+                    pairs.push(Pair { a, b, n: [n0, n1] });
+                }
+            }
+        }
+        let tuple = |p: &Pair| {
+            (
+                std::cmp::Reverse(p.n),
+                ranks[p.a as usize],
+                ranks[p.b as usize],
+            )
+        };
+        for x in &pairs {
+            for y in &pairs {
+                assert_eq!(
+                    table_key(x, &ranks).cmp(&table_key(y, &ranks)),
+                    tuple(x).cmp(&tuple(y)),
+                    "{x:?} {y:?}"
+                );
+            }
         }
     }
-    Ok(names)
 }
