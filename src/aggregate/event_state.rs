@@ -21,8 +21,6 @@
 //!
 //! [`finish`]: EventAggregates::finish
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use anyhow::Result;
@@ -32,12 +30,10 @@ use super::compact::ActorNames;
 use super::event_spill::{EventRecord, Sid, Spill};
 use super::families::Families;
 use super::schema::{DYADS, EVENT_COUNTS};
-use crate::lexicon::Fnv;
 use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 use xxhash_rust::xxh3::xxh3_64;
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+use super::hash::{FastMap, FastSet};
 
 /// `event_counts` dimensions: month, type, quad class, status, source
 /// country, target country.
@@ -253,13 +249,18 @@ impl EventAggregates {
         // every column read once in row order: a lookup by row searches the
         // chunks, and a list row looked up by index is a new Series
         let mut fields_of_row = c.strs.map(|col| col.iter());
-        let (mut sources_of_row, mut targets_of_row) =
-            (c.source_ids.amortized_iter(), c.target_ids.amortized_iter());
+        let (mut sources_of_row, mut targets_of_row) = (
+            super::lists::rows(c.source_ids)?,
+            super::lists::rows(c.target_ids)?,
+        );
         let columns = c.article.iter().zip(c.date.iter()).zip(c.event.iter());
         for ((article, date), event) in columns {
             let values: [Option<&str>; 9] =
                 std::array::from_fn(|k| fields_of_row[k].next().flatten());
-            let (sources, targets) = (sources_of_row.next(), targets_of_row.next());
+            let (sources, targets) = (
+                sources_of_row.next().flatten(),
+                targets_of_row.next().flatten(),
+            );
             let Some(article) = article.and_then(|a| families.get(a)) else {
                 continue;
             };
@@ -269,19 +270,14 @@ impl EventAggregates {
             self.seq += 1;
             // a null status is left out of dyads too, as the query's filter does
             let in_dyads = values[STATUS].is_some_and(|s| !NOT_DYADS.contains(&s));
-            let mut ids = |list: Option<&Series>| -> Result<Vec<Sid>> {
-                Ok(match list {
-                    Some(ids) if in_dyads => ids
-                        .str()?
-                        .iter()
-                        .flatten()
-                        .map(|id| self.strs.id(Some(id)))
-                        .collect(),
+            let mut ids = |list: Option<super::lists::StrList>| -> Vec<Sid> {
+                match list {
+                    Some(ids) if in_dyads => ids.map(|id| self.strs.id(Some(id))).collect(),
                     _ => Vec::new(),
-                })
+                }
             };
-            let sources = ids(sources.flatten().as_ref().map(|s| s.as_ref()))?;
-            let targets = ids(targets.flatten().as_ref().map(|s| s.as_ref()))?;
+            let sources = ids(sources);
+            let targets = ids(targets);
             records.push(EventRecord {
                 article,
                 event: match event {

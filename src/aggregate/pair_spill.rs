@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::lexicon::Fnv;
+use super::hash::WordHasher;
 
 /// Map entries before a spill, by default: a map of 2^18 buckets (about
 /// 6.5 MB); the end of the run buffers as many summed pairs (24 bytes each).
@@ -212,7 +212,7 @@ impl<K: Ord, F: Fn(&Pair) -> K> Merge<K, F> {
 
 /// The pairs' running counts.
 pub struct PairCounts {
-    map: HashMap<(u32, u32), [i64; 2], BuildHasherDefault<Fnv>>,
+    map: HashMap<(u32, u32), [i64; 2], BuildHasherDefault<WordHasher>>,
     budget: usize,
     /// Where full maps go; `None`: memory only.
     runs: Option<Runs>,
@@ -347,7 +347,9 @@ fn sort_by_key<K: Ord>(pairs: &mut Vec<Pair>, key: impl Fn(&Pair) -> K) {
 }
 
 /// The map's pairs sorted by `(a, b)`, leaving it empty (its capacity kept).
-fn drain_sorted(map: &mut HashMap<(u32, u32), [i64; 2], BuildHasherDefault<Fnv>>) -> Vec<Pair> {
+fn drain_sorted(
+    map: &mut HashMap<(u32, u32), [i64; 2], BuildHasherDefault<WordHasher>>,
+) -> Vec<Pair> {
     let mut v: Vec<Pair> = map.drain().map(|((a, b), n)| Pair { a, b, n }).collect();
     v.sort_unstable_by_key(|p| (u64::from(p.a) << 32) | u64::from(p.b));
     v
