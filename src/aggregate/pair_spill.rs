@@ -340,10 +340,15 @@ impl PairCounts {
 /// lookups, computed twice per comparison, cost most of the end-of-run
 /// sort of the pairs.
 fn sort_by_key<K: Ord>(pairs: &mut Vec<Pair>, key: impl Fn(&Pair) -> K) {
-    let mut keyed: Vec<(K, Pair)> = pairs.drain(..).map(|p| (key(&p), p)).collect();
+    // keys and positions are sorted, not whole pairs (less to move)
+    let mut keyed: Vec<(K, u32)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (key(p), i as u32))
+        .collect();
     // keys tell any two pairs apart: an unstable sort is deterministic
     keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-    pairs.extend(keyed.into_iter().map(|(_, p)| p));
+    *pairs = keyed.into_iter().map(|(_, i)| pairs[i as usize]).collect();
 }
 
 /// The map's pairs sorted by `(a, b)`, leaving it empty (its capacity kept).
