@@ -10,16 +10,13 @@
 //! still uses the queries, and the tests compare both), on the run's own
 //! premise that an article's rows all arrive in one batch.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::lexicon::Fnv;
-
-/// Maps keyed by actor ids and indices: FNV, much cheaper than SipHash on
-/// these short keys, which come from the run's own tables.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// Maps keyed by actor ids and indices: hashed a word at a time, much
+/// cheaper than SipHash (or FNV) on these short keys, which come from the
+/// run's own tables.
+use super::hash::{FastMap, FastSet};
 
 /// A mention as the pair counts read it: the actor's index and its sentence.
 type MentionRow = (u32, Option<i32>);
@@ -122,12 +119,12 @@ impl ActorAggregates {
         // an actor counts once per event, however often the event lists it
         for (list, as_source) in [("source_ids", true), ("target_ids", false)] {
             let mut seen: FastSet<(&str, u32)> = FastSet::default();
-            let lists = events.column(list)?.list()?;
-            for (event, ids) in strs(events, "event_id")?.iter().zip(lists.amortized_iter()) {
+            let lists = super::lists::rows(events.column(list)?.list()?)?;
+            for (event, ids) in strs(events, "event_id")?.iter().zip(lists) {
                 let (Some(event), Some(ids)) = (event, ids) else {
                     continue;
                 };
-                for id in ids.as_ref().str()?.iter().flatten() {
+                for id in ids {
                     let a = self.intern(id);
                     if seen.insert((event, a)) {
                         let c = &mut self.counts[a as usize];
@@ -182,25 +179,35 @@ impl ActorAggregates {
             .collect();
         batch_actors.sort_unstable();
         batch_actors.dedup();
+        let order = by_id(&self.ids, batch_actors);
         let mut rank = vec![0u32; self.ids.len()];
-        for (r, a) in by_id(&self.ids, batch_actors).into_iter().enumerate() {
+        for (r, &a) in order.iter().enumerate() {
             rank[a as usize] = r as u32;
         }
-        let mut by_sentence: Vec<(i32, u32, u32)> = Vec::new();
+        // rows and sentences sorted as packed integers (the actor found
+        // back from its rank), not as tuples with a rank looked up at
+        // every comparison
+        let mut keys: Vec<u64> = Vec::new();
+        let mut by_sentence: Vec<u64> = Vec::new();
         let mut actors: Vec<u32> = Vec::new();
-        for (article, mut rows) in by_article {
+        for (article, rows) in by_article {
             let day = published.get(article).copied().flatten();
             // by id rank, then sentence: an actor's rows are one run
-            rows.sort_unstable_by_key(|&(a, s)| (rank[a as usize], s));
+            keys.clear();
+            keys.extend(
+                rows.iter()
+                    .map(|&(a, s)| rank_sentence(rank[a as usize], s)),
+            );
+            keys.sort_unstable();
             actors.clear();
-            for run in rows.chunk_by(|x, y| x.0 == y.0) {
-                let a = run[0].0;
+            for run in keys.chunk_by(|x, y| x >> 33 == y >> 33) {
+                let a = order[(run[0] >> 33) as usize];
                 actors.push(a);
                 let c = &mut self.counts[a as usize];
                 c.mentions += run.len() as i64;
                 c.articles += 1;
-                // equal sentences are adjacent
-                c.sentences += 1 + run.windows(2).filter(|w| w[0].1 != w[1].1).count() as i64;
+                // equal sentences are adjacent (equal keys in a run)
+                c.sentences += 1 + run.windows(2).filter(|w| w[0] != w[1]).count() as i64;
                 if let Some(d) = day {
                     c.first_seen = Some(c.first_seen.map_or(d, |f| f.min(d)));
                     c.last_seen = Some(c.last_seen.map_or(d, |l| l.max(d)));
@@ -209,15 +216,18 @@ impl ActorAggregates {
             self.count_pairs(&actors, 0);
             // a null sentence joins no other (null keys do not match)
             by_sentence.clear();
-            by_sentence.extend(
-                rows.iter()
-                    .filter_map(|&(a, s)| Some((s?, rank[a as usize], a))),
-            );
+            by_sentence.extend(rows.iter().filter_map(|&(a, s)| {
+                let s = u64::from(s? as u32 ^ 1 << 31);
+                Some(s << 32 | u64::from(rank[a as usize]))
+            }));
             by_sentence.sort_unstable();
             by_sentence.dedup();
-            for run in by_sentence.chunk_by(|x, y| x.0 == y.0) {
+            for run in by_sentence.chunk_by(|x, y| x >> 32 == y >> 32) {
                 actors.clear();
-                actors.extend(run.iter().map(|r| r.2));
+                actors.extend(
+                    run.iter()
+                        .map(|k| order[(k & u64::from(u32::MAX)) as usize]),
+                );
                 self.count_pairs(&actors, 1);
             }
             self.pairs.spill_if_full()?;
@@ -240,28 +250,28 @@ impl ActorAggregates {
     /// the contract's order, types and row order.
     pub fn finish(
         mut self,
-        actors: &DataFrame,
+        names: &ActorNames,
         parquet: Option<&Path>,
         csv: Option<&Path>,
     ) -> Result<(DataFrame, u64)> {
-        let names = actor_names(actors)?;
-        let summary = self.summary(&names)?;
+        let summary = self.summary(names)?;
         let mut out = TableFiles::create(&COOCCURRENCE, parquet, csv)?;
-        let n = self.cooccurrence(&names, &mut out)?;
+        let n = self.cooccurrence(names, &mut out)?;
         out.finish()?;
         Ok((summary, n))
     }
 
-    fn summary(&self, names: &BTreeMap<String, ActorName>) -> Result<DataFrame> {
+    fn summary(&self, names: &ActorNames) -> Result<DataFrame> {
         let zero = ActorCounts::default();
-        let mut rows: Vec<(&String, &ActorName, &ActorCounts)> = names
+        let mut rows: Vec<(&str, &ActorName, &ActorCounts)> = names
+            .0
             .iter()
             .map(|(id, n)| {
                 let c = self
                     .index
-                    .get(id)
+                    .get(*id)
                     .map_or(&zero, |&i| &self.counts[i as usize]);
-                (id, n, c)
+                (*id, n, c)
             })
             .collect();
         rows.sort_by(|a, b| b.2.mentions.cmp(&a.2.mentions).then_with(|| a.0.cmp(b.0)));
@@ -282,21 +292,19 @@ impl ActorAggregates {
             vec![
                 Column::new(
                     "actor_id".into(),
-                    rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.0).collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "name".into(),
-                    rows.iter().map(|r| r.1.name.as_str()).collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.1.name).collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "kind".into(),
-                    rows.iter().map(|r| r.1.kind.as_deref()).collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.1.kind).collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "country".into(),
-                    rows.iter()
-                        .map(|r| r.1.country.as_deref())
-                        .collect::<Vec<_>>(),
+                    rows.iter().map(|r| r.1.country).collect::<Vec<_>>(),
                 ),
                 count("n_mentions", |c| c.mentions),
                 count("n_articles", |c| c.articles),
@@ -311,11 +319,7 @@ impl ActorAggregates {
     }
 
     /// Writes the pairs into `out`, most frequent first; returns their number.
-    fn cooccurrence(
-        &mut self,
-        names: &BTreeMap<String, ActorName>,
-        out: &mut TableFiles,
-    ) -> Result<u64> {
+    fn cooccurrence(&mut self, names: &ActorNames, out: &mut TableFiles) -> Result<u64> {
         // an actor's rank among the ids: ranks compare as the ids do
         let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
         order.sort_unstable_by(|a, b| self.ids[*a as usize].cmp(&self.ids[*b as usize]));
@@ -323,19 +327,13 @@ impl ActorAggregates {
         for (r, a) in order.into_iter().enumerate() {
             rank[a as usize] = r as u32;
         }
-        let key = |p: &Pair| {
-            (
-                std::cmp::Reverse(p.n),
-                rank[p.a as usize],
-                rank[p.b as usize],
-            )
-        };
+        let key = |p: &Pair| table_key(p, &rank);
         let pairs = std::mem::take(&mut self.pairs);
         // each actor's name looked up once, not once per pair it is in
         let by_index: Vec<Option<&str>> = self
             .ids
             .iter()
-            .map(|id| names.get(id).map(|n| n.name.as_str()))
+            .map(|id| names.get(id).map(|n| n.name))
             .collect();
         // a row group at a time: the pairs are the run's largest table
         let mut chunk: Vec<Pair> = Vec::with_capacity(ROW_GROUP_ROWS);
@@ -396,51 +394,143 @@ impl ActorAggregates {
     }
 }
 
-/// An actor as the aggregates name it.
-pub(super) struct ActorName {
-    pub(super) name: String,
-    kind: Option<String>,
-    pub(super) country: Option<String>,
+/// An actor's rank and a sentence packed so that integers order as the
+/// pair `(rank, sentence)` does (a null sentence first): the rank above
+/// bit 33 (ranks count a batch's actors, far below 2^31), then whether
+/// the sentence is set, then the sentence with its sign bit flipped.
+fn rank_sentence(rank: u32, sentence: Option<i32>) -> u64 {
+    let s = sentence.map_or(0, |s| 1 << 32 | u64::from(s as u32 ^ 1 << 31));
+    u64::from(rank) << 33 | s
+}
+
+/// The `cooccurrence` order of a pair, `ranks` being the actors' ranks by
+/// id: most articles, then most sentences, first; then by ids. Packed into
+/// one integer, far cheaper to sort than a tuple holding an array. Exact
+/// while a pair's counts stay below 2^32 articles and sentences (beyond
+/// any run); past that they compare as equal and the ids order them.
+fn table_key(p: &Pair, ranks: &[u32]) -> u128 {
+    let desc = |n: i64| u128::from(!(n.clamp(0, u32::MAX.into()) as u32));
+    (desc(p.n[0]) << 96)
+        | (desc(p.n[1]) << 64)
+        | (u128::from(ranks[p.a as usize]) << 32)
+        | u128::from(ranks[p.b as usize])
+}
+
+/// An actor as the aggregates name it, borrowed from the run's `actors`
+/// table.
+pub(super) struct ActorName<'a> {
+    pub(super) name: &'a str,
+    kind: Option<&'a str>,
+    pub(super) country: Option<&'a str>,
 }
 
 /// One entry per `actor_id` of an `actors` table, chosen as
 /// [`super::actors::actor_names`] does: the longest name (in characters),
-/// then the smallest; the first row's kind; the smallest country.
-pub(super) fn actor_names(actors: &DataFrame) -> Result<BTreeMap<String, ActorName>> {
-    let mut names: BTreeMap<String, ActorName> = BTreeMap::new();
-    for ((id, name), (kind, country)) in strs(actors, "actor_id")?
-        .iter()
-        .zip(strs(actors, "name")?.iter())
-        .zip(
-            strs(actors, "kind")?
-                .iter()
-                .zip(strs(actors, "country")?.iter()),
-        )
-    {
-        let (Some(id), Some(name)) = (id, name) else {
-            continue;
-        };
-        let Some(e) = names.get_mut(id) else {
-            names.insert(
-                id.to_string(),
-                ActorName {
-                    name: name.to_string(),
-                    kind: kind.map(str::to_string),
-                    country: country.map(str::to_string),
-                },
-            );
-            continue;
-        };
-        let longer = (name.chars().count(), std::cmp::Reverse(name))
-            > (e.name.chars().count(), std::cmp::Reverse(e.name.as_str()));
-        if longer {
-            e.name = name.to_string();
-        }
-        if let Some(c) = country
-            && e.country.as_deref().is_none_or(|old| c < old)
+/// then the smallest; the first row's kind; the smallest country. Built
+/// once for both the actor and the event tables.
+pub struct ActorNames<'a>(BTreeMap<&'a str, ActorName<'a>>);
+
+impl<'a> ActorNames<'a> {
+    /// The names of `actors` (the run's `actors` table).
+    pub fn of(actors: &'a DataFrame) -> Result<ActorNames<'a>> {
+        let mut names: BTreeMap<&str, ActorName> = BTreeMap::new();
+        for ((id, name), (kind, country)) in strs(actors, "actor_id")?
+            .iter()
+            .zip(strs(actors, "name")?.iter())
+            .zip(
+                strs(actors, "kind")?
+                    .iter()
+                    .zip(strs(actors, "country")?.iter()),
+            )
         {
-            e.country = Some(c.to_string());
+            let (Some(id), Some(name)) = (id, name) else {
+                continue;
+            };
+            let Some(e) = names.get_mut(id) else {
+                names.insert(
+                    id,
+                    ActorName {
+                        name,
+                        kind,
+                        country,
+                    },
+                );
+                continue;
+            };
+            let longer = (name.chars().count(), std::cmp::Reverse(name))
+                > (e.name.chars().count(), std::cmp::Reverse(e.name));
+            if longer {
+                e.name = name;
+            }
+            if let Some(c) = country
+                && e.country.is_none_or(|old| c < old)
+            {
+                e.country = Some(c);
+            }
+        }
+        Ok(ActorNames(names))
+    }
+
+    /// The entry of `id`.
+    pub(super) fn get(&self, id: &str) -> Option<&ActorName<'a>> {
+        self.0.get(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_ranks_and_sentences_order_as_the_pairs_do() {
+        let sentences = [
+            None,
+            Some(i32::MIN),
+            Some(-1),
+            Some(0),
+            Some(1),
+            Some(i32::MAX),
+        ];
+        let mut rows = Vec::new();
+        for rank in [0u32, 1, 7, (1 << 31) - 1] {
+            rows.extend(sentences.iter().map(|&s| (rank, s)));
+        }
+        for x in &rows {
+            for y in &rows {
+                let (kx, ky) = (rank_sentence(x.0, x.1), rank_sentence(y.0, y.1));
+                assert_eq!(kx.cmp(&ky), x.cmp(y), "{x:?} {y:?}");
+                assert_eq!(kx >> 33 == ky >> 33, x.0 == y.0, "{x:?} {y:?}");
+            }
         }
     }
-    Ok(names)
+
+    #[test]
+    fn packed_pair_keys_order_as_the_table_does() {
+        let ranks = [2u32, 0, 1, u32::MAX];
+        let counts = [0, 1, 2, 1 << 20, i64::from(u32::MAX) - 1];
+        let mut pairs = Vec::new();
+        for &n0 in &counts {
+            for &n1 in &counts {
+                for (a, b) in [(0, 1), (1, 2), (0, 3), (2, 3)] {
+                    pairs.push(Pair { a, b, n: [n0, n1] });
+                }
+            }
+        }
+        let tuple = |p: &Pair| {
+            (
+                std::cmp::Reverse(p.n),
+                ranks[p.a as usize],
+                ranks[p.b as usize],
+            )
+        };
+        for x in &pairs {
+            for y in &pairs {
+                assert_eq!(
+                    table_key(x, &ranks).cmp(&table_key(y, &ranks)),
+                    tuple(x).cmp(&tuple(y)),
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+    }
 }

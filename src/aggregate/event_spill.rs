@@ -80,8 +80,11 @@ impl Spill {
                 let Some(w) = writer else {
                     anyhow::bail!("the events spill is already closed");
                 };
-                let mut out = Vec::with_capacity(batch.len() * 72 + 4);
+                // the batch's records and their byte length after it, so
+                // that a batch is read back in one piece
+                let mut out = Vec::with_capacity(batch.len() * 72 + 8);
                 put_u32(&mut out, batch.len() as u32);
+                put_u32(&mut out, 0);
                 for r in &batch {
                     put_u32(&mut out, r.article);
                     out.extend_from_slice(&r.event.to_le_bytes());
@@ -99,6 +102,8 @@ impl Spill {
                         put_u32(&mut out, *s);
                     }
                 }
+                let len = (out.len() - 8) as u32;
+                out[4..8].copy_from_slice(&len.to_le_bytes());
                 w.write_all(&out).context("writing the events spill")?;
             }
         }
@@ -126,9 +131,13 @@ impl Spill {
         }
         let file = File::open(&*path)
             .with_context(|| format!("reading the events spill '{}'", path.display()))?;
-        let mut reader = Reader(BufReader::new(file));
-        let mut batch = Vec::new();
-        while let Some(n) = reader.u32_or_end()? {
+        let mut file = BufReader::new(file);
+        let (mut batch, mut bytes) = (Vec::new(), Vec::new());
+        while let Some((n, len)) = batch_header(&mut file)? {
+            bytes.resize(len as usize, 0);
+            file.read_exact(&mut bytes)
+                .context("reading the events spill: it is truncated")?;
+            let mut reader = Reader(&bytes);
             batch.clear();
             for _ in 0..n {
                 batch.push(reader.record()?);
@@ -148,30 +157,36 @@ impl Drop for Spill {
     }
 }
 
-/// Reads what [`Spill::write`] wrote.
-struct Reader(BufReader<File>);
+/// The next batch's records and bytes, or `None` at the end of the file.
+fn batch_header(file: &mut BufReader<File>) -> Result<Option<(u32, u32)>> {
+    let mut b = [0u8; 8];
+    match file.read_exact(&mut b) {
+        Ok(()) => Ok(Some((
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(e) => Err(e).context("reading the events spill"),
+    }
+}
 
-impl Reader {
+/// Reads what [`Spill::write`] wrote of one batch, from its bytes (read
+/// field by field from the file, a buffered read per field cost more than
+/// the counting).
+struct Reader<'b>(&'b [u8]);
+
+impl Reader<'_> {
     fn bytes<const N: usize>(&mut self) -> Result<[u8; N]> {
-        let mut b = [0u8; N];
-        self.0
-            .read_exact(&mut b)
-            .context("reading the events spill: it is truncated")?;
-        Ok(b)
+        let (head, rest) = self
+            .0
+            .split_first_chunk::<N>()
+            .context("reading the events spill: a batch is truncated")?;
+        self.0 = rest;
+        Ok(*head)
     }
 
     fn u32(&mut self) -> Result<u32> {
         Ok(u32::from_le_bytes(self.bytes()?))
-    }
-
-    /// The next batch length, or `None` at the end of the file.
-    fn u32_or_end(&mut self) -> Result<Option<u32>> {
-        let mut b = [0u8; 4];
-        match self.0.read_exact(&mut b) {
-            Ok(()) => Ok(Some(u32::from_le_bytes(b))),
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
-            Err(e) => Err(e).context("reading the events spill"),
-        }
     }
 
     fn record(&mut self) -> Result<EventRecord> {

@@ -21,23 +21,19 @@
 //!
 //! [`finish`]: EventAggregates::finish
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use anyhow::Result;
 use polars::prelude::*;
 
-use super::compact::{ActorName, actor_names};
+use super::compact::ActorNames;
 use super::event_spill::{EventRecord, Sid, Spill};
 use super::families::Families;
 use super::schema::{DYADS, EVENT_COUNTS};
-use crate::lexicon::Fnv;
 use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 use xxhash_rust::xxh3::xxh3_64;
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+use super::hash::{FastMap, FastSet};
 
 /// `event_counts` dimensions: month, type, quad class, status, source
 /// country, target country.
@@ -253,13 +249,18 @@ impl EventAggregates {
         // every column read once in row order: a lookup by row searches the
         // chunks, and a list row looked up by index is a new Series
         let mut fields_of_row = c.strs.map(|col| col.iter());
-        let (mut sources_of_row, mut targets_of_row) =
-            (c.source_ids.amortized_iter(), c.target_ids.amortized_iter());
+        let (mut sources_of_row, mut targets_of_row) = (
+            super::lists::rows(c.source_ids)?,
+            super::lists::rows(c.target_ids)?,
+        );
         let columns = c.article.iter().zip(c.date.iter()).zip(c.event.iter());
         for ((article, date), event) in columns {
             let values: [Option<&str>; 9] =
                 std::array::from_fn(|k| fields_of_row[k].next().flatten());
-            let (sources, targets) = (sources_of_row.next(), targets_of_row.next());
+            let (sources, targets) = (
+                sources_of_row.next().flatten(),
+                targets_of_row.next().flatten(),
+            );
             let Some(article) = article.and_then(|a| families.get(a)) else {
                 continue;
             };
@@ -269,19 +270,14 @@ impl EventAggregates {
             self.seq += 1;
             // a null status is left out of dyads too, as the query's filter does
             let in_dyads = values[STATUS].is_some_and(|s| !NOT_DYADS.contains(&s));
-            let mut ids = |list: Option<&Series>| -> Result<Vec<Sid>> {
-                Ok(match list {
-                    Some(ids) if in_dyads => ids
-                        .str()?
-                        .iter()
-                        .flatten()
-                        .map(|id| self.strs.id(Some(id)))
-                        .collect(),
+            let mut ids = |list: Option<super::lists::StrList>| -> Vec<Sid> {
+                match list {
+                    Some(ids) if in_dyads => ids.map(|id| self.strs.id(Some(id))).collect(),
                     _ => Vec::new(),
-                })
+                }
             };
-            let sources = ids(sources.flatten().as_ref().map(|s| s.as_ref()))?;
-            let targets = ids(targets.flatten().as_ref().map(|s| s.as_ref()))?;
+            let sources = ids(sources);
+            let targets = ids(targets);
             records.push(EventRecord {
                 article,
                 event: match event {
@@ -437,12 +433,11 @@ impl EventAggregates {
     pub fn finish(
         mut self,
         families: &Families,
-        actors: &DataFrame,
+        names: &ActorNames,
         counts: Files<'_>,
         dyads: Files<'_>,
     ) -> Result<(u64, u64)> {
-        let names = actor_names(actors)?;
-        let final_country = |id: &str| names.get(id).and_then(|n| n.country.as_deref());
+        let final_country = |id: &str| names.get(id).and_then(|n| n.country);
         let mut spill = std::mem::take(&mut self.spill);
         spill.for_each_batch(&mut |batch| {
             let mut rows = self.rows(batch, &final_country);
@@ -482,7 +477,7 @@ impl EventAggregates {
         let n_counts = self.event_counts(&mut out)?;
         out.finish()?;
         let mut out = TableFiles::create(&DYADS, dyads.0, dyads.1)?;
-        let n_dyads = self.dyads(&names, &mut out)?;
+        let n_dyads = self.dyads(names, &mut out)?;
         out.finish()?;
         Ok((n_counts, n_dyads))
     }
@@ -497,15 +492,19 @@ impl EventAggregates {
                 Group::Dyad(_) => None,
             })
             .collect();
-        // nulls last in every column (the strings looked up as compared:
-        // a row of six strings per group took 100 bytes a row at once)
-        let texts = |k: &CountKey| k.map(|s| self.strs.get(s));
-        rows.sort_unstable_by(|a, b| {
-            let (a, b) = (texts(a.0), texts(b.0));
-            a.iter()
-                .map(|s| (s.is_none(), *s))
-                .cmp(b.iter().map(|s| (s.is_none(), *s)))
-        });
+        // by the six strings, nulls last in every column: the few distinct
+        // strings of the keys are ranked once, and rows compare ranks (the
+        // strings looked up as compared cost most of the sort; a row of six
+        // strings per group took 100 bytes a row at once)
+        let mut used: Vec<Sid> = rows.iter().flat_map(|r| *r.0).filter(|&s| s != 0).collect();
+        used.sort_unstable();
+        used.dedup();
+        used.sort_unstable_by_key(|&s| self.strs.get(s));
+        let mut rank = vec![u32::MAX; self.strs.strs.len() + 1];
+        for (r, &s) in used.iter().enumerate() {
+            rank[s as usize] = r as u32;
+        }
+        rows.sort_unstable_by_key(|r| r.0.map(|s| rank[s as usize]));
         for chunk in rows.chunks(ROW_GROUP_ROWS) {
             let text = |name: &str, k: usize| {
                 Column::new(
@@ -541,7 +540,7 @@ impl EventAggregates {
     }
 
     /// Writes `dyads` in row groups; returns its rows.
-    fn dyads(&self, names: &BTreeMap<String, ActorName>, out: &mut TableFiles) -> Result<u64> {
+    fn dyads(&self, names: &ActorNames, out: &mut TableFiles) -> Result<u64> {
         let mut rows: Vec<DyadRow> = self
             .tallies
             .iter()
@@ -565,7 +564,7 @@ impl EventAggregates {
             if level == "country" {
                 Some(id.to_string())
             } else {
-                names.get(id).map(|n| n.name.clone())
+                names.get(id).map(|n| n.name.to_string())
             }
         };
         for chunk in rows.chunks(ROW_GROUP_ROWS) {
@@ -664,7 +663,7 @@ mod tests {
             let rows = agg
                 .finish(
                     &families,
-                    &actors(final_country),
+                    &ActorNames::of(&actors(final_country)).unwrap(),
                     (Some(&counts_file), None),
                     (Some(&dyads_file), None),
                 )

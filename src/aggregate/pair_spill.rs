@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::lexicon::Fnv;
+use super::hash::WordHasher;
 
 /// Map entries before a spill, by default: a map of 2^18 buckets (about
 /// 6.5 MB); the end of the run buffers as many summed pairs (24 bytes each).
@@ -212,7 +212,7 @@ impl<K: Ord, F: Fn(&Pair) -> K> Merge<K, F> {
 
 /// The pairs' running counts.
 pub struct PairCounts {
-    map: HashMap<(u32, u32), [i64; 2], BuildHasherDefault<Fnv>>,
+    map: HashMap<(u32, u32), [i64; 2], BuildHasherDefault<WordHasher>>,
     budget: usize,
     /// Where full maps go; `None`: memory only.
     runs: Option<Runs>,
@@ -273,25 +273,31 @@ impl PairCounts {
         key: impl Fn(&Pair) -> K,
         f: &mut dyn FnMut(Pair) -> Result<()>,
     ) -> Result<u64> {
-        let tail = drain_sorted(&mut self.map);
-        self.map = Default::default();
-        let Some(runs) = self.runs.take() else {
-            // memory only: one sort in the table's order
-            let mut all = tail;
-            all.sort_unstable_by_key(|p| key(p));
+        // nothing spilled: the map alone, sorted once in the table's order
+        // (no sort by pair and merge of a single source)
+        let Some(runs) = self.runs.take().filter(|r| !r.files.is_empty()) else {
+            let mut all: Vec<Pair> = self
+                .map
+                .drain()
+                .map(|((a, b), n)| Pair { a, b, n })
+                .collect();
+            self.map = Default::default();
+            sort_by_key(&mut all, &key);
             let n = all.len() as u64;
             for p in all {
                 f(p)?;
             }
             return Ok(n);
         };
+        let tail = drain_sorted(&mut self.map);
+        self.map = Default::default();
         // the runs summed pair by pair, re-sorted by `key` in runs of a budget
         let mut ordered = Runs::new(&runs.dir, "ordered");
         let mut buf: Vec<Pair> = Vec::new();
         let mut merge = runs.merge(tail, |p| (p.a, p.b))?;
         let mut current: Option<Pair> = None;
         let flush = |buf: &mut Vec<Pair>, ordered: &mut Runs| -> Result<()> {
-            buf.sort_unstable_by_key(|p| key(p));
+            sort_by_key(buf, &key);
             ordered.write(buf)?;
             buf.clear();
             Ok(())
@@ -319,7 +325,7 @@ impl PairCounts {
         }
         drop(merge);
         drop(runs);
-        buf.sort_unstable_by_key(|p| key(p));
+        sort_by_key(&mut buf, &key);
         let mut merge = ordered.merge(buf, &key)?;
         let mut n = 0u64;
         while let Some(p) = merge.next_pair()? {
@@ -330,10 +336,27 @@ impl PairCounts {
     }
 }
 
+/// Sorts `pairs` by `key`, each key computed once: a key made of rank
+/// lookups, computed twice per comparison, cost most of the end-of-run
+/// sort of the pairs.
+fn sort_by_key<K: Ord>(pairs: &mut Vec<Pair>, key: impl Fn(&Pair) -> K) {
+    // keys and positions are sorted, not whole pairs (less to move)
+    let mut keyed: Vec<(K, u32)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (key(p), i as u32))
+        .collect();
+    // keys tell any two pairs apart: an unstable sort is deterministic
+    keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    *pairs = keyed.into_iter().map(|(_, i)| pairs[i as usize]).collect();
+}
+
 /// The map's pairs sorted by `(a, b)`, leaving it empty (its capacity kept).
-fn drain_sorted(map: &mut HashMap<(u32, u32), [i64; 2], BuildHasherDefault<Fnv>>) -> Vec<Pair> {
+fn drain_sorted(
+    map: &mut HashMap<(u32, u32), [i64; 2], BuildHasherDefault<WordHasher>>,
+) -> Vec<Pair> {
     let mut v: Vec<Pair> = map.drain().map(|((a, b), n)| Pair { a, b, n }).collect();
-    v.sort_unstable_by_key(|p| (p.a, p.b));
+    v.sort_unstable_by_key(|p| (u64::from(p.a) << 32) | u64::from(p.b));
     v
 }
 

@@ -9,9 +9,8 @@
 //! Near-duplicate roots come from the run's [`Families`], resolved as the
 //! articles arrive.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::File;
-use std::hash::BuildHasherDefault;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -19,8 +18,8 @@ use anyhow::{Context, Result};
 use polars::prelude::*;
 
 use super::families::Families;
+use super::hash::FastMap;
 use super::schema::TIMELINE;
-use crate::lexicon::Fnv;
 use crate::output::files::{ROW_GROUP_ROWS, TableFiles};
 use crate::text::swar;
 
@@ -61,7 +60,9 @@ const TEXT_FIELDS: usize = 14;
 /// Null in a length field.
 const NULL_LEN: u32 = u32::MAX;
 
-/// Appends one row to a month's spill bytes.
+/// Appends one row to a month's spill bytes: the numbers, the texts'
+/// lengths, then the texts one after the other (one UTF-8 check per row
+/// when read back, instead of one per text).
 fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
     let opt_i32 = |out: &mut Vec<u8>, v: Option<i32>| {
         out.push(u8::from(v.is_some()));
@@ -74,18 +75,18 @@ fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
         Some(_) => 2,
     });
     opt_i32(out, row.start);
-    let texts = copied
-        .iter()
-        .map(|c| c.get(row.event))
-        .chain([row.evidence, row.duplicate_of]);
-    for t in texts {
-        match t {
-            Some(t) => {
-                out.extend_from_slice(&(t.len() as u32).to_le_bytes());
-                out.extend_from_slice(t.as_bytes());
-            }
-            None => out.extend_from_slice(&NULL_LEN.to_le_bytes()),
-        }
+    let mut texts: [Option<&str>; TEXT_FIELDS] = [None; TEXT_FIELDS];
+    for (t, c) in texts.iter_mut().zip(copied) {
+        *t = c.get(row.event);
+    }
+    texts[TEXT_FIELDS - 2] = row.evidence;
+    texts[TEXT_FIELDS - 1] = row.duplicate_of;
+    for t in &texts {
+        let len = t.map_or(NULL_LEN, |t| t.len() as u32);
+        out.extend_from_slice(&len.to_le_bytes());
+    }
+    for t in texts.iter().flatten() {
+        out.extend_from_slice(t.as_bytes());
     }
 }
 
@@ -145,11 +146,23 @@ fn decode(mut b: &[u8]) -> Result<Vec<RowRef<'_>>> {
             _ => Some("publication"),
         };
         let start = opt_i32(&mut b)?;
+        let mut lens = [NULL_LEN; TEXT_FIELDS];
+        for len in &mut lens {
+            *len = u32::from_le_bytes(take(&mut b, 4)?.try_into()?);
+        }
+        let total = lens
+            .iter()
+            .filter(|&&l| l != NULL_LEN)
+            .map(|&l| l as usize)
+            .sum();
+        let all = std::str::from_utf8(take(&mut b, total)?)?;
         let mut texts: [Option<&str>; TEXT_FIELDS] = [None; TEXT_FIELDS];
-        for t in &mut texts {
-            let len = u32::from_le_bytes(take(&mut b, 4)?.try_into()?);
+        let mut at = 0;
+        for (t, &len) in texts.iter_mut().zip(&lens) {
             if len != NULL_LEN {
-                *t = Some(std::str::from_utf8(take(&mut b, len as usize)?)?);
+                let end = at + len as usize;
+                *t = Some(all.get(at..end).context("a timeline spill text is cut")?);
+                at = end;
             }
         }
         rows.push(RowRef {
@@ -163,18 +176,20 @@ fn decode(mut b: &[u8]) -> Result<Vec<RowRef<'_>>> {
 }
 
 /// Sorted rows of one month as a timeline frame.
+///
+/// Built in the contract's columns and types directly: a lazy `select` and
+/// `cast` per month (a no-op on these columns) cost more than building them.
 fn timeline_frame(rows: &[RowRef]) -> Result<DataFrame> {
     let mut columns = Vec::with_capacity(TIMELINE.columns.len());
+    let dates: Int32Chunked = rows.iter().map(|r| r.date).collect();
     columns.push(
-        Series::new(
-            "date".into(),
-            rows.iter().map(|r| r.date).collect::<Vec<_>>(),
-        )
-        .cast(&DataType::Date)?
-        .into_column(),
+        dates
+            .with_name(TIMELINE.columns[0].name.into())
+            .into_date()
+            .into_column(),
     );
     columns.push(Column::new(
-        "date_origin".into(),
+        TIMELINE.columns[1].name.into(),
         rows.iter().map(|r| r.origin).collect::<Vec<_>>(),
     ));
     for (k, spec) in TIMELINE.columns[2..].iter().enumerate() {
@@ -183,8 +198,7 @@ fn timeline_frame(rows: &[RowRef]) -> Result<DataFrame> {
             rows.iter().map(|r| r.texts[k]).collect::<Vec<_>>(),
         ));
     }
-    let df = DataFrame::new(rows.len(), columns)?;
-    Ok(super::contract(df.lazy(), &TIMELINE).collect()?)
+    Ok(DataFrame::new(rows.len(), columns)?)
 }
 
 /// Code-point slicing of article texts, as polars' `str.slice` does.
@@ -222,24 +236,58 @@ impl CharIndex {
 
 /// Moves the cursor `(chars, byte)` forward to code point `target`, or to
 /// the end of `text`.
+///
+/// Code points are the bytes that are not UTF-8 continuation bytes
+/// (10xxxxxx), so 32 or 8 bytes are counted at once, accented text
+/// included (stepping one character at a time around every accent of a
+/// French text cost most of the walk); a block may end inside a character,
+/// whose continuation bytes the byte loop then skips.
 fn advance(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (usize, usize) {
-    while chars < target && byte < text.len() {
-        // eight ASCII bytes are eight code points (most of a text)
-        if target - chars >= 8
-            && let Some(w) = swar::load(text, byte)
-            && swar::non_ascii(w) == 0
-        {
-            (chars, byte) = (chars + 8, byte + 8);
-            continue;
+    // 32 bytes hold at most 32 code points: while that many are left, a
+    // block is counted whole, without a test per word
+    for block in text[byte.min(text.len())..].chunks_exact(32) {
+        if target - chars < 32 {
+            break;
+        }
+        let starts: u64 = block
+            .chunks_exact(8)
+            .map(|w| starts(u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))))
+            .sum();
+        (chars, byte) = (chars + byte_sum(starts), byte + 32);
+    }
+    while let Some(w) = swar::load(text, byte) {
+        let n = byte_sum(starts(w));
+        if chars + n > target {
+            break;
+        }
+        (chars, byte) = (chars + n, byte + 8);
+    }
+    while byte < text.len() {
+        if text[byte] & 0xC0 != 0x80 {
+            if chars == target {
+                break;
+            }
+            chars += 1;
         }
         byte += 1;
-        // skip UTF-8 continuation bytes (10xxxxxx)
-        while byte < text.len() && text[byte] & 0xC0 == 0x80 {
-            byte += 1;
-        }
-        chars += 1;
     }
     (chars, byte)
+}
+
+/// 1 in each byte of `w` that starts a code point (is not a UTF-8
+/// continuation byte, 10xxxxxx), 0 elsewhere.
+#[inline]
+fn starts(w: u64) -> u64 {
+    let continuation = w & !(w << 1) & swar::splat(0x80);
+    (!continuation & swar::splat(0x80)) >> 7
+}
+
+/// The sum of the bytes of `w` (each small enough that the sum fits a
+/// byte): a multiplication, where `count_ones` without a popcount
+/// instruction is a dozen.
+#[inline]
+fn byte_sum(w: u64) -> usize {
+    (w.wrapping_mul(swar::splat(1)) >> 56) as usize
 }
 
 /// Moves the cursor `(chars, byte)` back to code point `target` (at most
@@ -337,7 +385,7 @@ impl TimelineSpill {
         let text = |name: &str| -> Result<&StringChunked> { Ok(articles.column(name)?.str()?) };
         let (texts, dups) = (text("text")?, text("duplicate_of")?);
         // article id → its row in this batch (an article's events are all here)
-        let by_id: HashMap<&str, usize, BuildHasherDefault<Fnv>> = text("article_id")?
+        let by_id: FastMap<&str, usize> = text("article_id")?
             .iter()
             .enumerate()
             .filter_map(|(i, id)| Some((id?, i)))
@@ -458,6 +506,59 @@ mod tests {
         }
     }
 
+    #[test]
+    fn spilled_rows_read_back_as_written_in_the_contract_types() {
+        // 12 copied columns, nulls and multi-byte texts among them
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+        let columns: Vec<StringChunked> = names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| {
+                let v = [
+                    (k % 3 != 0).then(|| format!("{n}é{k}")),
+                    (k % 2 == 0).then(String::new),
+                ];
+                StringChunked::from_iter_options((*n).into(), v.into_iter())
+            })
+            .collect();
+        let copied: Vec<&StringChunked> = columns.iter().collect();
+        let rows = [
+            SpillRow {
+                event: 0,
+                date: Some(19_000),
+                origin: Some("event"),
+                evidence: Some("le « non » 🙂"),
+                duplicate_of: None,
+                start: Some(7),
+            },
+            SpillRow {
+                event: 1,
+                date: None,
+                origin: None,
+                evidence: None,
+                duplicate_of: Some("x"),
+                start: None,
+            },
+        ];
+        let mut bytes = Vec::new();
+        for r in &rows {
+            encode(&mut bytes, r, &copied);
+        }
+        let back = decode(&bytes).unwrap();
+        assert_eq!(back.len(), rows.len());
+        for (r, b) in rows.iter().zip(&back) {
+            assert_eq!((b.date, b.origin, b.start), (r.date, r.origin, r.start));
+            for (k, c) in copied.iter().enumerate() {
+                assert_eq!(b.texts[k], c.get(r.event), "field {k}");
+            }
+            assert_eq!(b.texts[12], r.evidence);
+            assert_eq!(b.texts[13], r.duplicate_of);
+        }
+        assert!(decode(&bytes[..bytes.len() - 1]).is_err(), "a cut spill");
+        let df = timeline_frame(&back).unwrap();
+        assert_eq!(**df.schema(), crate::output::files::table_schema(&TIMELINE));
+    }
+
     /// The slice the old per-character index gave.
     fn by_index(text: &str, start: i32, end: i32) -> &str {
         let mut offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -490,6 +591,20 @@ mod tests {
             (40, 45),
             (0, 0),
         ];
+        // every span of a text mixing one- to four-byte characters, walked
+        // forwards from one cursor
+        let mixed = "ab é 日本 🙂 x ÀÉÎ long ASCII run 🙂🙂 é";
+        let n = mixed.chars().count() as i32;
+        let mut index = CharIndex::default();
+        for s in 0..=n + 1 {
+            for e in s..=n + 1 {
+                assert_eq!(
+                    index.slice(99, mixed, s, e),
+                    by_index(mixed, s, e),
+                    "{s}..{e}"
+                );
+            }
+        }
         for (j, text) in texts.iter().enumerate() {
             let mut index = CharIndex::default();
             for &(s, e) in &spans {

@@ -11,7 +11,7 @@ use anyhow::Result;
 use polars::prelude::DataFrame;
 
 use crate::aggregate::Computed;
-use crate::aggregate::compact::ActorAggregates;
+use crate::aggregate::compact::{ActorAggregates, ActorNames};
 use crate::aggregate::event_state::EventAggregates;
 use crate::aggregate::families::Families;
 use crate::aggregate::timeline::TimelineSpill;
@@ -96,6 +96,8 @@ impl RunAggregates {
         // then the timeline took 3.2 + 4.0 s beside the event tables)
         let families = &families;
         let timeline = &timeline;
+        // one name per actor, for both the actor and the event tables
+        let names = &ActorNames::of(actors)?;
         let (actor_tables, event_tables, timeline_rows) = std::thread::scope(|scope| {
             let timeline_rows = scope.spawn(move || {
                 timed_part("timeline", || {
@@ -103,13 +105,13 @@ impl RunAggregates {
                 })
             });
             let actor_tables = timed_part("actor tables", || {
-                actor_counts.finish(actors, Some(&cooccurrence.0), cooccurrence.1.as_deref())
+                actor_counts.finish(names, Some(&cooccurrence.0), cooccurrence.1.as_deref())
             });
             crate::memory::release_free_heap();
             let event_tables = timed_part("event tables", || {
                 events.finish(
                     families,
-                    actors,
+                    names,
                     (Some(&event_counts.0), event_counts.1.as_deref()),
                     (Some(&dyads.0), dyads.1.as_deref()),
                 )

@@ -16,12 +16,15 @@ mod summary;
 mod timeline;
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use anyhow::Result;
 use polars::prelude::*;
 
 pub use summary::{Reject, Summary};
+
+use crate::lexicon::Fnv;
 
 use read::{Rows, happened, ints, is_fresh, one_of, order, scan, strings, strs};
 
@@ -377,22 +380,23 @@ fn top_actors(lf: LazyFrame) -> Result<Vec<ActorRow>> {
 /// 143 M instructions), and the filter after a whole read held the table
 /// (1.2M rows at 100k articles).
 fn links_in_table(out: &Path, ids: &[String]) -> Result<Option<Vec<Link>>> {
-    let shown: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    // FNV rather than SipHash, and the columns walked in order rather than
+    // looked up by row (a chunk search each): most of the cost was there
+    let shown: HashSet<&str, BuildHasherDefault<Fnv>> = ids.iter().map(String::as_str).collect();
     let mut links = Vec::new();
     let found = read::for_each_chunk(out, "cooccurrence", |chunk| {
         let df = chunk.read(&["actor_a", "actor_b", "n_articles"])?;
         let (a, b) = (df.column("actor_a")?.str()?, df.column("actor_b")?.str()?);
         let n = df.column("n_articles")?.cast(&DataType::Int64)?;
-        let n = n.i64()?;
-        for i in 0..df.height() {
-            if let (Some(a), Some(b)) = (a.get(i), b.get(i))
+        for ((a, b), n) in a.iter().zip(b.iter()).zip(n.i64()?.iter()) {
+            if let (Some(a), Some(b)) = (a, b)
                 && shown.contains(a)
                 && shown.contains(b)
             {
                 links.push(Link {
                     a: a.to_string(),
                     b: b.to_string(),
-                    n_articles: n.get(i).unwrap_or_default(),
+                    n_articles: n.unwrap_or_default(),
                 });
             }
         }
