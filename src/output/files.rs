@@ -15,20 +15,23 @@
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use polars::io::parquet::write::get_encodings;
 use polars::prelude::*;
 use polars_parquet::write::{
-    CompressionOptions, Compressor, DynIter, DynStreamingIterator, Encoding,
-    FallibleStreamingIterator, FileWriter, ParquetType, StatisticsOptions, Version, WriteOptions,
-    array_to_columns,
+    CompressionOptions, DynIter, DynStreamingIterator, Encoding, FallibleStreamingIterator,
+    FileWriter, ParquetType, StatisticsOptions, Version, WriteOptions, array_to_columns,
 };
 
 use super::schema::{ColType, TableSpec};
+use super::table::Batch;
 
-mod csv;
+pub(crate) mod csv;
+mod snappy;
 use csv::CsvFile;
+use snappy::{Snappy, SnappyPages};
 
 /// Rows per Parquet row group (the last one of a file holds the rest).
 pub const ROW_GROUP_ROWS: usize = 64 * 1024;
@@ -50,7 +53,8 @@ pub fn table_schema(spec: &TableSpec) -> Schema {
 /// LZ4_RAW costs the same (112 M) for files 9% smaller, but readers older
 /// than its 2021 addition to the format cannot open it, where every
 /// Parquet reader opens Snappy: the same reason the files are written at
-/// the oldest compat level (README, "Dependencies and why").
+/// the oldest compat level (README, "Dependencies and why"). Pages are
+/// compressed by [`snappy`], which keeps its buffers from page to page.
 pub const PARQUET_CODEC: CompressionOptions = CompressionOptions::Snappy;
 
 /// The statistics written for a column: full ones (null count, min, max)
@@ -87,6 +91,9 @@ struct ParquetFile {
     /// pending frame itself walks all its chunks (one per batch), which
     /// made every write cost as much as all the small batches before it.
     pending_size: usize,
+    /// The page compressor, shared by the columns of a row group (they are
+    /// written one after the other).
+    snappy: Mutex<Snappy>,
 }
 
 impl ParquetFile {
@@ -129,6 +136,7 @@ impl ParquetFile {
             options,
             pending: None,
             pending_size: 0,
+            snappy: Mutex::default(),
         })
     }
 
@@ -175,6 +183,7 @@ impl ParquetFile {
         // by one (what polars-parquet's `row_group_iter` does) to give each
         // its own statistics options.
         let rows = df.height() as u64;
+        let snappy = &self.snappy;
         let mut columns = Vec::with_capacity(self.fields.len());
         for (((column, field), encoding), options) in df
             .columns()
@@ -209,8 +218,8 @@ impl ParquetFile {
                     .into_iter()
                     .flatten()
                     .map(|p| p.map_err(polars_parquet::parquet::error::ParquetError::from));
-                let compressed = Compressor::new(pages, options.compression, Vec::new())
-                    .map_err(polars::error::to_compute_err);
+                let compressed =
+                    SnappyPages::new(pages, snappy).map_err(polars::error::to_compute_err);
                 columns.push(Ok(DynStreamingIterator::new(compressed)));
             }
         }
@@ -271,6 +280,16 @@ impl TableFiles {
 
     /// Appends rows (columns in the spec's order and types).
     pub fn push(&mut self, df: &DataFrame) -> Result<()> {
+        self.push_rows(df, None)
+    }
+
+    /// Appends a builder's rows, its CSV lines written as they are.
+    pub fn push_batch(&mut self, batch: &Batch) -> Result<()> {
+        self.push_rows(&batch.frame, batch.csv.as_deref())
+    }
+
+    /// Appends rows; `csv`: the same rows already rendered as CSV lines.
+    fn push_rows(&mut self, df: &DataFrame, csv: Option<&[Vec<u8>]>) -> Result<()> {
         if df.height() == 0 {
             return Ok(());
         }
@@ -279,7 +298,11 @@ impl TableFiles {
             p.push(df).with_context(context)?;
         }
         if let Some(c) = &mut self.csv {
-            c.push(df).with_context(context)?;
+            match csv {
+                Some(lines) => c.push_rendered(lines),
+                None => c.push(df),
+            }
+            .with_context(context)?;
         }
         Ok(())
     }
@@ -356,6 +379,69 @@ mod tests {
             r.end();
         }
         t.take_frame().unwrap()
+    }
+
+    /// What a file receiving `batch` holds, its CSV lines written as they
+    /// are (`rendered`) or from its frame.
+    fn csv_of(batch: &Batch, rendered: bool) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let mut files = TableFiles::create(&EVENTS, None, Some(&path)).unwrap();
+        match rendered {
+            true => files.push_batch(batch).unwrap(),
+            false => files.push(&batch.frame).unwrap(),
+        }
+        files.finish().unwrap();
+        std::fs::read_to_string(&path).unwrap()
+    }
+
+    #[test]
+    fn rendered_csv_lines_match_the_frame_writer() {
+        // (name, rows, seed): values of every type, nulls, quoting (the
+        // `events` helper's strings hold `«`, the ones below `,`, `"`,
+        // line ends), fields at the very start of a chunk
+        let cases: &[(&str, usize, usize)] = &[
+            ("one row", 1, 0),
+            ("some rows", 40, 3),
+            ("many rows", 3000, 11),
+        ];
+        let specials = [
+            "",
+            "a,b",
+            "say \"no\"",
+            "l1\nl2",
+            "a\rb",
+            "0123456789abcdef,",
+            "x",
+        ];
+        for (name, rows, seed) in cases {
+            let mut t = TableBuilder::with_csv(&EVENTS);
+            for i in 0..*rows {
+                let k = i + seed;
+                let text = format!("{} {k} {}", specials[k % 7], "y".repeat(k % 23));
+                let mut r = t.row();
+                for (c, spec) in EVENTS.columns.iter().enumerate() {
+                    match spec.ty {
+                        ColType::Str if (k + c).is_multiple_of(4) => r.str(None),
+                        ColType::Str if (k + c).is_multiple_of(3) => r.str(specials[(k + c) % 7]),
+                        ColType::Str => r.str(text.as_str()),
+                        ColType::Int32 => r.i32((!k.is_multiple_of(5)).then_some(k as i32 - 7)),
+                        ColType::Int64 => r.i64(Some(k as i64 * 100_003)),
+                        ColType::Float32 => r.f32(Some(k as f32 / 8.0)),
+                        ColType::Date => r.date(chrono::NaiveDate::from_ymd_opt(
+                            1990 + (k % 50) as i32,
+                            1 + (k % 12) as u32,
+                            1 + (k % 28) as u32,
+                        )),
+                        ColType::ListStr => r.list(specials.into_iter().skip(k % 7).take(k % 3)),
+                    };
+                }
+                r.end();
+            }
+            let batch = t.take_batch().unwrap();
+            assert!(batch.csv.is_some());
+            assert_eq!(csv_of(&batch, true), csv_of(&batch, false), "case {name}");
+        }
     }
 
     #[test]
