@@ -152,6 +152,9 @@ pub fn sink_loop(
 ) -> Result<SinkResult> {
     let (mut resolve_secs, mut write_secs, mut aggregate_secs) = (0.0, 0.0, 0.0);
     let mut received_docs = false;
+    // kept from batch to batch: their buffers come back at the size the
+    // last batch needed
+    let mut groups: BTreeMap<String, BatchTables> = BTreeMap::new();
     for (n, docs) in rx.into_iter().enumerate() {
         // pages the previous batches freed go back to the system now and
         // then, so resident memory follows what the run holds
@@ -169,36 +172,45 @@ pub fn sink_loop(
         resolve_secs += t.elapsed().as_secs_f64();
         let t = Instant::now();
         // one group per partition (publication month), in first-seen order
-        let mut groups: BTreeMap<String, BatchTables> = BTreeMap::new();
         for d in &docs {
             let month = match writer.layout() {
                 Layout::Month => month_of(d),
                 Layout::Single => String::new(),
             };
-            groups.entry(month).or_default().add(d);
+            groups
+                .entry(month)
+                .or_insert_with(|| BatchTables::new(writer.formats().csv))
+                .add(d);
         }
         drop(docs);
-        for (month, mut tables) in groups {
+        for (month, tables) in groups.iter_mut() {
+            if tables.articles.is_empty() {
+                continue;
+            }
             let m = (!month.is_empty()).then_some(month.as_str());
-            let articles = tables.articles.take_frame()?;
-            let mentions = tables.mentions.take_frame()?;
-            let quotes = tables.quotes.take_frame()?;
-            let events = tables.events.take_frame()?;
+            let articles = tables.articles.take_batch()?;
+            let mentions = tables.mentions.take_batch()?;
+            let quotes = tables.quotes.take_batch()?;
+            let events = tables.events.take_batch()?;
             if let Some(agg) = &mut aggregates {
                 let t = Instant::now();
-                let rows = agg.families.add_articles(&articles)?;
-                agg.actors
-                    .add_batch(&articles, &mentions, &quotes, &events)?;
-                agg.events.add_batch(&events, &agg.families)?;
-                agg.timeline
-                    .add_batch(&articles, &events, &agg.families, &rows)?;
+                let (a, e) = (&articles.frame, &events.frame);
+                let rows = agg.families.add_articles(a)?;
+                agg.actors.add_batch(a, &mentions.frame, &quotes.frame, e)?;
+                agg.events.add_batch(e, &agg.families)?;
+                agg.timeline.add_batch(a, e, &agg.families, &rows)?;
                 aggregate_secs += t.elapsed().as_secs_f64();
             }
-            writer.write_batch(&ARTICLES, m, articles)?;
-            writer.write_batch(&MENTIONS, m, mentions)?;
-            writer.write_batch(&QUOTES, m, quotes)?;
-            writer.write_batch(&DATES, m, tables.dates.take_frame()?)?;
-            writer.write_batch(&EVENTS, m, events)?;
+            writer.write_rows(&ARTICLES, m, articles)?;
+            writer.write_rows(&MENTIONS, m, mentions)?;
+            writer.write_rows(&QUOTES, m, quotes)?;
+            writer.write_rows(&DATES, m, tables.dates.take_batch()?)?;
+            writer.write_rows(&EVENTS, m, events)?;
+        }
+        // month groups do not recur batch after batch the way the single
+        // group does: a long run would keep one per month seen
+        if writer.layout() == Layout::Month {
+            groups.clear();
         }
         write_secs += t.elapsed().as_secs_f64();
     }
