@@ -26,9 +26,8 @@ use polars_parquet::write::{
 };
 
 use super::schema::{ColType, TableSpec};
-use super::table::Batch;
 
-pub(crate) mod csv;
+mod csv;
 mod snappy;
 use csv::CsvFile;
 use snappy::{Snappy, SnappyPages};
@@ -280,16 +279,6 @@ impl TableFiles {
 
     /// Appends rows (columns in the spec's order and types).
     pub fn push(&mut self, df: &DataFrame) -> Result<()> {
-        self.push_rows(df, None)
-    }
-
-    /// Appends a builder's rows, its CSV lines written as they are.
-    pub fn push_batch(&mut self, batch: &Batch) -> Result<()> {
-        self.push_rows(&batch.frame, batch.csv.as_deref())
-    }
-
-    /// Appends rows; `csv`: the same rows already rendered as CSV lines.
-    fn push_rows(&mut self, df: &DataFrame, csv: Option<&[Vec<u8>]>) -> Result<()> {
         if df.height() == 0 {
             return Ok(());
         }
@@ -298,11 +287,7 @@ impl TableFiles {
             p.push(df).with_context(context)?;
         }
         if let Some(c) = &mut self.csv {
-            match csv {
-                Some(lines) => c.push_rendered(lines),
-                None => c.push(df),
-            }
-            .with_context(context)?;
+            c.push(df).with_context(context)?;
         }
         Ok(())
     }
@@ -379,69 +364,6 @@ mod tests {
             r.end();
         }
         t.take_frame().unwrap()
-    }
-
-    /// What a file receiving `batch` holds, its CSV lines written as they
-    /// are (`rendered`) or from its frame.
-    fn csv_of(batch: &Batch, rendered: bool) -> String {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.csv");
-        let mut files = TableFiles::create(&EVENTS, None, Some(&path)).unwrap();
-        match rendered {
-            true => files.push_batch(batch).unwrap(),
-            false => files.push(&batch.frame).unwrap(),
-        }
-        files.finish().unwrap();
-        std::fs::read_to_string(&path).unwrap()
-    }
-
-    #[test]
-    fn rendered_csv_lines_match_the_frame_writer() {
-        // (name, rows, seed): values of every type, nulls, quoting (the
-        // `events` helper's strings hold `«`, the ones below `,`, `"`,
-        // line ends), fields at the very start of a chunk
-        let cases: &[(&str, usize, usize)] = &[
-            ("one row", 1, 0),
-            ("some rows", 40, 3),
-            ("many rows", 3000, 11),
-        ];
-        let specials = [
-            "",
-            "a,b",
-            "say \"no\"",
-            "l1\nl2",
-            "a\rb",
-            "0123456789abcdef,",
-            "x",
-        ];
-        for (name, rows, seed) in cases {
-            let mut t = TableBuilder::with_csv(&EVENTS);
-            for i in 0..*rows {
-                let k = i + seed;
-                let text = format!("{} {k} {}", specials[k % 7], "y".repeat(k % 23));
-                let mut r = t.row();
-                for (c, spec) in EVENTS.columns.iter().enumerate() {
-                    match spec.ty {
-                        ColType::Str if (k + c).is_multiple_of(4) => r.str(None),
-                        ColType::Str if (k + c).is_multiple_of(3) => r.str(specials[(k + c) % 7]),
-                        ColType::Str => r.str(text.as_str()),
-                        ColType::Int32 => r.i32((!k.is_multiple_of(5)).then_some(k as i32 - 7)),
-                        ColType::Int64 => r.i64(Some(k as i64 * 100_003)),
-                        ColType::Float32 => r.f32(Some(k as f32 / 8.0)),
-                        ColType::Date => r.date(chrono::NaiveDate::from_ymd_opt(
-                            1990 + (k % 50) as i32,
-                            1 + (k % 12) as u32,
-                            1 + (k % 28) as u32,
-                        )),
-                        ColType::ListStr => r.list(specials.into_iter().skip(k % 7).take(k % 3)),
-                    };
-                }
-                r.end();
-            }
-            let batch = t.take_batch().unwrap();
-            assert!(batch.csv.is_some());
-            assert_eq!(csv_of(&batch, true), csv_of(&batch, false), "case {name}");
-        }
     }
 
     #[test]

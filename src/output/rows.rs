@@ -77,15 +77,11 @@ impl IdHasher {
 }
 
 /// The actor ids of `actors`, in order.
-fn actor_ids<'d>(
-    doc: &'d Document,
-    actors: &'d [ActorIdx],
-) -> impl Iterator<Item = &'d str> + Clone {
+fn actor_ids<'d>(doc: &'d Document, actors: &'d [ActorIdx]) -> impl Iterator<Item = &'d str> {
     actors.iter().map(|i| doc.actors[*i].actor_id.as_str())
 }
 
-/// The per-article tables of one batch (their CSV lines rendered as rows
-/// come, see [`TableBuilder::with_csv`]).
+/// The per-article tables of one batch.
 pub struct BatchTables {
     /// `articles` rows.
     pub articles: TableBuilder,
@@ -102,28 +98,18 @@ pub struct BatchTables {
 
 impl Default for BatchTables {
     fn default() -> Self {
-        Self::new(true)
+        BatchTables {
+            articles: TableBuilder::new(&ARTICLES),
+            mentions: TableBuilder::new(&MENTIONS),
+            quotes: TableBuilder::new(&QUOTES),
+            dates: TableBuilder::new(&DATES),
+            events: TableBuilder::new(&EVENTS),
+            ids: IdHasher::default(),
+        }
     }
 }
 
 impl BatchTables {
-    /// Empty tables; `csv`: they also render their rows as CSV lines (see
-    /// [`TableBuilder::with_csv`]), for a run that writes CSV files.
-    pub fn new(csv: bool) -> Self {
-        let table = |spec| match csv {
-            true => TableBuilder::with_csv(spec),
-            false => TableBuilder::new(spec),
-        };
-        BatchTables {
-            articles: table(&ARTICLES),
-            mentions: table(&MENTIONS),
-            quotes: table(&QUOTES),
-            dates: table(&DATES),
-            events: table(&EVENTS),
-            ids: IdHasher::default(),
-        }
-    }
-
     /// Appends one document's rows to every table.
     pub fn add(&mut self, doc: &Document) {
         let co = CharOffsets::new(&doc.text);

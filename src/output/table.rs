@@ -4,15 +4,10 @@
 //! Cells go straight into polars' column builders (string bytes copied once
 //! into the column's buffer): building a `String` per cell and a `Vec` per
 //! row, then converting them, cost more than the rest of the writing.
-//!
-//! A builder made by [`TableBuilder::with_csv`] also writes each row's CSV
-//! line as its cells come (the cells are at hand, typed and borrowed):
-//! reading them back out of the finished columns cost twice as much.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::files::csv::{Scratch, write_int, write_naive_date, write_str};
 use super::schema::{ColType, TableSpec};
 
 /// One cell value (the row-at-a-time API of [`TableBuilder::push`]).
@@ -81,63 +76,6 @@ pub struct TableBuilder {
     spec: &'static TableSpec,
     columns: Vec<Buffer>,
     rows: usize,
-    /// The rows' CSV lines, when the builder renders them.
-    csv: Option<CsvLines>,
-}
-
-/// CSV lines being rendered, and the buffers reused from cell to cell.
-#[derive(Default)]
-struct CsvLines {
-    /// Lines of the current chunk.
-    lines: Vec<u8>,
-    /// Earlier chunks of the batch: the lines are cut into chunks of about
-    /// [`CSV_CHUNK`] bytes rather than one buffer regrown (and copied) as a
-    /// batch's megabytes come.
-    full: Vec<Vec<u8>>,
-    scratch: Scratch,
-}
-
-/// Bytes of CSV lines per chunk.
-const CSV_CHUNK: usize = 1 << 20;
-
-impl CsvLines {
-    /// Ends a line, starting a new chunk when this one is full.
-    fn end_line(&mut self) {
-        self.lines.push(b'\n');
-        if self.lines.len() >= CSV_CHUNK {
-            let next = Vec::with_capacity(CSV_CHUNK + CSV_CHUNK / 4);
-            self.full.push(std::mem::replace(&mut self.lines, next));
-        }
-    }
-
-    /// The batch's chunks; the next batch's first chunk starts at the size
-    /// this batch's last one reached.
-    fn take(&mut self) -> Vec<Vec<u8>> {
-        let reserve = (self.lines.len() + self.lines.len() / 4).min(CSV_CHUNK + CSV_CHUNK / 4);
-        let last = std::mem::replace(&mut self.lines, Vec::with_capacity(reserve));
-        let mut chunks = std::mem::take(&mut self.full);
-        if !last.is_empty() {
-            chunks.push(last);
-        }
-        chunks
-    }
-}
-
-/// The rows taken out of a [`TableBuilder`]: their frame (columns in the
-/// spec's order and types) and, from a builder made by
-/// [`TableBuilder::with_csv`], their CSV lines (no header).
-pub struct Batch {
-    /// The rows.
-    pub frame: DataFrame,
-    /// The rows as CSV lines (chunks of whole lines), byte for byte what
-    /// the CSV writer makes of `frame`.
-    pub csv: Option<Vec<Vec<u8>>>,
-}
-
-impl From<DataFrame> for Batch {
-    fn from(frame: DataFrame) -> Self {
-        Batch { frame, csv: None }
-    }
 }
 
 /// Days since 1970-01-01 (Arrow's `Date32`).
@@ -155,20 +93,6 @@ impl TableBuilder {
             spec,
             columns: Self::buffers(spec, 0),
             rows: 0,
-            csv: None,
-        }
-    }
-
-    /// An empty table that also renders its rows as CSV lines (see
-    /// [`TableBuilder::take_batch`]).
-    pub fn with_csv(spec: &'static TableSpec) -> Self {
-        TableBuilder {
-            csv: Some(CsvLines {
-                // past the small regrowths of the first lines
-                lines: Vec::with_capacity(CSV_CHUNK / 16),
-                ..CsvLines::default()
-            }),
-            ..Self::new(spec)
         }
     }
 
@@ -231,18 +155,6 @@ impl TableBuilder {
 
     /// Builds the DataFrame and empties the builder.
     pub fn take_frame(&mut self) -> PolarsResult<DataFrame> {
-        Ok(self.take_batch()?.frame)
-    }
-
-    /// Builds the DataFrame, takes the CSV lines (when rendered) and
-    /// empties the builder.
-    pub fn take_batch(&mut self) -> PolarsResult<Batch> {
-        let csv = self.csv.as_mut().map(CsvLines::take);
-        let frame = self.take_columns()?;
-        Ok(Batch { frame, csv })
-    }
-
-    fn take_columns(&mut self) -> PolarsResult<DataFrame> {
         let height = self.rows;
         let fresh = Self::buffers(self.spec, height);
         let mut cols = Vec::with_capacity(self.columns.len());
@@ -273,23 +185,15 @@ pub struct RowWriter<'t> {
 }
 
 impl RowWriter<'_> {
-    /// The next cell's column buffer and CSV lines (its separator written).
-    fn next(&mut self) -> (&mut Buffer, Option<&mut CsvLines>, usize) {
+    fn next(&mut self) -> (&mut Buffer, usize) {
         let i = self.col;
-        let table = &mut *self.table;
         assert!(
-            i < table.columns.len(),
+            i < self.table.columns.len(),
             "table {}: more cells than columns",
-            table.spec.name
+            self.table.spec.name
         );
         self.col += 1;
-        let mut csv = table.csv.as_mut();
-        if i > 0
-            && let Some(c) = &mut csv
-        {
-            c.lines.push(b',');
-        }
-        (&mut table.columns[i], csv, i)
+        (&mut self.table.columns[i], i)
     }
 
     #[cold]
@@ -302,15 +206,9 @@ impl RowWriter<'_> {
 
     /// A string cell (`&str` or `Option<&str>`).
     pub fn str<'s>(&mut self, v: impl Into<Option<&'s str>>) -> &mut Self {
-        let v = v.into();
         match self.next() {
-            (Buffer::Str(b), csv, _) => {
-                if let (Some(c), Some(s)) = (csv, v) {
-                    write_str(&mut c.lines, s);
-                }
-                b.append_option(v)
-            }
-            (_, _, i) => self.wrong(i, "string"),
+            (Buffer::Str(b), _) => b.append_option(v.into()),
+            (_, i) => self.wrong(i, "string"),
         }
         self
     }
@@ -318,13 +216,8 @@ impl RowWriter<'_> {
     /// A 32-bit integer cell.
     pub fn i32(&mut self, v: Option<i32>) -> &mut Self {
         match self.next() {
-            (Buffer::I32(b), csv, _) => {
-                if let (Some(c), Some(n)) = (csv, v) {
-                    write_int(&mut c.lines, n.into());
-                }
-                b.append_option(v)
-            }
-            (_, _, i) => self.wrong(i, "i32"),
+            (Buffer::I32(b), _) => b.append_option(v),
+            (_, i) => self.wrong(i, "i32"),
         }
         self
     }
@@ -337,13 +230,8 @@ impl RowWriter<'_> {
     /// A 64-bit integer cell.
     pub fn i64(&mut self, v: Option<i64>) -> &mut Self {
         match self.next() {
-            (Buffer::I64(b), csv, _) => {
-                if let (Some(c), Some(n)) = (csv, v) {
-                    write_int(&mut c.lines, n);
-                }
-                b.append_option(v)
-            }
-            (_, _, i) => self.wrong(i, "i64"),
+            (Buffer::I64(b), _) => b.append_option(v),
+            (_, i) => self.wrong(i, "i64"),
         }
         self
     }
@@ -351,13 +239,8 @@ impl RowWriter<'_> {
     /// A float cell.
     pub fn f32(&mut self, v: Option<f32>) -> &mut Self {
         match self.next() {
-            (Buffer::F32(b), csv, _) => {
-                if let (Some(c), Some(x)) = (csv, v) {
-                    c.scratch.write_f32(&mut c.lines, x);
-                }
-                b.append_option(v)
-            }
-            (_, _, i) => self.wrong(i, "f32"),
+            (Buffer::F32(b), _) => b.append_option(v),
+            (_, i) => self.wrong(i, "f32"),
         }
         self
     }
@@ -365,27 +248,17 @@ impl RowWriter<'_> {
     /// A date cell.
     pub fn date(&mut self, v: Option<NaiveDate>) -> &mut Self {
         match self.next() {
-            (Buffer::Date(b), csv, _) => {
-                if let (Some(c), Some(d)) = (csv, v) {
-                    write_naive_date(&mut c.lines, d);
-                }
-                b.append_option(v.map(epoch_days))
-            }
-            (_, _, i) => self.wrong(i, "date"),
+            (Buffer::Date(b), _) => b.append_option(v.map(epoch_days)),
+            (_, i) => self.wrong(i, "date"),
         }
         self
     }
 
     /// A list-of-strings cell.
-    pub fn list<'s>(&mut self, v: impl Iterator<Item = &'s str> + Clone) -> &mut Self {
+    pub fn list<'s>(&mut self, v: impl Iterator<Item = &'s str>) -> &mut Self {
         match self.next() {
-            (Buffer::List(b), csv, _) => {
-                if let Some(c) = csv {
-                    c.scratch.write_list(&mut c.lines, v.clone());
-                }
-                b.append_values_iter(v)
-            }
-            (_, _, i) => self.wrong(i, "list"),
+            (Buffer::List(b), _) => b.append_values_iter(v),
+            (_, i) => self.wrong(i, "list"),
         }
         self
     }
@@ -398,9 +271,6 @@ impl RowWriter<'_> {
             "row width for table {}",
             self.table.spec.name
         );
-        if let Some(c) = &mut self.table.csv {
-            c.end_line();
-        }
         self.table.rows += 1;
         self.col = 0;
     }

@@ -21,7 +21,6 @@ use polars::prelude::*;
 
 use super::files::TableFiles;
 use super::schema::{ColType, TableSpec};
-use super::table::Batch;
 
 /// Which formats to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,11 +197,6 @@ impl OutputWriter {
         self.layout
     }
 
-    /// The formats written.
-    pub fn formats(&self) -> Formats {
-        self.formats
-    }
-
     /// Appends one batch of a table to its files; `month` (`YYYY-MM` or
     /// `unknown`) is its partition under [`Layout::Month`], ignored otherwise.
     pub fn write_batch(
@@ -211,23 +205,10 @@ impl OutputWriter {
         month: Option<&str>,
         df: DataFrame,
     ) -> Result<()> {
-        self.write_rows(spec, month, Batch::from(df))
-    }
-
-    /// [`OutputWriter::write_batch`] for rows taken from a
-    /// [`super::table::TableBuilder`], whose CSV lines (when rendered) are
-    /// written as they are.
-    pub fn write_rows(
-        &mut self,
-        spec: &'static TableSpec,
-        month: Option<&str>,
-        batch: Batch,
-    ) -> Result<()> {
-        let height = batch.frame.height();
-        if height == 0 {
+        if df.height() == 0 {
             return Ok(());
         }
-        *self.rows.entry(spec.name).or_default() += height as u64;
+        *self.rows.entry(spec.name).or_default() += df.height() as u64;
         let partition = match self.layout {
             Layout::Month => month.map(str::to_string),
             Layout::Single => None,
@@ -242,8 +223,8 @@ impl OutputWriter {
             .get_mut(&key)
             .expect("the table's files were just opened");
         open.last_write = self.writes;
-        open.files.push_batch(&batch)?;
-        drop(batch);
+        open.files.push(&df)?;
+        drop(df);
         self.bound_pending()
     }
 

@@ -152,8 +152,8 @@ pub fn sink_loop(
 ) -> Result<SinkResult> {
     let (mut resolve_secs, mut write_secs, mut aggregate_secs) = (0.0, 0.0, 0.0);
     let mut received_docs = false;
-    // kept from batch to batch: their buffers come back at the size the
-    // last batch needed
+    // kept from batch to batch: their column buffers come back at the size
+    // the last batch needed instead of regrowing from empty
     let mut groups: BTreeMap<String, BatchTables> = BTreeMap::new();
     for (n, docs) in rx.into_iter().enumerate() {
         // pages the previous batches freed go back to the system now and
@@ -177,10 +177,7 @@ pub fn sink_loop(
                 Layout::Month => month_of(d),
                 Layout::Single => String::new(),
             };
-            groups
-                .entry(month)
-                .or_insert_with(|| BatchTables::new(writer.formats().csv))
-                .add(d);
+            groups.entry(month).or_default().add(d);
         }
         drop(docs);
         for (month, tables) in groups.iter_mut() {
@@ -188,27 +185,27 @@ pub fn sink_loop(
                 continue;
             }
             let m = (!month.is_empty()).then_some(month.as_str());
-            let articles = tables.articles.take_batch()?;
-            let mentions = tables.mentions.take_batch()?;
-            let quotes = tables.quotes.take_batch()?;
-            let events = tables.events.take_batch()?;
+            let articles = tables.articles.take_frame()?;
+            let mentions = tables.mentions.take_frame()?;
+            let quotes = tables.quotes.take_frame()?;
+            let events = tables.events.take_frame()?;
             if let Some(agg) = &mut aggregates {
                 let t = Instant::now();
-                let (a, e) = (&articles.frame, &events.frame);
-                let rows = agg.families.add_articles(a)?;
-                agg.actors.add_batch(a, &mentions.frame, &quotes.frame, e)?;
-                agg.events.add_batch(e, &agg.families)?;
-                agg.timeline.add_batch(a, e, &agg.families, &rows)?;
+                let rows = agg.families.add_articles(&articles)?;
+                agg.actors
+                    .add_batch(&articles, &mentions, &quotes, &events)?;
+                agg.events.add_batch(&events, &agg.families)?;
+                agg.timeline
+                    .add_batch(&articles, &events, &agg.families, &rows)?;
                 aggregate_secs += t.elapsed().as_secs_f64();
             }
-            writer.write_rows(&ARTICLES, m, articles)?;
-            writer.write_rows(&MENTIONS, m, mentions)?;
-            writer.write_rows(&QUOTES, m, quotes)?;
-            writer.write_rows(&DATES, m, tables.dates.take_batch()?)?;
-            writer.write_rows(&EVENTS, m, events)?;
+            writer.write_batch(&ARTICLES, m, articles)?;
+            writer.write_batch(&MENTIONS, m, mentions)?;
+            writer.write_batch(&QUOTES, m, quotes)?;
+            writer.write_batch(&DATES, m, tables.dates.take_frame()?)?;
+            writer.write_batch(&EVENTS, m, events)?;
         }
-        // month groups do not recur batch after batch the way the single
-        // group does: a long run would keep one per month seen
+        // months do not recur batch after batch as the single group does
         if writer.layout() == Layout::Month {
             groups.clear();
         }

@@ -48,60 +48,16 @@ pub(super) struct CsvFile {
 
 /// Buffers reused from cell to cell.
 #[derive(Default)]
-pub(crate) struct Scratch {
+struct Scratch {
     /// A list being joined.
     joined: Vec<u8>,
-    /// Floats already formatted.
-    floats: FloatCache,
+    /// Floats already formatted (bits, text): a table's floats are mostly a
+    /// few repeated confidences, and formatting one costs ~600 instructions.
+    floats: Vec<(u32, Vec<u8>)>,
 }
-
-/// Floats already formatted (bits, text): a table's floats are mostly a
-/// few repeated confidences, and formatting one costs ~600 instructions.
-#[derive(Default)]
-struct FloatCache(Vec<(u32, Vec<u8>)>);
 
 /// Floats remembered per file (a linear search stays cheaper than formatting).
 const FLOAT_CACHE: usize = 32;
-
-impl FloatCache {
-    fn write(&mut self, buf: &mut Vec<u8>, v: f32) {
-        let bits = v.to_bits();
-        if let Some((_, text)) = self.0.iter().find(|(b, _)| *b == bits) {
-            buf.extend_from_slice(text);
-        } else {
-            let at = buf.len();
-            write_f32(buf, v);
-            if self.0.len() < FLOAT_CACHE {
-                self.0.push((bits, buf[at..].to_vec()));
-            }
-        }
-    }
-}
-
-impl Scratch {
-    /// A float field.
-    pub(crate) fn write_f32(&mut self, buf: &mut Vec<u8>, v: f32) {
-        self.floats.write(buf, v);
-    }
-
-    /// A list field: its items joined with `;`.
-    pub(crate) fn write_list<'s>(
-        &mut self,
-        buf: &mut Vec<u8>,
-        items: impl Iterator<Item = &'s str>,
-    ) {
-        let joined = &mut self.joined;
-        joined.clear();
-        for (k, s) in items.enumerate() {
-            if k > 0 {
-                joined.push(b';');
-            }
-            joined.extend_from_slice(s.as_bytes());
-        }
-        // items are whole UTF-8 strings, so is their join
-        write_str(buf, std::str::from_utf8(joined).unwrap_or_default());
-    }
-}
 
 impl CsvFile {
     /// Creates the file; `names` are the header's columns.
@@ -146,21 +102,6 @@ impl CsvFile {
             self.buf.push(b'\n');
             if self.buf.len() >= FLUSH_BYTES {
                 self.flush()?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Appends rows already rendered as CSV lines (by
-    /// [`crate::output::table::TableBuilder`], from the cells themselves).
-    pub(super) fn push_rendered(&mut self, chunks: &[Vec<u8>]) -> Result<()> {
-        for lines in chunks {
-            if self.buf.len() + lines.len() <= FLUSH_BYTES {
-                self.buf.extend_from_slice(lines);
-            } else {
-                // large chunks go to the file as they are, not through the buffer
-                self.flush()?;
-                self.file.write_all(lines)?;
             }
         }
         Ok(())
@@ -268,7 +209,16 @@ impl<'a> Cells<'a> {
             }
             Cells::F32(a) => {
                 if let Some(v) = a.get(row) {
-                    scratch.write_f32(buf, v);
+                    let bits = v.to_bits();
+                    if let Some((_, text)) = scratch.floats.iter().find(|(b, _)| *b == bits) {
+                        buf.extend_from_slice(text);
+                    } else {
+                        let at = buf.len();
+                        write_f32(buf, v);
+                        if scratch.floats.len() < FLOAT_CACHE {
+                            scratch.floats.push((bits, buf[at..].to_vec()));
+                        }
+                    }
                 }
             }
             Cells::Date(a) => {
@@ -281,7 +231,20 @@ impl<'a> Cells<'a> {
                     return;
                 }
                 let (start, end) = lists.offsets().start_end(row);
-                scratch.write_list(buf, (start..end).filter_map(|i| values.get(i)));
+                let joined = &mut scratch.joined;
+                joined.clear();
+                let mut first = true;
+                for i in start..end {
+                    if let Some(s) = values.get(i) {
+                        if !first {
+                            joined.push(b';');
+                        }
+                        first = false;
+                        joined.extend_from_slice(s.as_bytes());
+                    }
+                }
+                // items are whole UTF-8 strings, so is their join
+                write_str(buf, std::str::from_utf8(joined).unwrap_or_default());
             }
         }
     }
@@ -322,41 +285,15 @@ fn has_special<const N: usize>(block: &[u8; N]) -> bool {
     hits != 0
 }
 
-/// A non-null string field. The bytes are copied first and tested in
-/// place: a field of up to sixteen bytes (ids, names, labels: most of them)
-/// is then one block test on the sixteen bytes that end the buffer, the
-/// bits of the earlier fields shifted out, with no call and no padding.
-#[inline]
-pub(crate) fn write_str(buf: &mut Vec<u8>, s: &str) {
+/// A non-null string field.
+fn write_str(buf: &mut Vec<u8>, s: &str) {
     if s.is_empty() {
         // an unquoted empty field would read back as null
         buf.extend_from_slice(b"\"\"");
-        return;
-    }
-    let at = buf.len();
-    buf.extend_from_slice(s.as_bytes());
-    if copy_needs_quotes(buf, at) {
-        buf.truncate(at);
+    } else if !needs_quotes(s.as_bytes()) {
+        buf.extend_from_slice(s.as_bytes());
+    } else {
         write_quoted(buf, s);
-    }
-}
-
-/// True when `buf[at..]` (a field just copied, not empty) holds a byte
-/// that forces quoting.
-#[inline]
-fn copy_needs_quotes(buf: &[u8], at: usize) -> bool {
-    let n = buf.len() - at;
-    let block = buf
-        .len()
-        .checked_sub(16)
-        .and_then(|from| crate::text::bytes16::load(buf, from));
-    match block {
-        Some(block) if n <= 16 => {
-            // bit k is byte k of the block; the field is its last n bytes
-            block.eq_any([b',', b'"', b'\n', b'\r']) >> (16 - n) != 0
-        }
-        // longer fields, and the first bytes of a buffer
-        _ => needs_quotes(&buf[at..]),
     }
 }
 
@@ -374,30 +311,24 @@ fn write_quoted(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
 }
 
-/// An integer field.
-#[inline]
-pub(crate) fn write_int(buf: &mut Vec<u8>, v: i64) {
+fn write_int(buf: &mut Vec<u8>, v: i64) {
     if v < 0 {
         buf.push(b'-');
     }
     crate::output::push_decimal(buf, v.unsigned_abs());
 }
 
-/// Days since 1970-01-01 as `YYYY-MM-DD`.
+/// Days since 1970-01-01 as `YYYY-MM-DD` (chrono's `NaiveDate` display,
+/// whose formatting machinery cost ~700 instructions a date).
 fn write_date(buf: &mut Vec<u8>, days: i32) {
+    use chrono::Datelike as _;
     const UNIX_EPOCH_FROM_CE: i32 = 719_163;
-    if let Some(d) = days
+    let Some(d) = days
         .checked_add(UNIX_EPOCH_FROM_CE)
         .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
-    {
-        write_naive_date(buf, d);
-    }
-}
-
-/// A date as `YYYY-MM-DD` (chrono's `NaiveDate` display, whose formatting
-/// machinery cost ~700 instructions a date).
-pub(crate) fn write_naive_date(buf: &mut Vec<u8>, d: chrono::NaiveDate) {
-    use chrono::Datelike as _;
+    else {
+        return;
+    };
     let year = d.year();
     if !(0..=9999).contains(&year) {
         let _ = write!(buf, "{d}");
@@ -541,30 +472,6 @@ mod tests {
                     let mut s = plain.clone();
                     s[at] = special;
                     assert!(needs_quotes(&s), "{special} at {at} of {len}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn fields_after_any_prefix_are_quoted_when_needed() {
-        // the test reads the sixteen bytes that end the buffer: earlier
-        // fields (here full of specials) must never count, at every length
-        for before in 0..20 {
-            for len in 1..40 {
-                for at in (0..len).map(Some).chain([None]) {
-                    let mut field = vec![b'a'; len];
-                    if let Some(at) = at {
-                        field[at] = b'"';
-                    }
-                    let field = String::from_utf8(field).unwrap();
-                    let mut buf = vec![b','; before];
-                    write_str(&mut buf, &field);
-                    let expected = match at {
-                        Some(_) => format!("\"{}\"", field.replace('"', "\"\"")),
-                        None => field.clone(),
-                    };
-                    assert_eq!(&buf[before..], expected.as_bytes(), "{before} {field}");
                 }
             }
         }
