@@ -15,20 +15,22 @@
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use polars::io::parquet::write::get_encodings;
 use polars::prelude::*;
 use polars_parquet::write::{
-    CompressionOptions, Compressor, DynIter, DynStreamingIterator, Encoding,
-    FallibleStreamingIterator, FileWriter, ParquetType, StatisticsOptions, Version, WriteOptions,
-    array_to_columns,
+    CompressionOptions, DynIter, DynStreamingIterator, Encoding, FallibleStreamingIterator,
+    FileWriter, ParquetType, StatisticsOptions, Version, WriteOptions, array_to_columns,
 };
 
 use super::schema::{ColType, TableSpec};
 
 mod csv;
+mod snappy;
 use csv::CsvFile;
+use snappy::{Snappy, SnappyPages};
 
 /// Rows per Parquet row group (the last one of a file holds the rest).
 pub const ROW_GROUP_ROWS: usize = 64 * 1024;
@@ -50,7 +52,8 @@ pub fn table_schema(spec: &TableSpec) -> Schema {
 /// LZ4_RAW costs the same (112 M) for files 9% smaller, but readers older
 /// than its 2021 addition to the format cannot open it, where every
 /// Parquet reader opens Snappy: the same reason the files are written at
-/// the oldest compat level (README, "Dependencies and why").
+/// the oldest compat level (README, "Dependencies and why"). Pages are
+/// compressed by [`snappy`], which keeps its buffers from page to page.
 pub const PARQUET_CODEC: CompressionOptions = CompressionOptions::Snappy;
 
 /// The statistics written for a column: full ones (null count, min, max)
@@ -87,6 +90,9 @@ struct ParquetFile {
     /// pending frame itself walks all its chunks (one per batch), which
     /// made every write cost as much as all the small batches before it.
     pending_size: usize,
+    /// The page compressor, shared by the columns of a row group (they are
+    /// written one after the other).
+    snappy: Mutex<Snappy>,
 }
 
 impl ParquetFile {
@@ -129,6 +135,7 @@ impl ParquetFile {
             options,
             pending: None,
             pending_size: 0,
+            snappy: Mutex::default(),
         })
     }
 
@@ -175,6 +182,7 @@ impl ParquetFile {
         // by one (what polars-parquet's `row_group_iter` does) to give each
         // its own statistics options.
         let rows = df.height() as u64;
+        let snappy = &self.snappy;
         let mut columns = Vec::with_capacity(self.fields.len());
         for (((column, field), encoding), options) in df
             .columns()
@@ -209,8 +217,8 @@ impl ParquetFile {
                     .into_iter()
                     .flatten()
                     .map(|p| p.map_err(polars_parquet::parquet::error::ParquetError::from));
-                let compressed = Compressor::new(pages, options.compression, Vec::new())
-                    .map_err(polars::error::to_compute_err);
+                let compressed =
+                    SnappyPages::new(pages, snappy).map_err(polars::error::to_compute_err);
                 columns.push(Ok(DynStreamingIterator::new(compressed)));
             }
         }

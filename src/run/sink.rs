@@ -154,6 +154,9 @@ pub fn sink_loop(
 ) -> Result<SinkResult> {
     let (mut resolve_secs, mut write_secs, mut aggregate_secs) = (0.0, 0.0, 0.0);
     let mut received_docs = false;
+    // kept from batch to batch: their column buffers come back at the size
+    // the last batch needed instead of regrowing from empty
+    let mut groups: BTreeMap<String, BatchTables> = BTreeMap::new();
     for (n, docs) in rx.into_iter().enumerate() {
         // pages the previous batches freed go back to the system now and
         // then, so resident memory follows what the run holds
@@ -171,7 +174,6 @@ pub fn sink_loop(
         resolve_secs += t.elapsed().as_secs_f64();
         let t = Instant::now();
         // one group per partition (publication month), in first-seen order
-        let mut groups: BTreeMap<String, BatchTables> = BTreeMap::new();
         for d in &docs {
             let month = match writer.layout() {
                 Layout::Month => month_of(d),
@@ -180,7 +182,10 @@ pub fn sink_loop(
             groups.entry(month).or_default().add(d);
         }
         drop(docs);
-        for (month, mut tables) in groups {
+        for (month, tables) in groups.iter_mut() {
+            if tables.articles.is_empty() {
+                continue;
+            }
             let m = (!month.is_empty()).then_some(month.as_str());
             let articles = tables.articles.take_frame()?;
             let mentions = tables.mentions.take_frame()?;
@@ -201,6 +206,10 @@ pub fn sink_loop(
             writer.write_batch(&QUOTES, m, quotes)?;
             writer.write_batch(&DATES, m, tables.dates.take_frame()?)?;
             writer.write_batch(&EVENTS, m, events)?;
+        }
+        // months do not recur batch after batch as the single group does
+        if writer.layout() == Layout::Month {
+            groups.clear();
         }
         write_secs += t.elapsed().as_secs_f64();
     }
