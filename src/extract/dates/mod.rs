@@ -27,6 +27,7 @@ mod model;
 mod pattern;
 mod resolve;
 mod scan;
+mod segment;
 mod tense;
 #[cfg(test)]
 mod tests;

@@ -147,6 +147,33 @@ impl WordTable {
                 None => entries.push((k, form)),
             }
         }
+        WordTable::from_entries(entries, pairs)
+    }
+
+    /// A table answering [`AtWord::Walk`] for each of `words` (whole
+    /// words, 1 to [`MAX_LEN`] bytes; others are left out) and
+    /// [`AtWord::Nothing`] for any other word up to [`MAX_LEN`] bytes: a
+    /// set of words, ASCII case ignored.
+    pub(crate) fn set<S: AsRef<str>>(words: &[S]) -> WordTable {
+        let mut entries: Vec<(Key, u32)> = Vec::new();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for w in words {
+            let w = w.as_ref().as_bytes();
+            if w.is_empty() || w.len() > MAX_LEN {
+                continue;
+            }
+            let k = key(w, 0, w.len());
+            pairs.push((pair(w, 0, w.len()), w.len()));
+            if !entries.iter().any(|(q, _)| *q == k) {
+                entries.push((k, WALK));
+            }
+        }
+        WordTable::from_entries(entries, pairs)
+    }
+
+    /// The table of `entries` (distinct keys), with the filter bits of
+    /// `pairs` (pair, word length).
+    fn from_entries(entries: Vec<(Key, u32)>, pairs: Vec<(usize, usize)>) -> WordTable {
         let size = (8 * entries.len()).next_power_of_two().max(16);
         let mut table = WordTable {
             slots: vec![Slot::default(); size],
@@ -172,15 +199,23 @@ impl WordTable {
 
     /// What the word `start..end` of `bytes` (a maximal run of
     /// alphanumeric characters) can start.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn at(&self, bytes: &[u8], start: usize, end: usize) -> AtWord {
         let len = end - start;
         if len > MAX_LEN {
             return AtWord::Walk;
         }
+        // the filter settles most words in one load, inline; the probe is
+        // out of line
         if self.pairs[pair(bytes, start, len)] >> len & 1 == 0 {
             return AtWord::Nothing;
         }
+        self.probe(bytes, start, end)
+    }
+
+    /// [`WordTable::at`] past the filter.
+    #[inline(never)]
+    fn probe(&self, bytes: &[u8], start: usize, end: usize) -> AtWord {
         let key = key(bytes, start, end);
         let mask = self.slots.len() - 1;
         let mut i = self.home(&key);
