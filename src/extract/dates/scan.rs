@@ -70,14 +70,15 @@ fn next_char(text: &str, at: usize) -> Option<char> {
 }
 
 /// The date word starting at `pos`, a word start whose word ends at
-/// `word_end`, if any: the longest form there, kept when it ends the word
+/// `word_end` and for which the forms' table answers `at`, if any: the
+/// longest form there, kept when it ends the word
 /// (forms ending in an apostrophe or a period, `l'`, `janv.`, may touch the
 /// next one) and is capitalised as its entry requires.
 #[inline(always)]
-fn word_at(text: &str, pos: usize, word_end: usize, words: &Words) -> Option<Item> {
+fn word_at(text: &str, pos: usize, word_end: usize, at: AtWord, words: &Words) -> Option<Item> {
     let bytes = text.as_bytes();
-    let (end, pid) = match words.table.at(bytes, pos, word_end) {
-        AtWord::Nothing => return None,
+    let (end, pid) = match at {
+        AtWord::Nothing | AtWord::Inner => return None,
         AtWord::Form(pid) => (word_end, pid as usize),
         AtWord::Walk => {
             let (end, pid) = words.trie.longest_at(bytes, pos)?;
@@ -212,13 +213,14 @@ struct Resume {
 
 impl Resume {
     /// Adds to `chains` the word and number starting at `i`, the start of
-    /// a word ending at `word_end`, in text order: on the same start the
-    /// shorter first, the word first on a tie.
+    /// a word ending at `word_end` for which the forms' table answers `at`,
+    /// in text order: on the same start the shorter first, the word first
+    /// on a tie.
     #[inline(always)]
     fn visit(
         &mut self,
         text: &str,
-        (i, word_end): (usize, usize),
+        (i, word_end, at): (usize, usize, AtWord),
         (words, rules): (&Words, &NumberRules),
         chains: &mut Chains,
     ) {
@@ -230,7 +232,7 @@ impl Resume {
         }
         let mut word = None;
         if i >= self.word {
-            word = word_at(text, i, word_end, words);
+            word = word_at(text, i, word_end, at, words);
             if let Some(w) = word {
                 self.word = w.span.end;
             }
@@ -284,18 +286,20 @@ fn scan_segment(
     lang: (&Words, &NumberRules),
     chains: &mut Chains,
 ) -> usize {
-    let segments = &lang.0.segments;
-    let start = segments.start_before(text, anchor, floor);
+    let (segments, table) = (&lang.0.segments, &lang.0.table);
+    let bytes = text.as_bytes();
+    let start = segments.start_before(text, anchor, floor, table);
     let mut resume = Resume {
         word: start,
         number: start,
     };
     let mut pos = start;
     while let Some((s, e)) = word_after(text, pos) {
-        if s > start && segments.is_break(text.as_bytes(), s, e) {
+        let at = table.at(bytes, s, e);
+        if s > start && segments.is_break(bytes, s, at) {
             return s;
         }
-        resume.visit(text, (s, e), lang, chains);
+        resume.visit(text, (s, e, at), lang, chains);
         pos = e;
     }
     text.len()
@@ -314,7 +318,8 @@ pub(crate) fn items_of_every_word(
     let mut chains = Chains::new(doc, words, claimed);
     let mut resume = Resume { word: 0, number: 0 };
     for_each_word_span(text, |i, word_end| {
-        resume.visit(text, (i, word_end), (words, rules), &mut chains);
+        let at = words.table.at(text.as_bytes(), i, word_end);
+        resume.visit(text, (i, word_end, at), (words, rules), &mut chains);
     });
     chains.finish()
 }

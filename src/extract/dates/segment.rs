@@ -30,8 +30,6 @@ use super::wordtab::{AtWord, WordTable};
 pub(crate) struct Segments {
     /// The last word of every form whose entry has a core class.
     anchors: WordTable,
-    /// Every word of every form.
-    known: WordTable,
     /// False when a punctuation entry has a core class: any stretch of text
     /// could then make a chain core, and the text is one segment.
     enabled: bool,
@@ -60,10 +58,8 @@ impl Segments {
             .filter(|&(_, &e)| is_core(e))
             .filter_map(|(f, _)| words_of(f).last())
             .collect();
-        let known: Vec<&str> = forms.iter().flat_map(|f| words_of(f)).collect();
         Segments {
             anchors: WordTable::set(&anchors),
-            known: WordTable::set(&known),
             enabled: !punctuation.iter().any(|&(_, e)| is_core(e)),
         }
     }
@@ -76,22 +72,28 @@ impl Segments {
             || self.anchors.at(bytes, start, end) != AtWord::Nothing
     }
 
-    /// Whether the word `start..end` of `bytes` is a break word.
-    #[inline]
-    pub(crate) fn is_break(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        self.enabled
-            && !bytes[start].is_ascii_digit()
-            && self.known.at(bytes, start, end) == AtWord::Nothing
+    /// Whether the word starting at byte `start` of `bytes`, for which the
+    /// forms' table ([`super::lexicon::Words::table`], which holds every
+    /// word of every form) answers `at`, is a break word.
+    #[inline(always)]
+    pub(crate) fn is_break(&self, bytes: &[u8], start: usize, at: AtWord) -> bool {
+        self.enabled && at == AtWord::Nothing && !bytes[start].is_ascii_digit()
     }
 
     /// Where the segment of the word starting at `at` starts: the last
     /// break word before it, or `floor` (a break word or 0, at or before
-    /// `at`) when there is none after `floor`.
-    pub(crate) fn start_before(&self, text: &str, at: usize, floor: usize) -> usize {
+    /// `at`) when there is none after `floor`. `table` is the forms' table.
+    pub(crate) fn start_before(
+        &self,
+        text: &str,
+        at: usize,
+        floor: usize,
+        table: &WordTable,
+    ) -> usize {
         let bytes = text.as_bytes();
         let mut pos = at;
         while let Some((start, end)) = word_before(text, floor, pos) {
-            if self.is_break(bytes, start, end) {
+            if self.is_break(bytes, start, table.at(bytes, start, end)) {
                 return start;
             }
             pos = start;
