@@ -14,6 +14,7 @@ use std::path::Path;
 use crate::lexicon::{LexiconError, read_table};
 
 use super::class::{Class, Sem, parse_sem};
+use super::segment::Segments;
 use super::trie::Trie;
 use super::wordtab::WordTable;
 
@@ -46,6 +47,9 @@ pub(crate) struct Words {
     /// One-character punctuation forms (`,`, `-`) and their entries: they
     /// are only looked for between two other items, not by the automaton.
     pub punctuation: Vec<(char, u32)>,
+    /// The anchor and break words that let the scan skip the stretches of
+    /// text that cannot hold a date.
+    pub segments: Segments,
 }
 
 fn format_err(path: &Path, line: usize, message: String) -> LexiconError {
@@ -151,8 +155,11 @@ impl Words {
             message,
         })?;
         let table = WordTable::new(&forms, &trie);
+        let entries: Vec<Entry> = entries.into_iter().map(|(_, e)| e).collect();
+        let segments = Segments::new(&forms, &pattern_entry, &entries, &punctuation);
         Ok(Words {
-            entries: entries.into_iter().map(|(_, e)| e).collect(),
+            entries,
+            segments,
             pattern_entry,
             table,
             punctuation,

@@ -3,10 +3,11 @@
 //!
 //! Reads: Sentences, Published. Adds: `Document::dates`, and
 //! `Document::published` (origin `inferred`) when it was empty.
-//! Method: per language, one scan over the word starts of the text finds
+//! Method: per language, a scan over the word starts of the text finds
 //! the date words of `pipelines/lexicons/<lang>/dates/*.tsv` (a trie walk)
-//! and the numbers, and keeps the runs of adjacent items that hold a
-//! calendar word or number (`chain`); the
+//! and the numbers, only in the stretches around a number or calendar word
+//! (`segment`), and keeps the runs of adjacent items that hold a calendar
+//! word or number (`chain`); the
 //! patterns of `patterns.tsv` (sequences of word classes, see `pattern`)
 //! pick out the expressions, longest match first; all-digit dates come from
 //! the regexes of `numeric.tsv`. Each expression is reduced to the fields its
@@ -27,6 +28,7 @@ mod model;
 mod pattern;
 mod resolve;
 mod scan;
+mod segment;
 mod tense;
 #[cfg(test)]
 mod tests;

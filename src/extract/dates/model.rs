@@ -242,6 +242,47 @@ impl LangModel {
         found
     }
 
+    /// The items of `doc` as the segment scan finds them, then as the scan
+    /// of every word does, each item as (start, end, classes, entry,
+    /// number, joined).
+    #[cfg(test)]
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn items_two_ways(
+        &self,
+        doc: &Document,
+    ) -> [Vec<(usize, usize, u32, Option<u32>, Option<i64>, bool)>; 2] {
+        let claimed: Vec<Span> = self
+            .numeric_dates(&doc.text)
+            .iter()
+            .map(|e| e.span)
+            .collect();
+        let flat = |(items, joined): (Vec<super::scan::Item>, Vec<bool>)| {
+            items
+                .iter()
+                .zip(joined)
+                .map(|(it, j)| {
+                    (
+                        it.span.start,
+                        it.span.end,
+                        it.classes,
+                        it.entry,
+                        it.number,
+                        j,
+                    )
+                })
+                .collect()
+        };
+        [
+            flat(items(doc, &self.words, &self.rules, &claimed)),
+            flat(super::scan::items_of_every_word(
+                doc,
+                &self.words,
+                &self.rules,
+                &claimed,
+            )),
+        ]
+    }
+
     /// The name of pattern `k` (first column of `patterns.tsv`).
     #[cfg(test)]
     pub(crate) fn pattern_name(&self, k: usize) -> &str {

@@ -12,6 +12,7 @@ use crate::document::{Document, Span};
 use super::chain::Chains;
 use super::class::{Class, Sem};
 use super::lexicon::Words;
+use super::segment::word_after;
 use super::wordtab::AtWord;
 use crate::text::chars::is_alnum;
 use crate::text::words::for_each_word_span;
@@ -69,14 +70,15 @@ fn next_char(text: &str, at: usize) -> Option<char> {
 }
 
 /// The date word starting at `pos`, a word start whose word ends at
-/// `word_end`, if any: the longest form there, kept when it ends the word
+/// `word_end` and for which the forms' table answers `at`, if any: the
+/// longest form there, kept when it ends the word
 /// (forms ending in an apostrophe or a period, `l'`, `janv.`, may touch the
 /// next one) and is capitalised as its entry requires.
 #[inline(always)]
-fn word_at(text: &str, pos: usize, word_end: usize, words: &Words) -> Option<Item> {
+fn word_at(text: &str, pos: usize, word_end: usize, at: AtWord, words: &Words) -> Option<Item> {
     let bytes = text.as_bytes();
-    let (end, pid) = match words.table.at(bytes, pos, word_end) {
-        AtWord::Nothing => return None,
+    let (end, pid) = match at {
+        AtWord::Nothing | AtWord::Inner => return None,
         AtWord::Form(pid) => (word_end, pid as usize),
         AtWord::Walk => {
             let (end, pid) = words.trie.longest_at(bytes, pos)?;
@@ -201,39 +203,40 @@ fn numbers_in(text: &str, rules: &NumberRules, out: &mut Vec<Item>) {
     });
 }
 
-/// The items of a document in text order, leaving out those inside
-/// `claimed` spans (sorted, disjoint: already read as numeric dates) and
-/// those no date can use (see [`Chains`]), and for each item whether it
-/// directly follows the previous one (spaces only, same sentence).
-pub(crate) fn items(
-    doc: &Document,
-    words: &Words,
-    rules: &NumberRules,
-    claimed: &[Span],
-) -> (Vec<Item>, Vec<bool>) {
-    let text = doc.text.as_str();
-    let bytes = text.as_bytes();
-    let mut chains = Chains::new(doc, words, claimed);
-    // Where each scan may start again: a word or number swallows the word
-    // starts inside it (`il y a`, `1 500`).
-    let (mut word_resume, mut number_resume) = (0, 0);
-    for_each_word_span(text, |i, word_end| {
-        let b = bytes[i];
+/// Where the two scans may start again: a word or number swallows the
+/// word starts inside it (`il y a`, `1 500`).
+#[derive(Clone, Copy)]
+struct Resume {
+    word: usize,
+    number: usize,
+}
+
+impl Resume {
+    /// Adds to `chains` the word and number starting at `i`, the start of
+    /// a word ending at `word_end` for which the forms' table answers `at`,
+    /// in text order: on the same start the shorter first, the word first
+    /// on a tie.
+    #[inline(always)]
+    fn visit(
+        &mut self,
+        text: &str,
+        (i, word_end, at): (usize, usize, AtWord),
+        (words, rules): (&Words, &NumberRules),
+        chains: &mut Chains,
+    ) {
         let mut number = None;
-        if b.is_ascii_digit() && i >= number_resume {
+        if text.as_bytes()[i].is_ascii_digit() && i >= self.number {
             let next;
             (number, next) = number_at(text, i, rules);
-            number_resume = next;
+            self.number = next;
         }
         let mut word = None;
-        if i >= word_resume {
-            word = word_at(text, i, word_end, words);
+        if i >= self.word {
+            word = word_at(text, i, word_end, at, words);
             if let Some(w) = word {
-                word_resume = w.span.end;
+                self.word = w.span.end;
             }
         }
-        // Text order; on the same start the shorter first, the word first
-        // on a tie.
         match (word, number) {
             (Some(w), Some(n)) if n.span.end < w.span.end => {
                 chains.add(n);
@@ -243,6 +246,80 @@ pub(crate) fn items(
                 w.into_iter().chain(n).for_each(|it| chains.add(it));
             }
         }
+    }
+}
+
+/// The items of a document in text order, leaving out those inside
+/// `claimed` spans (sorted, disjoint: already read as numeric dates) and
+/// those no date can use (see [`Chains`]), and for each item whether it
+/// directly follows the previous one (spaces only, same sentence).
+///
+/// Only the segments holding an anchor word are scanned (see
+/// [`super::segment`]): the others can add no item that is kept.
+pub(crate) fn items(
+    doc: &Document,
+    words: &Words,
+    rules: &NumberRules,
+    claimed: &[Span],
+) -> (Vec<Item>, Vec<bool>) {
+    let text = doc.text.as_str();
+    let bytes = text.as_bytes();
+    let mut chains = Chains::new(doc, words, claimed);
+    // the end of the last segment scanned: a break word's start
+    let mut covered = 0;
+    for_each_word_span(text, |i, word_end| {
+        if i >= covered && words.segments.is_anchor(bytes, i, word_end) {
+            covered = scan_segment(text, i, covered, (words, rules), &mut chains);
+        }
+    });
+    chains.finish()
+}
+
+/// Scans the segment of the anchor word starting at `anchor`, which starts
+/// after `floor` (a break word or 0); returns where the segment ends (the
+/// next break word, or the end of the text).
+#[inline(never)]
+fn scan_segment(
+    text: &str,
+    anchor: usize,
+    floor: usize,
+    lang: (&Words, &NumberRules),
+    chains: &mut Chains,
+) -> usize {
+    let (segments, table) = (&lang.0.segments, &lang.0.table);
+    let bytes = text.as_bytes();
+    let start = segments.start_before(text, anchor, floor, table);
+    let mut resume = Resume {
+        word: start,
+        number: start,
+    };
+    let mut pos = start;
+    while let Some((s, e)) = word_after(text, pos) {
+        let at = table.at(bytes, s, e);
+        if s > start && segments.is_break(bytes, s, at) {
+            return s;
+        }
+        resume.visit(text, (s, e, at), lang, chains);
+        pos = e;
+    }
+    text.len()
+}
+
+/// The items of [`items`], from a scan of every word start: what the
+/// segments must give.
+#[cfg(test)]
+pub(crate) fn items_of_every_word(
+    doc: &Document,
+    words: &Words,
+    rules: &NumberRules,
+    claimed: &[Span],
+) -> (Vec<Item>, Vec<bool>) {
+    let text = doc.text.as_str();
+    let mut chains = Chains::new(doc, words, claimed);
+    let mut resume = Resume { word: 0, number: 0 };
+    for_each_word_span(text, |i, word_end| {
+        let at = words.table.at(text.as_bytes(), i, word_end);
+        resume.visit(text, (i, word_end, at), (words, rules), &mut chains);
     });
     chains.finish()
 }

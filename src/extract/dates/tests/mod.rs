@@ -4,6 +4,7 @@
 
 mod en;
 mod fr;
+mod segments;
 
 use std::sync::OnceLock;
 
