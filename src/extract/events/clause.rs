@@ -222,7 +222,7 @@ impl<'a> Sent<'a> {
                 anchor_words.push(toks.len());
             }
             toks.push(t);
-            info.push(w);
+            info.push(*w);
             words.push(&text[t.start..t.end]);
         });
     }

@@ -14,7 +14,10 @@ use super::lexicon::WordInfo;
 #[derive(Debug, Default)]
 pub struct ShortWords {
     /// Open addressing with linear probing; a `(0, 0)` key is a free slot.
-    slots: Vec<(u64, u64, WordInfo)>,
+    /// (The keys apart from the entries: a probe reads sixteen bytes.)
+    keys: Vec<(u64, u64)>,
+    /// The entry of each slot of `keys`.
+    infos: Vec<WordInfo>,
     /// `slots.len() - 1` (a power of two minus one).
     mask: usize,
     /// 64 minus the number of bits of `mask`.
@@ -70,17 +73,19 @@ impl ShortWords {
             .collect();
         let size = (short.len() * 2).next_power_of_two().max(16);
         let mut t = ShortWords {
-            slots: vec![(0, 0, WordInfo::default()); size],
+            keys: vec![(0, 0); size],
+            infos: vec![WordInfo::default(); size],
             mask: size - 1,
             shift: 64 - size.trailing_zeros(),
         };
         for (w, info) in short {
             let key = key_at(w.as_bytes(), 0, w.len());
             let mut s = slot_of(key, t.shift);
-            while t.slots[s].0 != 0 || t.slots[s].1 != 0 {
+            while t.keys[s] != (0, 0) {
                 s = (s + 1) & t.mask;
             }
-            t.slots[s] = (key.0, key.1, *info);
+            t.keys[s] = key;
+            t.infos[s] = *info;
         }
         t
     }
@@ -88,17 +93,17 @@ impl ShortWords {
     /// The entry of `text[start..end]` (1 to 16 bytes), if any.
     #[inline]
     pub fn get(&self, text: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
-        if self.slots.is_empty() {
+        if self.keys.is_empty() {
             return None;
         }
         let key = key_at(text, start, end);
         let mut s = slot_of(key, self.shift);
         loop {
-            let (a, b, info) = &self.slots[s];
-            if *a == key.0 && *b == key.1 {
-                return Some(info);
+            let k = *self.keys.get(s)?;
+            if k == key {
+                return self.infos.get(s);
             }
-            if *a == 0 && *b == 0 {
+            if k == (0, 0) {
                 return None;
             }
             s = (s + 1) & self.mask;

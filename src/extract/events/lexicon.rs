@@ -215,17 +215,20 @@ pub struct WordInfo {
     pub demonym: bool,
 }
 
+/// The entry of an unknown word: no class, no pattern.
+static UNKNOWN: WordInfo = WordInfo {
+    mask: 0,
+    starts: 0,
+    ends: 0,
+    anchor: u32::MAX,
+    id: u32::MAX,
+    demonym: false,
+};
+
 impl Default for WordInfo {
     /// An unknown word: no class, no pattern.
     fn default() -> Self {
-        WordInfo {
-            mask: 0,
-            starts: 0,
-            ends: 0,
-            anchor: u32::MAX,
-            id: u32::MAX,
-            demonym: false,
-        }
+        UNKNOWN
     }
 }
 
@@ -423,6 +426,89 @@ fn parse_role(s: Option<&str>) -> Result<Role, String> {
     })
 }
 
+/// The entry of word `w` in the index, added when missing.
+fn entry<'w>(words: &'w mut WordIndex, w: &str) -> &'w mut WordInfo {
+    words.entry(w.to_string()).or_default()
+}
+
+/// Numbers the words of the patterns' alternatives ([`Alt::ids`]) and
+/// fills each element's bit sets of first and last words.
+fn assign_ids(triggers: &mut [Trigger], words: &mut WordIndex, ids: &mut u32) {
+    for t in triggers {
+        for e in &mut t.elems {
+            let Elem::Alts(alts, firsts, lasts) = e else {
+                continue;
+            };
+            for a in alts.iter_mut() {
+                a.ids = a
+                    .words
+                    .iter()
+                    .map(|w| {
+                        let info = entry(words, w);
+                        if info.id == u32::MAX {
+                            info.id = *ids;
+                            *ids += 1;
+                        }
+                        info.id
+                    })
+                    .collect();
+                *firsts |= 1 << (a.ids[0] % 128);
+                *lasts |= 1 << (a.ids[a.ids.len() - 1] % 128);
+            }
+        }
+    }
+}
+
+/// For each anchor word, the patterns anchored on it (and the word's
+/// [`WordInfo::anchor`] pointing there).
+fn anchor_lists(triggers: &[Trigger], words: &mut WordIndex) -> Vec<Vec<Anchored>> {
+    let mut anchors: Vec<Vec<Anchored>> = Vec::new();
+    for (ti, t) in triggers.iter().enumerate() {
+        let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
+            continue;
+        };
+        let next = match t.elems.get(t.anchor + 1) {
+            Some(Elem::Alts(_, firsts, _)) => Some(*firsts),
+            _ => None,
+        };
+        for (ai, alt) in alts.iter().enumerate() {
+            let info = entry(words, &alt.words[0]);
+            if !info.is_anchor() {
+                info.anchor = u32::try_from(anchors.len()).unwrap_or(u32::MAX - 1);
+                anchors.push(Vec::new());
+            }
+            anchors[info.anchor as usize].push(Anchored {
+                trigger: ti,
+                alt: ai,
+                len: alt.ids.len(),
+                next,
+            });
+        }
+    }
+    anchors
+}
+
+/// Numbers the words of the classes the code reads and sets their class
+/// bits ([`WordInfo::mask`], `starts`, `ends`).
+fn index_classes(fixed: &[Class], words: &mut WordIndex, ids: &mut u32) {
+    for (i, class) in fixed.iter().enumerate() {
+        for seq in class.sequences() {
+            for w in seq {
+                let info = entry(words, w);
+                if info.id == u32::MAX {
+                    info.id = *ids;
+                    *ids += 1;
+                }
+            }
+            if seq.len() == 1 {
+                entry(words, &seq[0]).mask |= 1 << i;
+            }
+            entry(words, &seq[0]).starts |= 1 << i;
+            entry(words, &seq[seq.len() - 1]).ends |= 1 << i;
+        }
+    }
+}
+
 impl LangLex {
     /// Loads and compiles one language's grammar, inflection and triggers.
     pub fn load(
@@ -497,72 +583,13 @@ impl LangLex {
         }
         let mut words = WordIndex::default();
         let mut ids = 0;
-        for t in &mut out {
-            for e in &mut t.elems {
-                let Elem::Alts(alts, firsts, lasts) = e else {
-                    continue;
-                };
-                for a in alts.iter_mut() {
-                    a.ids = a
-                        .words
-                        .iter()
-                        .map(|w| {
-                            let info = words.entry(w.clone()).or_default();
-                            if info.id == u32::MAX {
-                                info.id = ids;
-                                ids += 1;
-                            }
-                            info.id
-                        })
-                        .collect();
-                    *firsts |= 1 << (a.ids[0] % 128);
-                    *lasts |= 1 << (a.ids[a.ids.len() - 1] % 128);
-                }
-            }
-        }
-        let mut anchors: Vec<Vec<Anchored>> = Vec::new();
-        for (ti, t) in out.iter().enumerate() {
-            let Elem::Alts(alts, _, _) = &t.elems[t.anchor] else {
-                continue;
-            };
-            let next = match t.elems.get(t.anchor + 1) {
-                Some(Elem::Alts(_, firsts, _)) => Some(*firsts),
-                _ => None,
-            };
-            for (ai, alt) in alts.iter().enumerate() {
-                let info = words.entry(alt.words[0].clone()).or_default();
-                if !info.is_anchor() {
-                    info.anchor = u32::try_from(anchors.len()).unwrap_or(u32::MAX - 1);
-                    anchors.push(Vec::new());
-                }
-                anchors[info.anchor as usize].push(Anchored {
-                    trigger: ti,
-                    alt: ai,
-                    len: alt.ids.len(),
-                    next,
-                });
-            }
-        }
+        assign_ids(&mut out, &mut words, &mut ids);
+        let anchors = anchor_lists(&out, &mut words);
         let fixed: Vec<Class> = C::ALL
             .iter()
             .map(|c| classes.get(c.name()).cloned().unwrap_or_default())
             .collect();
-        for (i, class) in fixed.iter().enumerate() {
-            for seq in class.sequences() {
-                for w in seq {
-                    let info = words.entry(w.clone()).or_default();
-                    if info.id == u32::MAX {
-                        info.id = ids;
-                        ids += 1;
-                    }
-                }
-                if seq.len() == 1 {
-                    words.entry(seq[0].clone()).or_default().mask |= 1 << i;
-                }
-                words.entry(seq[0].clone()).or_default().starts |= 1 << i;
-                words.entry(seq[seq.len() - 1].clone()).or_default().ends |= 1 << i;
-            }
-        }
+        index_classes(&fixed, &mut words, &mut ids);
         let class_ids = ClassIndex::new(&fixed, |w| words[w].id, ids as usize);
         let mut lex = LangLex {
             triggers: out,
@@ -583,27 +610,14 @@ impl LangLex {
     /// for an unknown word): a table read for one byte, a probe of the
     /// short-word table up to sixteen bytes.
     #[inline]
-    pub fn word_at(&self, text: &str, start: usize, end: usize) -> WordInfo {
+    pub fn word_at(&self, text: &str, start: usize, end: usize) -> &WordInfo {
         let bytes = text.as_bytes();
-        match end - start {
-            1 => {
-                if let Some(info) = self.bytes.get(usize::from(bytes[start])) {
-                    return *info;
-                }
-            }
-            2..=16 => {
-                return self
-                    .short
-                    .get(bytes, start, end)
-                    .copied()
-                    .unwrap_or_default();
-            }
-            _ => {}
-        }
-        self.words
-            .get(&text[start..end])
-            .copied()
-            .unwrap_or_default()
+        let found = match end - start {
+            1 => self.bytes.get(usize::from(bytes[start])),
+            2..=16 => self.short.get(bytes, start, end),
+            _ => self.words.get(&text[start..end]),
+        };
+        found.unwrap_or(&UNKNOWN)
     }
 
     /// Fills the tables of one-byte and short words from the word index
