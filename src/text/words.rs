@@ -63,11 +63,18 @@ fn scan_words<const PLAIN: bool>(text: &str, mut f: impl FnMut(usize, usize, boo
             let e = ends.trailing_zeros() as usize;
             let (start, plain) = if open {
                 open = false;
-                (open_start, open_plain && slow & low_bits(e) == 0)
+                (
+                    open_start,
+                    open_plain && (slow == 0 || slow & low_bits(e) == 0),
+                )
             } else {
                 let s = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                (base + s, slow & low_bits(e) & !low_bits(s) == 0)
+                // most blocks have no wide capital: no masks to build
+                (
+                    base + s,
+                    slow == 0 || slow & low_bits(e) & !low_bits(s) == 0,
+                )
             };
             f(start, base + e, plain);
             ends &= ends - 1;

@@ -15,47 +15,48 @@ use crate::text::words::{for_each_word, is_own_lowercase};
 pub fn simhash(text: &str) -> u64 {
     let mut lower = String::new();
     let bytes = text.as_bytes();
-    // the word hashes first, then the shingles in a loop of their own: each
-    // loop keeps its state in registers
-    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut counter = BitCounter::default();
+    // one pass: each word's hash completes the shingle of the two words
+    // before it, and shingles are counted eight at a time, without a list
+    // of word hashes in between
+    let (mut before, mut last) = (0u64, 0u64);
+    let mut n_words = 0usize;
+    let mut eight = [0u64; 8];
+    let mut n_eight = 0;
     for_each_word(text, |start, end, plain| {
-        hashes.push(if plain && end - start <= MAX_LEN {
+        let h = if plain && end - start <= MAX_LEN {
             // folding ASCII capitals never touches the bytes of a wider
             // character (all 0x80 and up)
             hash_short(&bytes[start..end], true)
         } else {
             hash_lowercase(&text[start..end], &mut lower)
-        });
-    });
-    fingerprint(&hashes)
-}
-
-/// The majority bits of the shingle hashes of a text's word hashes (of
-/// the word hashes themselves when there are fewer than three).
-fn fingerprint(words: &[u64]) -> u64 {
-    let mut counter = BitCounter::default();
-    let Some(n) = words.len().checked_sub(2).filter(|&n| n > 0) else {
-        words.iter().for_each(|&h| counter.add(h));
-        return counter.majority();
-    };
-    let mut i = 0;
-    while i + 8 <= n {
-        let mut eight = [0; 8];
-        for (k, h) in eight.iter_mut().enumerate() {
-            *h = shingle(&words[i + k..i + k + 3]);
+        };
+        if n_words >= 2 {
+            eight[n_eight] = shingle(before, last, h);
+            n_eight += 1;
+            if n_eight == eight.len() {
+                counter.count_eight(eight);
+                n_eight = 0;
+            }
         }
-        counter.count_eight(eight);
-        i += 8;
+        (before, last) = (last, h);
+        n_words += 1;
+    });
+    match n_words {
+        // fewer than three words: the word hashes themselves
+        0 => {}
+        1 => counter.add(last),
+        2 => [before, last].into_iter().for_each(|h| counter.add(h)),
+        _ => eight[..n_eight].iter().for_each(|&h| counter.add(h)),
     }
-    (i..n).for_each(|i| counter.add(shingle(&words[i..i + 3])));
     counter.majority()
 }
 
-/// The hash of the shingle of three word hashes (a final mix so that
-/// shingle bits are independent).
+/// The hash of the shingle of three word hashes, in text order (a final
+/// mix so that shingle bits are independent).
 #[inline(always)]
-fn shingle(w: &[u64]) -> u64 {
-    hash_u64(w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2])
+fn shingle(first: u64, second: u64, third: u64) -> u64 {
+    hash_u64(first.rotate_left(21) ^ second.rotate_left(42) ^ third)
 }
 
 /// XXH3 of a word's lowercase (the words [`hash_short`] does not take).
