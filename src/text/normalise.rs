@@ -22,6 +22,22 @@ use super::bytes16;
 /// U+2029) gives one line of the output, each ended by `\n`, empty lines
 /// included.
 pub fn normalise(text: &str) -> String {
+    normalise_lines(text).text
+}
+
+/// A normalised text and where its lines are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lines {
+    /// The text as [`normalise`] returns it.
+    pub text: String,
+    /// The byte range of each line that is not empty (without its `\n`),
+    /// in text order.
+    pub lines: Vec<(usize, usize)>,
+}
+
+/// [`normalise`], with the lines that are not empty: the cleaning finds
+/// them anyway, so the caller need not scan the text for line breaks again.
+pub fn normalise_lines(text: &str) -> Lines {
     let nfc = compose(text);
     let mut out = Cleaner::with_capacity(nfc.len());
     let mut i = 0;
@@ -40,7 +56,10 @@ pub fn normalise(text: &str) -> String {
             break;
         }
     }
-    out.text
+    Lines {
+        text: out.text,
+        lines: out.lines,
+    }
 }
 
 /// The length of the first line of `s` when it needs no change (the line
@@ -170,6 +189,8 @@ struct Cleaner {
     /// between two visible characters of a line).
     line_start: usize,
     pending_space: bool,
+    /// The lines written so far that are not empty.
+    lines: Vec<(usize, usize)>,
 }
 
 impl Cleaner {
@@ -178,6 +199,8 @@ impl Cleaner {
             text: String::with_capacity(n + 1),
             line_start: 0,
             pending_space: false,
+            // some two hundred bytes a paragraph
+            lines: Vec::with_capacity(n / 200 + 1),
         }
     }
 
@@ -230,6 +253,9 @@ impl Cleaner {
     }
 
     fn line_break(&mut self) {
+        if self.text.len() > self.line_start {
+            self.lines.push((self.line_start, self.text.len()));
+        }
         self.text.push('\n');
         self.line_start = self.text.len();
         self.pending_space = false;
@@ -324,7 +350,17 @@ mod tests {
         ];
         for (name, text) in cases {
             assert_eq!(normalise(text), reference(text), "case {name}: {text:?}");
+            assert_lines(text);
         }
+    }
+
+    /// The lines [`normalise_lines`] lists are the text's lines that are
+    /// not empty.
+    fn assert_lines(text: &str) {
+        let out = normalise_lines(text);
+        let want: Vec<&str> = out.text.lines().filter(|l| !l.is_empty()).collect();
+        let got: Vec<&str> = out.lines.iter().map(|&(a, b)| &out.text[a..b]).collect();
+        assert_eq!(got, want, "lines of {text:?}");
     }
 
     #[test]
@@ -346,6 +382,7 @@ mod tests {
             text in "[a-zA-Z0-9 .\t\r\n\u{0}\u{b}\u{85}\u{a0}\u{ad}\u{300}\u{301}\u{327}\u{200b}\u{2009}\u{2028}\u{2019}\u{80}\u{2000}\u{feff}\u{3000}\u{1680}éÉçœ]{0,40}"
         ) {
             proptest::prop_assert_eq!(normalise(&text), reference(&text));
+            assert_lines(&text);
         }
 
         /// Mostly words and single spaces, so that whole 8-byte words are
