@@ -182,6 +182,13 @@ fn char_at(p: &str, i: usize) -> Option<char> {
 
 fn push_trimmed(out: &mut Vec<Span>, p: &str, offset: usize, start: usize, end: usize) {
     let s = &p[start..end];
+    // nearly every sentence starts and ends with a visible ASCII character:
+    // nothing to trim, no character to decode
+    let graphic = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if graphic(s.as_bytes().first()) && graphic(s.as_bytes().last()) {
+        out.push(Span::new(offset + start, offset + end));
+        return;
+    }
     let lead = s.len() - s.trim_start().len();
     let trimmed = s[lead..].trim_end();
     if !trimmed.is_empty() {
