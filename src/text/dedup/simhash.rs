@@ -15,39 +15,41 @@ use crate::text::words::{for_each_word, is_own_lowercase};
 pub fn simhash(text: &str) -> u64 {
     let mut lower = String::new();
     let bytes = text.as_bytes();
-    let mut counter = BitCounter::default();
-    // one pass: each word's hash completes the shingle of the two words
-    // before it, and shingles are counted eight at a time, without a list
-    // of word hashes in between
-    let (mut before, mut last) = (0u64, 0u64);
-    let mut n_words = 0usize;
-    let mut eight = [0u64; 8];
-    let mut n_eight = 0;
+    // the word hashes first, then the shingles in a loop of their own
+    // (each loop keeps its state in registers); a word takes at least two
+    // bytes with the gap after it, so the list never grows
+    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 2 + 1);
     for_each_word(text, |start, end, plain| {
-        let h = if plain && end - start <= MAX_LEN {
+        hashes.push(if plain && end - start <= MAX_LEN {
             // folding ASCII capitals never touches the bytes of a wider
             // character (all 0x80 and up)
             hash_short(&bytes[start..end], true)
         } else {
             hash_lowercase(&text[start..end], &mut lower)
-        };
-        if n_words >= 2 {
-            eight[n_eight] = shingle(before, last, h);
-            n_eight += 1;
-            if n_eight == eight.len() {
-                counter.count_eight(eight);
-                n_eight = 0;
-            }
-        }
-        (before, last) = (last, h);
-        n_words += 1;
+        });
     });
-    match n_words {
-        // fewer than three words: the word hashes themselves
-        0 => {}
-        1 => counter.add(last),
-        2 => [before, last].into_iter().for_each(|h| counter.add(h)),
-        _ => eight[..n_eight].iter().for_each(|&h| counter.add(h)),
+    fingerprint(&hashes)
+}
+
+/// The majority bits of the shingle hashes of a text's word hashes (of
+/// the word hashes themselves when there are fewer than three).
+fn fingerprint(words: &[u64]) -> u64 {
+    let mut counter = BitCounter::default();
+    let Some(n) = words.len().checked_sub(2).filter(|&n| n > 0) else {
+        words.iter().for_each(|&h| counter.add(h));
+        return counter.majority();
+    };
+    // eight shingles from ten words at fixed places: one bounds check
+    let mut i = 0;
+    while i + 8 <= n {
+        let Ok(w) = <&[u64; 10]>::try_from(&words[i..i + 10]) else {
+            unreachable!("a slice of ten words")
+        };
+        counter.count_eight(std::array::from_fn(|k| shingle(w[k], w[k + 1], w[k + 2])));
+        i += 8;
+    }
+    for w in words[i..].windows(3) {
+        counter.add(shingle(w[0], w[1], w[2]));
     }
     counter.majority()
 }
