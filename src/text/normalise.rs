@@ -134,8 +134,9 @@ fn compose(text: &str) -> Cow<'_, str> {
 }
 
 /// The characters of a text that the NFC quick check needs to see: each run
-/// of characters below U+0300 (ASCII, Latin-1, Latin Extended, all starters
-/// that are always NFC) is shortened to one `a`, skipped eight bytes at a
+/// of characters below U+0300 (ASCII, Latin-1, Latin Extended) or in
+/// U+2002..=U+203F (typographic punctuation), all starters that are always
+/// NFC, is shortened to one `a`, skipped eight bytes at a
 /// time where it is ASCII, without decoding.
 struct NonAscii<'a> {
     text: &'a str,
@@ -170,6 +171,14 @@ impl Iterator for NonAscii<'_> {
                 Some(0..0xc0) => self.i += 1,
                 // lead bytes of U+0080..=U+02FF
                 Some(0xc0..0xcc) => self.i += 2,
+                // U+2002..=U+203F (’ “ ” — …, frequent in news text): NFC
+                // starters too (U+2000 and U+2001 are not NFC)
+                Some(0xe2)
+                    if bytes.get(self.i + 1) == Some(&0x80)
+                        && bytes.get(self.i + 2).is_some_and(|&b| b >= 0x82) =>
+                {
+                    self.i += 3
+                }
                 _ => break,
             }
         }
@@ -366,9 +375,14 @@ mod tests {
     #[test]
     fn characters_below_u0300_are_nfc_starters() {
         use unicode_normalization::char::canonical_combining_class;
-        // the run ends at U+0300 (a combining mark) and U+2001 (not NFC)
-        for c in ('\u{80}'..'\u{300}').chain(['\u{300}', '\u{2001}']) {
-            let skipped = (c as u32) < 0x300;
+        // the run ends at U+0300 (a combining mark), U+2000 and U+2001
+        // (not NFC); it goes on over the punctuation of U+2002..=U+203F
+        let punctuation = '\u{2002}'..='\u{203f}';
+        for c in ('\u{80}'..'\u{300}')
+            .chain(['\u{300}', '\u{2000}', '\u{2001}'])
+            .chain(punctuation.clone())
+        {
+            let skipped = (c as u32) < 0x300 || punctuation.contains(&c);
             let starter_nfc = canonical_combining_class(c) == 0
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             assert_eq!(skipped, starter_nfc, "{c:?}");
