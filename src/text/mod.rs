@@ -82,10 +82,11 @@ impl Preparer {
     /// Normalises, deduplicates paragraphs, splits sentences, detects the
     /// language and derives the id. Rejects articles with no text left.
     pub fn prepare(&self, raw: RawArticle) -> Result<Document, Reject> {
-        let normalised = normalise::normalise(&raw.text);
+        let normalised = normalise::normalise_lines(&raw.text);
         let lines: Vec<&str> = normalised
-            .lines()
-            .map(str::trim)
+            .lines
+            .iter()
+            .map(|&(start, end)| trim_wide(&normalised.text[start..end]))
             .filter(|l| !l.is_empty())
             .collect();
         let (kept, dropped) = dedup::dedup_paragraphs(&lines, self.min_duplicate_paragraph_chars);
@@ -96,7 +97,7 @@ impl Preparer {
                 "no text left after normalisation (empty or only control characters)",
             ));
         }
-        let mut text = String::with_capacity(normalised.len());
+        let mut text = String::with_capacity(normalised.text.len());
         let mut paragraphs = Vec::with_capacity(kept.len());
         for (i, p) in kept.iter().enumerate() {
             if i > 0 {
@@ -106,10 +107,11 @@ impl Preparer {
             text.push_str(p);
             paragraphs.push(Span::new(start, text.len()));
         }
-        let sentences = paragraphs
-            .iter()
-            .flat_map(|p| self.splitter.split(&text, *p))
-            .collect();
+        // some hundred bytes a sentence
+        let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
+        for p in &paragraphs {
+            self.splitter.split_into(&text, *p, &mut sentences);
+        }
         let lang = match raw.lang.as_deref() {
             Some(l) if !l.trim().is_empty() => language::normalise_code(l),
             _ => language::detect_with(&self.function_words, &text),
@@ -127,6 +129,19 @@ impl Preparer {
             n_duplicate_paragraphs: dropped,
             ..Default::default()
         })
+    }
+}
+
+/// `line.trim()` for a line of normalised text, whose ends can only be
+/// whitespace wider than ASCII (the normalisation drops the rest): most
+/// lines start and end with ASCII and are not scanned.
+fn trim_wide(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let wide = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii());
+    if wide(bytes.first()) || wide(bytes.last()) {
+        line.trim()
+    } else {
+        line
     }
 }
 
@@ -159,6 +174,22 @@ mod tests {
         assert_eq!(doc.lang, "fr");
         assert_eq!(doc.id, article_id(&doc.text));
         assert_eq!(doc.id.len(), 16);
+    }
+
+    #[test]
+    fn wide_trim_is_trim_on_normalised_lines() {
+        let cases = [
+            ("ascii", "Il est venu."),
+            ("accent_at_end", "Il est allé"),
+            ("accent_at_start", "Été 2024"),
+            ("ogham_space_both_ends", "\u{1680}Text here\u{1680}"),
+            ("only_ogham_space", "\u{1680}"),
+            ("guillemets", "« Non »"),
+            ("empty", ""),
+        ];
+        for (name, line) in cases {
+            assert_eq!(trim_wide(line), line.trim(), "case {name}: {line:?}");
+        }
     }
 
     #[test]

@@ -22,6 +22,22 @@ use super::bytes16;
 /// U+2029) gives one line of the output, each ended by `\n`, empty lines
 /// included.
 pub fn normalise(text: &str) -> String {
+    normalise_lines(text).text
+}
+
+/// A normalised text and where its lines are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lines {
+    /// The text as [`normalise`] returns it.
+    pub text: String,
+    /// The byte range of each line that is not empty (without its `\n`),
+    /// in text order.
+    pub lines: Vec<(usize, usize)>,
+}
+
+/// [`normalise`], with the lines that are not empty: the cleaning finds
+/// them anyway, so the caller need not scan the text for line breaks again.
+pub fn normalise_lines(text: &str) -> Lines {
     let nfc = compose(text);
     let mut out = Cleaner::with_capacity(nfc.len());
     let mut i = 0;
@@ -40,7 +56,10 @@ pub fn normalise(text: &str) -> String {
             break;
         }
     }
-    out.text
+    Lines {
+        text: out.text,
+        lines: out.lines,
+    }
 }
 
 /// The length of the first line of `s` when it needs no change (the line
@@ -115,8 +134,9 @@ fn compose(text: &str) -> Cow<'_, str> {
 }
 
 /// The characters of a text that the NFC quick check needs to see: each run
-/// of characters below U+0300 (ASCII, Latin-1, Latin Extended, all starters
-/// that are always NFC) is shortened to one `a`, skipped eight bytes at a
+/// of characters below U+0300 (ASCII, Latin-1, Latin Extended) or in
+/// U+2002..=U+203F (typographic punctuation), all starters that are always
+/// NFC, is shortened to one `a`, skipped eight bytes at a
 /// time where it is ASCII, without decoding.
 struct NonAscii<'a> {
     text: &'a str,
@@ -151,6 +171,14 @@ impl Iterator for NonAscii<'_> {
                 Some(0..0xc0) => self.i += 1,
                 // lead bytes of U+0080..=U+02FF
                 Some(0xc0..0xcc) => self.i += 2,
+                // U+2002..=U+203F (’ “ ” — …, frequent in news text): NFC
+                // starters too (U+2000 and U+2001 are not NFC)
+                Some(0xe2)
+                    if bytes.get(self.i + 1) == Some(&0x80)
+                        && bytes.get(self.i + 2).is_some_and(|&b| b >= 0x82) =>
+                {
+                    self.i += 3
+                }
                 _ => break,
             }
         }
@@ -170,6 +198,8 @@ struct Cleaner {
     /// between two visible characters of a line).
     line_start: usize,
     pending_space: bool,
+    /// The lines written so far that are not empty.
+    lines: Vec<(usize, usize)>,
 }
 
 impl Cleaner {
@@ -178,6 +208,8 @@ impl Cleaner {
             text: String::with_capacity(n + 1),
             line_start: 0,
             pending_space: false,
+            // some two hundred bytes a paragraph
+            lines: Vec::with_capacity(n / 200 + 1),
         }
     }
 
@@ -230,6 +262,9 @@ impl Cleaner {
     }
 
     fn line_break(&mut self) {
+        if self.text.len() > self.line_start {
+            self.lines.push((self.line_start, self.text.len()));
+        }
         self.text.push('\n');
         self.line_start = self.text.len();
         self.pending_space = false;
@@ -324,15 +359,30 @@ mod tests {
         ];
         for (name, text) in cases {
             assert_eq!(normalise(text), reference(text), "case {name}: {text:?}");
+            assert_lines(text);
         }
+    }
+
+    /// The lines [`normalise_lines`] lists are the text's lines that are
+    /// not empty.
+    fn assert_lines(text: &str) {
+        let out = normalise_lines(text);
+        let want: Vec<&str> = out.text.lines().filter(|l| !l.is_empty()).collect();
+        let got: Vec<&str> = out.lines.iter().map(|&(a, b)| &out.text[a..b]).collect();
+        assert_eq!(got, want, "lines of {text:?}");
     }
 
     #[test]
     fn characters_below_u0300_are_nfc_starters() {
         use unicode_normalization::char::canonical_combining_class;
-        // the run ends at U+0300 (a combining mark) and U+2001 (not NFC)
-        for c in ('\u{80}'..'\u{300}').chain(['\u{300}', '\u{2001}']) {
-            let skipped = (c as u32) < 0x300;
+        // the run ends at U+0300 (a combining mark), U+2000 and U+2001
+        // (not NFC); it goes on over the punctuation of U+2002..=U+203F
+        let punctuation = '\u{2002}'..='\u{203f}';
+        for c in ('\u{80}'..'\u{300}')
+            .chain(['\u{300}', '\u{2000}', '\u{2001}'])
+            .chain(punctuation.clone())
+        {
+            let skipped = (c as u32) < 0x300 || punctuation.contains(&c);
             let starter_nfc = canonical_combining_class(c) == 0
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             assert_eq!(skipped, starter_nfc, "{c:?}");
@@ -346,6 +396,7 @@ mod tests {
             text in "[a-zA-Z0-9 .\t\r\n\u{0}\u{b}\u{85}\u{a0}\u{ad}\u{300}\u{301}\u{327}\u{200b}\u{2009}\u{2028}\u{2019}\u{80}\u{2000}\u{feff}\u{3000}\u{1680}éÉçœ]{0,40}"
         ) {
             proptest::prop_assert_eq!(normalise(&text), reference(&text));
+            assert_lines(&text);
         }
 
         /// Mostly words and single spaces, so that whole 8-byte words are

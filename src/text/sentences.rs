@@ -62,8 +62,15 @@ impl SentenceSplitter {
     /// Walks byte offsets from one terminal to the next, decoding only the
     /// characters around each terminal.
     pub fn split(&self, text: &str, para: Span) -> Vec<Span> {
-        let p = &text[para.start..para.end];
         let mut out = Vec::new();
+        self.split_into(text, para, &mut out);
+        out
+    }
+
+    /// [`SentenceSplitter::split`], appending the spans to `out` (one
+    /// vector for all the paragraphs of a document).
+    pub fn split_into(&self, text: &str, para: Span, out: &mut Vec<Span>) {
+        let p = &text[para.start..para.end];
         let mut start = 0usize;
         let mut from = 0;
         while let Some(pos) = next_terminal(p.as_bytes(), from) {
@@ -99,13 +106,12 @@ impl SentenceSplitter {
                 && starts_sentence
                 && !(c == '.' && j == pos + 1 && self.ends_abbreviation(p, pos))
             {
-                push_trimmed(&mut out, p, para.start, start, end);
+                push_trimmed(out, p, para.start, start, end);
                 start = k;
             }
             from = k;
         }
-        push_trimmed(&mut out, p, para.start, start, p.len());
-        out
+        push_trimmed(out, p, para.start, start, p.len());
     }
 
     /// Whether the word just before the period at `pos` is an abbreviation.
@@ -176,6 +182,13 @@ fn char_at(p: &str, i: usize) -> Option<char> {
 
 fn push_trimmed(out: &mut Vec<Span>, p: &str, offset: usize, start: usize, end: usize) {
     let s = &p[start..end];
+    // nearly every sentence starts and ends with a visible ASCII character:
+    // nothing to trim, no character to decode
+    let graphic = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if graphic(s.as_bytes().first()) && graphic(s.as_bytes().last()) {
+        out.push(Span::new(offset + start, offset + end));
+        return;
+    }
     let lead = s.len() - s.trim_start().len();
     let trimmed = s[lead..].trim_end();
     if !trimmed.is_empty() {

@@ -63,11 +63,18 @@ fn scan_words<const PLAIN: bool>(text: &str, mut f: impl FnMut(usize, usize, boo
             let e = ends.trailing_zeros() as usize;
             let (start, plain) = if open {
                 open = false;
-                (open_start, open_plain && slow & low_bits(e) == 0)
+                (
+                    open_start,
+                    open_plain && (slow == 0 || slow & low_bits(e) == 0),
+                )
             } else {
                 let s = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                (base + s, slow & low_bits(e) & !low_bits(s) == 0)
+                // most blocks have no wide capital: no masks to build
+                (
+                    base + s,
+                    slow == 0 || slow & low_bits(e) & !low_bits(s) == 0,
+                )
             };
             f(start, base + e, plain);
             ends &= ends - 1;
@@ -185,14 +192,12 @@ impl Blocks {
         // which are cleared with it
         while wide != 0 {
             let k = wide.trailing_zeros() as usize;
-            let c = text[base + k..].chars().next().unwrap_or_default();
-            let len = c.len_utf8();
+            let (len, alnum, capital) = wide_class::<PLAIN>(text, base + k);
             let bits = low_bits(len) << k;
             let over = (k + len).saturating_sub(64);
-            let alnum = is_alnum(c);
             if alnum {
                 mask |= bits;
-                if PLAIN && !is_own_lowercase(c) {
+                if PLAIN && capital {
                     slow |= 1 << k;
                 }
             }
@@ -203,6 +208,28 @@ impl Blocks {
             wide &= !bits;
         }
         (mask, slow)
+    }
+}
+
+/// The character starting at byte `i` of `text` (wider than ASCII): its
+/// length, whether it is alphanumeric, and (when `PLAIN`, for letters)
+/// whether it is not its own lowercase. The accented letters of
+/// U+00C0..=U+00FF and the punctuation of U+2000..=U+203F (’ “ ” — …), most
+/// of the wide characters of news text, are read off their bytes without
+/// decoding.
+#[inline(always)]
+fn wide_class<const PLAIN: bool>(text: &str, i: usize) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    match (bytes[i], bytes.get(i + 1).copied().unwrap_or(0)) {
+        // letters but `×` (C3 97) and `÷` (C3 B7); the capitals come
+        // before `ß` (C3 9F)
+        (0xc3, b) => (2, b != 0x97 && b != 0xb7, b < 0x9f),
+        (0xe2, 0x80) => (3, false, false),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or_default();
+            let alnum = is_alnum(c);
+            (c.len_utf8(), alnum, PLAIN && alnum && !is_own_lowercase(c))
+        }
     }
 }
 
@@ -283,6 +310,19 @@ mod tests {
         ];
         for (name, text) in cases {
             assert_eq!(all_words(&text), reference(&text), "case {name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn wide_classes_agree_with_the_standard_library() {
+        for c in ('\u{80}'..='\u{ffff}').chain(['😀', '𝐀']) {
+            let text = format!("{c}x");
+            let (len, alnum, capital) = wide_class::<true>(&text, 0);
+            let want = (c.len_utf8(), c.is_alphanumeric());
+            assert_eq!((len, alnum), want, "{c:?}");
+            if alnum {
+                assert_eq!(capital, !is_own_lowercase(c), "{c:?}");
+            }
         }
     }
 

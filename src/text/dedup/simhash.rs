@@ -15,9 +15,10 @@ use crate::text::words::{for_each_word, is_own_lowercase};
 pub fn simhash(text: &str) -> u64 {
     let mut lower = String::new();
     let bytes = text.as_bytes();
-    // the word hashes first, then the shingles in a loop of their own: each
-    // loop keeps its state in registers
-    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 5 + 1);
+    // the word hashes first, then the shingles in a loop of their own
+    // (each loop keeps its state in registers); a word takes at least two
+    // bytes with the gap after it, so the list never grows
+    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 2 + 1);
     for_each_word(text, |start, end, plain| {
         hashes.push(if plain && end - start <= MAX_LEN {
             // folding ASCII capitals never touches the bytes of a wider
@@ -38,24 +39,26 @@ fn fingerprint(words: &[u64]) -> u64 {
         words.iter().for_each(|&h| counter.add(h));
         return counter.majority();
     };
+    // eight shingles from ten words at fixed places: one bounds check
     let mut i = 0;
     while i + 8 <= n {
-        let mut eight = [0; 8];
-        for (k, h) in eight.iter_mut().enumerate() {
-            *h = shingle(&words[i + k..i + k + 3]);
-        }
-        counter.count_eight(eight);
+        let Ok(w) = <&[u64; 10]>::try_from(&words[i..i + 10]) else {
+            unreachable!("a slice of ten words")
+        };
+        counter.count_eight(std::array::from_fn(|k| shingle(w[k], w[k + 1], w[k + 2])));
         i += 8;
     }
-    (i..n).for_each(|i| counter.add(shingle(&words[i..i + 3])));
+    for w in words[i..].windows(3) {
+        counter.add(shingle(w[0], w[1], w[2]));
+    }
     counter.majority()
 }
 
-/// The hash of the shingle of three word hashes (a final mix so that
-/// shingle bits are independent).
+/// The hash of the shingle of three word hashes, in text order (a final
+/// mix so that shingle bits are independent).
 #[inline(always)]
-fn shingle(w: &[u64]) -> u64 {
-    hash_u64(w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2])
+fn shingle(first: u64, second: u64, third: u64) -> u64 {
+    hash_u64(first.rotate_left(21) ^ second.rotate_left(42) ^ third)
 }
 
 /// XXH3 of a word's lowercase (the words [`hash_short`] does not take).

@@ -42,11 +42,14 @@ pub(super) fn hash_short(word: &[u8], lower: bool) -> u64 {
         let keyed = last.wrapping_add(first << 32) ^ FLIP_4TO8;
         strong_avalanche(keyed, len as u64)
     } else {
-        let three = fold(
-            u64::from(word[0]) | u64::from(word[len >> 1]) << 8 | u64::from(word[len - 1]) << 16,
+        // the bytes laid out as XXH3 combines them, the length among
+        // them: lowering capitals leaves a byte of 1 to 3 as it is
+        let combo = fold(
+            u64::from(word[0]) << 16
+                | u64::from(word[len >> 1]) << 24
+                | u64::from(word[len - 1])
+                | (len as u64) << 8,
         );
-        let byte = |k: u32| three >> (8 * k) & 0xff;
-        let combo = byte(0) << 16 | byte(1) << 24 | byte(2) | (len as u64) << 8;
         xxh64_avalanche(combo ^ FLIP_1TO3)
     }
 }
