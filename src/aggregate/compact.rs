@@ -425,7 +425,7 @@ pub(super) struct ActorName<'a> {
 }
 
 /// One entry per `actor_id` of an `actors` table, chosen as
-/// [`super::actors::actor_names`] does: the longest name (in characters),
+/// `super::actors::actor_names` does: the longest name (in characters),
 /// then the smallest; the first row's kind; the smallest country. Built
 /// once for both the actor and the event tables.
 pub struct ActorNames<'a>(BTreeMap<&'a str, ActorName<'a>>);

@@ -53,7 +53,7 @@ pub fn table_schema(spec: &TableSpec) -> Schema {
 /// than its 2021 addition to the format cannot open it, where every
 /// Parquet reader opens Snappy: the same reason the files are written at
 /// the oldest compat level (README, "Dependencies and why"). Pages are
-/// compressed by [`snappy`], which keeps its buffers from page to page.
+/// compressed by the `snappy` module, which keeps its buffers from page to page.
 pub const PARQUET_CODEC: CompressionOptions = CompressionOptions::Snappy;
 
 /// The statistics written for a column: full ones (null count, min, max)
