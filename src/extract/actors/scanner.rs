@@ -238,26 +238,7 @@ impl Scanner<'_> {
         if letters.count_ones() >= 2 && letters & !capitals == 0 {
             flags |= UPPER;
         }
-        if flags & CAP != 0 {
-            self.named.push(self.tokens.len() as u32);
-        }
-        self.space();
-        let fstart = self.folded.len();
-        self.folded.extend_from_slice(&lower.to_le_bytes());
-        self.folded.truncate(fstart + n);
-        self.tokens.push(Token {
-            start: i as u32,
-            end: (i + n) as u32,
-            fstart: fstart as u32,
-            fend: (fstart + n) as u32,
-            flags,
-            punct: '\0',
-        });
-        if next == b' ' {
-            self.folded.push(b' ');
-            return Some(i + n + 1);
-        }
-        Some(i + n)
+        Some(self.push_ascii_word(i, n, &[lower], flags, next))
     }
 
     /// [`Scanner::short_word`] for a word of eight to fifteen bytes, whose
@@ -296,13 +277,29 @@ impl Scanner<'_> {
         {
             flags |= UPPER;
         }
+        Some(self.push_ascii_word(i, len, &[lower, lower2], flags, next))
+    }
+
+    /// Records the ASCII word of `len` bytes at byte `i`, whose lowercased
+    /// bytes are the first `len` of `blocks`, and the space after it when
+    /// `next` is one; returns where the scan goes on.
+    #[inline(always)]
+    fn push_ascii_word(
+        &mut self,
+        i: usize,
+        len: usize,
+        blocks: &[u64],
+        flags: u8,
+        next: u8,
+    ) -> usize {
         if flags & CAP != 0 {
             self.named.push(self.tokens.len() as u32);
         }
         self.space();
         let fstart = self.folded.len();
-        self.folded.extend_from_slice(&lower.to_le_bytes());
-        self.folded.extend_from_slice(&lower2.to_le_bytes());
+        for block in blocks {
+            self.folded.extend_from_slice(&block.to_le_bytes());
+        }
         self.folded.truncate(fstart + len);
         self.tokens.push(Token {
             start: i as u32,
@@ -314,9 +311,9 @@ impl Scanner<'_> {
         });
         if next == b' ' {
             self.folded.push(b' ');
-            return Some(i + len + 1);
+            return i + len + 1;
         }
-        Some(i + len)
+        i + len
     }
 
     /// The run of ASCII letters and digits starting at byte `i`; returns
