@@ -182,8 +182,14 @@ pub struct LangLexicon {
     pub org_words: WordSet,
     /// False capitals by folded form.
     pub false_caps: WordMap<FalseCap>,
+    /// Signs of the false capitals, set by [`LangLexicon::load`].
+    pub false_cap_signs: Signs,
     /// Grammar roles by folded form.
     pub grammar: WordMap<Grammar>,
+    /// Signs of the grammar words, set by [`LangLexicon::load`]: grammar
+    /// roles are asked of most words around every candidate, and few are
+    /// grammar words.
+    pub grammar_signs: Signs,
 }
 
 fn format_error(path: &Path, line: usize, message: String) -> LexiconError {
@@ -339,11 +345,16 @@ impl LangLexicon {
                 }
             }
         }
+        lex.false_cap_signs = Signs::of(lex.false_caps.keys().map(String::as_str));
+        lex.grammar_signs = Signs::of(lex.grammar.keys().map(String::as_str));
         Ok(lex)
     }
 
     /// Grammar roles of a folded word (all false when unknown).
     pub fn grammar(&self, folded: &str) -> Grammar {
+        if !self.grammar_signs.may_contain(folded) {
+            return Grammar::default();
+        }
         self.grammar.get(folded).copied().unwrap_or_default()
     }
 
@@ -358,6 +369,9 @@ impl LangLexicon {
 
     /// The false-capital class of a folded word.
     pub fn false_cap(&self, folded: &str) -> Option<FalseCap> {
+        if !self.false_cap_signs.may_contain(folded) {
+            return None;
+        }
         self.false_caps.get(folded).copied()
     }
 }
