@@ -318,7 +318,12 @@ fn parse_elem(
             let aux = |f: &str| be.has(f) || have.has(f);
             // a form that is also an auxiliary (`sommes` of `sommer`) is the
             // auxiliary, unless the verb is the auxiliary itself (`V:be`)
-            let is_aux: Vec<bool> = forms.iter().map(|(f, _)| aux(f)).collect();
+            // (only a one-word verb's forms can be dropped as auxiliaries)
+            let is_aux: Vec<bool> = if words.len() == 1 {
+                forms.iter().map(|(f, _)| aux(f)).collect()
+            } else {
+                vec![false; forms.len()]
+            };
             let is_aux_verb = is_aux.iter().filter(|a| **a).count() * 2 > forms.len();
             for ((form, tenses), is_aux) in forms.into_iter().zip(is_aux) {
                 if words.len() == 1 && !is_aux_verb && is_aux {
