@@ -21,9 +21,23 @@ pub struct Class {
 
 impl Class {
     fn add(&mut self, seq: Vec<String>) {
-        if let (Some(first), Some(last)) = (seq.first().cloned(), seq.last().cloned()) {
-            self.by_first.entry(first).or_default().push(seq.clone());
-            self.by_last.entry(last).or_default().push(seq);
+        if seq.is_empty() {
+            return;
+        }
+        // (keys copied only when new: most first and last words repeat)
+        let first = &seq[0];
+        match self.by_first.get_mut(first) {
+            Some(seqs) => seqs.push(seq.clone()),
+            None => {
+                self.by_first.insert(first.clone(), vec![seq.clone()]);
+            }
+        }
+        let last = &seq[seq.len() - 1];
+        match self.by_last.get_mut(last) {
+            Some(seqs) => seqs.push(seq),
+            None => {
+                self.by_last.insert(last.clone(), vec![seq]);
+            }
         }
     }
 

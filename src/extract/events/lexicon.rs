@@ -302,12 +302,13 @@ fn parse_elem(
     let (mut alts, mut lemma, mut literal) = (Vec::new(), false, false);
     for alt in spec.split('|') {
         // `_` joins the words of a multi-word alternative (`N:état_d'urgence`)
-        let alt = if alt.starts_with('@') {
-            alt.to_string()
+        let joined;
+        let alt = if alt.starts_with('@') || !alt.contains('_') {
+            alt
         } else {
-            alt.replace('_', " ")
+            joined = alt.replace('_', " ");
+            joined.as_str()
         };
-        let alt = alt.as_str();
         if let Some(v) = alt.strip_prefix("V:") {
             lemma = true;
             // the first word conjugates (`mettre en garde`)
@@ -317,14 +318,22 @@ fn parse_elem(
             let aux = |f: &str| be.has(f) || have.has(f);
             // a form that is also an auxiliary (`sommes` of `sommer`) is the
             // auxiliary, unless the verb is the auxiliary itself (`V:be`)
-            let is_aux: Vec<bool> = forms.iter().map(|(f, _)| aux(f)).collect();
+            // (only a one-word verb's forms can be dropped as auxiliaries)
+            let is_aux: Vec<bool> = if words.len() == 1 {
+                forms.iter().map(|(f, _)| aux(f)).collect()
+            } else {
+                vec![false; forms.len()]
+            };
             let is_aux_verb = is_aux.iter().filter(|a| **a).count() * 2 > forms.len();
             for ((form, tenses), is_aux) in forms.into_iter().zip(is_aux) {
                 if words.len() == 1 && !is_aux_verb && is_aux {
                     continue;
                 }
-                let mut w = words.clone();
-                w[0] = form;
+                // built with the form in place: cloning `words` would copy
+                // the lemma only to drop it
+                let mut w = Vec::with_capacity(words.len());
+                w.push(form);
+                w.extend_from_slice(&words[1..]);
                 alts.push(Alt {
                     words: w,
                     tenses,
@@ -337,8 +346,10 @@ fn parse_elem(
             // French plurals mark the head (first word), English the last
             let head = if lang == "fr" { 0 } else { words.len() - 1 };
             for form in infl.noun_forms(&words[head]) {
-                let mut w = words.clone();
-                w[head] = form;
+                let mut w = Vec::with_capacity(words.len());
+                w.extend_from_slice(&words[..head]);
+                w.push(form);
+                w.extend_from_slice(&words[head + 1..]);
                 alts.push(Alt {
                     words: w,
                     tenses: 0,
@@ -426,9 +437,14 @@ fn parse_role(s: Option<&str>) -> Result<Role, String> {
     })
 }
 
-/// The entry of word `w` in the index, added when missing.
+/// The entry of word `w` in the index, added when missing (the key is
+/// copied only then: most words of the patterns and classes are already
+/// there).
 fn entry<'w>(words: &'w mut WordIndex, w: &str) -> &'w mut WordInfo {
-    words.entry(w.to_string()).or_default()
+    if !words.contains_key(w) {
+        words.insert(w.to_string(), WordInfo::default());
+    }
+    words.get_mut(w).expect("inserted above")
 }
 
 /// Numbers the words of the patterns' alternatives ([`Alt::ids`]) and
@@ -511,6 +527,8 @@ fn index_classes(fixed: &[Class], words: &mut WordIndex, ids: &mut u32) {
 
 impl LangLex {
     /// Loads and compiles one language's grammar, inflection and triggers.
+    /// [`LangLex::mark_demonyms`] must run before the first lookup: it
+    /// fills the word tables.
     pub fn load(
         lang: &str,
         grammar: &Path,
@@ -591,7 +609,10 @@ impl LangLex {
             .collect();
         index_classes(&fixed, &mut words, &mut ids);
         let class_ids = ClassIndex::new(&fixed, |w| words[w].id, ids as usize);
-        let mut lex = LangLex {
+        // the lookup tables are filled by `mark_demonyms`, which the stage
+        // calls once the country gazetteer is read (filling them here too
+        // would build them twice)
+        Ok(LangLex {
             triggers: out,
             fixed,
             words,
@@ -601,9 +622,7 @@ impl LangLex {
             short: ShortWords::default(),
             class_ids,
             inflector,
-        };
-        lex.index_bytes();
-        Ok(lex)
+        })
     }
 
     /// What the lexicon knows about the word `text[start..end]` (all zero
@@ -625,8 +644,9 @@ impl LangLex {
     fn index_bytes(&mut self) {
         self.bytes = (0..128u8)
             .map(|b| {
-                let key = char::from(b).to_string();
-                self.words.get(&key).copied().unwrap_or_default()
+                let key = [b];
+                let key = std::str::from_utf8(&key).unwrap_or_default();
+                self.words.get(key).copied().unwrap_or_default()
             })
             .collect();
         self.short = ShortWords::new(self.words.iter());
@@ -657,7 +677,7 @@ impl LangLex {
             info.demonym = false;
         }
         for k in keys {
-            self.words.entry(k.clone()).or_default().demonym = true;
+            entry(&mut self.words, k).demonym = true;
         }
         self.index_bytes();
     }

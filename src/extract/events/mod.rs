@@ -171,7 +171,9 @@ impl Countries {
                     for form in lex.inflector.noun_forms(&d) {
                         match c.demonyms.get(&form) {
                             Some(other) if *other != country => ambiguous.push(form),
-                            _ => {
+                            // (already there with the same country)
+                            Some(_) => {}
+                            None => {
                                 c.demonyms.insert(form, country.clone());
                             }
                         }
