@@ -114,4 +114,35 @@ mod tests {
             .collect();
         assert_eq!(found, want);
     }
+    #[test]
+    fn word_by_word_search_finds_what_a_whole_text_search_finds() {
+        // The rule shapes of `numeric.tsv`, over random texts of digits,
+        // separators, letters and spaces.
+        let rules = [
+            r"\b([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4}|[0-9]{2})\b",
+            r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b",
+        ];
+        let alphabet: Vec<char> = "0123456789/.-a \n\u{e9}".chars().collect();
+        let mut rng = fastrand::Rng::with_seed(7);
+        for rule in rules {
+            let re = regex::Regex::new(rule).unwrap();
+            for _ in 0..2000 {
+                let n = rng.usize(0..40);
+                let text: String = (0..n)
+                    .map(|_| alphabet[rng.usize(..alphabet.len())])
+                    .collect();
+                let whole: Vec<(usize, usize)> =
+                    re.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                let mut words = Vec::new();
+                for (start, end) in digit_words(&text) {
+                    let mut at = start;
+                    while let Some(m) = re.find_at(&text[..end], at) {
+                        words.push((m.start(), m.end()));
+                        at = m.end();
+                    }
+                }
+                assert_eq!(words, whole, "{rule} on {text:?}");
+            }
+        }
+    }
 }
