@@ -21,6 +21,7 @@
 mod calendar;
 mod chain;
 mod class;
+mod digits;
 mod expr;
 mod infer;
 mod lexicon;

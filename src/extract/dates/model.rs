@@ -11,6 +11,7 @@ use crate::lexicon::{LexiconError, content_lines, read_list, read_table};
 
 use super::LangFiles;
 use super::class::Class;
+use super::digits::digit_words;
 use super::expr::{Cal, Expr};
 use super::lexicon::Words;
 use super::pattern::Pattern;
@@ -23,6 +24,29 @@ enum Order {
     Dmy,
     Mdy,
     Ymd,
+}
+
+impl Order {
+    /// The date of the three fields of a match in this order, if it is one.
+    fn date(self, x: i32, y: i32, z: i32) -> Option<Cal> {
+        let (mut day, mut month, year) = match self {
+            Order::Dmy => (x, y, z),
+            Order::Mdy => (y, x, z),
+            Order::Ymd => (z, y, x),
+        };
+        // A field over 12 can only be the day: the writer used the other order.
+        if month > 12 && day <= 12 && self != Order::Ymd {
+            std::mem::swap(&mut day, &mut month);
+        }
+        let year = if year < 100 { 2000 + year } else { year };
+        chrono::NaiveDate::from_ymd_opt(year, month as u32, day as u32)?;
+        Some(Cal {
+            day: Some(day as u32),
+            month: Some(month as u32),
+            year: Some(year),
+            weekday: None,
+        })
+    }
 }
 
 /// An all-digit date format (`03/04/2025`, `2025-04-03`).
@@ -144,42 +168,33 @@ impl LangModel {
     /// of `numeric.tsv` wins).
     fn numeric_dates(&self, text: &str) -> Vec<Expr> {
         let mut found: Vec<(usize, Expr)> = Vec::new();
+        // A match lies inside one word holding a digit: searching each
+        // such word, in a haystack that keeps the text before it (for
+        // look-behind) and ends with it (where `\b` sees a break either
+        // way), finds what a search of the whole text finds.
+        let words = digit_words(text);
         for (k, rule) in self.numeric.iter().enumerate() {
-            for caps in rule.regex.captures_iter(text) {
-                let Some(whole) = caps.get(0).map(|m| Span::new(m.start(), m.end())) else {
-                    continue;
-                };
-                let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
-                let (Some(x), Some(y), Some(z)) = (num(1), num(2), num(3)) else {
-                    continue;
-                };
-                let (mut day, mut month, year) = match rule.order {
-                    Order::Dmy => (x, y, z),
-                    Order::Mdy => (y, x, z),
-                    Order::Ymd => (z, y, x),
-                };
-                // A field over 12 can only be the day: the writer used the other order.
-                if month > 12 && day <= 12 && rule.order != Order::Ymd {
-                    std::mem::swap(&mut day, &mut month);
+            let mut locs = rule.regex.capture_locations();
+            for &(start, end) in &words {
+                let mut at = start;
+                while let Some(m) = rule.regex.captures_read_at(&mut locs, &text[..end], at) {
+                    if m.is_empty() {
+                        break;
+                    }
+                    at = m.end();
+                    let num = |i: usize| locs.get(i).and_then(|(s, e)| text[s..e].parse().ok());
+                    if let (Some(x), Some(y), Some(z)) = (num(1), num(2), num(3))
+                        && let Some(a) = rule.order.date(x, y, z)
+                    {
+                        let span = Span::new(m.start(), m.end());
+                        let e = Expr {
+                            span,
+                            a,
+                            ..Default::default()
+                        };
+                        found.push((k, e));
+                    }
                 }
-                let year = if year < 100 { 2000 + year } else { year };
-                if chrono::NaiveDate::from_ymd_opt(year, month as u32, day as u32).is_none() {
-                    continue;
-                }
-                let a = Cal {
-                    day: Some(day as u32),
-                    month: Some(month as u32),
-                    year: Some(year),
-                    weekday: None,
-                };
-                found.push((
-                    k,
-                    Expr {
-                        span: whole,
-                        a,
-                        ..Default::default()
-                    },
-                ));
             }
         }
         found.sort_by_key(|(k, e)| (e.span.start, *k));

@@ -233,7 +233,27 @@ impl TenseMarkers {
                 continue;
             }
             let word_start = pos;
+            if from + word_start >= expr.end {
+                if !left_done {
+                    left_done = true;
+                    (anywhere, in_clause) = self.nearest_before(text, expr, &left);
+                }
+                // Past the clause the count of its words and its marker are
+                // final: once they decide the answer, or no later word can
+                // be nearer than the nearest marker, the rest changes nothing.
+                let dist = from + word_start - expr.end;
+                if from + word_start >= clause_end
+                    && (in_clause.is_some()
+                        || clause_words > MAX_BARE_CLAUSE_WORDS
+                        || anywhere.is_some_and(|(d, _)| d <= dist))
+                {
+                    break;
+                }
+            }
             pos += len;
+            while pos < s.len() && bytes[pos].is_ascii_alphabetic() {
+                pos += 1;
+            }
             while pos < s.len() {
                 let (alpha, len) = alpha_at(pos);
                 if !alpha {
