@@ -11,15 +11,14 @@
 //! run kept per article.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::fs::File;
-use std::hash::BuildHasherDefault;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::hash::WordHasher;
+use super::hash::FastMap;
 
 /// Map entries before a spill, by default: a map of 2^18 buckets (about
 /// 6.5 MB); the end of the run buffers as many summed pairs (24 bytes each).
@@ -212,7 +211,7 @@ impl<K: Ord, F: Fn(&Pair) -> K> Merge<K, F> {
 
 /// The pairs' running counts.
 pub struct PairCounts {
-    map: HashMap<(u32, u32), [i64; 2], BuildHasherDefault<WordHasher>>,
+    map: FastMap<(u32, u32), [i64; 2]>,
     budget: usize,
     /// Where full maps go; `None`: memory only.
     runs: Option<Runs>,
@@ -235,7 +234,7 @@ impl PairCounts {
     pub fn spilling(dir: &Path, budget: usize) -> PairCounts {
         let budget = budget.max(1);
         PairCounts {
-            map: HashMap::with_capacity_and_hasher(budget.min(1 << 16), Default::default()),
+            map: FastMap::with_capacity_and_hasher(budget.min(1 << 16), Default::default()),
             budget,
             runs: Some(Runs::new(dir, "pairs")),
         }
@@ -352,9 +351,7 @@ fn sort_by_key<K: Ord>(pairs: &mut Vec<Pair>, key: impl Fn(&Pair) -> K) {
 }
 
 /// The map's pairs sorted by `(a, b)`, leaving it empty (its capacity kept).
-fn drain_sorted(
-    map: &mut HashMap<(u32, u32), [i64; 2], BuildHasherDefault<WordHasher>>,
-) -> Vec<Pair> {
+fn drain_sorted(map: &mut FastMap<(u32, u32), [i64; 2]>) -> Vec<Pair> {
     let mut v: Vec<Pair> = map.drain().map(|((a, b), n)| Pair { a, b, n }).collect();
     v.sort_unstable_by_key(|p| (u64::from(p.a) << 32) | u64::from(p.b));
     v
