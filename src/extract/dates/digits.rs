@@ -6,8 +6,7 @@
 //! spares the regex engine a look at every full stop of the text (the
 //! French rule's `[/.]` is the literal it would otherwise search for).
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+use crate::text::swar;
 
 /// True for the bytes that end a word: a date regex matches none of them,
 /// and none is a word character, so `\b` at a word's end sees the same
@@ -19,16 +18,10 @@ fn is_break(b: u8) -> bool {
 /// The index of the first ASCII digit of `bytes` at or after `from`.
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    // Sixteen bytes at a time, as two words of eight: `x - 10` borrows into the high bit of a byte
-    // under 10 (a digit once `'0'` is xored away); a set bit means some
-    // digit in the chunk (bytes above a real one may show false hits,
-    // which the byte loop below skips).
-    let has_digit = |chunk: &[u8]| {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ (ONES * u64::from(b'0'));
-        x.wrapping_sub(ONES * 10) & !x & HIGHS != 0
-    };
-    for pair in bytes[i..].chunks_exact(16) {
-        if has_digit(&pair[..8]) || has_digit(&pair[8..]) {
+    // sixteen bytes a step, as two words of eight, past the stretches
+    // without a digit; the byte loop below finds the digit itself
+    while let (Some(a), Some(b)) = (swar::load(bytes, i), swar::load(bytes, i + 8)) {
+        if swar::ascii_digits(a) | swar::ascii_digits(b) != 0 {
             break;
         }
         i += 16;
