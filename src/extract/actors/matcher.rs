@@ -17,7 +17,7 @@ use crate::document::Span;
 use super::gazetteer::{EntryIdx, Gazetteer};
 use super::lexicon::{LangLexicon, TitleKind, WordMap};
 use super::scan::{Located, Scan, fold_key};
-use super::trie::{Start, Trie, word_hash};
+use super::trie::Trie;
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,17 @@ impl Matcher {
                 b.add(&c.form, pat, CaseRule::Any);
             }
         }
-        let trie = Trie::new(&b.patterns)?;
+        // Variant `2 * l + lower` serves the keys with a reading that
+        // `keep` accepts in language `l` when the match starts with an
+        // ASCII lowercase letter (`lower`) or not.
+        let payloads = &b.payloads;
+        let serves = |key: usize, v: usize| {
+            let (lang, lower) = ((v / 2) as u8, v % 2 == 1);
+            payloads[key]
+                .iter()
+                .any(|&(pat, rule)| of_lang(pat, lang) && (!lower || rule == CaseRule::Any))
+        };
+        let trie = Trie::with_variants(&b.patterns, 2 * langs.len(), serves)?;
         Ok(Matcher {
             trie,
             payloads: b.payloads,
@@ -208,32 +218,24 @@ impl Matcher {
         self.trie.memory_usage()
     }
 
-    /// Finds every lexicon match of one document (language index `lang`).
-    pub fn find(&self, text: &str, scan: &Scan, lang: u8) -> Hits {
-        let folded = scan.folded.as_bytes();
+    /// Scans one document (language index `lang`) and finds every lexicon
+    /// match in it. The scan tests each word against the trie's start
+    /// tables of the language as it makes it, so walks start only from the
+    /// few words that may begin a key with a reading of that language and
+    /// of that case.
+    pub fn find(&self, text: &str, lang: u8) -> (Scan, Hits) {
+        let scan = Scan::for_lexicon(text, &self.trie, 2 * usize::from(lang));
         let mut hits = Hits::default();
         let mut ends = Vec::new();
-        // A word that may start only keys of several words, waiting for the
-        // next word: its token, start and hash.
-        let mut pending: Option<(usize, usize, usize)> = None;
-        scan.for_each_word(|t, fs, fe| {
-            let h = word_hash(folded, fs, fe);
-            if let Some((t1, fs1, h1)) = pending.take()
-                && self.trie.pair_may_start(h1, h)
-            {
-                self.walk(text, scan, lang, (t1, fs1), &mut ends, &mut hits);
-            }
-            match self.trie.starts(h) {
-                Start::Nothing => {}
-                Start::Word => self.walk(text, scan, lang, (t, fs), &mut ends, &mut hits),
-                Start::Pair => pending = Some((t, fs, h)),
-            }
-        });
+        for &(t, fs) in &scan.starts {
+            let at = (t as usize, fs as usize);
+            self.walk(text, &scan, lang, at, &mut ends, &mut hits);
+        }
         leftmost_longest(&mut hits.gz, true);
         leftmost_longest(&mut hits.demonyms, false);
         leftmost_longest(&mut hits.titles, false);
         leftmost_longest(&mut hits.cues, false);
-        hits
+        (scan, hits)
     }
 
     /// Walks the trie from folded byte `fs`, a word start in token `t`,
@@ -266,10 +268,6 @@ impl Matcher {
         id: u32,
         hits: &mut Hits,
     ) {
-        let of_lang = |pat: Pat| match pat {
-            Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
-            _ => true,
-        };
         let payloads = &self.payloads[id as usize];
         // A match starting with an ASCII lowercase letter (`un`, `est`,
         // common words that are also names or acronyms) passes only the
@@ -283,13 +281,13 @@ impl Matcher {
         // dropped before they are located.
         if !payloads
             .iter()
-            .any(|&(pat, rule)| of_lang(pat) && (!lower || rule == CaseRule::Any))
+            .any(|&(pat, rule)| of_lang(pat, lang) && (!lower || rule == CaseRule::Any))
         {
             return;
         }
         let Located { start, end, t0, t1 } = scan.locate_in(text, t, fs, fe);
         for &(pat, rule) in payloads {
-            if !of_lang(pat) || !case_ok(rule, &text[start..end], scan, t1) {
+            if !of_lang(pat, lang) || !case_ok(rule, &text[start..end], scan, t1) {
                 continue;
             }
             let hit = Hit {
@@ -306,6 +304,15 @@ impl Matcher {
                 Pat::Cue { .. } => hits.cues.push(hit),
             }
         }
+    }
+}
+
+/// True when `pat` counts in documents of language index `lang` (titles
+/// and descriptors belong to one language, gazetteer names to all).
+fn of_lang(pat: Pat, lang: u8) -> bool {
+    match pat {
+        Pat::Title { lang: l, .. } | Pat::Cue { lang: l, .. } => l == lang,
+        _ => true,
     }
 }
 
@@ -374,8 +381,7 @@ mod tests {
     fn gz_names(text: &str, lang: &str) -> Vec<(String, String)> {
         let (gz, _, matcher) = testdata::matcher();
         let l = testdata::lang_index(lang);
-        let scan = Scan::new(text);
-        let hits = matcher.find(text, &scan, l);
+        let (_, hits) = matcher.find(text, l);
         hits.gz
             .iter()
             .map(|h| {
@@ -503,8 +509,7 @@ mod tests {
         ];
         for (name, lang, text, want) in cases {
             let l = testdata::lang_index(lang);
-            let scan = Scan::new(text);
-            let hits = matcher.find(text, &scan, l);
+            let (_, hits) = matcher.find(text, l);
             let got: Vec<&str> = hits
                 .titles
                 .iter()

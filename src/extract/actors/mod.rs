@@ -50,7 +50,6 @@ use gazetteer::Gazetteer;
 use lexicon::{LangFiles, LangLexicon};
 use matcher::Matcher;
 use names::Names;
-use scan::Scan;
 
 /// The `[actors]` section of the pipeline configuration.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -172,8 +171,7 @@ impl Stage for ActorsStage {
         let Some(l) = self.langs.iter().position(|x| *x == doc.lang) else {
             return;
         };
-        let scan = Scan::new(&doc.text);
-        let hits = self.matcher.find(&doc.text, &scan, l as u8);
+        let (scan, hits) = self.matcher.find(&doc.text, l as u8);
         let (actors, mentions) = {
             let cx = Ctx::new(doc, &scan, &hits, &self.lexicons[l], &self.names, &self.gz);
             let mut cands = Vec::new();

@@ -15,6 +15,8 @@
 //! Apostrophes always split (`l` `'` `AES`); the grammar rejoins names such
 //! as `N'Diaye`.
 
+use super::trie::Trie;
+
 /// The token's first character is uppercase.
 pub const CAP: u8 = 1;
 /// The token has at least two letters and all of them are uppercase.
@@ -72,6 +74,9 @@ pub struct Scan {
     /// (recorded as they are made, which costs less than a pass over all
     /// tokens).
     pub named: Vec<u32>,
+    /// The word starts where a lexicon key may begin, in text order: the
+    /// token and folded byte of each (filled by [`Scan::for_lexicon`]).
+    pub starts: Vec<(u32, u32)>,
 }
 
 /// Characters that join two word parts into one token (hyphens).
@@ -188,7 +193,16 @@ pub struct Located {
 impl Scan {
     /// Scans a document text (one pass over its bytes, in the `scanner` module).
     pub fn new(text: &str) -> Scan {
-        super::scanner::scan(text)
+        super::scanner::scan(text, None)
+    }
+
+    /// [`Scan::new`] that also notes, in [`Scan::starts`], the words that
+    /// may start a key of `trie` in variant `variant` or `variant + 1`
+    /// (for a word starting with an ASCII lowercase letter): the test is
+    /// made while the word's bytes are at hand, and a second pass over the
+    /// words is saved.
+    pub fn for_lexicon(text: &str, trie: &Trie, variant: usize) -> Scan {
+        super::scanner::scan(text, trie.lang_starts(variant))
     }
 
     /// The folded form of a token (`""` for punctuation).

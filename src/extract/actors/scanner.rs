@@ -16,6 +16,7 @@ use crate::text::swar;
 use super::scan::{
     ALPHA, CAP, HYPHEN, NON_ASCII, Scan, Token, UPPER, WORD, is_hyphen, push_folded_bytes,
 };
+use super::trie::{LangStarts, Start, head_hash};
 
 /// Class bit: letter or digit ([`char::is_alphanumeric`]).
 const ALNUM_B: u8 = 1;
@@ -103,10 +104,24 @@ struct Scanner<'t> {
     /// or more and no such one.
     letters: u32,
     mixed: bool,
+    /// The start tables of the document's language, which tell which
+    /// words may start a key (the second table for words starting with an
+    /// ASCII lowercase letter).
+    lexicon: Option<LangStarts<'t>>,
+    /// Words that may start a key ([`Scan::starts`]).
+    starts: Vec<(u32, u32)>,
+    /// A word that may start only keys of several words, waiting for the
+    /// next word: its hash ([`NO_PAIR`]: none), token and folded start.
+    pending: usize,
+    pending_at: (u32, u32),
 }
 
-/// Scans a document text into its tokens and folded text.
-pub(super) fn scan(text: &str) -> Scan {
+/// [`Scanner::pending`] when no word waits.
+const NO_PAIR: usize = usize::MAX;
+
+/// Scans a document text into its tokens and folded text; with `lexicon`,
+/// also notes the words that may start one of its keys.
+pub(super) fn scan<'t>(text: &'t str, lexicon: Option<LangStarts<'t>>) -> Scan {
     let bytes = text.as_bytes();
     let mut s = Scanner {
         text,
@@ -124,6 +139,10 @@ pub(super) fn scan(text: &str) -> Scan {
         open: false,
         letters: 0,
         mixed: false,
+        lexicon,
+        starts: Vec::new(),
+        pending: NO_PAIR,
+        pending_at: (0, 0),
     };
     s.folded.push(b' ');
     let mut i = 0;
@@ -158,6 +177,7 @@ pub(super) fn scan(text: &str) -> Scan {
         folded: String::from_utf8(s.folded).expect("the folded text is ASCII"),
         tokens: s.tokens,
         named: s.named,
+        starts: s.starts,
     }
 }
 
@@ -198,7 +218,78 @@ impl Scanner<'_> {
             if self.word.flags & (CAP | HYPHEN) != 0 {
                 self.named.push(self.tokens.len() as u32);
             }
+            if self.lexicon.is_some() {
+                self.word_starts();
+            }
             self.tokens.push(self.word);
+        }
+    }
+
+    /// Notes the words of the open word's folded form (its parts when it
+    /// has inner hyphens; parts folded to nothing are no words) that may
+    /// start a key.
+    #[inline(never)]
+    fn word_starts(&mut self) {
+        let (fs, fe) = (self.word.fstart as usize, self.word.fend as usize);
+        let lower = self.text.as_bytes()[self.word.start as usize].is_ascii_lowercase();
+        let t = self.tokens.len() as u32;
+        if self.word.flags & HYPHEN == 0 {
+            // No inner hyphen, no space in the fold: one word.
+            if fs < fe {
+                let h = self.folded_hash(fs, fe);
+                self.word_start(t, fs as u32, h, lower);
+            }
+            return;
+        }
+        let mut start = fs;
+        for p in fs..=fe {
+            if p == fe || self.folded[p] == b' ' {
+                if start < p {
+                    let h = self.folded_hash(start, p);
+                    self.word_start(t, start as u32, h, lower && start == fs);
+                }
+                start = p + 1;
+            }
+        }
+    }
+
+    /// The `word_hash` of the folded word at `fs..fe`, which may be the
+    /// last bytes of the folded text so far.
+    fn folded_hash(&self, fs: usize, fe: usize) -> usize {
+        let n = (fe - fs).min(8);
+        let mut head = [0u8; 8];
+        head[..n].copy_from_slice(&self.folded[fs..fs + n]);
+        head_hash(u64::from_le_bytes(head), fe - fs)
+    }
+
+    /// Notes whether the word of hash `h` at folded byte `fs`, in token
+    /// `t`, may start a key (`lower`: it starts the token with an ASCII
+    /// lowercase letter), or completes the two words that may.
+    #[inline(always)]
+    fn word_start(&mut self, t: u32, fs: u32, h: usize, lower: bool) {
+        let Some(lexicon) = self.lexicon else {
+            return;
+        };
+        if self.pending != NO_PAIR {
+            self.complete_pair(h);
+        }
+        match lexicon.starts(h, lower) {
+            Start::Nothing => {}
+            Start::Word => self.starts.push((t, fs)),
+            Start::Pair => {
+                self.pending = h;
+                self.pending_at = (t, fs);
+            }
+        }
+    }
+
+    /// The word of hash `h` follows one that may start only keys of
+    /// several words: that one is noted when a key starts with both.
+    #[inline(never)]
+    fn complete_pair(&mut self, h: usize) {
+        let first = std::mem::replace(&mut self.pending, NO_PAIR);
+        if self.lexicon.is_some_and(|l| l.pair_may_start(first, h)) {
+            self.starts.push(self.pending_at);
         }
     }
 
@@ -238,7 +329,8 @@ impl Scanner<'_> {
         if letters.count_ones() >= 2 && letters & !capitals == 0 {
             flags |= UPPER;
         }
-        Some(self.push_ascii_word(i, n, &[lower], flags, next))
+        let head = lower & swar::low_bytes(n);
+        Some(self.push_ascii_word(i, n, &[lower], head, flags, next))
     }
 
     /// [`Scanner::short_word`] for a word of eight to fifteen bytes, whose
@@ -277,18 +369,20 @@ impl Scanner<'_> {
         {
             flags |= UPPER;
         }
-        Some(self.push_ascii_word(i, len, &[lower, lower2], flags, next))
+        Some(self.push_ascii_word(i, len, &[lower, lower2], lower, flags, next))
     }
 
     /// Records the ASCII word of `len` bytes at byte `i`, whose lowercased
-    /// bytes are the first `len` of `blocks`, and the space after it when
-    /// `next` is one; returns where the scan goes on.
+    /// bytes are the first `len` of `blocks` (`head`: its first eight at
+    /// most, the rest zero), and the space after it when `next` is one;
+    /// returns where the scan goes on.
     #[inline(always)]
     fn push_ascii_word(
         &mut self,
         i: usize,
         len: usize,
         blocks: &[u64],
+        head: u64,
         flags: u8,
         next: u8,
     ) -> usize {
@@ -297,6 +391,11 @@ impl Scanner<'_> {
         }
         self.space();
         let fstart = self.folded.len();
+        if self.lexicon.is_some() {
+            let lower = self.text.as_bytes()[i].is_ascii_lowercase();
+            let t = self.tokens.len() as u32;
+            self.word_start(t, fstart as u32, head_hash(head, len), lower);
+        }
         for block in blocks {
             self.folded.extend_from_slice(&block.to_le_bytes());
         }
@@ -535,6 +634,7 @@ mod tests {
                 folded,
                 tokens,
                 named,
+                starts: Vec::new(),
             },
             src,
         )
@@ -619,7 +719,7 @@ mod tests {
     }
 
     fn check_against_reference(name: &str, text: &str) {
-        let (got, (want, src)) = (scan(text), reference(text));
+        let (got, (want, src)) = (scan(text, None), reference(text));
         assert_eq!(got.folded, want.folded, "case {name}: folded");
         assert_eq!(got.tokens, want.tokens, "case {name}: tokens");
         assert_eq!(got.named, want.named, "case {name}: named");

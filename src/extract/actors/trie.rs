@@ -58,7 +58,10 @@ pub struct Trie {
     /// some key). 64 KB: with 16-bit hashes (16 KB) about one word in
     /// ten of a text had the bit of some key's word by chance, and half of
     /// the walks were such misses.
-    starts: Box<[[u64; 2]; 1 << (HASH_BITS - 6)]>,
+    ///
+    /// One such table per variant (of [`Trie::with_variants`]), one after
+    /// the other: a key counts in the tables of the variants it serves.
+    starts: Vec<[u64; 2]>,
     /// One bit per [`pair_hash`] of the first two words of each key of
     /// several words: a common word that starts some key (`de`, `the`)
     /// starts a match only when the next word is that key's second word.
@@ -85,8 +88,43 @@ pub enum Start {
     Pair,
 }
 
+/// Two variants' start tables ([`Trie::lang_starts`]), as arrays whose
+/// size the hashes fit, so that a lookup needs no bounds check: it is made
+/// for every word of a text.
+#[derive(Debug, Clone, Copy)]
+pub struct LangStarts<'a> {
+    trie: &'a Trie,
+    tables: [&'a [[u64; 2]; BLOCKS]; 2],
+}
+
+impl LangStarts<'_> {
+    /// [`Trie::starts`] of the first variant, or of the second when
+    /// `second`.
+    #[inline(always)]
+    pub fn starts(&self, h: usize, second: bool) -> Start {
+        let [word, pair] = self.tables[usize::from(second)][(h >> 6) & (BLOCKS - 1)];
+        let bit = 1 << (h & 63);
+        if word & bit != 0 {
+            Start::Word
+        } else if pair & bit != 0 {
+            Start::Pair
+        } else {
+            Start::Nothing
+        }
+    }
+
+    /// [`Trie::pair_may_start`].
+    #[inline(always)]
+    pub fn pair_may_start(&self, first: usize, second: usize) -> bool {
+        self.trie.pair_may_start(first, second)
+    }
+}
+
 /// Bits of `word_hash`.
 pub(super) const HASH_BITS: u32 = 18;
+
+/// Number of [`Trie::starts`] blocks of one variant.
+const BLOCKS: usize = 1 << (HASH_BITS - 6);
 
 /// A hash of a word (bytes up to the next space) from its length and first
 /// eight bytes; `at` holds the word's bytes at `from..to` (8 bytes from
@@ -103,6 +141,14 @@ pub(super) fn word_hash(at: &[u8], from: usize, to: usize) -> usize {
             .rev()
             .fold(0, |h, &b| h << 8 | u64::from(b)),
     };
+    head_hash(head, len)
+}
+
+/// [`word_hash`] of a word of `len` bytes whose first ones (up to eight,
+/// first byte lowest, the others zero) are `head`: the scanner has them in
+/// a register.
+#[inline]
+pub(super) fn head_hash(head: u64, len: usize) -> usize {
     let mixed = (head ^ (len as u64).wrapping_mul(0x9e37_79b9)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (mixed >> (64 - HASH_BITS)) as usize
 }
@@ -111,6 +157,19 @@ impl Trie {
     /// Builds the trie of `keys`; key `i` is reported as id `i`. Keys must
     /// be distinct; empty ones are ignored.
     pub fn new(keys: &[String]) -> Result<Trie, String> {
+        Self::with_variants(keys, 1, |_, _| true)
+    }
+
+    /// [`Trie::new`] with `variants` start tables ([`Trie::starts`]): key
+    /// `i` may start a match in variant `v` when `serves(i, v)`. (The
+    /// matcher has one variant per language and case of the first letter:
+    /// a key whose readings all belong to the other language, or all want
+    /// a capital, starts no match there, and its words need no walk.)
+    pub fn with_variants(
+        keys: &[String],
+        variants: usize,
+        serves: impl Fn(usize, usize) -> bool,
+    ) -> Result<Trie, String> {
         let mut code = [0u8; 256];
         let mut codes = 0u8;
         for k in keys {
@@ -124,21 +183,23 @@ impl Trie {
             }
         }
         let (cells, key_of, nodes) = pack(keys, &code)?;
-        let mut starts: Box<[[u64; 2]; 1 << (HASH_BITS - 6)]> =
-            Box::new([[0; 2]; 1 << (HASH_BITS - 6)]);
-        let mut pairs: Box<[u64; 1 << (HASH_BITS - 6)]> = Box::new([0; 1 << (HASH_BITS - 6)]);
-        for k in keys.iter().filter(|k| !k.is_empty()) {
+        let mut starts = vec![[0u64; 2]; variants * BLOCKS];
+        let mut pairs: Box<[u64; BLOCKS]> = Box::new([0; BLOCKS]);
+        for (i, k) in keys.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
             let b = k.as_bytes();
-            let Some(end) = k.find(' ') else {
-                let h = word_hash(b, 0, b.len());
-                starts[h / 64][0] |= 1 << (h % 64);
-                continue;
+            let (h, kind) = match k.find(' ') {
+                None => (word_hash(b, 0, b.len()), 0),
+                Some(end) => {
+                    let end2 = k[end + 1..].find(' ').map_or(k.len(), |e| end + 1 + e);
+                    let first = word_hash(b, 0, end);
+                    let h = pair_hash(first, word_hash(b, end + 1, end2));
+                    pairs[h / 64] |= 1 << (h % 64);
+                    (first, 1)
+                }
             };
-            let end2 = k[end + 1..].find(' ').map_or(k.len(), |e| end + 1 + e);
-            let first = word_hash(b, 0, end);
-            starts[first / 64][1] |= 1 << (first % 64);
-            let h = pair_hash(first, word_hash(b, end + 1, end2));
-            pairs[h / 64] |= 1 << (h % 64);
+            for v in (0..variants).filter(|&v| serves(i, v)) {
+                starts[v * BLOCKS + h / 64][kind] |= 1 << (h % 64);
+            }
         }
         Ok(Trie {
             code,
@@ -154,7 +215,7 @@ impl Trie {
     pub fn memory_usage(&self) -> usize {
         self.cells.len() * std::mem::size_of::<Cell>()
             + (self.key_of.len() + 2 * self.pairs.len()) * std::mem::size_of::<u32>()
-            + std::mem::size_of_val(&*self.starts)
+            + std::mem::size_of_val(&self.starts[..])
     }
 
     /// Number of rows (trie nodes).
@@ -188,11 +249,14 @@ impl Trie {
         }
     }
 
-    /// What keys a word of the text of `word_hash` `h` may start.
+    /// What keys of variant `variant` a word of the text of `word_hash`
+    /// `h` may start.
     #[inline]
-    pub fn starts(&self, h: usize) -> Start {
+    pub fn starts(&self, h: usize, variant: usize) -> Start {
         let h = h & ((1 << HASH_BITS) - 1);
-        let [word, pair] = self.starts[h / 64];
+        let Some(&[word, pair]) = self.starts.get(variant * BLOCKS + h / 64) else {
+            return Start::Nothing;
+        };
         let bit = 1 << (h % 64);
         if word & bit != 0 {
             Start::Word
@@ -201,6 +265,18 @@ impl Trie {
         } else {
             Start::Nothing
         }
+    }
+
+    /// The start tables of variants `variant` and `variant + 1`, for the
+    /// scanner (`None` past the last variant).
+    pub fn lang_starts(&self, variant: usize) -> Option<LangStarts<'_>> {
+        let table = |v: usize| -> Option<&[[u64; 2]; BLOCKS]> {
+            self.starts.get(v * BLOCKS..(v + 1) * BLOCKS)?.try_into().ok()
+        };
+        Some(LangStarts {
+            trie: self,
+            tables: [table(variant)?, table(variant + 1)?],
+        })
     }
 
     /// False when no key starts with the two words of `word_hash`es
@@ -407,7 +483,7 @@ mod tests {
                 let second = (end + 1..text.len())
                     .find(|&i| text[i] == b' ')
                     .map(|end2| word_hash(text, end + 1, end2));
-                let may = match trie.starts(h) {
+                let may = match trie.starts(h, 0) {
                     Start::Nothing => false,
                     Start::Word => true,
                     Start::Pair => second.is_some_and(|h2| trie.pair_may_start(h, h2)),
@@ -422,11 +498,11 @@ mod tests {
         }
         // Words that start only longer keys are ruled out by the next word.
         let hash = |w: &str| word_hash(w.as_bytes(), 0, w.len());
-        assert_eq!(trie.starts(hash("guinee")), Start::Pair);
+        assert_eq!(trie.starts(hash("guinee"), 0), Start::Pair);
         assert!(trie.pair_may_start(hash("guinee"), hash("bissau")));
         assert!(!trie.pair_may_start(hash("guinee"), hash("et")));
-        assert_eq!(trie.starts(hash("mali")), Start::Word);
-        assert_eq!(trie.starts(hash("bamako")), Start::Nothing);
+        assert_eq!(trie.starts(hash("mali"), 0), Start::Word);
+        assert_eq!(trie.starts(hash("bamako"), 0), Start::Nothing);
     }
 
     #[test]
