@@ -344,33 +344,46 @@ fn case_ok(rule: CaseRule, surface: &str, scan: &Scan, next_tok: usize) -> bool 
 /// with exactly the winner's span are kept too (a capital that is also a
 /// place entry).
 fn leftmost_longest(hits: &mut Vec<Hit>, keep_ties: bool) {
-    hits.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end))
-            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end)))
-    });
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    if hits.is_sorted_by_key(|h| h.span.start) {
+        // Walks run in text order, so hits come sorted by start: only each
+        // start's run needs ordering by end, longest first (a stable sort
+        // of each run orders the whole as a stable sort of it would).
+        let mut i = 0;
+        while let Some(first) = hits.get(i) {
+            let start = first.span.start;
+            let n = hits[i..].partition_point(|h| h.span.start == start);
+            if n > 1 {
+                hits[i..i + n].sort_by_key(|h| std::cmp::Reverse(h.span.end));
+            }
+            i += n;
+        }
+    } else {
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    }
+    // Kept hits are moved down in place: `kept <= k` always.
+    let mut kept = 0;
     let mut last_end = 0usize;
-    for h in hits.drain(..) {
-        if let Some(prev) = out.last()
-            && keep_ties
-            && prev.span == h.span
-        {
-            if !out
+    for k in 0..hits.len() {
+        let h = hits[k];
+        if keep_ties && kept > 0 && hits[kept - 1].span == h.span {
+            if !hits[..kept]
                 .iter()
                 .rev()
                 .take_while(|p| p.span == h.span)
                 .any(|p| p.pat == h.pat)
             {
-                out.push(h);
+                hits[kept] = h;
+                kept += 1;
             }
             continue;
         }
         if h.span.start >= last_end {
             last_end = h.span.end;
-            out.push(h);
+            hits[kept] = h;
+            kept += 1;
         }
     }
-    *hits = out;
+    hits.truncate(kept);
 }
 
 #[cfg(test)]
@@ -483,6 +496,73 @@ mod tests {
             got.sort();
             want.sort();
             assert_eq!(got, want, "case {name}: {text}");
+        }
+    }
+
+    #[test]
+    fn leftmost_longest_agrees_with_a_plain_sort() {
+        // The straightforward version: sort everything, then pick.
+        fn reference(mut hits: Vec<Hit>, keep_ties: bool) -> Vec<Hit> {
+            hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+            let mut out: Vec<Hit> = Vec::new();
+            let mut last_end = 0;
+            for h in hits {
+                if keep_ties && out.last().is_some_and(|p| p.span == h.span) {
+                    let mut same = out.iter().rev().take_while(|p| p.span == h.span);
+                    if !same.any(|p| p.pat == h.pat) {
+                        out.push(h);
+                    }
+                } else if h.span.start >= last_end {
+                    last_end = h.span.end;
+                    out.push(h);
+                }
+            }
+            out
+        }
+        let hit = |start, end, e| Hit {
+            span: Span::new(start, end),
+            t0: 0,
+            t1: 0,
+            pat: Pat::Gz(e),
+            lower_form: false,
+        };
+        // (name, hits as found): in text order with ends growing (as walks
+        // find them), and out of order.
+        let cases: Vec<(&str, Vec<Hit>)> = vec![
+            ("empty", vec![]),
+            (
+                "walk order, ties and overlaps",
+                vec![
+                    hit(0, 4, 1),
+                    hit(0, 9, 2),
+                    hit(0, 9, 3),
+                    hit(0, 9, 2),
+                    hit(5, 7, 4),
+                    hit(10, 12, 5),
+                    hit(10, 12, 6),
+                    hit(11, 20, 7),
+                    hit(21, 22, 8),
+                ],
+            ),
+            (
+                "out of order",
+                vec![
+                    hit(10, 12, 5),
+                    hit(0, 4, 1),
+                    hit(0, 9, 2),
+                    hit(10, 12, 6),
+                    hit(0, 9, 3),
+                    hit(5, 7, 4),
+                ],
+            ),
+        ];
+        for (name, hits) in cases {
+            for keep_ties in [false, true] {
+                let mut got = hits.clone();
+                leftmost_longest(&mut got, keep_ties);
+                let want = reference(hits.clone(), keep_ties);
+                assert_eq!(got, want, "case {name}, ties {keep_ties}");
+            }
         }
     }
 
