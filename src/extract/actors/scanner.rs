@@ -89,6 +89,10 @@ const fn classes() -> [u8; 256] {
     t
 }
 
+/// The flags of a word whose first character is an ASCII lowercase letter:
+/// not capitalised, not all-caps, with a letter.
+const LOWER_WORD: u8 = WORD | ALPHA;
+
 /// The state of the pass. `folded` is kept as bytes (always ASCII) and
 /// becomes a `String` once at the end.
 struct Scanner<'t> {
@@ -236,7 +240,15 @@ impl Scanner<'_> {
         if self.word.flags & HYPHEN == 0 {
             // No inner hyphen, no space in the fold: one word.
             if fs < fe {
-                let h = self.folded_hash(fs, fe);
+                let load = swar::load(self.text.as_bytes(), self.word.start as usize);
+                let h = match load {
+                    // ASCII: the fold is the word lowercased, byte for byte.
+                    Some(w) if self.word.flags & NON_ASCII == 0 => {
+                        let head = swar::ascii_lowercase(w) & swar::low_bytes((fe - fs).min(8));
+                        head_hash(head, fe - fs)
+                    }
+                    _ => self.folded_hash(fs, fe),
+                };
                 self.word_start(t, fs as u32, h, lower);
             }
             return;
@@ -316,6 +328,11 @@ impl Scanner<'_> {
         if !next.is_ascii() || next == b'-' {
             return None;
         }
+        let head = lower & swar::low_bytes(n);
+        if (w as u8).is_ascii_lowercase() {
+            // Most words: a lowercase first letter makes the flags known.
+            return Some(self.push_ascii_word((i, n), &[lower], head, LOWER_WORD, next, true));
+        }
         let run = swar::low_bytes(n) & high;
         let capitals = (w ^ lower) << 2 & run;
         let letters = !swar::ascii_digits(lower) & run;
@@ -329,8 +346,7 @@ impl Scanner<'_> {
         if letters.count_ones() >= 2 && letters & !capitals == 0 {
             flags |= UPPER;
         }
-        let head = lower & swar::low_bytes(n);
-        Some(self.push_ascii_word(i, n, &[lower], head, flags, next))
+        Some(self.push_ascii_word((i, n), &[lower], head, flags, next, false))
     }
 
     /// [`Scanner::short_word`] for a word of eight to fifteen bytes, whose
@@ -347,6 +363,10 @@ impl Scanner<'_> {
         let next = *bytes.get(i + len)?;
         if n2 == 8 || !next.is_ascii() || next == b'-' {
             return None;
+        }
+        if (w as u8).is_ascii_lowercase() {
+            let blocks = [lower, lower2];
+            return Some(self.push_ascii_word((i, len), &blocks, lower, LOWER_WORD, next, true));
         }
         let run2 = swar::low_bytes(n2) & high;
         let capitals = (w ^ lower) << 2 & high;
@@ -369,22 +389,23 @@ impl Scanner<'_> {
         {
             flags |= UPPER;
         }
-        Some(self.push_ascii_word(i, len, &[lower, lower2], lower, flags, next))
+        Some(self.push_ascii_word((i, len), &[lower, lower2], lower, flags, next, false))
     }
 
     /// Records the ASCII word of `len` bytes at byte `i`, whose lowercased
     /// bytes are the first `len` of `blocks` (`head`: its first eight at
     /// most, the rest zero), and the space after it when `next` is one;
-    /// returns where the scan goes on.
+    /// `lower_first` when it starts with a lowercase letter. Returns where
+    /// the scan goes on.
     #[inline(always)]
     fn push_ascii_word(
         &mut self,
-        i: usize,
-        len: usize,
+        (i, len): (usize, usize),
         blocks: &[u64],
         head: u64,
         flags: u8,
         next: u8,
+        lower_first: bool,
     ) -> usize {
         if flags & CAP != 0 {
             self.named.push(self.tokens.len() as u32);
@@ -392,9 +413,8 @@ impl Scanner<'_> {
         self.space();
         let fstart = self.folded.len();
         if self.lexicon.is_some() {
-            let lower = self.text.as_bytes()[i].is_ascii_lowercase();
             let t = self.tokens.len() as u32;
-            self.word_start(t, fstart as u32, head_hash(head, len), lower);
+            self.word_start(t, fstart as u32, head_hash(head, len), lower_first);
         }
         for block in blocks {
             self.folded.extend_from_slice(&block.to_le_bytes());
