@@ -1,7 +1,9 @@
 //! One trie ([`super::trie`]) over every multi-word lexicon entry: the
 //! gazetteer's names, aliases, capitals and demonyms, and each language's
 //! titles and descriptors. It is walked over the folded text of a document
-//! from each word start.
+//! from each word start that may begin a key with a reading in the
+//! document's language and in that word's case (a bit test made by the
+//! scanner, [`Trie::with_variants`]).
 //!
 //! Patterns are folded keys; they match at a word start and must end at a
 //! word end. Case is then checked on the original text: a capitalised
@@ -496,6 +498,63 @@ mod tests {
             got.sort();
             want.sort();
             assert_eq!(got, want, "case {name}: {text}");
+        }
+    }
+
+    #[test]
+    fn start_tables_lose_no_match() {
+        // Walks start only from the words the scan's start tables let
+        // through (by language and case, and for keys of several words
+        // by the next word): they must find what walks from every word
+        // start find.
+        let (_, _, matcher) = testdata::matcher();
+        let cases = [
+            (
+                "fr names, titles and descriptions",
+                "fr",
+                "Le vice-Premier ministre de Guinée-Bissau et M. Lavrov, au Mali, dans le \
+                 golfe de Guinée et en Afrique de l’Ouest ; l'AES, la Cedeao, l’armée \
+                 malienne, les aes et le Niger. Moscou a parlé. Le Nigeria",
+            ),
+            (
+                "en names, titles and common words",
+                "en",
+                "Russian Foreign Minister Sergei Lavrov and Mr. Diop met the UN and the \
+                 U.S. in Burkina Faso; the niger delta, un plan, the Minister. MALI",
+            ),
+            (
+                "other language's titles",
+                "en",
+                "le ministre de la Défense et le président du Niger",
+            ),
+            (
+                "accents and scripts",
+                "fr",
+                "À Niamey, Лавров et ÉTATS-UNIS; x-Mali-y",
+            ),
+            ("empty", "fr", ""),
+        ];
+        for (name, lang, text) in cases {
+            let l = testdata::lang_index(lang);
+            let (scan, hits) = matcher.find(text, l);
+            let mut all = Hits::default();
+            let mut ends = Vec::new();
+            scan.for_each_word(|t, fs, _| {
+                matcher.walk(text, &scan, l, (t, fs), &mut ends, &mut all);
+            });
+            leftmost_longest(&mut all.gz, true);
+            leftmost_longest(&mut all.demonyms, false);
+            leftmost_longest(&mut all.titles, false);
+            leftmost_longest(&mut all.cues, false);
+            assert!(
+                !all.gz.is_empty() || text.len() < 60,
+                "case {name}: no match at all"
+            );
+            assert_eq!(hits.gz, all.gz, "case {name}: names");
+            assert_eq!(hits.demonyms, all.demonyms, "case {name}: demonyms");
+            assert_eq!(hits.titles, all.titles, "case {name}: titles");
+            assert_eq!(hits.cues, all.cues, "case {name}: descriptors");
+            assert!(scan.starts.len() <= scan.tokens.len(), "case {name}");
         }
     }
 

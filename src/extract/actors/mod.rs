@@ -6,8 +6,10 @@
 //! per distinct actor; `actor_id` = `resolve::actor_id(key)`, the key being
 //! `gz:` + gazetteer id or a normalised name key) and `Document::mentions`
 //! (span, sentence, actor, role, metonym).
-//! Method: one pass builds tokens and the folded text ([`scan`]); a
-//! trie walked from each word start ([`matcher`]) finds gazetteer names, capitals,
+//! Method: one pass builds tokens and the folded text ([`scan`]) and
+//! notes, with one bit test per word, the words that may start a lexicon
+//! entry read in the document's language and in that word's case; a trie
+//! walked from those ([`matcher`]) finds gazetteer names, capitals,
 //! demonyms, titles and descriptors, leftmost-longest, with case checks.
 //! Cheap token scans then propose candidates: gazetteer matches read in
 //! context (capital as place or government, [`metonyms`]), people from

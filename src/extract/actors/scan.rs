@@ -224,7 +224,7 @@ impl Scan {
     }
 
     /// [`Scan::locate`] when the range is known to start in token `t0`
-    /// (as the walks from [`Scan::for_each_word`] are): the last token is
+    /// (as the walks from [`Scan::starts`] are): the last token is
     /// found by stepping from `t0`, usually a step or two.
     pub fn locate_in(&self, text: &str, t0: usize, fs: usize, fe: usize) -> Located {
         let mut t1 = t0;
@@ -252,8 +252,10 @@ impl Scan {
     /// Calls `f(token, start, end)` for every word of the folded text (a
     /// run of letters and digits after a space, up to the next space), in
     /// order: the fold of each word token, or each of its parts when it has
-    /// inner hyphens. Walks start only there, so the tokens need no search.
-    #[inline]
+    /// inner hyphens. The scanner notes [`Scan::starts`] among these words
+    /// as it makes them; this second pass is the plain statement of what
+    /// they are, for tests.
+    #[cfg(test)]
     pub fn for_each_word(&self, mut f: impl FnMut(usize, usize, usize)) {
         let folded = self.folded.as_bytes();
         for (t, tok) in self.tokens.iter().enumerate() {

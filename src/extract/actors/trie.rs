@@ -271,7 +271,10 @@ impl Trie {
     /// scanner (`None` past the last variant).
     pub fn lang_starts(&self, variant: usize) -> Option<LangStarts<'_>> {
         let table = |v: usize| -> Option<&[[u64; 2]; BLOCKS]> {
-            self.starts.get(v * BLOCKS..(v + 1) * BLOCKS)?.try_into().ok()
+            self.starts
+                .get(v * BLOCKS..(v + 1) * BLOCKS)?
+                .try_into()
+                .ok()
         };
         Some(LangStarts {
             trie: self,
