@@ -5,13 +5,16 @@
 //! plain spaces, control characters and zero-width marks are dropped, runs
 //! of spaces are folded, and lines are trimmed.
 //!
-//! Most input is already NFC and its lines already clean, so composition
-//! runs only when the NFC quick check says it may change something, and a
-//! line is copied whole when a byte scan finds nothing to change in it; only
-//! the other lines are rebuilt character by character.
+//! Most input is already NFC and its lines already clean, so the text is
+//! cleaned as it is, in one pass that also notes the characters that could
+//! make it other than NFC; composition runs only when there was one and the
+//! NFC quick check says it may change something. A line is copied whole
+//! when a byte scan finds nothing to change in it; only the other lines are
+//! rebuilt character by character.
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::bytes16;
@@ -38,34 +41,63 @@ pub struct Lines {
 /// [`normalise`], with the lines that are not empty: the cleaning finds
 /// them anyway, so the caller need not scan the text for line breaks again.
 pub fn normalise_lines(text: &str) -> Lines {
-    let nfc = compose(text);
-    let mut out = Cleaner::with_capacity(nfc.len());
+    // cleaning commutes with nothing but the identity: a text that may not
+    // be NFC is cleaned again once composed
+    let (lines, unsure) = clean(text);
+    if !unsure {
+        return lines;
+    }
+    match compose(text) {
+        Cow::Borrowed(_) => lines,
+        Cow::Owned(nfc) => clean(&nfc).0,
+    }
+}
+
+/// The lines of `text` cleaned (folded spaces, invisible characters
+/// dropped), and whether it has a character that is not a starter always
+/// left alone by NFC (when it has none, it is NFC).
+fn clean(text: &str) -> (Lines, bool) {
+    let mut out = Cleaner::with_capacity(text.len());
     let mut i = 0;
     loop {
-        if let Some(len) = clean_line(&nfc[i..]) {
-            out.text.push_str(&nfc[i..i + len]);
+        if let Some(len) = clean_line(&text[i..], &mut out.unsure) {
+            out.text.push_str(&text[i..i + len]);
             out.line_break();
             i += len + 1;
-            if i > nfc.len() {
+            if i > text.len() {
                 break;
             }
-        } else if let Some(next) = out.clean(&nfc, i) {
+        } else if let Some(next) = out.clean(text, i) {
             i = next;
         } else {
             out.line_break();
             break;
         }
     }
-    Lines {
+    let lines = Lines {
         text: out.text,
         lines: out.lines,
-    }
+    };
+    (lines, out.unsure)
+}
+
+/// Whether a character from U+0300 up may change or move under NFC (it is
+/// not a starter whose NFC quick check is Yes): the typographic
+/// punctuation of U+2002..=U+203F (’ “ ” — …) is ruled out without a
+/// table lookup.
+#[inline]
+fn may_compose(c: char) -> bool {
+    c >= '\u{300}'
+        && !('\u{2002}'..='\u{203f}').contains(&c)
+        && (canonical_combining_class(c) != 0
+            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes)
 }
 
 /// The length of the first line of `s` when it needs no change (the line
 /// then ends at `\n` or at the end of `s`): visible characters separated by
-/// single plain spaces, nothing to drop.
-fn clean_line(s: &str) -> Option<usize> {
+/// single plain spaces, nothing to drop. Sets `unsure` when a character of
+/// the line read so far [may compose](may_compose).
+fn clean_line(s: &str, unsure: &mut bool) -> Option<usize> {
     let bytes = s.as_bytes();
     // a space is clean between two visible characters: not at the start of
     // the line, not after another space, not at the end
@@ -75,8 +107,9 @@ fn clean_line(s: &str) -> Option<usize> {
         if let Some(block) = bytes16::load(bytes, i) {
             // the bytes before the first one that may need a change: not
             // printable ASCII, nor part of a wide character whose lead byte
-            // no special character has (`é`, C3 A9, is plain text)
-            let special_lead = block.eq_any([0xc2, 0xe2, 0xe3, 0xef]);
+            // no special character has (`é`, C3 A9, is plain text) and that
+            // is below U+0300 (the characters that may compose)
+            let special_lead = block.eq(0xc2) | block.at_least(0xcc);
             let fine = block.printable() | (block.non_ascii() & !special_lead);
             let n = (!fine).trailing_zeros() as usize;
             let spaces = block.eq(b' ') & ((1 << n) - 1);
@@ -103,6 +136,7 @@ fn clean_line(s: &str) -> Option<usize> {
                 if is_special(c) {
                     return None;
                 }
+                *unsure |= may_compose(c);
                 i += c.len_utf8();
             }
             _ => return None, // controls, `\r`, tabs, doubled or leading spaces
@@ -200,6 +234,8 @@ struct Cleaner {
     pending_space: bool,
     /// The lines written so far that are not empty.
     lines: Vec<(usize, usize)>,
+    /// Whether a character read so far [may compose](may_compose).
+    unsure: bool,
 }
 
 impl Cleaner {
@@ -210,6 +246,7 @@ impl Cleaner {
             pending_space: false,
             // some two hundred bytes a paragraph
             lines: Vec::with_capacity(n / 200 + 1),
+            unsure: false,
         }
     }
 
@@ -237,6 +274,7 @@ impl Cleaner {
             }
             let c = text[i..].chars().next().unwrap_or_default();
             i += c.len_utf8();
+            self.unsure |= may_compose(c);
             match c {
                 '\u{a0}' | '\u{202f}' | '\u{2002}'..='\u{200a}' | '\u{205f}' | '\u{3000}' => {
                     self.pending_space = true
@@ -386,6 +424,16 @@ mod tests {
             let starter_nfc = canonical_combining_class(c) == 0
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             assert_eq!(skipped, starter_nfc, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn may_compose_is_the_quick_check_of_one_character() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\u{0}'..='\u{2ffff}').chain(['\u{e0001}', '\u{10ffff}']) {
+            let starter_nfc = canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            assert_eq!(may_compose(c), !starter_nfc, "{c:?}");
         }
     }
 
