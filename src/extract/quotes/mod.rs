@@ -30,6 +30,7 @@ mod marks;
 mod resolve;
 mod speaker;
 mod tokens;
+mod trie;
 
 #[cfg(test)]
 mod seed_eval;
