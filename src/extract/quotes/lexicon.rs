@@ -13,8 +13,8 @@ use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
 use super::cue_scan::{Automata, CueScan, WholeText};
-use super::trie::Trie;
 use super::keys::{AsciiFilter, KeyKind, PackedWords, with_key};
+use super::trie::Trie;
 
 /// A map keyed by words or phrases, looked up for many words of every
 /// article: hashed with the fast [`Fnv`].

@@ -183,7 +183,10 @@ fn finish<S: TokenSink>(out: &mut Out<'_, S>, text: &str, ws: usize, we: usize) 
     // an elided word keeps its apostrophe when something visible follows
     let elided = a > 0
         && is_elision(&text[ws..we])
-        && text[we + a..].chars().next().is_some_and(|n| !n.is_whitespace());
+        && text[we + a..]
+            .chars()
+            .next()
+            .is_some_and(|n| !n.is_whitespace());
     let end = if elided { we + a } else { we };
     out.push(ws, end, true);
     end

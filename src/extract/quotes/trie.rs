@@ -94,7 +94,10 @@ impl Trie {
                 break;
             }
             if let Some(id) = self.pattern[node].checked_sub(1) {
-                found = Some(Match::new(PatternID::new_unchecked(id as usize), at..at + i + 1));
+                found = Some(Match::new(
+                    PatternID::new_unchecked(id as usize),
+                    at..at + i + 1,
+                ));
             }
         }
         found
@@ -145,7 +148,10 @@ mod tests {
     fn same_everywhere(patterns: &[String], text: &str) -> Result<(), String> {
         let (trie, dfa) = (Trie::new(patterns).unwrap(), dfa(patterns));
         for at in 0..=text.len() {
-            let (a, b) = (trie.anchored_at(text.as_bytes(), at), dfa_at(&dfa, text.as_bytes(), at));
+            let (a, b) = (
+                trie.anchored_at(text.as_bytes(), at),
+                dfa_at(&dfa, text.as_bytes(), at),
+            );
             if a != b {
                 return Err(format!("{text:?} at {at}: trie {a:?}, dfa {b:?}"));
             }
@@ -156,15 +162,37 @@ mod tests {
     #[test]
     fn matches_as_the_anchored_dfa() {
         let patterns: Vec<String> = [
-            "dit", "a dit", "A Dit", "dit", "fait savoir", "savoir", "s'exclame", "é", "ée",
-            "Déclaré", "to", "according to", "ÀB",
+            "dit",
+            "a dit",
+            "A Dit",
+            "dit",
+            "fait savoir",
+            "savoir",
+            "s'exclame",
+            "é",
+            "ée",
+            "Déclaré",
+            "to",
+            "according to",
+            "ÀB",
         ]
         .iter()
         .map(|p| p.to_string())
         .collect();
         let texts = [
-            "a dit que", "A DIT", "dites", "fait savoir", "faits", "S'EXCLAME", "éée", "déclaré",
-            "DÉCLARÉ", "according to", "Àb àB", "", "x",
+            "a dit que",
+            "A DIT",
+            "dites",
+            "fait savoir",
+            "faits",
+            "S'EXCLAME",
+            "éée",
+            "déclaré",
+            "DÉCLARÉ",
+            "according to",
+            "Àb àB",
+            "",
+            "x",
         ];
         for text in texts {
             same_everywhere(&patterns, text).unwrap();
