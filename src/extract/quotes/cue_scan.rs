@@ -23,17 +23,13 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, BuildError, Match, MatchKind,
-    StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Match, MatchKind, StartKind};
 
 use crate::lexicon::Fnv;
 use crate::text::chars::is_alnum;
 
 use super::tokens::Tok;
+use super::trie::Trie;
 
 /// Folds bytes the way case-insensitive equal bytes stay equal (`A` and
 /// `a` alike; a few other bytes meet too, which a filter can afford).
@@ -150,56 +146,12 @@ pub(crate) struct Found {
     pub tok: Option<usize>,
 }
 
-/// The DFA of [`anchored_at`] for `patterns`: leftmost-longest, anchored,
-/// built from the patterns ASCII-lowercased and walked over lowercased
-/// bytes. That matches as an ASCII case-insensitive DFA of the patterns
-/// does (a byte matches a pattern byte exactly when their lowercase
-/// forms are equal; other bytes are left as they are), and builds in
-/// less time: every letter has one transition instead of two.
-pub(crate) fn anchored_dfa<S: AsRef<str>>(patterns: &[S]) -> Result<DFA, BuildError> {
-    let lowered: Vec<String> = patterns
-        .iter()
-        .map(|p| p.as_ref().to_ascii_lowercase())
-        .collect();
-    aho_corasick::dfa::Builder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&lowered)
-}
-
-/// The leftmost-longest match of `dfa` ([`anchored_dfa`]) starting at
-/// byte `at`, as its anchored `try_find` on the lowercased text gives it.
-#[inline]
-fn anchored_at(dfa: &DFA, bytes: &[u8], at: usize) -> Option<Match> {
-    let mut sid = dfa.start_state(Anchored::Yes).ok()?;
-    let mut found = None;
-    for (i, &b) in bytes[at..].iter().enumerate() {
-        sid = dfa.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
-        if !dfa.is_special(sid) {
-            continue;
-        }
-        if dfa.is_dead(sid) {
-            break;
-        }
-        if dfa.is_match(sid) {
-            let pattern = dfa.match_pattern(sid, 0);
-            let end = at + i + 1;
-            // match states also carry patterns that began after `at`
-            if end - dfa.pattern_len(pattern) == at {
-                found = Some(Match::new(pattern, at..end));
-            }
-        }
-    }
-    found
-}
-
 /// Two automata of the same patterns (ASCII case-insensitive,
 /// leftmost-longest).
 pub(crate) struct Automata<'a> {
-    /// A DFA able to search anchored, walked here byte by byte: the
-    /// searches are short and many, and the generic search's setup cost
-    /// more than the walk.
-    pub anchored: &'a DFA,
+    /// The patterns' trie, for the anchored searches: they are short and
+    /// many, and the generic search's setup cost more than the walk.
+    pub anchored: &'a Trie,
     /// Able to search unanchored.
     pub whole_text: &'a WholeText,
 }
@@ -222,9 +174,9 @@ impl WholeText {
         }
     }
 
-    /// The automaton; `None` only if it cannot be built, which the anchored
-    /// DFA of the same patterns, built at load time, rules out (a DFA is
-    /// the larger automaton of the two).
+    /// The automaton; `None` only if it cannot be built, which the trie of
+    /// the same patterns, built at load time, rules out (its node count is
+    /// the automaton's state count, far below aho-corasick's limits).
     pub fn get(&self) -> Option<&AhoCorasick> {
         self.automaton
             .get_or_init(|| {
@@ -237,6 +189,12 @@ impl WholeText {
                     .ok()
             })
             .as_ref()
+    }
+
+    /// The patterns searched for.
+    #[cfg(test)]
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 }
 
@@ -357,7 +315,7 @@ impl CueScan {
             if t.start < covered {
                 continue;
             }
-            if let Some(m) = anchored_at(ac.anchored, bytes, t.start) {
+            if let Some(m) = ac.anchored.anchored_at(bytes, t.start) {
                 covered = m.end();
                 out.push(Found {
                     m,
@@ -409,8 +367,8 @@ mod tests {
             .unwrap()
     }
 
-    fn dfa(patterns: &[&str]) -> DFA {
-        anchored_dfa(patterns).unwrap()
+    fn dfa(patterns: &[&str]) -> Trie {
+        Trie::new(patterns).unwrap()
     }
 
     fn whole_text(patterns: &[&str]) -> WholeText {

@@ -12,8 +12,9 @@ use std::path::Path;
 use crate::lexicon::{self, Fnv, LexiconError};
 use crate::text::fold::fold;
 
-use super::cue_scan::{Automata, CueScan, WholeText, anchored_dfa};
+use super::cue_scan::{Automata, CueScan, WholeText};
 use super::keys::{AsciiFilter, KeyKind, PackedWords, with_key};
+use super::trie::Trie;
 
 /// A map keyed by words or phrases, looked up for many words of every
 /// article: hashed with the fast [`Fnv`].
@@ -269,8 +270,8 @@ impl PhraseSet {
 #[derive(Debug, Clone)]
 pub(crate) struct LangLexicon {
     /// Verb forms and source phrases, searched anchored, ignoring ASCII
-    /// case ([`anchored_dfa`]).
-    pub automaton: aho_corasick::dfa::DFA,
+    /// case.
+    pub automaton: Trie,
     /// The same patterns, searched over a whole text.
     pub whole_text: WholeText,
     /// Runs `automaton` at token starts only.
@@ -580,12 +581,10 @@ impl LangLexicon {
         for t in lexicon::read_list(files.title_cues)? {
             titles.insert(&t);
         }
-        // a DFA for the search at token starts, which runs on every
-        // article; the rare whole-text search needs no DFA, whose build
-        // cost doubles with a second (unanchored) start state
-        let error =
-            |e: aho_corasick::BuildError| format_error(files.speech_verbs, 0, e.to_string());
-        let automaton = anchored_dfa(&patterns.text).map_err(error)?;
+        // a trie for the search at token starts, which runs on every
+        // article; the rare whole-text search's automaton is built when needed
+        let automaton = Trie::new(&patterns.text)
+            .map_err(|e| format_error(files.speech_verbs, 0, e.to_string()))?;
         Ok(LangLexicon {
             automaton,
             scan: CueScan::new(&patterns.text),

@@ -30,6 +30,7 @@ mod marks;
 mod resolve;
 mod speaker;
 mod tokens;
+mod trie;
 
 #[cfg(test)]
 mod seed_eval;
@@ -307,30 +308,42 @@ fn fold_head(text: &str) -> Head {
     let mut i = 0;
     while i < bytes.len() && n < HEAD_BYTES {
         let b = bytes[i];
-        let one;
-        let mapped: &[u8] = if b.is_ascii() {
+        if b.is_ascii() {
+            // most quotations open with ASCII words: a byte each, folded
+            // without the general case's mapping
             i += 1;
             if matches!(b, b'\t'..=b'\r' | b' ') {
                 space = true;
                 continue;
             }
-            one = [if b == b'`' { b'\'' } else { b }];
-            &one
-        } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            i += c.len_utf8();
-            let Some(m) = fold_non_ascii(c) else {
-                space = true;
-                continue;
+            if space && n > 0 {
+                out[n] = b' ';
+                n += 1;
+                if n == HEAD_BYTES {
+                    break;
+                }
+            }
+            space = false;
+            out[n] = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
             };
-            m.as_bytes()
+            n += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        let Some(m) = fold_non_ascii(c) else {
+            space = true;
+            continue;
         };
         if space && n > 0 {
             out[n] = b' ';
             n += 1;
         }
         space = false;
-        for &d in mapped.iter().take(HEAD_BYTES - n) {
+        for &d in m.as_bytes().iter().take(HEAD_BYTES - n) {
             out[n] = d.to_ascii_lowercase();
             n += 1;
         }
