@@ -329,8 +329,12 @@ impl ActorAggregates {
         }
         let key = |p: &Pair| table_key(p, &rank);
         let pairs = std::mem::take(&mut self.pairs);
-        // each actor's name looked up once, not once per pair it is in
-        let by_index: Vec<Option<&str>> = self
+        // each actor's id and name made a string column once; a row group's
+        // columns gather them by index (a 16-byte view per cell sharing
+        // the actors' bytes, where building each cell's string anew cost
+        // most of the columns)
+        let ids: StringChunked = self.ids.iter().map(|id| Some(id.as_str())).collect();
+        let by_index: StringChunked = self
             .ids
             .iter()
             .map(|id| names.get(id).map(|n| n.name))
@@ -340,58 +344,54 @@ impl ActorAggregates {
         let n = pairs.for_each_sorted(key, &mut |p| {
             chunk.push(p);
             if chunk.len() == ROW_GROUP_ROWS {
-                self.push_pairs(&chunk, &by_index, out)?;
+                push_pairs(&chunk, &ids, &by_index, out)?;
                 chunk.clear();
             }
             Ok(())
         })?;
         if !chunk.is_empty() {
-            self.push_pairs(&chunk, &by_index, out)?;
+            push_pairs(&chunk, &ids, &by_index, out)?;
         }
         Ok(n)
     }
+}
 
-    /// Writes one row group of pairs into `out`; `names` are the actors'
-    /// names by index.
-    fn push_pairs(
-        &self,
-        chunk: &[Pair],
-        names: &[Option<&str>],
-        out: &mut TableFiles,
-    ) -> Result<()> {
-        let id = |a: u32| self.ids[a as usize].as_str();
-        let name = |a: u32| names[a as usize];
-        let df = DataFrame::new(
-            chunk.len(),
-            vec![
-                Column::new(
-                    "actor_a".into(),
-                    chunk.iter().map(|r| id(r.a)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "actor_b".into(),
-                    chunk.iter().map(|r| id(r.b)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "name_a".into(),
-                    chunk.iter().map(|r| name(r.a)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "name_b".into(),
-                    chunk.iter().map(|r| name(r.b)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "n_articles".into(),
-                    chunk.iter().map(|r| r.n[0]).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "n_sentences".into(),
-                    chunk.iter().map(|r| r.n[1]).collect::<Vec<_>>(),
-                ),
-            ],
-        )?;
-        out.push(&df)
-    }
+/// Writes one row group of pairs into `out`; `ids` and `names` are the
+/// actors' ids and names by index.
+fn push_pairs(
+    chunk: &[Pair],
+    ids: &StringChunked,
+    names: &StringChunked,
+    out: &mut TableFiles,
+) -> Result<()> {
+    let side = |f: fn(&Pair) -> u32| {
+        IdxCa::from_vec(
+            PlSmallStr::EMPTY,
+            chunk.iter().map(|p| f(p) as IdxSize).collect(),
+        )
+    };
+    let (a, b) = (side(|p| p.a), side(|p| p.b));
+    let gather = |name: &str, from: &StringChunked, at: &IdxCa| -> Result<Column> {
+        Ok(from.take(at)?.with_name(name.into()).into_column())
+    };
+    let count = |name: &str, slot: usize| {
+        Column::new(
+            name.into(),
+            chunk.iter().map(|r| r.n[slot]).collect::<Vec<_>>(),
+        )
+    };
+    let df = DataFrame::new(
+        chunk.len(),
+        vec![
+            gather("actor_a", ids, &a)?,
+            gather("actor_b", ids, &b)?,
+            gather("name_a", names, &a)?,
+            gather("name_b", names, &b)?,
+            count("n_articles", 0),
+            count("n_sentences", 1),
+        ],
+    )?;
+    out.push(&df)
 }
 
 /// An actor's rank and a sentence packed so that integers order as the
