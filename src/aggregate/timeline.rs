@@ -63,7 +63,7 @@ const NULL_LEN: u32 = u32::MAX;
 /// Appends one row to a month's spill bytes: the numbers, the texts'
 /// lengths, then the texts one after the other (one UTF-8 check per row
 /// when read back, instead of one per text).
-fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
+fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[Vec<Option<&str>>]) {
     let opt_i32 = |out: &mut Vec<u8>, v: Option<i32>| {
         out.push(u8::from(v.is_some()));
         out.extend_from_slice(&v.unwrap_or(0).to_le_bytes());
@@ -77,7 +77,7 @@ fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
     opt_i32(out, row.start);
     let mut texts: [Option<&str>; TEXT_FIELDS] = [None; TEXT_FIELDS];
     for (t, c) in texts.iter_mut().zip(copied) {
-        *t = c.get(row.event);
+        *t = c[row.event];
     }
     texts[TEXT_FIELDS - 2] = row.evidence;
     texts[TEXT_FIELDS - 1] = row.duplicate_of;
@@ -444,7 +444,12 @@ impl TimelineSpill {
                 start,
             });
         }
-        let copied = copied.into_iter().collect::<Result<Vec<_>>>()?;
+        // each copied column read once in order (a lookup by row searches
+        // the chunks: 12 per event)
+        let copied = copied
+            .into_iter()
+            .map(|c| Ok(c?.iter().collect()))
+            .collect::<Result<Vec<Vec<Option<&str>>>>>()?;
         let mut bytes = Vec::new();
         for (m, rows) in months {
             bytes.clear();
@@ -521,7 +526,7 @@ mod tests {
                 StringChunked::from_iter_options((*n).into(), v.into_iter())
             })
             .collect();
-        let copied: Vec<&StringChunked> = columns.iter().collect();
+        let copied: Vec<Vec<Option<&str>>> = columns.iter().map(|c| c.iter().collect()).collect();
         let rows = [
             SpillRow {
                 event: 0,
@@ -549,7 +554,7 @@ mod tests {
         for (r, b) in rows.iter().zip(&back) {
             assert_eq!((b.date, b.origin, b.start), (r.date, r.origin, r.start));
             for (k, c) in copied.iter().enumerate() {
-                assert_eq!(b.texts[k], c.get(r.event), "field {k}");
+                assert_eq!(b.texts[k], c[r.event], "field {k}");
             }
             assert_eq!(b.texts[12], r.evidence);
             assert_eq!(b.texts[13], r.duplicate_of);
