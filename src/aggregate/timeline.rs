@@ -155,7 +155,9 @@ fn decode(mut b: &[u8]) -> Result<Vec<RowRef<'_>>> {
             .filter(|&&l| l != NULL_LEN)
             .map(|&l| l as usize)
             .sum();
-        let all = std::str::from_utf8(take(&mut b, total)?)?;
+        // SIMD validation: the texts are most of the spill's bytes
+        let all = simdutf8::basic::from_utf8(take(&mut b, total)?)
+            .map_err(|_| anyhow::anyhow!("a timeline spill text is not UTF-8"))?;
         let mut texts: [Option<&str>; TEXT_FIELDS] = [None; TEXT_FIELDS];
         let mut at = 0;
         for (t, &len) in texts.iter_mut().zip(&lens) {
