@@ -642,7 +642,7 @@ mod tests {
         ] {
             let k = NarrowKey::new(bound, actors).expect("fits 64 bits");
             let ranks: Vec<u32> = (0..actors as u32).rev().collect();
-            let counts = [0, 1, bound / 2, bound];
+            let counts = [0, bound.min(1), bound / 2, bound];
             let sides = [0, actors as u32 / 3, actors as u32 - 1];
             let mut pairs = Vec::new();
             for &n0 in &counts {
