@@ -39,6 +39,10 @@ struct ActorCounts {
     as_target: i64,
     first_seen: Option<i32>,
     last_seen: Option<i32>,
+    /// Quotes spoken outside near-duplicate articles, and the smallest
+    /// speaker name they give (what the report ranks speakers by).
+    quotes_kept: i64,
+    speaker: Option<Box<str>>,
 }
 
 /// Compact state of the actor aggregates over the batches seen so far.
@@ -112,9 +116,32 @@ impl ActorAggregates {
             .filter_map(|(id, p)| Some((id?, p)))
             .collect();
         self.add_mentions(mentions, &published)?;
-        for speaker in strs(quotes, "speaker_id")?.iter().flatten() {
+        // near-duplicate articles of this batch (their quotes are all here)
+        let copies: FastSet<&str> = strs(articles, "article_id")?
+            .iter()
+            .zip(strs(articles, "duplicate_of")?.iter())
+            .filter_map(|(id, dup)| dup.and(id))
+            .collect();
+        let quoted = strs(quotes, "speaker_id")?
+            .iter()
+            .zip(strs(quotes, "speaker")?.iter())
+            .zip(strs(quotes, "article_id")?.iter());
+        for ((speaker, name), article) in quoted {
+            let Some(speaker) = speaker else { continue };
             let a = self.intern(speaker);
-            self.counts[a as usize].quotes += 1;
+            let c = &mut self.counts[a as usize];
+            c.quotes += 1;
+            // a quote without an article is not kept either, as the
+            // report's `is_in` filter drops a null
+            if article.is_none_or(|x| copies.contains(x)) {
+                continue;
+            }
+            c.quotes_kept += 1;
+            if let Some(name) = name
+                && c.speaker.as_deref().is_none_or(|old| name < old)
+            {
+                c.speaker = Some(name.into());
+            }
         }
         // an actor counts once per event, however often the event lists it
         for (list, as_source) in [("source_ids", true), ("target_ids", false)] {
@@ -249,16 +276,62 @@ impl ActorAggregates {
     /// absent) a row group at a time, and its row count returned. Columns in
     /// the contract's order, types and row order.
     pub fn finish(
-        mut self,
+        self,
         names: &ActorNames,
         parquet: Option<&Path>,
         csv: Option<&Path>,
     ) -> Result<(DataFrame, u64)> {
-        let summary = self.summary(names)?;
-        let mut out = TableFiles::create(&COOCCURRENCE, parquet, csv)?;
-        let n = self.cooccurrence(names, &mut out)?;
-        out.finish()?;
+        let (summary, n, _) = self.finish_watching(names, parquet, csv, |_| Ok(Vec::new()))?;
         Ok((summary, n))
+    }
+
+    /// [`ActorAggregates::finish`], also returning the pairs among the
+    /// actors `watched` picks from the `actor_summary` table (`actor_a`,
+    /// `actor_b`, `n_articles`, in the table's order), taken as the pairs
+    /// are written: the report shows the links among its top actors, and
+    /// reading them back from the written table cost more than the rest of
+    /// its network.
+    pub fn finish_watching(
+        mut self,
+        names: &ActorNames,
+        parquet: Option<&Path>,
+        csv: Option<&Path>,
+        watched: impl FnOnce(&DataFrame) -> Result<Vec<String>>,
+    ) -> Result<(DataFrame, u64, Watched)> {
+        let summary = self.summary(names)?;
+        let mut is_watched = vec![false; self.ids.len()];
+        for id in watched(&summary)? {
+            if let Some(&i) = self.index.get(id.as_str()) {
+                is_watched[i as usize] = true;
+            }
+        }
+        let mut out = TableFiles::create(&COOCCURRENCE, parquet, csv)?;
+        let mut links = Vec::new();
+        let n = self.cooccurrence(names, &mut out, &mut |p| {
+            if is_watched[p.a as usize] && is_watched[p.b as usize] {
+                links.push((p.a, p.b, p.n[0]));
+            }
+        })?;
+        out.finish()?;
+        let id = |a: u32| self.ids[a as usize].clone();
+        let links = links
+            .into_iter()
+            .map(|(a, b, n)| (id(a), id(b), n))
+            .collect();
+        let speakers = self
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.quotes_kept > 0)
+            .map(|(a, c)| {
+                (
+                    id(a as u32),
+                    c.quotes_kept,
+                    c.speaker.as_deref().map(String::from),
+                )
+            })
+            .collect();
+        Ok((summary, n, Watched { links, speakers }))
     }
 
     fn summary(&self, names: &ActorNames) -> Result<DataFrame> {
@@ -319,7 +392,13 @@ impl ActorAggregates {
     }
 
     /// Writes the pairs into `out`, most frequent first; returns their number.
-    fn cooccurrence(&mut self, names: &ActorNames, out: &mut TableFiles) -> Result<u64> {
+    /// `seen` is shown every pair, in the table's order.
+    fn cooccurrence(
+        &mut self,
+        names: &ActorNames,
+        out: &mut TableFiles,
+        seen: &mut dyn FnMut(&Pair),
+    ) -> Result<u64> {
         // an actor's rank among the ids: ranks compare as the ids do
         let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
         order.sort_unstable_by(|a, b| self.ids[*a as usize].cmp(&self.ids[*b as usize]));
@@ -327,71 +406,88 @@ impl ActorAggregates {
         for (r, a) in order.into_iter().enumerate() {
             rank[a as usize] = r as u32;
         }
-        let key = |p: &Pair| table_key(p, &rank);
+        let narrow = NarrowKey::new(self.pairs.count_bound(), self.ids.len());
         let pairs = std::mem::take(&mut self.pairs);
-        // each actor's name looked up once, not once per pair it is in
-        let by_index: Vec<Option<&str>> = self
+        // each actor's id and name made a string column once; a row group's
+        // columns gather them by index (a 16-byte view per cell sharing
+        // the actors' bytes, where building each cell's string anew cost
+        // most of the columns)
+        let ids: StringChunked = self.ids.iter().map(|id| Some(id.as_str())).collect();
+        let by_index: StringChunked = self
             .ids
             .iter()
             .map(|id| names.get(id).map(|n| n.name))
             .collect();
         // a row group at a time: the pairs are the run's largest table
         let mut chunk: Vec<Pair> = Vec::with_capacity(ROW_GROUP_ROWS);
-        let n = pairs.for_each_sorted(key, &mut |p| {
+        let mut each = |p: Pair| -> Result<()> {
+            seen(&p);
             chunk.push(p);
             if chunk.len() == ROW_GROUP_ROWS {
-                self.push_pairs(&chunk, &by_index, out)?;
+                push_pairs(&chunk, &ids, &by_index, out)?;
                 chunk.clear();
             }
             Ok(())
-        })?;
+        };
+        // one 64-bit key when the counts and ranks fit (any run short of
+        // tens of thousands of actors): half the bytes to sort and compare
+        let n = match narrow {
+            Some(k) => pairs.for_each_sorted(|p| k.key(p, &rank), &mut each)?,
+            None => pairs.for_each_sorted(|p| table_key(p, &rank), &mut each)?,
+        };
         if !chunk.is_empty() {
-            self.push_pairs(&chunk, &by_index, out)?;
+            push_pairs(&chunk, &ids, &by_index, out)?;
         }
         Ok(n)
     }
+}
 
-    /// Writes one row group of pairs into `out`; `names` are the actors'
-    /// names by index.
-    fn push_pairs(
-        &self,
-        chunk: &[Pair],
-        names: &[Option<&str>],
-        out: &mut TableFiles,
-    ) -> Result<()> {
-        let id = |a: u32| self.ids[a as usize].as_str();
-        let name = |a: u32| names[a as usize];
-        let df = DataFrame::new(
-            chunk.len(),
-            vec![
-                Column::new(
-                    "actor_a".into(),
-                    chunk.iter().map(|r| id(r.a)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "actor_b".into(),
-                    chunk.iter().map(|r| id(r.b)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "name_a".into(),
-                    chunk.iter().map(|r| name(r.a)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "name_b".into(),
-                    chunk.iter().map(|r| name(r.b)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "n_articles".into(),
-                    chunk.iter().map(|r| r.n[0]).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "n_sentences".into(),
-                    chunk.iter().map(|r| r.n[1]).collect::<Vec<_>>(),
-                ),
-            ],
-        )?;
-        out.push(&df)
-    }
+/// Writes one row group of pairs into `out`; `ids` and `names` are the
+/// actors' ids and names by index.
+fn push_pairs(
+    chunk: &[Pair],
+    ids: &StringChunked,
+    names: &StringChunked,
+    out: &mut TableFiles,
+) -> Result<()> {
+    let side = |f: fn(&Pair) -> u32| {
+        IdxCa::from_vec(
+            PlSmallStr::EMPTY,
+            chunk.iter().map(|p| f(p) as IdxSize).collect(),
+        )
+    };
+    let (a, b) = (side(|p| p.a), side(|p| p.b));
+    let gather = |name: &str, from: &StringChunked, at: &IdxCa| -> Result<Column> {
+        Ok(from.take(at)?.with_name(name.into()).into_column())
+    };
+    let count = |name: &str, slot: usize| {
+        Column::new(
+            name.into(),
+            chunk.iter().map(|r| r.n[slot]).collect::<Vec<_>>(),
+        )
+    };
+    let df = DataFrame::new(
+        chunk.len(),
+        vec![
+            gather("actor_a", ids, &a)?,
+            gather("actor_b", ids, &b)?,
+            gather("name_a", names, &a)?,
+            gather("name_b", names, &b)?,
+            count("n_articles", 0),
+            count("n_sentences", 1),
+        ],
+    )?;
+    out.push(&df)
+}
+
+/// What the actor aggregates give the report besides their tables.
+pub struct Watched {
+    /// The pairs among the watched actors: `actor_a`, `actor_b`,
+    /// `n_articles`.
+    pub links: Vec<(String, String, i64)>,
+    /// Every speaker with quotes outside near-duplicate articles: id,
+    /// quotes, smallest speaker name.
+    pub speakers: Vec<(String, i64, Option<String>)>,
 }
 
 /// An actor's rank and a sentence packed so that integers order as the
@@ -414,6 +510,36 @@ fn table_key(p: &Pair, ranks: &[u32]) -> u128 {
         | (desc(p.n[1]) << 64)
         | (u128::from(ranks[p.a as usize]) << 32)
         | u128::from(ranks[p.b as usize])
+}
+
+/// [`table_key`] packed into 64 bits: each count in `n_bits` (counts at
+/// most a bound, stored as the bound's mask minus the count so that more
+/// comes first), each rank in `r_bits`.
+#[derive(Clone, Copy)]
+struct NarrowKey {
+    n_bits: u32,
+    r_bits: u32,
+}
+
+impl NarrowKey {
+    /// The key for counts up to `bound` and `actors` ranks, when the four
+    /// fields fit 64 bits.
+    fn new(bound: i64, actors: usize) -> Option<NarrowKey> {
+        let bits = |x: u64| u64::BITS - x.leading_zeros();
+        let n_bits = bits(u64::try_from(bound).ok()?);
+        let r_bits = bits(actors.saturating_sub(1) as u64);
+        (2 * (n_bits + r_bits) <= 64).then_some(NarrowKey { n_bits, r_bits })
+    }
+
+    fn key(self, p: &Pair, ranks: &[u32]) -> u64 {
+        let mask = (1u64 << self.n_bits) - 1;
+        let desc = |n: i64| mask - (n.max(0) as u64).min(mask);
+        let shl = |v: u64, s: u32| v.checked_shl(s).unwrap_or(0);
+        shl(desc(p.n[0]), self.n_bits + 2 * self.r_bits)
+            | shl(desc(p.n[1]), 2 * self.r_bits)
+            | shl(u64::from(ranks[p.a as usize]), self.r_bits)
+            | u64::from(ranks[p.b as usize])
+    }
 }
 
 /// An actor as the aggregates name it, borrowed from the run's `actors`
@@ -502,6 +628,43 @@ mod tests {
                 assert_eq!(kx >> 33 == ky >> 33, x.0 == y.0, "{x:?} {y:?}");
             }
         }
+    }
+
+    #[test]
+    fn narrow_keys_order_as_the_wide_ones_do() {
+        // counts up to the bound, ranks of every actor, several widths
+        for (bound, actors) in [
+            (0i64, 1usize),
+            (1, 2),
+            (215, 1565),
+            (20_000, 60_000),
+            (3, 9),
+        ] {
+            let k = NarrowKey::new(bound, actors).expect("fits 64 bits");
+            let ranks: Vec<u32> = (0..actors as u32).rev().collect();
+            let counts = [0, bound.min(1), bound / 2, bound];
+            let sides = [0, actors as u32 / 3, actors as u32 - 1];
+            let mut pairs = Vec::new();
+            for &n0 in &counts {
+                for &n1 in &counts {
+                    for &a in &sides {
+                        for &b in &sides {
+                            pairs.push(Pair { a, b, n: [n0, n1] });
+                        }
+                    }
+                }
+            }
+            for x in &pairs {
+                for y in &pairs {
+                    assert_eq!(
+                        k.key(x, &ranks).cmp(&k.key(y, &ranks)),
+                        table_key(x, &ranks).cmp(&table_key(y, &ranks)),
+                        "{x:?} {y:?} bound {bound} actors {actors}"
+                    );
+                }
+            }
+        }
+        assert!(NarrowKey::new(1 << 20, 1 << 20).is_none(), "too wide");
     }
 
     #[test]

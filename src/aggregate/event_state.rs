@@ -62,6 +62,9 @@ const QUADS: [&str; 4] = [
 /// Statuses left out of `dyads`.
 const NOT_DYADS: [&str; 2] = ["negated", "hypothetical"];
 
+/// A country not looked up yet in [`EventAggregates::countries`].
+const UNKNOWN: Sid = Sid::MAX;
+
 /// A dyad's level, source, target and counts.
 type DyadRow<'a> = (&'a str, &'a str, &'a str, &'a Tally);
 
@@ -160,6 +163,11 @@ pub struct EventAggregates {
     months: FastMap<i32, Sid>,
     /// Rows numbered so far (`event_counts` row identities).
     seq: u64,
+    /// Interned actor → its interned final country ([`UNKNOWN`]: not
+    /// looked up yet), filled at the end of the run: an actor's country is
+    /// asked for every dyad it is in, and each ask was a lookup by name
+    /// and a string interned.
+    countries: Vec<Sid>,
     /// Every event counted so far, for the end of the run.
     spill: Spill,
 }
@@ -367,10 +375,23 @@ impl EventAggregates {
         m
     }
 
-    /// The interned country of interned actor `actor` (0: none).
+    /// The interned country of interned actor `actor` (0: none), looked
+    /// up once per actor (`country_of` is the same for the whole end of
+    /// the run).
     fn country(&mut self, actor: Sid, country_of: &CountryOf<'_>) -> Sid {
+        let a = actor as usize;
+        if let Some(&c) = self.countries.get(a)
+            && c != UNKNOWN
+        {
+            return c;
+        }
         let found = self.strs.get(actor).and_then(country_of);
-        self.strs.id(found)
+        let c = self.strs.id(found);
+        if self.countries.len() <= a {
+            self.countries.resize(a + 1, UNKNOWN);
+        }
+        self.countries[a] = c;
+        c
     }
 
     /// Counts one batch's rows.

@@ -212,6 +212,8 @@ impl<K: Ord, F: Fn(&Pair) -> K> Merge<K, F> {
 /// The pairs' running counts.
 pub struct PairCounts {
     map: FastMap<(u32, u32), [i64; 2]>,
+    /// The largest counts of the spilled maps, added up.
+    spilled_bound: i64,
     budget: usize,
     /// Where full maps go; `None`: memory only.
     runs: Option<Runs>,
@@ -222,6 +224,7 @@ impl Default for PairCounts {
     fn default() -> Self {
         PairCounts {
             map: Default::default(),
+            spilled_bound: 0,
             budget: usize::MAX,
             runs: None,
         }
@@ -235,6 +238,7 @@ impl PairCounts {
         let budget = budget.max(1);
         PairCounts {
             map: FastMap::with_capacity_and_hasher(budget.min(1 << 16), Default::default()),
+            spilled_bound: 0,
             budget,
             runs: Some(Runs::new(dir, "pairs")),
         }
@@ -243,6 +247,13 @@ impl PairCounts {
     /// Pairs in memory now.
     pub(super) fn in_memory(&self) -> usize {
         self.map.len()
+    }
+
+    /// A bound on every summed count: the largest count of each spilled
+    /// map added up, plus the largest in memory (a pass over the map, not a
+    /// test per increment).
+    pub fn count_bound(&self) -> i64 {
+        self.spilled_bound + max_count(&self.map)
     }
 
     /// Adds one to slot `slot` (0: articles, 1: sentences) of pair `(a, b)`.
@@ -260,6 +271,7 @@ impl PairCounts {
         let Some(runs) = &mut self.runs else {
             return Ok(());
         };
+        self.spilled_bound += max_count(&self.map);
         let sorted = drain_sorted(&mut self.map);
         runs.write(&sorted)
     }
@@ -348,6 +360,11 @@ fn sort_by_key<K: Ord>(pairs: &mut Vec<Pair>, key: impl Fn(&Pair) -> K) {
     // keys tell any two pairs apart: an unstable sort is deterministic
     keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0));
     *pairs = keyed.into_iter().map(|(_, i)| pairs[i as usize]).collect();
+}
+
+/// The largest count of a map (0 when empty).
+fn max_count(map: &FastMap<(u32, u32), [i64; 2]>) -> i64 {
+    map.values().flatten().copied().max().unwrap_or(0)
 }
 
 /// The map's pairs sorted by `(a, b)`, leaving it empty (its capacity kept).

@@ -63,7 +63,7 @@ const NULL_LEN: u32 = u32::MAX;
 /// Appends one row to a month's spill bytes: the numbers, the texts'
 /// lengths, then the texts one after the other (one UTF-8 check per row
 /// when read back, instead of one per text).
-fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
+fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[Vec<Option<&str>>]) {
     let opt_i32 = |out: &mut Vec<u8>, v: Option<i32>| {
         out.push(u8::from(v.is_some()));
         out.extend_from_slice(&v.unwrap_or(0).to_le_bytes());
@@ -77,7 +77,7 @@ fn encode(out: &mut Vec<u8>, row: &SpillRow, copied: &[&StringChunked]) {
     opt_i32(out, row.start);
     let mut texts: [Option<&str>; TEXT_FIELDS] = [None; TEXT_FIELDS];
     for (t, c) in texts.iter_mut().zip(copied) {
-        *t = c.get(row.event);
+        *t = c[row.event];
     }
     texts[TEXT_FIELDS - 2] = row.evidence;
     texts[TEXT_FIELDS - 1] = row.duplicate_of;
@@ -155,7 +155,9 @@ fn decode(mut b: &[u8]) -> Result<Vec<RowRef<'_>>> {
             .filter(|&&l| l != NULL_LEN)
             .map(|&l| l as usize)
             .sum();
-        let all = std::str::from_utf8(take(&mut b, total)?)?;
+        // SIMD validation: the texts are most of the spill's bytes
+        let all = simdutf8::basic::from_utf8(take(&mut b, total)?)
+            .map_err(|_| anyhow::anyhow!("a timeline spill text is not UTF-8"))?;
         let mut texts: [Option<&str>; TEXT_FIELDS] = [None; TEXT_FIELDS];
         let mut at = 0;
         for (t, &len) in texts.iter_mut().zip(&lens) {
@@ -444,7 +446,12 @@ impl TimelineSpill {
                 start,
             });
         }
-        let copied = copied.into_iter().collect::<Result<Vec<_>>>()?;
+        // each copied column read once in order (a lookup by row searches
+        // the chunks: 12 per event)
+        let copied = copied
+            .into_iter()
+            .map(|c| Ok(c?.iter().collect()))
+            .collect::<Result<Vec<Vec<Option<&str>>>>>()?;
         let mut bytes = Vec::new();
         for (m, rows) in months {
             bytes.clear();
@@ -521,7 +528,7 @@ mod tests {
                 StringChunked::from_iter_options((*n).into(), v.into_iter())
             })
             .collect();
-        let copied: Vec<&StringChunked> = columns.iter().collect();
+        let copied: Vec<Vec<Option<&str>>> = columns.iter().map(|c| c.iter().collect()).collect();
         let rows = [
             SpillRow {
                 event: 0,
@@ -549,7 +556,7 @@ mod tests {
         for (r, b) in rows.iter().zip(&back) {
             assert_eq!((b.date, b.origin, b.start), (r.date, r.origin, r.start));
             for (k, c) in copied.iter().enumerate() {
-                assert_eq!(b.texts[k], c.get(r.event), "field {k}");
+                assert_eq!(b.texts[k], c[r.event], "field {k}");
             }
             assert_eq!(b.texts[12], r.evidence);
             assert_eq!(b.texts[13], r.duplicate_of);

@@ -50,8 +50,14 @@ pub fn render(data: &ReportData) -> String {
 /// The page is written to a temporary file beside it and renamed into
 /// place, so a reader never sees half a report.
 pub fn write_report(out: &Path) -> Result<PathBuf> {
-    let data =
-        data::load(out).with_context(|| format!("reading the tables of '{}'", out.display()))?;
+    write_report_with(out, None)
+}
+
+/// [`write_report`], with the figures the run that wrote `out` already
+/// [`data::Known`] (none: everything is read from the tables).
+pub fn write_report_with(out: &Path, known: Option<data::Known>) -> Result<PathBuf> {
+    let data = data::load_with(out, known)
+        .with_context(|| format!("reading the tables of '{}'", out.display()))?;
     let page = render(&data);
     let target = out.join(FILE_NAME);
     let tmp = out.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));

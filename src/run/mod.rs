@@ -334,11 +334,17 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         CommitMode::Replace
     };
     let mut aggregate_rows = BTreeMap::new();
+    // the report's figures the aggregates already computed
+    let mut known = None;
     if formats.parquet && mode == CommitMode::Replace {
         let staging = writer.staging().to_path_buf();
         aggregate_rows = timed(&mut timings, "aggregate", || {
             let computed = match aggregates {
-                Some((agg, actors)) => agg.finish(&actors, &staging, formats.csv)?,
+                Some((agg, actors)) => {
+                    let (computed, figures) = agg.finish(&actors, &staging, formats.csv)?;
+                    known = Some(figures);
+                    computed
+                }
                 None => BTreeMap::new(),
             };
             crate::aggregate::write_aggregates_with(
@@ -386,7 +392,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
         let mut manifest = manifest_at(timings, rows, rejects);
         write_json(&writer.staging().join("manifest.json"), &manifest)?;
         writer.commit(mode)?;
-        write_report(opts, &mut manifest);
+        write_report(opts, &mut manifest, known);
         return Ok(manifest);
     }
     writer.commit(mode)?;
@@ -403,7 +409,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     replace_manifest(opts, &manifest)?;
     // no new article: the tables, hence the report, are unchanged
     if n_articles > 0 || !opts.out.join("report.html").exists() {
-        write_report(opts, &mut manifest);
+        write_report(opts, &mut manifest, None);
     }
     Ok(manifest)
 }
@@ -533,9 +539,14 @@ fn replace_manifest(opts: &RunOptions, manifest: &Manifest) -> Result<()> {
 
 /// Writes `OUT/report.html` from the committed tables. The tables are the
 /// run's product and are already in place: a report failure is a warning on
-/// stderr, recorded in the manifest, never a failed run.
-fn write_report(opts: &RunOptions, manifest: &mut Manifest) {
-    let Err(e) = crate::report::write_report(&opts.out) else {
+/// stderr, recorded in the manifest, never a failed run. `known`: the
+/// report's figures the run computed already.
+fn write_report(
+    opts: &RunOptions,
+    manifest: &mut Manifest,
+    known: Option<crate::report::data::Known>,
+) {
+    let Err(e) = crate::report::write_report_with(&opts.out, known) else {
         return;
     };
     let warning = format!("report.html was not written: {e:#}");

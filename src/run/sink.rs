@@ -19,6 +19,7 @@ use crate::document::Document;
 use crate::output::rows::BatchTables;
 use crate::output::schema::{ACTORS, ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
 use crate::output::writer::{Layout, OutputWriter};
+use crate::report::data::{Known, Link};
 use crate::resolve::ActorRegistry;
 
 /// Batches between two returns of free heap pages to the system: a trim is
@@ -57,15 +58,15 @@ pub struct RunAggregates {
 
 impl RunAggregates {
     /// The finished aggregate tables, by name, for
-    /// [`crate::aggregate::write_aggregates_with`]. `staging`: the run's
-    /// staged output, with every table closed; `csv`: write the timeline's
-    /// CSV too.
+    /// [`crate::aggregate::write_aggregates_with`], and the report's
+    /// figures they already give. `staging`: the run's staged output, with
+    /// every table closed; `csv`: write the timeline's CSV too.
     pub fn finish(
         self,
         actors: &DataFrame,
         staging: &Path,
         csv: bool,
-    ) -> Result<BTreeMap<&'static str, Computed>> {
+    ) -> Result<(BTreeMap<&'static str, Computed>, Known)> {
         // a table's Parquet file and, when asked for, its CSV file
         let files = |table: &str| -> std::io::Result<(PathBuf, Option<PathBuf>)> {
             let file = |dir: &str, ext: &str| {
@@ -98,14 +99,25 @@ impl RunAggregates {
         let timeline = &timeline;
         // one name per actor, for both the actor and the event tables
         let names = &ActorNames::of(actors)?;
-        let (actor_tables, event_tables, timeline_rows) = std::thread::scope(|scope| {
+        let (actor_tables, event_tables, timeline_rows, top) = std::thread::scope(|scope| {
             let timeline_rows = scope.spawn(move || {
                 timed_part("timeline", || {
                     spill.finish(Some(&timeline.0), timeline.1.as_deref())
                 })
             });
+            // the report's top actors, and the links among them taken as
+            // the pairs are written (instead of reading them back)
+            let mut top = Vec::new();
             let actor_tables = timed_part("actor tables", || {
-                actor_counts.finish(names, Some(&cooccurrence.0), cooccurrence.1.as_deref())
+                actor_counts.finish_watching(
+                    names,
+                    Some(&cooccurrence.0),
+                    cooccurrence.1.as_deref(),
+                    |summary| {
+                        top = crate::report::data::top_actors_of(summary)?;
+                        Ok(top.iter().map(|a| a.actor_id.clone()).collect())
+                    },
+                )
             });
             crate::memory::release_free_heap();
             let event_tables = timed_part("event tables", || {
@@ -116,16 +128,30 @@ impl RunAggregates {
                     (Some(&dyads.0), dyads.1.as_deref()),
                 )
             });
-            (actor_tables, event_tables, joined(timeline_rows.join()))
+            (
+                actor_tables,
+                event_tables,
+                joined(timeline_rows.join()),
+                top,
+            )
         });
-        let ((summary, n_pairs), (n_counts, n_dyads)) = (actor_tables?, event_tables?);
+        let ((summary, n_pairs, watched), (n_counts, n_dyads)) = (actor_tables?, event_tables?);
+        let known = Known {
+            actors: top,
+            links: watched
+                .links
+                .into_iter()
+                .map(|(a, b, n_articles)| Link { a, b, n_articles })
+                .collect(),
+            speakers: watched.speakers,
+        };
         let mut computed = BTreeMap::new();
         computed.insert("actor_summary", Computed::Frame(summary));
         computed.insert("cooccurrence", Computed::Written(n_pairs));
         computed.insert("event_counts", Computed::Written(n_counts));
         computed.insert("dyads", Computed::Written(n_dyads));
         computed.insert("timeline", Computed::Written(timeline_rows?));
-        Ok(computed)
+        Ok((computed, known))
     }
 }
 

@@ -572,6 +572,18 @@ fn run_aggregates_from_compact_state_equal_the_queries() {
     write_aggregates(std::slice::from_ref(&run), &dest).unwrap();
     assert_same_aggregates(&run, &dest);
     assert!(table(&run, "dyads").height() > 0);
+    // the run's report takes its top actors, their links and the speakers'
+    // counts from the aggregates in hand: written again from the tables
+    // alone, it must not change by a byte
+    let by_run = std::fs::read_to_string(run.join("report.html")).unwrap();
+    assert!(by_run.contains("<section id=\"speakers\""));
+    let o = crate::util::gazette(&["report", run.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let by_tables = std::fs::read_to_string(run.join("report.html")).unwrap();
+    assert!(
+        by_run == by_tables,
+        "the run's report differs from the tables'"
+    );
 }
 
 /// The default pipeline with batches of `n` articles, as a config file in

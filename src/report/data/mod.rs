@@ -255,8 +255,40 @@ fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     r
 }
 
+/// What a run knows of the report's figures when it ends, so that the
+/// report does not read them back from the tables it just wrote: the top
+/// actors (from the `actor_summary` frame in hand) and the links among
+/// them (taken as `cooccurrence` was written, the largest table the
+/// report would read).
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// [`ReportData::actors`].
+    pub actors: Vec<ActorRow>,
+    /// [`ReportData::links`], in any order.
+    pub links: Vec<Link>,
+    /// Every speaker's quotes outside near-duplicate articles and smallest
+    /// name, in any order (the `quotes` table need not be counted).
+    pub speakers: speakers::SpeakerCounts,
+}
+
+/// The actors the report shows of an `actor_summary` frame (contract
+/// columns), for [`Known::actors`].
+pub fn top_actors_of(summary: &DataFrame) -> Result<Vec<ActorRow>> {
+    top_actors(summary.clone().lazy())
+}
+
 /// Reads what the report shows from an output folder.
 pub fn load(out: &Path) -> Result<ReportData> {
+    load_with(out, None)
+}
+
+/// [`load`], with the figures a run already `known` (its aggregate tables
+/// are fresh) taken as they are.
+pub fn load_with(out: &Path, known: Option<Known>) -> Result<ReportData> {
+    let (known_actors, known_links, known_speakers) = match known {
+        Some(k) => (Some(k.actors), Some(k.links), Some(k.speakers)),
+        None => (None, None, None),
+    };
     let mut data = ReportData {
         summary: timed("summary", || summary::load(out))?,
         ..Default::default()
@@ -280,11 +312,20 @@ pub fn load(out: &Path) -> Result<ReportData> {
             .map_or(Ok(Vec::new()), |lf| event_counts_from(lf, count))
     })?;
     data.actors = timed("actors", || {
+        if let Some(actors) = known_actors {
+            used.push("actor_summary".to_string());
+            return Ok(actors);
+        }
         source(out, "actor_summary", used, || derive::actor_summary(out))?
             .map_or(Ok(Vec::new()), top_actors)
     })?;
     let ids: Vec<String> = data.actors.iter().map(|a| a.actor_id.clone()).collect();
     data.links = timed("cooccurrence", || {
+        if let Some(mut links) = known_links {
+            used.push("cooccurrence".to_string());
+            sort_links(&mut links);
+            return Ok(links);
+        }
         if is_fresh(out, "cooccurrence")
             && let Some(links) = links_in_table(out, &ids)?
         {
@@ -308,7 +349,7 @@ pub fn load(out: &Path) -> Result<ReportData> {
     data.dyads = timed("dyads", || {
         source(out, "dyads", used, || derive::dyads(out))?.map_or(Ok(Vec::new()), top_dyads)
     })?;
-    data.speakers = timed("speakers", || speakers::load(out))?;
+    data.speakers = timed("speakers", || speakers::load_with(out, known_speakers))?;
     Ok(data)
 }
 
@@ -383,28 +424,81 @@ fn links_in_table(out: &Path, ids: &[String]) -> Result<Option<Vec<Link>>> {
     // FNV rather than SipHash, and the columns walked in order rather than
     // looked up by row (a chunk search each): most of the cost was there
     let shown: HashSet<&str, BuildHasherDefault<Fnv>> = ids.iter().map(String::as_str).collect();
+    let gate = ViewGate::new(ids);
     let mut links = Vec::new();
     let found = read::for_each_chunk(out, "cooccurrence", |chunk| {
         let df = chunk.read(&["actor_a", "actor_b", "n_articles"])?;
         let (a, b) = (df.column("actor_a")?.str()?, df.column("actor_b")?.str()?);
         let n = df.column("n_articles")?.cast(&DataType::Int64)?;
-        for ((a, b), n) in a.iter().zip(b.iter()).zip(n.i64()?.iter()) {
-            if let (Some(a), Some(b)) = (a, b)
-                && shown.contains(a)
-                && shown.contains(b)
-            {
-                links.push(Link {
-                    a: a.to_string(),
-                    b: b.to_string(),
-                    n_articles: n.unwrap_or_default(),
-                });
+        let (a, b, n) = (a.rechunk(), b.rechunk(), n.i64()?.rechunk());
+        let arrays = a
+            .downcast_iter()
+            .zip(b.downcast_iter())
+            .zip(n.downcast_iter());
+        for ((a, b), n) in arrays {
+            // a row is looked at only when both views may be shown ids:
+            // hashing every id of the table cost most of the read
+            let views = a.views().iter().zip(b.views().iter());
+            for (i, (va, vb)) in views.enumerate() {
+                if !(gate.may_hold(va.length, va.prefix) && gate.may_hold(vb.length, vb.prefix)) {
+                    continue;
+                }
+                if let (Some(x), Some(y)) = (a.get(i), b.get(i))
+                    && shown.contains(x)
+                    && shown.contains(y)
+                {
+                    links.push(Link {
+                        a: x.to_string(),
+                        b: y.to_string(),
+                        n_articles: n.get(i).unwrap_or_default(),
+                    });
+                }
             }
         }
         Ok(())
     })?;
-    // the query's order: articles (most first), then both ids
-    links.sort_by(|x, y| (y.n_articles, &x.a, &x.b).cmp(&(x.n_articles, &y.a, &y.b)));
+    sort_links(&mut links);
     Ok(found.then_some(links))
+}
+
+/// The query's order of links: articles (most first), then both ids.
+fn sort_links(links: &mut [Link]) {
+    links.sort_by(|x, y| (y.n_articles, &x.a, &x.b).cmp(&(x.n_articles, &y.a, &y.b)));
+}
+
+/// A test on a string's Arrow view (its length and first four bytes, the
+/// view's first eight bytes whether the string is inline or not) that
+/// rules out most strings that are not among a few: one bit per hash of
+/// those eight bytes. A string that passes still has to be looked up.
+struct ViewGate([u64; 64]);
+
+impl ViewGate {
+    fn new(strings: &[String]) -> ViewGate {
+        let mut bits = [0u64; 64];
+        for s in strings {
+            let h = Self::hash(Self::key_of(s.as_bytes()));
+            bits[h >> 6] |= 1 << (h & 63);
+        }
+        ViewGate(bits)
+    }
+
+    /// The view's length and prefix of a string, as a view holds them.
+    fn key_of(s: &[u8]) -> u64 {
+        let mut prefix = [0u8; 4];
+        let n = s.len().min(4);
+        prefix[..n].copy_from_slice(&s[..n]);
+        u64::from(s.len() as u32) | u64::from(u32::from_le_bytes(prefix)) << 32
+    }
+
+    fn hash(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    }
+
+    #[inline]
+    fn may_hold(&self, length: u32, prefix: u32) -> bool {
+        let h = Self::hash(u64::from(length) | u64::from(prefix) << 32);
+        self.0[h >> 6] & (1 << (h & 63)) != 0
+    }
 }
 
 /// The links of a `cooccurrence`-shaped frame between `ids`, strongest
@@ -478,6 +572,43 @@ fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
 mod tests {
     use super::*;
     use crate::report::data::read::testing::{Lcg, write};
+
+    #[test]
+    fn the_view_gate_lets_every_listed_string_through() {
+        let listed: Vec<String> = [
+            "",
+            "a",
+            "Q01",
+            "abcdefghijkl",
+            "abcdefghijklm",
+            "A044c3fdf99053bf",
+        ]
+        .map(String::from)
+        .to_vec();
+        let gate = ViewGate::new(&listed);
+        let mut all = listed.clone();
+        all.extend(
+            (0..2000u64).map(|i| format!("A{:016x}", i.wrapping_mul(0x9e37_79b9_7f4a_7c15))),
+        );
+        let column: StringChunked = all.iter().map(|s| Some(s.as_str())).collect();
+        let column = column.rechunk();
+        let array = column.downcast_iter().next().unwrap();
+        let passed: Vec<&str> = array
+            .views()
+            .iter()
+            .zip(array.values_iter())
+            .filter(|(v, _)| gate.may_hold(v.length, v.prefix))
+            .map(|(_, s)| s)
+            .collect();
+        for s in &listed {
+            assert!(passed.contains(&s.as_str()), "{s:?}");
+        }
+        assert!(
+            passed.len() < 200,
+            "most others are ruled out: {}",
+            passed.len()
+        );
+    }
 
     #[test]
     fn links_read_by_row_group_equal_the_query() {

@@ -93,16 +93,21 @@ pub enum Chunk<'a> {
 impl Chunk<'_> {
     /// The chunk's rows with only `columns`.
     pub fn read(&self, columns: &[&str]) -> Result<DataFrame> {
-        self.read_rows(columns, true)
+        self.read_rows(columns, None)
     }
 
-    /// The chunk's `columns`, with its rows or none (the columns only).
-    fn read_rows(&self, columns: &[&str], rows: bool) -> Result<DataFrame> {
+    /// The chunk's `columns`, with its rows or only `rows` (the first row
+    /// and how many; `(0, 0)`: the columns only).
+    fn read_rows(&self, columns: &[&str], rows: Option<(usize, usize)>) -> Result<DataFrame> {
         match self {
             Chunk::Whole(lf) => {
                 let picked = LazyFrame::clone(lf)
                     .select(columns.iter().map(|c| col(*c)).collect::<Vec<_>>());
-                Ok(if rows { picked } else { picked.limit(0) }.collect()?)
+                Ok(match rows {
+                    Some((first, n)) => picked.slice(first as i64, n as IdxSize),
+                    None => picked,
+                }
+                .collect()?)
             }
             Chunk::RowGroup {
                 path,
@@ -113,7 +118,10 @@ impl Chunk<'_> {
                     File::open(path).with_context(|| format!("opening '{}'", path.display()))?;
                 let mut reader = ParquetReader::new(file)
                     .with_columns(Some(columns.iter().map(|c| c.to_string()).collect()))
-                    .with_slice(Some(if rows { *slice } else { (slice.0, 0) }))
+                    .with_slice(Some(match rows {
+                        Some((first, n)) => (slice.0 + first, n),
+                        None => *slice,
+                    }))
                     // only the row group holding the slice is decoded
                     .read_parallel(ParallelStrategy::RowGroups);
                 reader.set_metadata((*metadata).clone());
@@ -231,7 +239,10 @@ impl Rows {
 
     /// [`Rows::gather`], skipping the row groups of a [`Rows::Table`] where
     /// no row passes `gate` (a filter and the columns it reads) before
-    /// reading the other columns; `each` still has to apply the filter.
+    /// reading the other columns, and reading only the rows from the first
+    /// to the last that pass in the others (the timeline's latest days are
+    /// the end of its last row group); `each` still has to apply the
+    /// filter.
     pub fn gather_where(
         &self,
         gate: Option<(&[&str], Expr)>,
@@ -265,18 +276,38 @@ impl Rows {
         };
         let mut stacked = None;
         let found = for_each_chunk(out, name, |chunk| {
-            let passing = match &gate {
+            // the rows to read: all, those from the first to the last that
+            // pass the gate, or none
+            let rows = match &gate {
                 Some((keys, filter)) => {
-                    let keys = chunk.read(keys)?;
-                    keys.lazy().filter(filter.clone()).collect()?.height() > 0
+                    let span = chunk
+                        .read(keys)?
+                        .lazy()
+                        .with_row_index("__gate_row", None)
+                        .filter(filter.clone())
+                        .select([
+                            col("__gate_row").min().alias("first"),
+                            col("__gate_row").max().alias("last"),
+                        ])
+                        .collect()?;
+                    let at = |c: &str| -> Result<Option<usize>> {
+                        let c = span.column(c)?.cast(&DataType::UInt64)?;
+                        Ok(c.u64()?.get(0).map(|v| v as usize))
+                    };
+                    match (at("first")?, at("last")?) {
+                        (Some(first), Some(last)) => Some((first, last + 1 - first)),
+                        _ => {
+                            if stacked.is_some() {
+                                return Ok(());
+                            }
+                            Some((0, 0))
+                        }
+                    }
                 }
-                None => true,
+                None => None,
             };
-            if !passing && stacked.is_some() {
-                return Ok(());
-            }
             // the first chunk is read even when empty, for the columns
-            let part = each(chunk.read_rows(columns, passing)?.lazy()).collect()?;
+            let part = each(chunk.read_rows(columns, rows)?.lazy()).collect()?;
             stack(&mut stacked, detached(part)?)
         })?;
         Ok(if found { stacked } else { None })

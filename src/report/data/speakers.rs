@@ -14,6 +14,15 @@ use super::{QUOTES_PER_SPEAKER, QuoteRow, Speaker, TOP_SPEAKERS};
 /// counted row group by row group into one entry per speaker (`None` when
 /// the folder holds no quotes).
 fn speaker_counts(out: &Path, counted: Expr) -> Result<Option<DataFrame>> {
+    match quote_counts(out, counted)? {
+        Some(all) => Ok(Some(top_speakers(all)?)),
+        None => Ok(None),
+    }
+}
+
+/// Every speaker of the quotes kept by `counted`, with their quotes and
+/// smallest name (`None` when the folder holds no quotes).
+fn quote_counts(out: &Path, counted: Expr) -> Result<Option<SpeakerCounts>> {
     let mut by_speaker: std::collections::HashMap<String, (i64, Option<String>)> =
         std::collections::HashMap::new();
     let found = read::for_each_chunk(out, "quotes", |chunk| {
@@ -47,10 +56,19 @@ fn speaker_counts(out: &Path, counted: Expr) -> Result<Option<DataFrame>> {
     if !found {
         return Ok(None);
     }
-    let mut all: Vec<(String, i64, Option<String>)> = by_speaker
-        .into_iter()
-        .map(|(id, (n, name))| (id, n, name))
-        .collect();
+    Ok(Some(
+        by_speaker
+            .into_iter()
+            .map(|(id, (n, name))| (id, n, name))
+            .collect(),
+    ))
+}
+
+/// A speaker's id, quotes and smallest name, for each speaker.
+pub type SpeakerCounts = Vec<(String, i64, Option<String>)>;
+
+/// The [`TOP_SPEAKERS`] of `all`: `speaker_id`, `speaker` and `n`.
+fn top_speakers(mut all: SpeakerCounts) -> Result<DataFrame> {
     // most quotes first, then by name (nameless last) and id
     all.sort_by(|a, b| {
         b.1.cmp(&a.1)
@@ -66,11 +84,11 @@ fn speaker_counts(out: &Path, counted: Expr) -> Result<Option<DataFrame>> {
     let ids: Vec<&str> = all.iter().map(|s| s.0.as_str()).collect();
     let names: Vec<Option<&str>> = all.iter().map(|s| s.2.as_deref()).collect();
     let ns: Vec<i64> = all.iter().map(|s| s.1).collect();
-    Ok(Some(df!(
+    Ok(df!(
         "speaker_id" => ids,
         "speaker" => names,
         "n" => ns,
-    )?))
+    )?)
 }
 
 /// Quotes shown first: direct, then partial, then indirect; longer first.
@@ -81,7 +99,10 @@ const QUOTE_DESCENDING: [bool; 5] = [false, false, true, false, false];
 /// Both passes over `quotes` go a row group at a time and keep only what
 /// the page shows (a count per speaker, then the best quotes of the top
 /// speakers), so memory follows the number of speakers, not of quotes.
-pub fn load(out: &Path) -> Result<Vec<Speaker>> {
+///
+/// `known`: every speaker's counts, as [`quote_counts`] would read them
+/// (a run has them in hand), so that the `quotes` table is read once.
+pub fn load_with(out: &Path, known: Option<SpeakerCounts>) -> Result<Vec<Speaker>> {
     // a near-duplicate article would count and show its quotes twice
     let mut copies: Vec<String> = Vec::new();
     read::for_each_chunk(out, "articles", |chunk| {
@@ -98,8 +119,12 @@ pub fn load(out: &Path) -> Result<Vec<Speaker>> {
             .is_not_null()
             .and(one_of("article_id", &copies).not())
     };
-    let Some(top) = speaker_counts(out, counted())? else {
-        return Ok(Vec::new());
+    let top = match known {
+        Some(all) => top_speakers(all)?,
+        None => match speaker_counts(out, counted())? {
+            Some(top) => top,
+            None => return Ok(Vec::new()),
+        },
     };
     let ids = strings(&top, "speaker_id")?;
     if ids.is_empty() {
@@ -340,7 +365,7 @@ mod tests {
     fn row_group_reads_give_the_speakers_of_one_query() {
         let dir = tempfile::tempdir().unwrap();
         assert!(tables(dir.path()) > 10, "several row groups");
-        let got = load(dir.path()).unwrap();
+        let got = load_with(dir.path(), None).unwrap();
         assert_eq!(got.len(), TOP_SPEAKERS);
         assert!(got.iter().all(|s| s.quotes.len() == QUOTES_PER_SPEAKER));
         assert_eq!(got, one_query(dir.path()).unwrap());

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{empty_chart, escape, fmt_num};
+use super::{Fixed, empty_chart, escape, fmt_num};
 
 /// Which side of the centre line a series stacks on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,13 +72,15 @@ pub fn diverging_bars(
             marks += 1;
             let _ = write!(
                 body,
-                r#"<rect class="mark" x="{x:.1}" y="{:.1}" width="{bw:.1}" height="{:.1}" fill="{}"><title>{} · {}: {}</title></rect>"#,
-                y + 2.0,
-                row - 6.0,
+                r#"<rect class="mark" x="{x}" y="{}" width="{bw}" height="{}" fill="{}"><title>{} · {}: {}</title></rect>"#,
+                Fixed::<1>(y + 2.0),
+                Fixed::<1>(row - 6.0),
                 escape(colour),
                 escape(label),
                 escape(name),
-                fmt_num(*v)
+                fmt_num(*v),
+                x = Fixed::<1>(x),
+                bw = Fixed::<1>(bw),
             );
         }
         for (x, side, anchor) in [

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{empty_chart, escape, fmt_num};
+use super::{Fixed, empty_chart, escape, fmt_num};
 
 /// A heatmap: one row per `rows` entry, one column per `cols` entry, cell
 /// `values[r][c]` shaded in the row's colour by its share of the maximum.
@@ -27,13 +27,13 @@ pub fn heatmap(
         let y = top + row_h * r as f64;
         let _ = write!(
             body,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="tick">{}</text><line x1="{left}" x2="{:.1}" y1="{:.1}" y2="{:.1}" class="grid"/>"#,
-            left - 6.0,
-            y + 14.0,
+            r#"<text x="{}" y="{}" text-anchor="end" class="tick">{}</text><line x1="{left}" x2="{}" y1="{}" y2="{}" class="grid"/>"#,
+            Fixed::<1>(left - 6.0),
+            Fixed::<1>(y + 14.0),
             escape(label),
-            w - 10.0,
-            y + row_h,
-            y + row_h,
+            Fixed::<1>(w - 10.0),
+            Fixed::<1>(y + row_h),
+            Fixed::<1>(y + row_h),
         );
         for (c, month) in cols.iter().enumerate() {
             let v = values
@@ -49,12 +49,13 @@ pub fn heatmap(
             let opacity = 0.18 + 0.82 * (v / max).sqrt();
             let _ = write!(
                 body,
-                r#"<rect class="mark" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="2" fill="{}" fill-opacity="{opacity:.2}"><title>{} · {}: {}</title></rect>"#,
-                x + 1.0,
-                y + 1.0,
-                (cell_w - 2.0).max(1.0),
-                row_h - 2.0,
+                r#"<rect class="mark" x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}" fill-opacity="{}"><title>{} · {}: {}</title></rect>"#,
+                Fixed::<1>(x + 1.0),
+                Fixed::<1>(y + 1.0),
+                Fixed::<1>((cell_w - 2.0).max(1.0)),
+                Fixed::<1>(row_h - 2.0),
                 escape(colour),
+                Fixed::<2>(opacity),
                 escape(label),
                 escape(month),
                 fmt_num(v)
@@ -62,9 +63,9 @@ pub fn heatmap(
             if cell_w >= 22.0 {
                 let _ = write!(
                     body,
-                    r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="cell{}">{}</text>"#,
-                    x + cell_w / 2.0,
-                    y + 14.0,
+                    r#"<text x="{}" y="{}" text-anchor="middle" class="cell{}">{}</text>"#,
+                    Fixed::<1>(x + cell_w / 2.0),
+                    Fixed::<1>(y + 14.0),
                     if is_dark(colour, opacity) {
                         " on-dark"
                     } else {
@@ -79,9 +80,9 @@ pub fn heatmap(
     for (c, month) in cols.iter().enumerate().filter(|(c, _)| c % every == 0) {
         let _ = write!(
             body,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="tick">{}</text>"#,
-            left + cell_w * (c as f64 + 0.5),
-            top + row_h * rows.len() as f64 + 16.0,
+            r#"<text x="{}" y="{}" text-anchor="middle" class="tick">{}</text>"#,
+            Fixed::<1>(left + cell_w * (c as f64 + 0.5)),
+            Fixed::<1>(top + row_h * rows.len() as f64 + 16.0),
             escape(month)
         );
     }
@@ -142,20 +143,22 @@ pub fn dot_strip(
         let y = top + lane_h * (i as f64 + 0.5);
         let _ = write!(
             body,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="tick">{}</text><line x1="{left}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" class="grid"/>"#,
-            left - 6.0,
-            y + 4.0,
+            r#"<text x="{}" y="{}" text-anchor="end" class="tick">{}</text><line x1="{left}" x2="{}" y1="{y}" y2="{y}" class="grid"/>"#,
+            Fixed::<1>(left - 6.0),
+            Fixed::<1>(y + 4.0),
             escape(label),
-            w - 10.0
+            Fixed::<1>(w - 10.0),
+            y = Fixed::<1>(y),
         );
     }
     for (x, label) in ticks {
         let _ = write!(
             body,
-            r#"<line x1="{0:.1}" x2="{0:.1}" y1="{top}" y2="{axis_y:.1}" class="grid"/><text x="{0:.1}" y="{1:.1}" text-anchor="middle" class="tick">{2}</text>"#,
-            px(*x),
-            axis_y + 16.0,
-            escape(label)
+            r#"<line x1="{0}" x2="{0}" y1="{top}" y2="{axis_y}" class="grid"/><text x="{0}" y="{1}" text-anchor="middle" class="tick">{2}</text>"#,
+            Fixed::<1>(px(*x)),
+            Fixed::<1>(axis_y + 16.0),
+            escape(label),
+            axis_y = Fixed::<1>(axis_y),
         );
     }
     let max = points.iter().map(|p| p.size).fold(1.0, f64::max);
@@ -167,10 +170,10 @@ pub fn dot_strip(
         marks += 1;
         let _ = write!(
             body,
-            r#"<circle class="mark" cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}" fill-opacity="0.8"><title>{}</title></circle>"#,
-            px(p.x.clamp(x0, x1)),
-            top + lane_h * (p.lane as f64 + 0.5),
-            3.0 + 9.0 * (p.size / max).sqrt(),
+            r#"<circle class="mark" cx="{}" cy="{}" r="{}" fill="{}" fill-opacity="0.8"><title>{}</title></circle>"#,
+            Fixed::<1>(px(p.x.clamp(x0, x1))),
+            Fixed::<1>(top + lane_h * (p.lane as f64 + 0.5)),
+            Fixed::<1>(3.0 + 9.0 * (p.size / max).sqrt()),
             escape(colour),
             escape(&p.label)
         );

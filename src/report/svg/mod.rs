@@ -98,11 +98,15 @@ pub fn stacked_bars(categories: &[String], series: &[Series], title: &str) -> St
             marks += 1;
             let _ = write!(
                 body,
-                r#"<rect class="mark" x="{x:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bh:.1}" fill="{}"><title>{} · {}: {}</title></rect>"#,
+                r#"<rect class="mark" x="{x}" y="{y}" width="{bar_w}" height="{bh}" fill="{}"><title>{} · {}: {}</title></rect>"#,
                 escape(&s.colour),
                 escape(cat),
                 escape(&s.label),
-                fmt_num(v)
+                fmt_num(v),
+                x = Fixed::<1>(x),
+                y = Fixed::<1>(y),
+                bar_w = Fixed::<1>(bar_w),
+                bh = Fixed::<1>(bh),
             );
         }
         let every = (categories.len() / 12).max(1);
@@ -189,9 +193,60 @@ pub(crate) fn nice_ticks(max: f64) -> Vec<f64> {
 
 pub(crate) fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 {
-        format!("{v:.0}")
+        format!("{}", Fixed::<0>(v))
     } else {
-        format!("{v:.2}")
+        format!("{}", Fixed::<2>(v))
+    }
+}
+
+/// `v` with `D` decimals, exactly as `format!("{v:.D$}")` writes it, for
+/// the coordinates of the charts (thousands per report): the standard
+/// formatting takes the exact decimal expansion of the double (about a
+/// thousand instructions a number), where the coordinates are small,
+/// positive and almost never a tie, so scaling, rounding and writing an
+/// integer gives the same digits. Values near a tie (where the scaled
+/// double's rounding error could decide), negative, huge or not finite go
+/// to the standard formatting.
+pub(crate) struct Fixed<const D: u32>(pub f64);
+
+impl<const D: u32> std::fmt::Display for Fixed<D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        let scale = 10u64.pow(D);
+        // below 1e6 the scaled double is within 1e-8 of the exact product
+        // (D <= 2), far inside the margin kept around ties
+        if D <= 2 && (0.0..1e6).contains(&v) && !v.is_sign_negative() {
+            let y = v * scale as f64;
+            let whole = y.floor();
+            let frac = y - whole;
+            if (frac - 0.5).abs() > 1e-6 {
+                let n = whole as u64 + u64::from(frac > 0.5);
+                let mut buf = [0u8; 24];
+                let mut at = buf.len();
+                let mut put = |d: u8| {
+                    at -= 1;
+                    buf[at] = d;
+                };
+                let (mut int, mut dec) = (n / scale, n % scale);
+                for _ in 0..D {
+                    put(b'0' + (dec % 10) as u8);
+                    dec /= 10;
+                }
+                if D > 0 {
+                    put(b'.');
+                }
+                loop {
+                    put(b'0' + (int % 10) as u8);
+                    int /= 10;
+                    if int == 0 {
+                        break;
+                    }
+                }
+                // ASCII digits and a dot
+                return f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+            }
+        }
+        write!(f, "{:.*}", D as usize, v)
     }
 }
 
@@ -267,6 +322,54 @@ mod tests {
         assert_eq!(marks(&stacked_bars(&[], &[], "t")), 0);
         assert_eq!(marks(&horizontal_bars(&[], "#000", "t")), 0);
         assert_eq!(marks(&network(&[], &[], &[], "t")), 0);
+    }
+
+    #[test]
+    fn fixed_decimals_write_what_the_standard_formatting_writes() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            0.45,
+            1.005,
+            2.675,
+            0.125,
+            0.375,
+            9.95,
+            99.95,
+            999_999.95,
+            1e6,
+            1e7,
+            123_456.789,
+            -0.01,
+            -3.25,
+            0.049_999_999,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            4.999_999_999_999_9,
+        ];
+        // a deterministic spread: chart coordinates, ratios, halves
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            values.push(unit * 800.0);
+            values.push(unit);
+            values.push((x % 20_000) as f64 / 8.0);
+            values.push((x % 20_000) as f64 / 200.0);
+        }
+        for v in values {
+            assert_eq!(Fixed::<0>(v).to_string(), format!("{v:.0}"), "{v:e}");
+            assert_eq!(Fixed::<1>(v).to_string(), format!("{v:.1}"), "{v:e}");
+            assert_eq!(Fixed::<2>(v).to_string(), format!("{v:.2}"), "{v:e}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{empty_chart, escape, fmt_num};
+use super::{Fixed, empty_chart, escape, fmt_num};
 
 /// A node of the actor network.
 #[derive(Debug, Clone)]
@@ -186,12 +186,12 @@ pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], titl
     for e in &edges {
         let _ = write!(
             body,
-            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="mark edge" stroke-width="{:.2}"><title>{} — {}: {}</title></line>"#,
-            pos[e.a].0,
-            pos[e.a].1,
-            pos[e.b].0,
-            pos[e.b].1,
-            0.6 + 4.0 * e.weight / max_e,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" class="mark edge" stroke-width="{}"><title>{} — {}: {}</title></line>"#,
+            Fixed::<1>(pos[e.a].0),
+            Fixed::<1>(pos[e.a].1),
+            Fixed::<1>(pos[e.b].0),
+            Fixed::<1>(pos[e.b].1),
+            Fixed::<2>(0.6 + 4.0 * e.weight / max_e),
             escape(&nodes[e.a].label),
             escape(&nodes[e.b].label),
             fmt_num(e.weight)
@@ -203,9 +203,10 @@ pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], titl
         let r = 4.0 + 16.0 * (node.weight / max_w).sqrt();
         let _ = write!(
             body,
-            r#"<circle class="mark node" cx="{:.1}" cy="{:.1}" r="{r:.1}" fill="{}"><title>{} ({})</title></circle>"#,
-            pos[i].0,
-            pos[i].1,
+            r#"<circle class="mark node" cx="{}" cy="{}" r="{}" fill="{}"><title>{} ({})</title></circle>"#,
+            Fixed::<1>(pos[i].0),
+            Fixed::<1>(pos[i].1),
+            Fixed::<1>(r),
             escape(&node.colour),
             escape(&node.label),
             escape(&node.detail),
@@ -218,9 +219,9 @@ pub fn network(nodes: &[Node], edges: &[Edge], legend: &[(String, String)], titl
             placed.push(b);
             let _ = write!(
                 labels,
-                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="label">{}</text>"#,
-                pos[i].0,
-                pos[i].1 - r - 3.0,
+                r#"<text x="{}" y="{}" text-anchor="middle" class="label">{}</text>"#,
+                Fixed::<1>(pos[i].0),
+                Fixed::<1>(pos[i].1 - r - 3.0),
                 escape(&short)
             );
         }
