@@ -18,7 +18,8 @@
 //! class (its form's last word is a word of the text). A segment holding
 //! neither kind of *anchor* word adds nothing, and is skipped: the scan
 //! visits the segments of the anchors only, from the break word before each
-//! (found by walking back over the words) to the next one.
+//! (found among the words the pass remembers, see [`super::sweep`]) to the
+//! next one.
 
 use crate::text::chars::is_alnum;
 
