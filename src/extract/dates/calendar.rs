@@ -32,9 +32,40 @@ pub(crate) struct Resolved {
     pub granularity: Granularity,
 }
 
-/// `YYYY-MM-DD`.
-fn iso_day(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+/// Appends `n` as `format!("{n:0width$}")` writes it (zero-padded to
+/// `width` characters, the sign included), without the formatting
+/// machinery, which costs more than the rest of a date's resolution.
+fn push_padded(out: &mut String, n: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut v = n.unsigned_abs();
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let width = if n < 0 {
+        out.push('-');
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    for _ in digits.len() - k..width {
+        out.push('0');
+    }
+    out.extend(digits[k..].iter().map(|&b| char::from(b)));
+}
+
+/// Appends `YYYY-MM-DD`.
+fn push_day(out: &mut String, d: NaiveDate) {
+    push_padded(out, d.year().into(), 4);
+    out.push('-');
+    push_padded(out, d.month().into(), 2);
+    out.push('-');
+    push_padded(out, d.day().into(), 2);
 }
 
 /// The last day of a month.
@@ -93,14 +124,27 @@ impl Period {
 
     /// ISO 8601 value: `2024-11-28`, `2025-W14`, `2024-11`, `2024`.
     pub(crate) fn value(&self) -> String {
+        let mut out = String::with_capacity(10);
+        self.push_value(&mut out);
+        out
+    }
+
+    /// Appends [`Period::value`] to `out`.
+    fn push_value(&self, out: &mut String) {
         match *self {
-            Period::Day(d) => iso_day(d),
+            Period::Day(d) => push_day(out, d),
             Period::Week(d) => {
                 let w = d.iso_week();
-                format!("{:04}-W{:02}", w.year(), w.week())
+                push_padded(out, w.year().into(), 4);
+                out.push_str("-W");
+                push_padded(out, w.week().into(), 2);
             }
-            Period::Month(y, m) => format!("{y:04}-{m:02}"),
-            Period::Year(y) => format!("{y:04}"),
+            Period::Month(y, m) => {
+                push_padded(out, y.into(), 4);
+                out.push('-');
+                push_padded(out, m.into(), 2);
+            }
+            Period::Year(y) => push_padded(out, y.into(), 4),
         }
     }
 
@@ -142,7 +186,13 @@ impl Period {
 /// `None` when `b` ends before `a` starts.
 pub(crate) fn range(a: &Period, b: &Period) -> Option<Resolved> {
     (a.first() <= b.last()).then(|| Resolved {
-        value: format!("{}/{}", a.value(), b.value()),
+        value: {
+            let mut v = String::with_capacity(21);
+            a.push_value(&mut v);
+            v.push('/');
+            b.push_value(&mut v);
+            v
+        },
         start: a.first(),
         end: b.last(),
         granularity: Granularity::Range,
@@ -152,7 +202,13 @@ pub(crate) fn range(a: &Period, b: &Period) -> Option<Resolved> {
 /// An interval of whole days, written `START/END`.
 pub(crate) fn day_range(first: NaiveDate, last: NaiveDate) -> Resolved {
     Resolved {
-        value: format!("{}/{}", iso_day(first), iso_day(last)),
+        value: {
+            let mut v = String::with_capacity(21);
+            push_day(&mut v, first);
+            v.push('/');
+            push_day(&mut v, last);
+            v
+        },
         start: first,
         end: last,
         granularity: Granularity::Range,
@@ -218,6 +274,31 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn padding_writes_what_format_writes() {
+        for n in [
+            0,
+            7,
+            -7,
+            42,
+            -42,
+            999,
+            1000,
+            -1000,
+            2024,
+            12345,
+            -123_456,
+            i64::MAX,
+            i64::MIN,
+        ] {
+            for width in [0, 1, 2, 4, 6] {
+                let mut got = String::new();
+                push_padded(&mut got, n, width);
+                assert_eq!(got, format!("{n:0width$}"), "{n} width {width}");
+            }
+        }
     }
 
     #[test]

@@ -30,6 +30,7 @@ mod pattern;
 mod resolve;
 mod scan;
 mod segment;
+mod sweep;
 mod tense;
 #[cfg(test)]
 mod tests;

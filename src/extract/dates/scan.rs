@@ -12,7 +12,7 @@ use crate::document::{Document, Span};
 use super::chain::Chains;
 use super::class::{Class, Sem};
 use super::lexicon::Words;
-use super::segment::word_after;
+use super::sweep::Sweep;
 use super::wordtab::AtWord;
 use crate::text::chars::is_alnum;
 use crate::text::words::for_each_word_span;
@@ -206,18 +206,26 @@ fn numbers_in(text: &str, rules: &NumberRules, out: &mut Vec<Item>) {
 /// Where the two scans may start again: a word or number swallows the
 /// word starts inside it (`il y a`, `1 500`).
 #[derive(Clone, Copy)]
-struct Resume {
+pub(crate) struct Resume {
     word: usize,
     number: usize,
 }
 
 impl Resume {
+    /// The state at `start`, a word start after which the scans begin.
+    pub(crate) fn new(start: usize) -> Resume {
+        Resume {
+            word: start,
+            number: start,
+        }
+    }
+
     /// Adds to `chains` the word and number starting at `i`, the start of
     /// a word ending at `word_end` for which the forms' table answers `at`,
     /// in text order: on the same start the shorter first, the word first
     /// on a tie.
     #[inline(always)]
-    fn visit(
+    pub(crate) fn visit(
         &mut self,
         text: &str,
         (i, word_end, at): (usize, usize, AtWord),
@@ -263,46 +271,10 @@ pub(crate) fn items(
     claimed: &[Span],
 ) -> (Vec<Item>, Vec<bool>) {
     let text = doc.text.as_str();
-    let bytes = text.as_bytes();
     let mut chains = Chains::new(doc, words, claimed);
-    // the end of the last segment scanned: a break word's start
-    let mut covered = 0;
-    for_each_word_span(text, |i, word_end| {
-        if i >= covered && words.segments.is_anchor(bytes, i, word_end) {
-            covered = scan_segment(text, i, covered, (words, rules), &mut chains);
-        }
-    });
+    let mut sweep = Sweep::new(text, (words, rules));
+    for_each_word_span(text, |start, end| sweep.word(start, end, &mut chains));
     chains.finish()
-}
-
-/// Scans the segment of the anchor word starting at `anchor`, which starts
-/// after `floor` (a break word or 0); returns where the segment ends (the
-/// next break word, or the end of the text).
-#[inline(never)]
-fn scan_segment(
-    text: &str,
-    anchor: usize,
-    floor: usize,
-    lang: (&Words, &NumberRules),
-    chains: &mut Chains,
-) -> usize {
-    let (segments, table) = (&lang.0.segments, &lang.0.table);
-    let bytes = text.as_bytes();
-    let start = segments.start_before(text, anchor, floor, table);
-    let mut resume = Resume {
-        word: start,
-        number: start,
-    };
-    let mut pos = start;
-    while let Some((s, e)) = word_after(text, pos) {
-        let at = table.at(bytes, s, e);
-        if s > start && segments.is_break(bytes, s, at) {
-            return s;
-        }
-        resume.visit(text, (s, e, at), lang, chains);
-        pos = e;
-    }
-    text.len()
 }
 
 /// The items of [`items`], from a scan of every word start: what the
@@ -316,7 +288,7 @@ pub(crate) fn items_of_every_word(
 ) -> (Vec<Item>, Vec<bool>) {
     let text = doc.text.as_str();
     let mut chains = Chains::new(doc, words, claimed);
-    let mut resume = Resume { word: 0, number: 0 };
+    let mut resume = Resume::new(0);
     for_each_word_span(text, |i, word_end| {
         let at = words.table.at(text.as_bytes(), i, word_end);
         resume.visit(text, (i, word_end, at), (words, rules), &mut chains);

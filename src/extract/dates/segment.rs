@@ -18,18 +18,29 @@
 //! class (its form's last word is a word of the text). A segment holding
 //! neither kind of *anchor* word adds nothing, and is skipped: the scan
 //! visits the segments of the anchors only, from the break word before each
-//! (found by walking back over the words) to the next one.
+//! (found among the words the pass remembers, see [`super::sweep`]) to the
+//! next one.
 
 use crate::text::chars::is_alnum;
 
 use super::class::Class;
 use super::lexicon::Entry;
-use super::wordtab::{AtWord, WordTable};
+use super::wordtab::{AtWord, MAX_LEN, WordTable};
+
+/// Entries of [`Segments::starts`]: one per pair of bytes.
+const STARTS: usize = 1 << 16;
 
 /// The anchor and break words of one language's date forms.
 pub(crate) struct Segments {
     /// The last word of every form whose entry has a core class.
     anchors: WordTable,
+    /// A filter in front of `anchors`, for the words of up to
+    /// [`MAX_LEN`] bytes: for each pair of bytes `first << 8 | second`,
+    /// bit `n` set when a word of `n` bytes opening with them may be an
+    /// anchor (`second` being the byte after a one-byte word). Digits
+    /// open anchors of every length. One load settles most words of a
+    /// text: the test of every word is the scan's largest cost.
+    starts: Box<[u32; STARTS]>,
     /// False when a punctuation entry has a core class: any stretch of text
     /// could then make a chain core, and the text is one segment.
     enabled: bool,
@@ -58,15 +69,25 @@ impl Segments {
             .filter(|&(_, &e)| is_core(e))
             .filter_map(|(f, _)| words_of(f).last())
             .collect();
+        let enabled = !punctuation.iter().any(|&(_, e)| is_core(e));
         Segments {
+            starts: starts_filter(&anchors, enabled),
             anchors: WordTable::set(&anchors),
-            enabled: !punctuation.iter().any(|&(_, e)| is_core(e)),
+            enabled,
         }
     }
 
     /// Whether the word `start..end` of `bytes` may belong to a core item.
     #[inline(always)]
     pub(crate) fn is_anchor(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        let len = end - start;
+        if len <= MAX_LEN {
+            let second = bytes.get(start + 1).copied().unwrap_or(0);
+            let pair = usize::from(bytes[start]) << 8 | usize::from(second);
+            if self.starts[pair] >> len & 1 == 0 {
+                return false;
+            }
+        }
         !self.enabled
             || bytes[start].is_ascii_digit()
             || self.anchors.at(bytes, start, end) != AtWord::Nothing
@@ -100,6 +121,34 @@ impl Segments {
         }
         floor
     }
+}
+
+/// The table of [`Segments::starts`] for the words `anchors`: every
+/// word when the segments are not `enabled`.
+fn starts_filter(anchors: &[&str], enabled: bool) -> Box<[u32; STARTS]> {
+    let mut table = Box::new([0u32; STARTS]);
+    let mut set = |first: u8, second: Option<u8>, bits: u32| {
+        let cases = |b: u8| [b.to_ascii_lowercase(), b.to_ascii_uppercase()];
+        for f in cases(first) {
+            let row = usize::from(f) << 8;
+            match second {
+                Some(s) => cases(s)
+                    .iter()
+                    .for_each(|&s| table[row | usize::from(s)] |= bits),
+                None => table[row..row + 256].iter_mut().for_each(|e| *e |= bits),
+            }
+        }
+    };
+    if !enabled {
+        (0..=255).for_each(|b| set(b, None, u32::MAX));
+    }
+    (b'0'..=b'9').for_each(|d| set(d, None, u32::MAX));
+    for w in anchors.iter().map(|w| w.as_bytes()) {
+        if !w.is_empty() && w.len() <= MAX_LEN {
+            set(w[0], w.get(1).copied(), 1 << w.len());
+        }
+    }
+    table
 }
 
 /// Whether the character starting at byte `i` of `text` is alphanumeric,

@@ -16,6 +16,8 @@ use crate::lexicon::{Fnv, LexiconError, read_table};
 
 use crate::text::chars::is_alpha;
 
+mod walk;
+
 /// How far (bytes) from an expression tense markers are looked for: about
 /// a clause, so that a long sentence's other clauses do not decide.
 const WINDOW: usize = 120;
@@ -63,6 +65,20 @@ fn last_mark(s: &str) -> Option<usize> {
 /// `s.find(CLAUSE_MARKS)`, as [`last_mark`].
 fn first_mark(s: &str) -> Option<usize> {
     (0..s.len()).find(|&i| mark_at(s, i))
+}
+
+/// The stretch of text around `expr` where tense markers are looked
+/// for: its sentence, at most [`WINDOW`] bytes either side.
+fn window(text: &str, sentence: Span, expr: Span) -> (usize, usize) {
+    let mut from = sentence.start.max(expr.start.saturating_sub(WINDOW));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = sentence.end.min(expr.end + WINDOW).max(from);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    (from, to)
 }
 
 /// Which side of the reference date an expression lies on.
@@ -194,14 +210,18 @@ impl TenseMarkers {
     /// at most [`WINDOW`] bytes away. Words inside the expression itself are
     /// skipped.
     pub(crate) fn near(&self, text: &str, sentence: Span, expr: Span) -> Option<Tense> {
-        let mut from = sentence.start.max(expr.start.saturating_sub(WINDOW));
-        while !text.is_char_boundary(from) {
-            from += 1;
+        let (from, to) = window(text, sentence, expr);
+        if from <= expr.start && expr.end <= to {
+            return self.near_inside(&text[from..to], expr.start - from, expr.end - from);
         }
-        let mut to = sentence.end.min(expr.end + WINDOW).max(from);
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
+        self.near_scan(text, sentence, expr)
+    }
+
+    /// [`TenseMarkers::near`] by a scan of the whole window from its
+    /// start: the reference, and the way for an expression reaching out
+    /// of its window (out of its sentence).
+    fn near_scan(&self, text: &str, sentence: Span, expr: Span) -> Option<Tense> {
+        let (from, to) = window(text, sentence, expr);
         let before = &text[from..expr.start.max(from)];
         let clause_start = last_mark(before).map_or(from, |i| from + i + 1);
         let after_from = expr.end.min(to);
@@ -310,7 +330,7 @@ impl TenseMarkers {
 mod tests {
     use super::*;
 
-    fn markers() -> TenseMarkers {
+    pub(super) fn markers() -> TenseMarkers {
         let mut t = TenseMarkers {
             min_suffix_word: 5,
             ..Default::default()

@@ -18,7 +18,7 @@ use crate::text::swar;
 use super::trie::Trie;
 
 /// Longest word looked up; longer words always take the trie walk.
-const MAX_LEN: usize = 16;
+pub(crate) const MAX_LEN: usize = 16;
 
 /// What a word start gives, from the word alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
