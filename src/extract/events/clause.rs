@@ -151,8 +151,11 @@ pub enum Gov {
 pub struct Sent<'a> {
     /// Index of the sentence in the document.
     pub index: usize,
-    /// Folded word of each token.
+    /// Folded word of each token (filled by [`Sent::analyse`]: the
+    /// sentences that are only tokenised are read through their tokens).
     pub words: Vec<&'a str>,
+    /// The whole folded text the tokens index.
+    pub ftext: &'a [u8],
     /// The tokens whose word is an anchor word ([`Sent::anchor_words`]).
     anchor_words: Vec<usize>,
     /// The tokens (folded offsets).
@@ -210,12 +213,8 @@ impl<'a> Sent<'a> {
         self.words.clear();
         self.anchor_words.clear();
         let text: &'a str = &folded.text;
-        let (toks, info, words, anchor_words) = (
-            &mut self.toks,
-            &mut self.info,
-            &mut self.words,
-            &mut self.anchor_words,
-        );
+        self.ftext = text.as_bytes();
+        let (toks, info, anchor_words) = (&mut self.toks, &mut self.info, &mut self.anchor_words);
         super::tokens::tokenize_with(text, start, end, |t| {
             let w = lex.word_at(text, t.start, t.end);
             if w.is_anchor() {
@@ -223,7 +222,6 @@ impl<'a> Sent<'a> {
             }
             toks.push(t);
             info.push(*w);
-            words.push(&text[t.start..t.end]);
         });
     }
 
@@ -245,6 +243,10 @@ impl<'a> Sent<'a> {
     ) {
         let span = doc.sentences[index];
         self.index = index;
+        let text: &'a str = &folded.text;
+        self.words.clear();
+        self.words
+            .extend(self.toks.iter().map(|t| &text[t.start..t.end]));
         self.classes_here = self.info.iter().fold(0, |a, w| a | w.starts | w.mask);
         self.text = &doc.text;
         self.folded = Some(folded);
