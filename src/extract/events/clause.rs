@@ -215,8 +215,8 @@ impl<'a> Sent<'a> {
         let text: &'a str = &folded.text;
         self.ftext = text.as_bytes();
         let (toks, info, anchor_words) = (&mut self.toks, &mut self.info, &mut self.anchor_words);
-        super::tokens::tokenize_with(text, start, end, |t| {
-            let w = lex.word_at(text, t.start, t.end);
+        super::tokens::tokenize_words(text, start, end, |t, first8| {
+            let w = lex.word_from(text, t.start, t.end, first8);
             if w.is_anchor() {
                 anchor_words.push(toks.len());
             }
@@ -255,24 +255,21 @@ impl<'a> Sent<'a> {
         self.fill_demonyms(demonyms);
         let mut breaks = std::mem::take(&mut self.breaks);
         breaks.clear();
+        breaks.resize(self.toks.len(), false);
         // (only strong punctuation, brackets and clause-break words can
-        // end a clause)
-        // (a word token is never punctuation)
-        breaks.extend(
-            self.toks
-                .iter()
-                .zip(&self.info)
-                .enumerate()
-                .map(|(i, (t, w))| {
-                    let punct = !t.word
-                        && matches!(
-                            self.words[i].as_bytes(),
-                            [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
-                        );
-                    (punct || w.mask & (1 << C::ClauseBreak as u64) != 0)
-                        && self.compute_hard_break(lex, i)
-                }),
-        );
+        // end a clause; a word token is never punctuation, and punctuation
+        // is one byte)
+        for (i, (t, w)) in self.toks.iter().zip(&self.info).enumerate() {
+            let punct = !t.word
+                && matches!(
+                    self.ftext.get(t.start),
+                    Some(b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')')
+                );
+            if (punct || w.mask & (1 << C::ClauseBreak as u64) != 0) && self.compute_hard_break(lex, i)
+            {
+                breaks[i] = true;
+            }
+        }
         self.breaks = breaks;
         let mut incises = std::mem::take(&mut self.incises);
         self.compute_incises(&mut incises);

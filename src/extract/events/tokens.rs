@@ -285,15 +285,43 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// site, so that the sink is inlined).
 #[inline]
 pub fn tokenize_with(folded: &str, start: usize, end: usize, mut sink: impl FnMut(Token)) {
+    tokenize_words(folded, start, end, |t, _| sink(t));
+}
+
+/// [`tokenize_with`], handing the sink with each word token the eight
+/// bytes from its start as the tokenizer read them (`None` near the end
+/// of the range, and for punctuation and clitics): the key of a short
+/// word's lookup, with no second load.
+#[inline]
+pub fn tokenize_words(
+    folded: &str,
+    start: usize,
+    end: usize,
+    mut sink: impl FnMut(Token, Option<u64>),
+) {
     // bounded by `end`, so that indexing needs no further checks
     let b = &folded.as_bytes()[..end];
     let mut i = start;
     while i < end {
         let c = b[i];
         let s = i;
+        let mut first = None;
         let word = if ALNUM[usize::from(c)] {
+            // the first eight bytes, classified here rather than in
+            // `alnum_end`, so that the word's key can reuse them
+            first = swar::load(b, i);
+            i = match first {
+                Some(w) => {
+                    let other = !swar::ascii_alnum(w) & swar::splat(0x80);
+                    if other != 0 {
+                        i + swar::before_first(other)
+                    } else {
+                        alnum_end(b, i + 8)
+                    }
+                }
+                None => alnum_end(b, i),
+            };
             loop {
-                i = alnum_end(b, i);
                 // `5.1`, `1,500`: one number
                 let joiner = i + 1 < end
                     && matches!(b[i], b'.' | b',')
@@ -302,7 +330,7 @@ pub fn tokenize_with(folded: &str, start: usize, end: usize, mut sink: impl FnMu
                 if !joiner {
                     break;
                 }
-                i += 1;
+                i = alnum_end(b, i + 1);
             }
             if i < end && b[i] == b'\'' && is_elision(&b[s..i]) {
                 i += 1;
@@ -323,11 +351,14 @@ pub fn tokenize_with(folded: &str, start: usize, end: usize, mut sink: impl FnMu
             i += 1;
             false
         };
-        sink(Token {
-            start: s,
-            end: i,
-            word,
-        });
+        sink(
+            Token {
+                start: s,
+                end: i,
+                word,
+            },
+            first,
+        );
         // the space after a word, skipped here rather than by a turn of
         // the loop
         if word && i < end && b[i] == b' ' {
