@@ -189,6 +189,19 @@ pub struct Sent<'a> {
     start: usize,
 }
 
+/// The punctuation that may end a clause (`;` `:` `.` `!` `?` and
+/// brackets), by byte.
+static BREAK_PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = *b";:.!?[]()";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The first and last tokens of a sentence that a document span covers.
 fn span_tokens(toks: &[Token], folded: &Folded, s: Span) -> Option<(usize, usize)> {
     tok_range(toks, folded.folded(s.start), folded.folded(s.end))
@@ -258,16 +271,18 @@ impl<'a> Sent<'a> {
         breaks.resize(self.toks.len(), false);
         // (only strong punctuation, brackets and clause-break words can
         // end a clause; a word token is never punctuation, and punctuation
-        // is one byte)
-        for (i, (t, w)) in self.toks.iter().zip(&self.info).enumerate() {
-            let punct = !t.word
-                && matches!(
-                    self.ftext.get(t.start),
-                    Some(b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')')
-                );
-            if (punct || w.mask & (1 << C::ClauseBreak as u64) != 0) && self.compute_hard_break(lex, i)
-            {
-                breaks[i] = true;
+        // is one byte: a tight pass finds those few, then each is judged)
+        let (toks, info, text) = (&self.toks, &self.info, self.ftext);
+        for (i, slot) in breaks.iter_mut().enumerate() {
+            let (Some(t), Some(w)) = (toks.get(i), info.get(i)) else {
+                break;
+            };
+            let punct = !t.word && text.get(t.start).is_some_and(|&b| BREAK_PUNCT[usize::from(b)]);
+            *slot = punct || w.mask & (1 << C::ClauseBreak as u64) != 0;
+        }
+        for i in 0..breaks.len() {
+            if breaks[i] {
+                breaks[i] = self.compute_hard_break(lex, i);
             }
         }
         self.breaks = breaks;
@@ -431,6 +446,7 @@ impl<'a> Sent<'a> {
         self.breaks[i]
     }
 
+    #[inline(never)]
     fn compute_hard_break(&self, lex: &LangLex, i: usize) -> bool {
         if let &[b] = self.words[i].as_bytes() {
             match b {

@@ -90,8 +90,19 @@ impl Folded {
         let mut pos = 0;
         let latin: &[String] = &LATIN;
         while pos < bytes.len() {
-            // eight bytes at a time, lower-cased in one word; of a word with
+            // sixteen ASCII bytes at a time while there are (most of an
+            // English article, runs between accents in French), then
+            // eight at a time, lower-cased in one word; of a word with
             // other bytes, the ASCII ones before the first of them
+            while let (Some(a), Some(b)) = (swar::load(bytes, pos), swar::load(bytes, pos + 8))
+                && swar::non_ascii(a | b) == 0
+            {
+                let mut lower = [0u8; 16];
+                lower[..8].copy_from_slice(&swar::ascii_lowercase(a).to_le_bytes());
+                lower[8..].copy_from_slice(&swar::ascii_lowercase(b).to_le_bytes());
+                out.extend_from_slice(&lower);
+                pos += 16;
+            }
             while let Some(w) = swar::load(bytes, pos) {
                 let lower = swar::ascii_lowercase(w).to_le_bytes();
                 let high = swar::non_ascii(w);
