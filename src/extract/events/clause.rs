@@ -277,7 +277,10 @@ impl<'a> Sent<'a> {
             let (Some(t), Some(w)) = (toks.get(i), info.get(i)) else {
                 break;
             };
-            let punct = !t.word && text.get(t.start).is_some_and(|&b| BREAK_PUNCT[usize::from(b)]);
+            let punct = !t.word
+                && text
+                    .get(t.start)
+                    .is_some_and(|&b| BREAK_PUNCT[usize::from(b)]);
             *slot = punct || w.mask & (1 << C::ClauseBreak as u64) != 0;
         }
         for i in 0..breaks.len() {

@@ -345,5 +345,19 @@ mod tests {
         for miss in ["armees", "x", "b", "exactly9", "sixteen_bytes_xy"] {
             assert!(t.get(miss.as_bytes(), 0, miss.len()).is_none(), "{miss}");
         }
+        // keyed from the eight bytes a tokenizer read, with what follows
+        // the word in them (words of up to eight bytes)
+        let text = "l'armee exactly8 arme a l'x";
+        for (w, want) in [
+            ("l'", Some(1)),
+            ("armee", Some(2)),
+            ("exactly8", Some(3)),
+            ("arme", None),
+        ] {
+            let start = text.find(w).unwrap();
+            let first8 = u64::from_le_bytes(text.as_bytes()[start..start + 8].try_into().unwrap());
+            let got = t.get_short(first8, w.len()).map(|x| x.id);
+            assert_eq!(got, want, "{w}");
+        }
     }
 }

@@ -643,7 +643,13 @@ impl LangLex {
     /// tokenizer read (`first8`, see [`super::tokens::tokenize_words`]):
     /// a word of up to eight bytes is keyed from them.
     #[inline]
-    pub fn word_from(&self, text: &str, start: usize, end: usize, first8: Option<u64>) -> &WordInfo {
+    pub fn word_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        first8: Option<u64>,
+    ) -> &WordInfo {
         match (end - start, first8) {
             (2..=8, Some(w)) => self.short.get_short(w, end - start).unwrap_or(&UNKNOWN),
             _ => self.word_at(text, start, end),

@@ -586,4 +586,24 @@ mod tests {
             assert_eq!(&tokenize_str(text), want, "{text}");
         }
     }
+
+    #[test]
+    fn hands_words_their_first_eight_bytes() {
+        for text in [
+            "l'armee s'est rendue a bamako, le 5.1 avril.",
+            "russia's army didn't strike 1,500 targets (officials)",
+            "ab",
+        ] {
+            tokenize_words(text, 0, text.len(), |t, first8| {
+                let b = text.as_bytes();
+                let want = match b.get(t.start..t.start + 8) {
+                    Some(w) if b[t.start].is_ascii_alphanumeric() => {
+                        Some(u64::from_le_bytes(w.try_into().unwrap()))
+                    }
+                    _ => None,
+                };
+                assert_eq!(first8, want, "{text}: {}", &text[t.start..t.end]);
+            });
+        }
+    }
 }
