@@ -283,9 +283,9 @@ impl<'a> Sent<'a> {
                     .is_some_and(|&b| BREAK_PUNCT[usize::from(b)]);
             *slot = punct || w.mask & (1 << C::ClauseBreak as u64) != 0;
         }
-        for i in 0..breaks.len() {
-            if breaks[i] {
-                breaks[i] = self.compute_hard_break(lex, i);
+        for (i, b) in breaks.iter_mut().enumerate() {
+            if *b {
+                *b = self.compute_hard_break(lex, i);
             }
         }
         self.breaks = breaks;

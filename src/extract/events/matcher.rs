@@ -50,9 +50,7 @@ fn gap_right(
         if let Some(r) = f(i) {
             return Some(r);
         }
-        let Some(&t) = s.toks.get(i) else {
-            return None;
-        };
+        let &t = s.toks.get(i)?;
         if !skippable(t, s.text) {
             return None;
         }
@@ -78,9 +76,7 @@ fn gap_left(
         if let Some(r) = f(i) {
             return Some(r);
         }
-        let Some(&t) = i.checked_sub(1).and_then(|k| s.toks.get(k)) else {
-            return None;
-        };
+        let &t = s.toks.get(i.checked_sub(1)?)?;
         if !skippable(t, s.text) {
             return None;
         }
