@@ -192,7 +192,8 @@ fn need_ok(
 pub fn raw_matches(lex: &LangLex, sent: &Sent, anchors: &[Anchor], out: &mut Vec<TriggerMatch>) {
     out.clear();
     let words = super::matcher::Words {
-        words: &sent.words,
+        toks: &sent.toks,
+        text: sent.ftext,
         info: &sent.info,
     };
     for &(at, cands) in anchors {

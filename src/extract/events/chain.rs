@@ -94,7 +94,7 @@ fn absorbed(env: &Env, lex: &LangLex, k: usize, lone: bool) -> bool {
 }
 
 /// The filters: true when the chain is an event in its context.
-fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
+fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: impl Fn() -> status::Cues) -> bool {
     let (sent, lex) = (env.sent, env.ctx.lex);
     let root = c.links[0];
     let r = &env.matches[root];
@@ -137,15 +137,11 @@ fn admissible(env: &Env, c: &Chain, rt: &Trigger, cues: status::Cues) -> bool {
     }
     // a bare infinitive with no verb before it (`Objectif : renforcer les relations`)
     let infinitive_only = r.tenses & INF != 0 && r.tenses & !INF == 0;
-    if lone
-        && !rt.noun
-        && infinitive_only
-        && !first_to
-        && !cues.planned
-        && !cues.hypothetical
-        && !cues.negated
-    {
-        return false;
+    if lone && !rt.noun && infinitive_only && !first_to {
+        let cues = cues();
+        if !cues.planned && !cues.hypothetical && !cues.negated {
+            return false;
+        }
     }
     true
 }
@@ -197,7 +193,9 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
         lc,
     } = Ends::of(env, c);
     let leaf_type = lt.event_type.as_deref()?;
-    let cues = status::cues(sent, lex, r, rc.0, rc.1);
+    // (read once, and only for a chain the filters let through or ask)
+    let cues_once = std::cell::OnceCell::new();
+    let cues = || *cues_once.get_or_init(|| status::cues(sent, lex, r, rc.0, rc.1));
     if !admissible(env, c, rt, cues) {
         return None;
     }
@@ -215,7 +213,7 @@ pub fn draft(env: &Env, c: &Chain) -> Option<Vec<Draft>> {
         return None;
     }
     // a promise or offer alone (`a promis des armes`) is about the future
-    let mut cues = cues;
+    let mut cues = cues();
     cues.planned |= c.links.len() == 1 && rt.role == Role::Agree;
     let coded = status::code(leaf_type, lt.mode.as_deref(), c.roles, cues);
     // a statement named by a noun alone, with nobody making it, is background

@@ -151,8 +151,11 @@ pub enum Gov {
 pub struct Sent<'a> {
     /// Index of the sentence in the document.
     pub index: usize,
-    /// Folded word of each token.
+    /// Folded word of each token (filled by [`Sent::analyse`]: the
+    /// sentences that are only tokenised are read through their tokens).
     pub words: Vec<&'a str>,
+    /// The whole folded text the tokens index.
+    pub ftext: &'a [u8],
     /// The tokens whose word is an anchor word ([`Sent::anchor_words`]).
     anchor_words: Vec<usize>,
     /// The tokens (folded offsets).
@@ -186,6 +189,19 @@ pub struct Sent<'a> {
     start: usize,
 }
 
+/// The punctuation that may end a clause (`;` `:` `.` `!` `?` and
+/// brackets), by byte.
+static BREAK_PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = *b";:.!?[]()";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The first and last tokens of a sentence that a document span covers.
 fn span_tokens(toks: &[Token], folded: &Folded, s: Span) -> Option<(usize, usize)> {
     tok_range(toks, folded.folded(s.start), folded.folded(s.end))
@@ -210,20 +226,15 @@ impl<'a> Sent<'a> {
         self.words.clear();
         self.anchor_words.clear();
         let text: &'a str = &folded.text;
-        let (toks, info, words, anchor_words) = (
-            &mut self.toks,
-            &mut self.info,
-            &mut self.words,
-            &mut self.anchor_words,
-        );
-        super::tokens::tokenize_with(text, start, end, |t| {
-            let w = lex.word_at(text, t.start, t.end);
+        self.ftext = text.as_bytes();
+        let (toks, info, anchor_words) = (&mut self.toks, &mut self.info, &mut self.anchor_words);
+        super::tokens::tokenize_words(text, start, end, |t, first8| {
+            let w = lex.word_from(text, t.start, t.end, first8);
             if w.is_anchor() {
                 anchor_words.push(toks.len());
             }
             toks.push(t);
             info.push(*w);
-            words.push(&text[t.start..t.end]);
         });
     }
 
@@ -245,6 +256,10 @@ impl<'a> Sent<'a> {
     ) {
         let span = doc.sentences[index];
         self.index = index;
+        let text: &'a str = &folded.text;
+        self.words.clear();
+        self.words
+            .extend(self.toks.iter().map(|t| &text[t.start..t.end]));
         self.classes_here = self.info.iter().fold(0, |a, w| a | w.starts | w.mask);
         self.text = &doc.text;
         self.folded = Some(folded);
@@ -253,24 +268,26 @@ impl<'a> Sent<'a> {
         self.fill_demonyms(demonyms);
         let mut breaks = std::mem::take(&mut self.breaks);
         breaks.clear();
+        breaks.resize(self.toks.len(), false);
         // (only strong punctuation, brackets and clause-break words can
-        // end a clause)
-        // (a word token is never punctuation)
-        breaks.extend(
-            self.toks
-                .iter()
-                .zip(&self.info)
-                .enumerate()
-                .map(|(i, (t, w))| {
-                    let punct = !t.word
-                        && matches!(
-                            self.words[i].as_bytes(),
-                            [b';' | b':' | b'.' | b'!' | b'?' | b'[' | b']' | b'(' | b')']
-                        );
-                    (punct || w.mask & (1 << C::ClauseBreak as u64) != 0)
-                        && self.compute_hard_break(lex, i)
-                }),
-        );
+        // end a clause; a word token is never punctuation, and punctuation
+        // is one byte: a tight pass finds those few, then each is judged)
+        let (toks, info, text) = (&self.toks, &self.info, self.ftext);
+        for (i, slot) in breaks.iter_mut().enumerate() {
+            let (Some(t), Some(w)) = (toks.get(i), info.get(i)) else {
+                break;
+            };
+            let punct = !t.word
+                && text
+                    .get(t.start)
+                    .is_some_and(|&b| BREAK_PUNCT[usize::from(b)]);
+            *slot = punct || w.mask & (1 << C::ClauseBreak as u64) != 0;
+        }
+        for (i, b) in breaks.iter_mut().enumerate() {
+            if *b {
+                *b = self.compute_hard_break(lex, i);
+            }
+        }
         self.breaks = breaks;
         let mut incises = std::mem::take(&mut self.incises);
         self.compute_incises(&mut incises);
@@ -432,6 +449,7 @@ impl<'a> Sent<'a> {
         self.breaks[i]
     }
 
+    #[inline(never)]
     fn compute_hard_break(&self, lex: &LangLex, i: usize) -> bool {
         if let &[b] = self.words[i].as_bytes() {
             match b {

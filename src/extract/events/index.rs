@@ -11,10 +11,11 @@ use super::lexicon::WordInfo;
 /// Words of up to sixteen bytes, keyed by their bytes read as two
 /// zero-padded little-endian integers (a token never holds a zero byte,
 /// so two words have the same key only when they are the same word).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ShortWords {
     /// Open addressing with linear probing; a `(0, 0)` key is a free slot.
     /// (The keys apart from the entries: a probe reads sixteen bytes.)
+    /// Never empty, so that a probe needs no test for an empty table.
     keys: Vec<(u64, u64)>,
     /// The entry of each slot of `keys`.
     infos: Vec<WordInfo>,
@@ -24,11 +25,33 @@ pub struct ShortWords {
     shift: u32,
 }
 
+impl Default for ShortWords {
+    /// A table with no word.
+    fn default() -> Self {
+        ShortWords::new(std::iter::empty())
+    }
+}
+
+/// For a word of `n` bytes (index `n`, up to 16): the masks that keep its
+/// bytes of the first and of the second eight-byte half of its key.
+const KEY_MASKS: [(u64, u64); 17] = {
+    let mut t = [(0u64, 0u64); 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = if n >= 8 {
+            (u64::MAX, if n == 8 { 0 } else { u64::MAX >> (128 - 8 * n) })
+        } else {
+            (u64::MAX >> (64 - 8 * n), 0)
+        };
+        n += 1;
+    }
+    t
+};
+
 /// The key of `text[start..end]` (1 to 16 bytes), read with two
 /// unaligned loads when sixteen bytes are available from `start`.
 #[inline]
 fn key_at(text: &[u8], start: usize, end: usize) -> (u64, u64) {
-    let len = end - start;
     let (a, b) = match text.get(start..start + 16) {
         Some(chunk) => (word(&chunk[..8]), word(&chunk[8..])),
         None => {
@@ -40,13 +63,8 @@ fn key_at(text: &[u8], start: usize, end: usize) -> (u64, u64) {
         }
     };
     // little-endian: the word's bytes are the low ones
-    let a = a & (u64::MAX >> (64 - 8 * len.min(8)));
-    let b = if len > 8 {
-        b & (u64::MAX >> (128 - 8 * len))
-    } else {
-        0
-    };
-    (a, b)
+    let (ma, mb) = KEY_MASKS[(end - start).min(16)];
+    (a & ma, b & mb)
 }
 
 /// Eight bytes as a little-endian integer.
@@ -93,10 +111,19 @@ impl ShortWords {
     /// The entry of `text[start..end]` (1 to 16 bytes), if any.
     #[inline]
     pub fn get(&self, text: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
-        if self.keys.is_empty() {
-            return None;
-        }
-        let key = key_at(text, start, end);
+        self.find(key_at(text, start, end))
+    }
+
+    /// The entry of the word of `len` bytes (1 to 8) whose bytes are the
+    /// low ones of `first8` (the eight bytes from its start, as the
+    /// tokenizer read them): no second load of the text.
+    #[inline]
+    pub fn get_short(&self, first8: u64, len: usize) -> Option<&WordInfo> {
+        self.find((first8 & KEY_MASKS[len.min(8)].0, 0))
+    }
+
+    #[inline]
+    fn find(&self, key: (u64, u64)) -> Option<&WordInfo> {
         let mut s = slot_of(key, self.shift);
         loop {
             let k = *self.keys.get(s)?;
@@ -317,6 +344,20 @@ mod tests {
         }
         for miss in ["armees", "x", "b", "exactly9", "sixteen_bytes_xy"] {
             assert!(t.get(miss.as_bytes(), 0, miss.len()).is_none(), "{miss}");
+        }
+        // keyed from the eight bytes a tokenizer read, with what follows
+        // the word in them (words of up to eight bytes)
+        let text = "l'armee exactly8 arme a l'x";
+        for (w, want) in [
+            ("l'", Some(1)),
+            ("armee", Some(2)),
+            ("exactly8", Some(3)),
+            ("arme", None),
+        ] {
+            let start = text.find(w).unwrap();
+            let first8 = u64::from_le_bytes(text.as_bytes()[start..start + 8].try_into().unwrap());
+            let got = t.get_short(first8, w.len()).map(|x| x.id);
+            assert_eq!(got, want, "{w}");
         }
     }
 }

@@ -639,6 +639,23 @@ impl LangLex {
         found.unwrap_or(&UNKNOWN)
     }
 
+    /// [`LangLex::word_at`], for a token whose first eight bytes the
+    /// tokenizer read (`first8`, see [`super::tokens::tokenize_words`]):
+    /// a word of up to eight bytes is keyed from them.
+    #[inline]
+    pub fn word_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        first8: Option<u64>,
+    ) -> &WordInfo {
+        match (end - start, first8) {
+            (2..=8, Some(w)) => self.short.get_short(w, end - start).unwrap_or(&UNKNOWN),
+            _ => self.word_at(text, start, end),
+        }
+    }
+
     /// Fills the tables of one-byte and short words from the word index
     /// (after any change to the index).
     fn index_bytes(&mut self) {

@@ -5,6 +5,7 @@ use super::clause::Sent;
 use super::inflect::Tenses;
 use super::lexicon::C;
 use super::lexicon::{Anchored, Elem, LangLex, Trigger, WordInfo};
+use super::tokens::Token;
 
 /// A trigger pattern matched in a sentence (token indices, inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,23 +25,22 @@ pub struct TriggerMatch {
 }
 
 /// Tokens a gap may skip: words and in-word marks, never commas or clause
-/// punctuation.
-fn skippable(w: &str) -> bool {
-    w.as_bytes()
-        .first()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'"'))
+/// punctuation (read from the token and its first folded byte, so that
+/// matching needs no word slices).
+fn skippable(t: Token, text: &[u8]) -> bool {
+    t.word || free(t, text)
 }
 
 /// Marks inside words (`four-day`) that a gap skips without counting them.
-fn free(w: &str) -> bool {
-    matches!(w, "-" | "'" | "\"")
+fn free(t: Token, text: &[u8]) -> bool {
+    !t.word && matches!(text.get(t.start), Some(b'-' | b'\'' | b'"'))
 }
 
 /// The first of the positions reachable by skipping up to `n` counted
 /// words rightwards from `pos` (free marks cost nothing), nearest first,
 /// for which `f` gives a result.
 fn gap_right(
-    words: &[&str],
+    s: Words,
     pos: usize,
     n: usize,
     mut f: impl FnMut(usize) -> Option<usize>,
@@ -50,10 +50,11 @@ fn gap_right(
         if let Some(r) = f(i) {
             return Some(r);
         }
-        if i >= words.len() || !skippable(words[i]) {
+        let &t = s.toks.get(i)?;
+        if !skippable(t, s.text) {
             return None;
         }
-        if !free(words[i]) {
+        if !free(t, s.text) {
             used += 1;
         }
         if used > n {
@@ -65,7 +66,7 @@ fn gap_right(
 
 /// Like [`gap_right`], leftwards from `end`.
 fn gap_left(
-    words: &[&str],
+    s: Words,
     end: usize,
     n: usize,
     mut f: impl FnMut(usize) -> Option<usize>,
@@ -75,10 +76,11 @@ fn gap_left(
         if let Some(r) = f(i) {
             return Some(r);
         }
-        if i == 0 || !skippable(words[i - 1]) {
+        let &t = s.toks.get(i.checked_sub(1)?)?;
+        if !skippable(t, s.text) {
             return None;
         }
-        if !free(words[i - 1]) {
+        if !free(t, s.text) {
             used += 1;
         }
         if used > n {
@@ -88,11 +90,13 @@ fn gap_left(
     }
 }
 
-/// The words of a sentence and their lexicon entries.
+/// The tokens of a sentence and their lexicon entries.
 #[derive(Clone, Copy)]
 pub struct Words<'a> {
-    /// Folded words.
-    pub words: &'a [&'a str],
+    /// The tokens (folded offsets).
+    pub toks: &'a [Token],
+    /// The whole folded text the tokens index.
+    pub text: &'a [u8],
     /// Their lexicon entries (same length).
     pub info: &'a [WordInfo],
 }
@@ -117,7 +121,7 @@ fn right(s: Words, elems: &[Elem], pos: usize) -> Option<usize> {
                 Some(Elem::Alts(_, firsts, _)) => Some(*firsts),
                 _ => None,
             };
-            gap_right(s.words, pos, *n, |p| {
+            gap_right(s, pos, *n, |p| {
                 let can =
                     firsts.is_none_or(|f| s.info.get(p).is_some_and(|w| Elem::may_start(f, w.id)));
                 if can { right(s, rest, p) } else { None }
@@ -151,7 +155,7 @@ fn left(s: Words, elems: &[Elem], end: usize) -> Option<usize> {
                 Some(Elem::Alts(_, _, lasts)) => Some(*lasts),
                 _ => None,
             };
-            gap_left(s.words, end, *n, |p| {
+            gap_left(s, end, *n, |p| {
                 let can = lasts.is_none_or(|l| {
                     p.checked_sub(1)
                         .and_then(|i| s.info.get(i))

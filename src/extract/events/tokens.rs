@@ -90,8 +90,19 @@ impl Folded {
         let mut pos = 0;
         let latin: &[String] = &LATIN;
         while pos < bytes.len() {
-            // eight bytes at a time, lower-cased in one word; of a word with
+            // sixteen ASCII bytes at a time while there are (most of an
+            // English article, runs between accents in French), then
+            // eight at a time, lower-cased in one word; of a word with
             // other bytes, the ASCII ones before the first of them
+            while let (Some(a), Some(b)) = (swar::load(bytes, pos), swar::load(bytes, pos + 8))
+                && swar::non_ascii(a | b) == 0
+            {
+                let mut lower = [0u8; 16];
+                lower[..8].copy_from_slice(&swar::ascii_lowercase(a).to_le_bytes());
+                lower[8..].copy_from_slice(&swar::ascii_lowercase(b).to_le_bytes());
+                out.extend_from_slice(&lower);
+                pos += 16;
+            }
             while let Some(w) = swar::load(bytes, pos) {
                 let lower = swar::ascii_lowercase(w).to_le_bytes();
                 let high = swar::non_ascii(w);
@@ -285,15 +296,43 @@ pub fn tokenize(folded: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// site, so that the sink is inlined).
 #[inline]
 pub fn tokenize_with(folded: &str, start: usize, end: usize, mut sink: impl FnMut(Token)) {
+    tokenize_words(folded, start, end, |t, _| sink(t));
+}
+
+/// [`tokenize_with`], handing the sink with each word token the eight
+/// bytes from its start as the tokenizer read them (`None` near the end
+/// of the range, and for punctuation and clitics): the key of a short
+/// word's lookup, with no second load.
+#[inline]
+pub fn tokenize_words(
+    folded: &str,
+    start: usize,
+    end: usize,
+    mut sink: impl FnMut(Token, Option<u64>),
+) {
     // bounded by `end`, so that indexing needs no further checks
     let b = &folded.as_bytes()[..end];
     let mut i = start;
     while i < end {
         let c = b[i];
         let s = i;
+        let mut first = None;
         let word = if ALNUM[usize::from(c)] {
+            // the first eight bytes, classified here rather than in
+            // `alnum_end`, so that the word's key can reuse them
+            first = swar::load(b, i);
+            i = match first {
+                Some(w) => {
+                    let other = !swar::ascii_alnum(w) & swar::splat(0x80);
+                    if other != 0 {
+                        i + swar::before_first(other)
+                    } else {
+                        alnum_end(b, i + 8)
+                    }
+                }
+                None => alnum_end(b, i),
+            };
             loop {
-                i = alnum_end(b, i);
                 // `5.1`, `1,500`: one number
                 let joiner = i + 1 < end
                     && matches!(b[i], b'.' | b',')
@@ -302,7 +341,7 @@ pub fn tokenize_with(folded: &str, start: usize, end: usize, mut sink: impl FnMu
                 if !joiner {
                     break;
                 }
-                i += 1;
+                i = alnum_end(b, i + 1);
             }
             if i < end && b[i] == b'\'' && is_elision(&b[s..i]) {
                 i += 1;
@@ -323,11 +362,14 @@ pub fn tokenize_with(folded: &str, start: usize, end: usize, mut sink: impl FnMu
             i += 1;
             false
         };
-        sink(Token {
-            start: s,
-            end: i,
-            word,
-        });
+        sink(
+            Token {
+                start: s,
+                end: i,
+                word,
+            },
+            first,
+        );
         // the space after a word, skipped here rather than by a turn of
         // the loop
         if word && i < end && b[i] == b' ' {
@@ -542,6 +584,26 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&tokenize_str(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn hands_words_their_first_eight_bytes() {
+        for text in [
+            "l'armee s'est rendue a bamako, le 5.1 avril.",
+            "russia's army didn't strike 1,500 targets (officials)",
+            "ab",
+        ] {
+            tokenize_words(text, 0, text.len(), |t, first8| {
+                let b = text.as_bytes();
+                let want = match b.get(t.start..t.start + 8) {
+                    Some(w) if b[t.start].is_ascii_alphanumeric() => {
+                        Some(u64::from_le_bytes(w.try_into().unwrap()))
+                    }
+                    _ => None,
+                };
+                assert_eq!(first8, want, "{text}: {}", &text[t.start..t.end]);
+            });
         }
     }
 }
