@@ -192,7 +192,7 @@ pub(super) fn def_levels(
             uleb128(buffer, (groups as u64) << 1 | 1);
             buffer.extend_from_slice(&bytes[..groups]);
             // the padding of the last group: values that do not exist
-            if len % 8 != 0
+            if !len.is_multiple_of(8)
                 && let Some(last) = buffer.last_mut()
             {
                 *last &= (1u8 << (len % 8)) - 1;
@@ -310,7 +310,9 @@ mod tests {
         let early_nulls: Vec<Option<String>> = (0..2000)
             .map(|i| (i >= 5).then(|| format!("valeur numéro {i}")))
             .collect();
-        let cases: &[(&str, &[Option<String>], Option<usize>)] = &[
+        // (name, values, page size)
+        type Case<'a> = (&'a str, &'a [Option<String>], Option<usize>);
+        let cases: &[Case] = &[
             ("mixed, one page", &mixed, None),
             ("mixed, many pages", &mixed, Some(4096)),
             ("no nulls, many pages", &no_nulls, Some(1000)),
