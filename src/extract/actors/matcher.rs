@@ -125,37 +125,91 @@ pub struct Hits {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     trie: Trie,
-    payloads: Vec<Vec<(Pat, CaseRule)>>,
+    payloads: Payloads,
 }
 
-#[derive(Default)]
+/// The readings of every key, one run per key id: one vector for all
+/// rather than one per key (some ten thousand allocations at build).
+#[derive(Debug, Clone)]
+struct Payloads {
+    /// The readings, by key id.
+    readings: Vec<(Pat, CaseRule)>,
+    /// Where the readings of key `i` start; one more entry for the end.
+    at: Vec<u32>,
+}
+
+impl Payloads {
+    /// The readings of key `id`.
+    fn of(&self, id: usize) -> &[(Pat, CaseRule)] {
+        &self.readings[self.at[id] as usize..self.at[id + 1] as usize]
+    }
+}
+
 struct Builder {
+    /// Key id of each folded form.
     keys: WordMap<usize>,
-    patterns: Vec<String>,
-    payloads: Vec<Vec<(Pat, CaseRule)>>,
+    /// (key id, reading), in the order added.
+    added: Vec<(u32, Pat, CaseRule)>,
 }
 
 impl Builder {
+    /// A builder for about `forms` forms.
+    fn with_capacity(forms: usize) -> Builder {
+        Builder {
+            keys: WordMap::with_capacity_and_hasher(forms, Default::default()),
+            added: Vec::with_capacity(forms),
+        }
+    }
+
     fn add(&mut self, form: &str, pat: Pat, rule: CaseRule) {
         let key = fold_key(form);
         if key.is_empty() {
             return;
         }
-        let id = match self.keys.get(&key) {
-            Some(&id) => id,
-            None => {
-                let id = self.patterns.len();
-                self.patterns.push(key.clone());
-                self.payloads.push(Vec::new());
-                self.keys.insert(key, id);
-                id
-            }
-        };
-        let slot = &mut self.payloads[id];
-        match slot.iter_mut().find(|(p, _)| *p == pat) {
-            Some((_, r)) => *r = merge(*r, rule),
-            None => slot.push((pat, rule)),
+        let next = self.keys.len();
+        let id = *self.keys.entry(key).or_insert(next);
+        self.added.push((id as u32, pat, rule));
+    }
+
+    /// The keys by id and their readings: each pattern once per key, in
+    /// the order first added, with the case rules of its forms merged.
+    fn finish(self) -> (Vec<String>, Payloads) {
+        let mut keys = vec![String::new(); self.keys.len()];
+        for (k, id) in self.keys {
+            keys[id] = k;
         }
+        let added = self.added;
+        // The readings by key id, each key's in the order added: a
+        // counting sort (a comparison sort cost more than the rest).
+        let mut next = vec![0u32; keys.len() + 1];
+        for a in &added {
+            next[a.0 as usize + 1] += 1;
+        }
+        for i in 1..next.len() {
+            next[i] += next[i - 1];
+        }
+        let mut order = vec![0u32; added.len()];
+        for (i, a) in added.iter().enumerate() {
+            let slot = &mut next[a.0 as usize];
+            order[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        let mut readings: Vec<(Pat, CaseRule)> = Vec::with_capacity(added.len());
+        let mut at = Vec::with_capacity(keys.len() + 1);
+        for (id, pat, rule) in order.iter().map(|&i| added[i as usize]) {
+            // Ids are given in order and each has a reading: a new id
+            // opens the next run.
+            if at.len() <= id as usize {
+                at.push(readings.len() as u32);
+            }
+            let run = at[id as usize] as usize;
+            match readings[run..].iter_mut().find(|(p, _)| *p == pat) {
+                Some((_, r)) => *r = merge(*r, rule),
+                None => readings.push((pat, rule)),
+            }
+        }
+        at.push(readings.len() as u32);
+        (keys, Payloads { readings, at })
     }
 }
 
@@ -163,7 +217,11 @@ impl Matcher {
     /// Compiles the trie from the gazetteer and the language lexicons
     /// (in the stage's language order).
     pub fn build(gz: &Gazetteer, langs: &[LangLexicon]) -> Result<Self, String> {
-        let mut b = Builder::default();
+        let forms = (gz.entries.iter())
+            .map(|e| e.names().count() + e.capitals.len() + e.demonyms.len())
+            .chain(langs.iter().map(|l| l.titles.len() + l.cues.len()))
+            .sum();
+        let mut b = Builder::with_capacity(forms);
         for (i, e) in gz.entries.iter().enumerate() {
             let i = i as EntryIdx;
             for name in e.names() {
@@ -201,18 +259,16 @@ impl Matcher {
         // Variant `2 * l + lower` serves the keys with a reading that
         // `keep` accepts in language `l` when the match starts with an
         // ASCII lowercase letter (`lower`) or not.
-        let payloads = &b.payloads;
+        let (keys, payloads) = b.finish();
         let serves = |key: usize, v: usize| {
             let (lang, lower) = ((v / 2) as u8, v % 2 == 1);
-            payloads[key]
+            payloads
+                .of(key)
                 .iter()
                 .any(|&(pat, rule)| of_lang(pat, lang) && (!lower || rule == CaseRule::Any))
         };
-        let trie = Trie::with_variants(&b.patterns, 2 * langs.len(), serves)?;
-        Ok(Matcher {
-            trie,
-            payloads: b.payloads,
-        })
+        let trie = Trie::with_variants(&keys, 2 * langs.len(), serves)?;
+        Ok(Matcher { trie, payloads })
     }
 
     /// Heap memory of the trie, in bytes.
@@ -270,7 +326,7 @@ impl Matcher {
         id: u32,
         hits: &mut Hits,
     ) {
-        let payloads = &self.payloads[id as usize];
+        let payloads = self.payloads.of(id as usize);
         // A match starting with an ASCII lowercase letter (`un`, `est`,
         // common words that are also names or acronyms) passes only the
         // rules that accept any case; other rules want the first letter
