@@ -60,17 +60,23 @@ enum CaseRule {
 }
 
 fn case_rule_of_name(form: &str) -> CaseRule {
-    let mut letters = form.chars().filter(|c| c.is_alphabetic());
+    let mut letters = form.chars().filter(|&c| crate::text::chars::is_alpha(c));
     match letters.next() {
         None => CaseRule::Any,
         Some(c) if c.is_lowercase() => CaseRule::Any,
-        Some(first) => {
-            let (mut n, mut upper) = (1, first.is_uppercase());
+        Some(first) if !first.is_uppercase() => CaseRule::Capital,
+        Some(_) => {
+            // An acronym when every other letter, and at least one, is
+            // uppercase too: the first that is not settles it (most names
+            // at their second letter).
+            let mut n = 1;
             for c in letters {
+                if !c.is_uppercase() {
+                    return CaseRule::Capital;
+                }
                 n += 1;
-                upper &= c.is_uppercase();
             }
-            if n >= 2 && upper {
+            if n >= 2 {
                 CaseRule::Acronym
             } else {
                 CaseRule::Capital
