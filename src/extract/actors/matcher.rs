@@ -455,6 +455,27 @@ mod tests {
     use super::super::testdata;
     use super::*;
 
+    #[test]
+    fn case_rules_of_names() {
+        use CaseRule::*;
+        let cases = [
+            ("name", "Mali", Capital),
+            ("name with accent", "Élysée", Capital),
+            ("acronym", "ONU", Acronym),
+            ("acronym with periods", "U.S.", Acronym),
+            ("acronym then word", "UN Women", Capital),
+            ("mixed acronym", "MINUSMA", Acronym),
+            ("one capital", "X", Capital),
+            ("lowercase form", "armée malienne", Any),
+            ("lowercase styled", "eBay", Any),
+            ("no letter", "2024", Any),
+            ("capital after digits", "5G Alliance", Capital),
+        ];
+        for (name, form, want) in cases {
+            assert_eq!(case_rule_of_name(form), want, "case {name}: {form}");
+        }
+    }
+
     fn gz_names(text: &str, lang: &str) -> Vec<(String, String)> {
         let (gz, _, matcher) = testdata::matcher();
         let l = testdata::lang_index(lang);

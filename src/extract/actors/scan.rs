@@ -449,6 +449,10 @@ mod tests {
             "  U.S.-backed -- x ",
             "",
             "--",
+            "Bank of England (BoE)",
+            "F-16 2024",
+            "nations unies.",
+            "Nations Unies",
         ] {
             let want = Scan::new(s).folded;
             let want = if want == " " { "  ".to_string() } else { want };
