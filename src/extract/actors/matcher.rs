@@ -60,17 +60,23 @@ enum CaseRule {
 }
 
 fn case_rule_of_name(form: &str) -> CaseRule {
-    let mut letters = form.chars().filter(|c| c.is_alphabetic());
+    let mut letters = form.chars().filter(|&c| crate::text::chars::is_alpha(c));
     match letters.next() {
         None => CaseRule::Any,
         Some(c) if c.is_lowercase() => CaseRule::Any,
-        Some(first) => {
-            let (mut n, mut upper) = (1, first.is_uppercase());
+        Some(first) if !first.is_uppercase() => CaseRule::Capital,
+        Some(_) => {
+            // An acronym when every other letter, and at least one, is
+            // uppercase too: the first that is not settles it (most names
+            // at their second letter).
+            let mut n = 1;
             for c in letters {
+                if !c.is_uppercase() {
+                    return CaseRule::Capital;
+                }
                 n += 1;
-                upper &= c.is_uppercase();
             }
-            if n >= 2 && upper {
+            if n >= 2 {
                 CaseRule::Acronym
             } else {
                 CaseRule::Capital
@@ -125,37 +131,91 @@ pub struct Hits {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     trie: Trie,
-    payloads: Vec<Vec<(Pat, CaseRule)>>,
+    payloads: Payloads,
 }
 
-#[derive(Default)]
+/// The readings of every key, one run per key id: one vector for all
+/// rather than one per key (some ten thousand allocations at build).
+#[derive(Debug, Clone)]
+struct Payloads {
+    /// The readings, by key id.
+    readings: Vec<(Pat, CaseRule)>,
+    /// Where the readings of key `i` start; one more entry for the end.
+    at: Vec<u32>,
+}
+
+impl Payloads {
+    /// The readings of key `id`.
+    fn of(&self, id: usize) -> &[(Pat, CaseRule)] {
+        &self.readings[self.at[id] as usize..self.at[id + 1] as usize]
+    }
+}
+
 struct Builder {
+    /// Key id of each folded form.
     keys: WordMap<usize>,
-    patterns: Vec<String>,
-    payloads: Vec<Vec<(Pat, CaseRule)>>,
+    /// (key id, reading), in the order added.
+    added: Vec<(u32, Pat, CaseRule)>,
 }
 
 impl Builder {
+    /// A builder for about `forms` forms.
+    fn with_capacity(forms: usize) -> Builder {
+        Builder {
+            keys: WordMap::with_capacity_and_hasher(forms, Default::default()),
+            added: Vec::with_capacity(forms),
+        }
+    }
+
     fn add(&mut self, form: &str, pat: Pat, rule: CaseRule) {
         let key = fold_key(form);
         if key.is_empty() {
             return;
         }
-        let id = match self.keys.get(&key) {
-            Some(&id) => id,
-            None => {
-                let id = self.patterns.len();
-                self.patterns.push(key.clone());
-                self.payloads.push(Vec::new());
-                self.keys.insert(key, id);
-                id
-            }
-        };
-        let slot = &mut self.payloads[id];
-        match slot.iter_mut().find(|(p, _)| *p == pat) {
-            Some((_, r)) => *r = merge(*r, rule),
-            None => slot.push((pat, rule)),
+        let next = self.keys.len();
+        let id = *self.keys.entry(key).or_insert(next);
+        self.added.push((id as u32, pat, rule));
+    }
+
+    /// The keys by id and their readings: each pattern once per key, in
+    /// the order first added, with the case rules of its forms merged.
+    fn finish(self) -> (Vec<String>, Payloads) {
+        let mut keys = vec![String::new(); self.keys.len()];
+        for (k, id) in self.keys {
+            keys[id] = k;
         }
+        let added = self.added;
+        // The readings by key id, each key's in the order added: a
+        // counting sort (a comparison sort cost more than the rest).
+        let mut next = vec![0u32; keys.len() + 1];
+        for a in &added {
+            next[a.0 as usize + 1] += 1;
+        }
+        for i in 1..next.len() {
+            next[i] += next[i - 1];
+        }
+        let mut order = vec![0u32; added.len()];
+        for (i, a) in added.iter().enumerate() {
+            let slot = &mut next[a.0 as usize];
+            order[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        let mut readings: Vec<(Pat, CaseRule)> = Vec::with_capacity(added.len());
+        let mut at = Vec::with_capacity(keys.len() + 1);
+        for (id, pat, rule) in order.iter().map(|&i| added[i as usize]) {
+            // Ids are given in order and each has a reading: a new id
+            // opens the next run.
+            if at.len() <= id as usize {
+                at.push(readings.len() as u32);
+            }
+            let run = at[id as usize] as usize;
+            match readings[run..].iter_mut().find(|(p, _)| *p == pat) {
+                Some((_, r)) => *r = merge(*r, rule),
+                None => readings.push((pat, rule)),
+            }
+        }
+        at.push(readings.len() as u32);
+        (keys, Payloads { readings, at })
     }
 }
 
@@ -163,7 +223,11 @@ impl Matcher {
     /// Compiles the trie from the gazetteer and the language lexicons
     /// (in the stage's language order).
     pub fn build(gz: &Gazetteer, langs: &[LangLexicon]) -> Result<Self, String> {
-        let mut b = Builder::default();
+        let forms = (gz.entries.iter())
+            .map(|e| e.names().count() + e.capitals.len() + e.demonyms.len())
+            .chain(langs.iter().map(|l| l.titles.len() + l.cues.len()))
+            .sum();
+        let mut b = Builder::with_capacity(forms);
         for (i, e) in gz.entries.iter().enumerate() {
             let i = i as EntryIdx;
             for name in e.names() {
@@ -201,18 +265,16 @@ impl Matcher {
         // Variant `2 * l + lower` serves the keys with a reading that
         // `keep` accepts in language `l` when the match starts with an
         // ASCII lowercase letter (`lower`) or not.
-        let payloads = &b.payloads;
+        let (keys, payloads) = b.finish();
         let serves = |key: usize, v: usize| {
             let (lang, lower) = ((v / 2) as u8, v % 2 == 1);
-            payloads[key]
+            payloads
+                .of(key)
                 .iter()
                 .any(|&(pat, rule)| of_lang(pat, lang) && (!lower || rule == CaseRule::Any))
         };
-        let trie = Trie::with_variants(&b.patterns, 2 * langs.len(), serves)?;
-        Ok(Matcher {
-            trie,
-            payloads: b.payloads,
-        })
+        let trie = Trie::with_variants(&keys, 2 * langs.len(), serves)?;
+        Ok(Matcher { trie, payloads })
     }
 
     /// Heap memory of the trie, in bytes.
@@ -270,7 +332,7 @@ impl Matcher {
         id: u32,
         hits: &mut Hits,
     ) {
-        let payloads = &self.payloads[id as usize];
+        let payloads = self.payloads.of(id as usize);
         // A match starting with an ASCII lowercase letter (`un`, `est`,
         // common words that are also names or acronyms) passes only the
         // rules that accept any case; other rules want the first letter
@@ -392,6 +454,27 @@ fn leftmost_longest(hits: &mut Vec<Hit>, keep_ties: bool) {
 mod tests {
     use super::super::testdata;
     use super::*;
+
+    #[test]
+    fn case_rules_of_names() {
+        use CaseRule::*;
+        let cases = [
+            ("name", "Mali", Capital),
+            ("name with accent", "Élysée", Capital),
+            ("acronym", "ONU", Acronym),
+            ("acronym with periods", "U.S.", Acronym),
+            ("acronym then word", "UN Women", Capital),
+            ("mixed acronym", "MINUSMA", Acronym),
+            ("one capital", "X", Capital),
+            ("lowercase form", "armée malienne", Any),
+            ("lowercase styled", "eBay", Any),
+            ("no letter", "2024", Any),
+            ("capital after digits", "5G Alliance", Capital),
+        ];
+        for (name, form, want) in cases {
+            assert_eq!(case_rule_of_name(form), want, "case {name}: {form}");
+        }
+    }
 
     fn gz_names(text: &str, lang: &str) -> Vec<(String, String)> {
         let (gz, _, matcher) = testdata::matcher();

@@ -101,7 +101,7 @@ pub(super) fn push_folded(c: char, out: &mut String) {
 /// `guinee bissau`, `l’Ouest` → `l ouest`.
 pub fn fold_key(s: &str) -> String {
     if s.is_ascii() {
-        return fold_ascii_key(s.as_bytes());
+        return fold_ascii_key(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut sep = false;
@@ -119,23 +119,33 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
-/// [`fold_key`] of ASCII text (most entries): byte by byte, with no
-/// character decoding.
-fn fold_ascii_key(s: &[u8]) -> String {
-    let mut out = Vec::with_capacity(s.len());
-    let mut sep = false;
-    for &b in s {
-        if b.is_ascii_alphanumeric() {
-            if sep && !out.is_empty() {
-                out.push(b' ');
-            }
-            sep = false;
-            out.push(b.to_ascii_lowercase());
-        } else {
-            sep = true;
+/// [`fold_key`] of ASCII text (most entries): each word is copied whole
+/// and lowercased in place, with no character decoding, no push per byte
+/// and no UTF-8 check of the result (the key build folds some 30,000
+/// entries).
+fn fold_ascii_key(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    loop {
+        let gap = i;
+        while b.get(i).is_some_and(|c| !c.is_ascii_alphanumeric()) {
+            i += 1;
         }
+        if i == b.len() {
+            return out;
+        }
+        if i > gap && !out.is_empty() {
+            out.push(' ');
+        }
+        let word = i;
+        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let at = out.len();
+        out.push_str(&s[word..i]);
+        out[at..].make_ascii_lowercase();
     }
-    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// [`fold_key`] of an owned entry, which most list entries already are
@@ -439,6 +449,10 @@ mod tests {
             "  U.S.-backed -- x ",
             "",
             "--",
+            "Bank of England (BoE)",
+            "F-16 2024",
+            "nations unies.",
+            "Nations Unies",
         ] {
             let want = Scan::new(s).folded;
             let want = if want == " " { "  ".to_string() } else { want };
