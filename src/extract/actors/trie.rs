@@ -88,6 +88,21 @@ pub enum Start {
     Pair,
 }
 
+impl Start {
+    /// The start a word with hash bit `bit` has in a `[word, pair]` block
+    /// of a start table.
+    #[inline(always)]
+    fn of([word, pair]: [u64; 2], bit: u64) -> Start {
+        if word & bit != 0 {
+            Start::Word
+        } else if pair & bit != 0 {
+            Start::Pair
+        } else {
+            Start::Nothing
+        }
+    }
+}
+
 /// Two variants' start tables ([`Trie::lang_starts`]), as arrays whose
 /// size the hashes fit, so that a lookup needs no bounds check: it is made
 /// for every word of a text.
@@ -102,15 +117,10 @@ impl LangStarts<'_> {
     /// `second`.
     #[inline(always)]
     pub fn starts(&self, h: usize, second: bool) -> Start {
-        let [word, pair] = self.tables[usize::from(second)][(h >> 6) & (BLOCKS - 1)];
-        let bit = 1 << (h & 63);
-        if word & bit != 0 {
-            Start::Word
-        } else if pair & bit != 0 {
-            Start::Pair
-        } else {
-            Start::Nothing
-        }
+        Start::of(
+            self.tables[usize::from(second)][(h >> 6) & (BLOCKS - 1)],
+            1 << (h & 63),
+        )
     }
 
     /// [`Trie::pair_may_start`].
@@ -254,17 +264,10 @@ impl Trie {
     #[inline]
     pub fn starts(&self, h: usize, variant: usize) -> Start {
         let h = h & ((1 << HASH_BITS) - 1);
-        let Some(&[word, pair]) = self.starts.get(variant * BLOCKS + h / 64) else {
+        let Some(&block) = self.starts.get(variant * BLOCKS + h / 64) else {
             return Start::Nothing;
         };
-        let bit = 1 << (h % 64);
-        if word & bit != 0 {
-            Start::Word
-        } else if pair & bit != 0 {
-            Start::Pair
-        } else {
-            Start::Nothing
-        }
+        Start::of(block, 1 << (h % 64))
     }
 
     /// The start tables of variants `variant` and `variant + 1`, for the

@@ -150,7 +150,7 @@ fn levels_v1(buffer: &mut Vec<u8>, levels: &[u32], bits: u32) -> PolarsResult<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polars_parquet::write::{StatisticsOptions, array_to_columns, to_parquet_type};
+    use polars_parquet::write::{array_to_columns, to_parquet_type};
 
     #[test]
     fn pages_match_polars_parquet() {
@@ -179,18 +179,7 @@ mod tests {
             ("one null list", &[None]),
             ("one empty list", &[list(&[])]),
         ];
-        let options = WriteOptions {
-            statistics: StatisticsOptions {
-                min_value: false,
-                max_value: false,
-                distinct_count: false,
-                null_count: true,
-                binary_statistics_truncate_length: None,
-            },
-            compression: polars_parquet::write::CompressionOptions::Uncompressed,
-            version: Version::V1,
-            data_page_size: None,
-        };
+        let options = super::super::pages::tests::test_options(None);
         for (name, rows) in cases {
             let ca: ListChunked = rows.iter().cloned().collect();
             let ca = ca

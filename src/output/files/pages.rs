@@ -229,22 +229,17 @@ pub(super) fn rows_per_page(rows: usize, bytes: usize, options: WriteOptions) ->
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use polars_parquet::parquet::encoding::hybrid_rle::HybridRleDecoder;
     use polars_parquet::write::{
         ParquetType, StatisticsOptions, array_to_columns, to_parquet_type,
     };
 
-    /// Pages as polars-parquet builds them, and ours, printed.
-    fn both(values: &[Option<String>], page_size: Option<usize>) -> (Vec<String>, Vec<String>) {
-        let ca: StringChunked = values.iter().map(|v| v.as_deref()).collect();
-        let array = ca.downcast_iter().next().unwrap().clone();
-        let field = polars_arrow_field(&ca);
-        let ParquetType::PrimitiveType(ty) = &field else {
-            panic!("a string column is a primitive type")
-        };
-        let options = WriteOptions {
+    /// Uncompressed V1 pages with null counts only, as the tests compare
+    /// them with polars-parquet's (also used by `lists`' tests).
+    pub(in crate::output::files) fn test_options(page_size: Option<usize>) -> WriteOptions {
+        WriteOptions {
             statistics: StatisticsOptions {
                 min_value: false,
                 max_value: false,
@@ -255,7 +250,18 @@ mod tests {
             compression: polars_parquet::write::CompressionOptions::Uncompressed,
             version: Version::V1,
             data_page_size: page_size,
+        }
+    }
+
+    /// Pages as polars-parquet builds them, and ours, printed.
+    fn both(values: &[Option<String>], page_size: Option<usize>) -> (Vec<String>, Vec<String>) {
+        let ca: StringChunked = values.iter().map(|v| v.as_deref()).collect();
+        let array = ca.downcast_iter().next().unwrap().clone();
+        let field = polars_arrow_field(&ca);
+        let ParquetType::PrimitiveType(ty) = &field else {
+            panic!("a string column is a primitive type")
         };
+        let options = test_options(page_size);
         let boxed: ArrayRef = Box::new(array.clone());
         let theirs = array_to_columns(boxed, field.clone(), options, &[Encoding::Plain])
             .unwrap()
