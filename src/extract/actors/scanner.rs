@@ -89,6 +89,36 @@ const fn classes() -> [u8; 256] {
     t
 }
 
+/// A character of U+00C0 to U+00FF (the accented letters of French and
+/// most Western languages): its class bits, folded length and folded bytes.
+type Latin1 = (u8, u8, [u8; 2]);
+
+/// The [`Latin1`] entries of U+00C0 to U+00FF, built once from the same
+/// class and fold functions as other characters.
+static LATIN1: std::sync::LazyLock<[Latin1; 64]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|k| {
+        let c = char::from(0xC0 + k as u8);
+        let mut fold = Vec::new();
+        push_folded_bytes(c, &mut fold);
+        let mut bytes = [0u8; 2];
+        let len = fold.len().min(2);
+        bytes[..len].copy_from_slice(&fold[..len]);
+        assert!(fold.len() <= 2, "U+00C0..U+00FF fold to two bytes at most");
+        (class_by_std(c), len as u8, bytes)
+    })
+});
+
+/// The [`Latin1`] entry of the character at byte `i` when it is one of
+/// U+00C0 to U+00FF (UTF-8 `C3 80` to `C3 BF`).
+#[inline(always)]
+fn latin1(bytes: &[u8], i: usize) -> Option<&'static Latin1> {
+    if bytes[i] != 0xC3 {
+        return None;
+    }
+    let second = *bytes.get(i + 1)?;
+    LATIN1.get(usize::from(second.wrapping_sub(0x80)))
+}
+
 /// The flags of a word whose first character is an ASCII lowercase letter:
 /// not capitalised, not all-caps, with a letter.
 const LOWER_WORD: u8 = WORD | ALPHA;
@@ -164,6 +194,9 @@ pub(super) fn scan<'t>(text: &'t str, lexicon: Option<LangStarts<'t>>) -> Scan {
         } else if b.is_ascii() {
             s.separator(char::from(b), false, i);
             i += 1;
+        } else if let Some(entry) = latin1(bytes, i) {
+            s.latin1_char(entry, i);
+            i += 2;
         } else {
             let c = text[i..].chars().next().expect("i is a char boundary");
             let class = class_of(c);
@@ -492,13 +525,40 @@ impl Scanner<'_> {
         self.open(i, class & UPPER_B != 0);
         self.word.flags |= NON_ASCII;
         push_folded_bytes(c, &mut self.folded);
+        self.letter(class);
+        self.word.end = (i + c.len_utf8()) as u32;
+        self.word.fend = self.folded.len() as u32;
+    }
+
+    /// One character of U+00C0 to U+00FF at byte `i`, of table entry
+    /// `entry`: class and fold from a small table, not the general decode
+    /// and fold.
+    #[inline(always)]
+    fn latin1_char(&mut self, &(class, len, fold): &Latin1, i: usize) {
+        if class & ALNUM_B != 0 {
+            self.open(i, class & UPPER_B != 0);
+            self.word.flags |= NON_ASCII;
+            // Both bytes, then cut back: cheaper than a sized copy.
+            let at = self.folded.len();
+            self.folded.extend_from_slice(&fold);
+            self.folded.truncate(at + usize::from(len));
+            self.letter(class);
+            self.word.end = (i + 2) as u32;
+            self.word.fend = self.folded.len() as u32;
+        } else {
+            let c = char::from(0x40 + self.text.as_bytes()[i + 1]);
+            self.separator(c, class & SPACE_B != 0, i);
+        }
+    }
+
+    /// Counts a letter of class bits `class` (if it is one) in the open word.
+    #[inline(always)]
+    fn letter(&mut self, class: u8) {
         if class & LETTER_B != 0 {
             self.letters += 1;
             self.word.flags |= ALPHA;
             self.mixed |= class & UPPER_B == 0;
         }
-        self.word.end = (i + c.len_utf8()) as u32;
-        self.word.fend = self.folded.len() as u32;
     }
 
     /// A character `c` at byte `i` that is neither a letter nor a digit
