@@ -10,13 +10,10 @@
 //! read here straight from the offsets and validities.
 
 use polars::prelude::*;
-use polars_parquet::parquet::CowBuffer;
 use polars_parquet::parquet::encoding::hybrid_rle::encode;
-use polars_parquet::parquet::page::{DataPage, DataPageHeader, DataPageHeaderV1};
 use polars_parquet::parquet::schema::Repetition;
 use polars_parquet::parquet::schema::types::PrimitiveType;
-use polars_parquet::parquet::statistics::BinaryStatistics;
-use polars_parquet::write::{Descriptor, Encoding, Page, ParquetType, Version, WriteOptions};
+use polars_parquet::write::{Page, ParquetType, Version, WriteOptions};
 
 use super::pages::{StrArray, put_plain, rows_per_page};
 
@@ -79,32 +76,13 @@ pub(super) fn list_page(
         last - first,
         items.as_ref().map(|v| v.iter()),
     );
-    let statistics = options.has_statistics().then(|| {
-        BinaryStatistics {
-            primitive_type: ty.clone(),
-            null_count: options.statistics.null_count.then_some(nulls as i64),
-            distinct_count: None,
-            max_value: None,
-            min_value: None,
-        }
-        .serialize()
-    });
-    let header = DataPageHeader::V1(DataPageHeaderV1 {
-        num_values: rep.len() as i32,
-        encoding: Encoding::Plain.into(),
-        definition_level_encoding: Encoding::Rle.into(),
-        repetition_level_encoding: Encoding::Rle.into(),
-        statistics,
-    });
-    Ok(Some(Page::Data(DataPage::new(
-        header,
-        CowBuffer::Owned(buffer),
-        Descriptor {
-            primitive_type: ty.clone(),
-            max_def_level: 0,
-            max_rep_level: 0,
-        },
+    Ok(Some(Page::Data(super::pages::plain_page(
+        buffer,
+        rep.len(),
         rows,
+        nulls,
+        ty,
+        options,
     ))))
 }
 
@@ -150,7 +128,7 @@ fn levels_v1(buffer: &mut Vec<u8>, levels: &[u32], bits: u32) -> PolarsResult<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polars_parquet::write::{array_to_columns, to_parquet_type};
+    use polars_parquet::write::{Encoding, array_to_columns, to_parquet_type};
 
     #[test]
     fn pages_match_polars_parquet() {

@@ -94,6 +94,20 @@ fn string_page<A: StaticArray>(
         len,
         validity.as_ref().map(|v| v.iter()),
     );
+    Ok(plain_page(buffer, len, len, nulls, ty, options))
+}
+
+/// A plain V1 data page of `values` level entries over `rows` rows, with
+/// the null count as its only statistic: string min/max are not written
+/// (see `files.rs`).
+pub(super) fn plain_page(
+    buffer: Vec<u8>,
+    values: usize,
+    rows: usize,
+    nulls: usize,
+    ty: &PrimitiveType,
+    options: WriteOptions,
+) -> DataPage {
     let statistics = options.has_statistics().then(|| {
         let s = &options.statistics;
         debug_assert!(
@@ -110,13 +124,13 @@ fn string_page<A: StaticArray>(
         .serialize()
     });
     let header = DataPageHeader::V1(DataPageHeaderV1 {
-        num_values: len as i32,
+        num_values: values as i32,
         encoding: Encoding::Plain.into(),
         definition_level_encoding: Encoding::Rle.into(),
         repetition_level_encoding: Encoding::Rle.into(),
         statistics,
     });
-    Ok(DataPage::new(
+    DataPage::new(
         header,
         CowBuffer::Owned(buffer),
         Descriptor {
@@ -124,8 +138,8 @@ fn string_page<A: StaticArray>(
             max_def_level: 0,
             max_rep_level: 0,
         },
-        len,
-    ))
+        rows,
+    )
 }
 
 /// Appends the plain encoding (4-byte little-endian length, bytes) of
