@@ -12,7 +12,20 @@
 /// `l’AES` and `l'AES` fold to `l'aes`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_bytes(text, |b| {
+        out.push(char::from(b));
+        true
+    });
+    out
+}
+
+/// Hands the bytes of [`fold`]`(text)` (all ASCII) to `emit` one at a
+/// time, left to right, until `emit` returns false: for callers that need
+/// only a prefix of the key or write it elsewhere than a `String`.
+#[inline]
+pub fn fold_bytes(text: &str, mut emit: impl FnMut(u8) -> bool) {
     let mut space = false;
+    let mut started = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -24,15 +37,18 @@ pub fn fold(text: &str) -> String {
                 space = true;
                 continue;
             }
-            if space && !out.is_empty() {
-                out.push(' ');
+            if space && started && !emit(b' ') {
+                return;
             }
             space = false;
-            out.push(if b == b'`' {
-                '\''
+            started = true;
+            if !emit(if b == b'`' {
+                b'\''
             } else {
-                b.to_ascii_lowercase() as char
-            });
+                b.to_ascii_lowercase()
+            }) {
+                return;
+            }
             continue;
         }
         let c = text[i..].chars().next().unwrap_or_default();
@@ -41,13 +57,17 @@ pub fn fold(text: &str) -> String {
             space = true;
             continue;
         };
-        if space && !out.is_empty() {
-            out.push(' ');
+        if space && started && !emit(b' ') {
+            return;
         }
         space = false;
-        out.extend(mapped.chars().map(|d| d.to_ascii_lowercase()));
+        for &d in mapped.as_bytes() {
+            started = true;
+            if !emit(d.to_ascii_lowercase()) {
+                return;
+            }
+        }
     }
-    out
 }
 
 /// What [`fold`] writes for the non-ASCII character `c` (ASCII, to be

@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::document::{Document, Quote, QuoteKind};
 use crate::pipeline::{Field, PipelineError, Stage};
-use crate::text::fold::{fold, fold_non_ascii};
+use crate::text::fold::{fold, fold_bytes};
 
 use context::Ctx;
 use lexicon::{LangFiles, LangLexicon};
@@ -303,51 +303,11 @@ type Head = ([u8; HEAD_BYTES], u8);
 fn fold_head(text: &str) -> Head {
     let mut out = [0; HEAD_BYTES];
     let mut n = 0;
-    let mut space = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() && n < HEAD_BYTES {
-        let b = bytes[i];
-        if b.is_ascii() {
-            // most quotations open with ASCII words: a byte each, folded
-            // without the general case's mapping
-            i += 1;
-            if matches!(b, b'\t'..=b'\r' | b' ') {
-                space = true;
-                continue;
-            }
-            if space && n > 0 {
-                out[n] = b' ';
-                n += 1;
-                if n == HEAD_BYTES {
-                    break;
-                }
-            }
-            space = false;
-            out[n] = if b == b'`' {
-                b'\''
-            } else {
-                b.to_ascii_lowercase()
-            };
-            n += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or_default();
-        i += c.len_utf8();
-        let Some(m) = fold_non_ascii(c) else {
-            space = true;
-            continue;
-        };
-        if space && n > 0 {
-            out[n] = b' ';
-            n += 1;
-        }
-        space = false;
-        for &d in m.as_bytes().iter().take(HEAD_BYTES - n) {
-            out[n] = d.to_ascii_lowercase();
-            n += 1;
-        }
-    }
+    fold_bytes(text, |b| {
+        out[n] = b;
+        n += 1;
+        n < HEAD_BYTES
+    });
     (out, n as u8)
 }
 
