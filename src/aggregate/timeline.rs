@@ -315,8 +315,8 @@ fn back(text: &[u8], mut chars: usize, mut byte: usize, target: usize) -> (usize
 /// Timeline rows spilled by month during a run.
 ///
 /// A month's rows are held in memory until all months together pass
-/// [`SPILL_BUDGET`] bytes; then every month is appended to its own file
-/// and emptied. A run of a few thousand articles never touches the disk:
+/// a budget (8 MiB) of bytes; then every month is appended to its own file
+/// and emptied. A small run (1,000 generated articles) never touches the disk:
 /// one file per month (hundreds, as dates reach back decades) cost more
 /// in file creation and removal than the rows themselves (7% of the CPU
 /// of a 1,000-article run).
