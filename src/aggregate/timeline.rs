@@ -331,10 +331,14 @@ pub struct TimelineSpill {
 }
 
 /// One month of a [`TimelineSpill`].
-#[derive(Default)]
 struct Month {
     buffered: Vec<u8>,
     on_disk: bool,
+}
+
+/// A month's spill file in `dir`.
+fn month_path(dir: &Path, month: &str) -> PathBuf {
+    dir.join(format!("{month}.rows"))
 }
 
 /// Bytes of spilled rows held in memory before they go to the months'
@@ -355,7 +359,7 @@ impl TimelineSpill {
     }
 
     fn path(&self, month: &str) -> PathBuf {
-        self.dir.join(format!("{month}.rows"))
+        month_path(&self.dir, month)
     }
 
     /// Appends bytes to a month's rows, moving every month's rows to disk
@@ -386,7 +390,7 @@ impl TimelineSpill {
             if month.buffered.is_empty() {
                 continue;
             }
-            let path = self.dir.join(format!("{name}.rows"));
+            let path = month_path(&self.dir, name);
             let mut file = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
