@@ -10,6 +10,7 @@
 //! Near-duplicate roots come from the run's [`Families`], resolved as the
 //! articles arrive.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -499,15 +500,15 @@ impl TimelineSpill {
     }
 
     /// A month's rows in the order they came: the file holds the earlier
-    /// ones, the buffer the rest.
-    fn month_bytes(&self, name: &str, month: &Month) -> Result<Vec<u8>> {
-        let mut bytes = if month.on_disk {
-            std::fs::read(self.path(name)).context("reading the timeline spill")?
-        } else {
-            Vec::new()
-        };
+    /// ones, the buffer the rest (borrowed when the month never left
+    /// memory).
+    fn month_bytes<'m>(&self, name: &str, month: &'m Month) -> Result<Cow<'m, [u8]>> {
+        if !month.on_disk {
+            return Ok(Cow::Borrowed(&month.buffered));
+        }
+        let mut bytes = std::fs::read(self.path(name)).context("reading the timeline spill")?;
         bytes.extend_from_slice(&month.buffered);
-        Ok(bytes)
+        Ok(Cow::Owned(bytes))
     }
 
     /// Writes the sorted timeline into `parquet`/`csv` (either may be
@@ -631,7 +632,7 @@ mod tests {
             let months: Vec<(String, Vec<u8>)> = spill
                 .months
                 .iter()
-                .map(|(n, m)| (n.clone(), spill.month_bytes(n, m).unwrap()))
+                .map(|(n, m)| (n.clone(), spill.month_bytes(n, m).unwrap().into_owned()))
                 .collect();
             (months, on_disk)
         };
