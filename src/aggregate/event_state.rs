@@ -451,12 +451,17 @@ impl EventAggregates {
     /// their rows. They are counted from the spilled events (read a second
     /// time for the roots of near-duplicates), with every actor's country
     /// as the run's `actors` table gives it.
+    ///
+    /// `watch` sees every row group as it is written, with the name of its
+    /// table (`event_counts` or `dyads`): the run takes the report's figures
+    /// there instead of reading the tables back.
     pub fn finish(
         mut self,
         families: &Families,
         names: &ActorNames,
         counts: Files<'_>,
         dyads: Files<'_>,
+        watch: &mut dyn FnMut(&str, &DataFrame) -> Result<()>,
     ) -> Result<(u64, u64)> {
         let final_country = |id: &str| names.get(id).and_then(|n| n.country);
         let mut spill = std::mem::take(&mut self.spill);
@@ -495,16 +500,20 @@ impl EventAggregates {
         }
         drop((spill, of_root));
         let mut out = TableFiles::create(&EVENT_COUNTS, counts.0, counts.1)?;
-        let n_counts = self.event_counts(&mut out)?;
+        let n_counts = self.event_counts(&mut out, watch)?;
         out.finish()?;
         let mut out = TableFiles::create(&DYADS, dyads.0, dyads.1)?;
-        let n_dyads = self.dyads(names, &mut out)?;
+        let n_dyads = self.dyads(names, &mut out, watch)?;
         out.finish()?;
         Ok((n_counts, n_dyads))
     }
 
     /// Writes `event_counts` in row groups; returns its rows.
-    fn event_counts(&self, out: &mut TableFiles) -> Result<u64> {
+    fn event_counts(
+        &self,
+        out: &mut TableFiles,
+        watch: &mut dyn FnMut(&str, &DataFrame) -> Result<()>,
+    ) -> Result<u64> {
         let mut rows: Vec<(&CountKey, &Tally)> = self
             .tallies
             .iter()
@@ -542,7 +551,7 @@ impl EventAggregates {
                     chunk.iter().map(|r| i64::from(f(r.1))).collect::<Vec<_>>(),
                 )
             };
-            out.push(&DataFrame::new(
+            let frame = DataFrame::new(
                 chunk.len(),
                 vec![
                     text("month", 0),
@@ -555,13 +564,20 @@ impl EventAggregates {
                     count("n_distinct_events", |t| t.distinct),
                     count("n_articles", |t| t.articles),
                 ],
-            )?)?;
+            )?;
+            out.push(&frame)?;
+            watch(EVENT_COUNTS.name, &frame)?;
         }
         Ok(rows.len() as u64)
     }
 
     /// Writes `dyads` in row groups; returns its rows.
-    fn dyads(&self, names: &ActorNames, out: &mut TableFiles) -> Result<u64> {
+    fn dyads(
+        &self,
+        names: &ActorNames,
+        out: &mut TableFiles,
+        watch: &mut dyn FnMut(&str, &DataFrame) -> Result<()>,
+    ) -> Result<u64> {
         let mut rows: Vec<DyadRow> = self
             .tallies
             .iter()
@@ -619,7 +635,9 @@ impl EventAggregates {
             columns.push(count("n_articles", &|t| t.articles));
             columns.push(day("first_date", Tally::first)?);
             columns.push(day("last_date", Tally::last)?);
-            out.push(&DataFrame::new(chunk.len(), columns)?)?;
+            let frame = DataFrame::new(chunk.len(), columns)?;
+            out.push(&frame)?;
+            watch(DYADS.name, &frame)?;
         }
         Ok(rows.len() as u64)
     }
@@ -687,6 +705,7 @@ mod tests {
                     &ActorNames::of(&actors(final_country)).unwrap(),
                     (Some(&counts_file), None),
                     (Some(&dyads_file), None),
+                    &mut |_, _| Ok(()),
                 )
                 .unwrap();
             assert_eq!(rows, (1, 2));

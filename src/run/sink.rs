@@ -19,7 +19,7 @@ use crate::document::Document;
 use crate::output::rows::BatchTables;
 use crate::output::schema::{ACTORS, ARTICLES, DATES, EVENTS, MENTIONS, QUOTES};
 use crate::output::writer::{Layout, OutputWriter};
-use crate::report::data::{Known, Link};
+use crate::report::data::{EventFigures, Known, Link};
 use crate::resolve::ActorRegistry;
 
 /// What the sink thread hands back when the run's batches are all written.
@@ -113,14 +113,18 @@ impl RunAggregates {
                 )
             });
             crate::memory::release_free_heap();
+            // the report's event figures, taken as the row groups are written
+            let mut figures = EventFigures::default();
             let event_tables = timed_part("event tables", || {
                 events.finish(
                     families,
                     names,
                     (Some(&event_counts.0), event_counts.1.as_deref()),
                     (Some(&dyads.0), dyads.1.as_deref()),
+                    &mut |table, rows| figures.see(table, rows),
                 )
-            });
+            })
+            .and_then(|rows| Ok((rows, figures.finish()?)));
             (
                 actor_tables,
                 event_tables,
@@ -128,7 +132,8 @@ impl RunAggregates {
                 top,
             )
         });
-        let ((summary, n_pairs, watched), (n_counts, n_dyads)) = (actor_tables?, event_tables?);
+        let ((summary, n_pairs, watched), ((n_counts, n_dyads), event_figures)) =
+            (actor_tables?, event_tables?);
         let known = Known {
             actors: top,
             links: watched
@@ -137,6 +142,7 @@ impl RunAggregates {
                 .map(|(a, b, n_articles)| Link { a, b, n_articles })
                 .collect(),
             speakers: watched.speakers,
+            events: Some(event_figures),
         };
         let mut computed = BTreeMap::new();
         computed.insert("actor_summary", Computed::Frame(summary));

@@ -10,6 +10,7 @@
 //! error.
 
 mod derive;
+mod events;
 pub mod read;
 mod speakers;
 mod summary;
@@ -22,6 +23,7 @@ use std::path::Path;
 use anyhow::Result;
 use polars::prelude::*;
 
+pub use events::EventFigures;
 pub use summary::{Reject, Summary};
 
 use crate::lexicon::Fnv;
@@ -269,6 +271,9 @@ pub struct Known {
     /// Every speaker's quotes outside near-duplicate articles and smallest
     /// name, in any order (the `quotes` table need not be counted).
     pub speakers: speakers::SpeakerCounts,
+    /// [`ReportData::event_counts`] and [`ReportData::dyads`], when the run
+    /// saw its event tables written ([`EventFigures`]).
+    pub events: Option<(Vec<EventCount>, Vec<Dyad>)>,
 }
 
 /// The actors the report shows of an `actor_summary` frame (contract
@@ -285,10 +290,11 @@ pub fn load(out: &Path) -> Result<ReportData> {
 /// [`load`], with the figures a run already `known` (its aggregate tables
 /// are fresh) taken as they are.
 pub fn load_with(out: &Path, known: Option<Known>) -> Result<ReportData> {
-    let (known_actors, known_links, known_speakers) = match known {
-        Some(k) => (Some(k.actors), Some(k.links), Some(k.speakers)),
-        None => (None, None, None),
+    let (known_actors, known_links, known_speakers, known_events) = match known {
+        Some(k) => (Some(k.actors), Some(k.links), Some(k.speakers), k.events),
+        None => (None, None, None, None),
     };
+    let (known_counts, known_dyads) = known_events.unzip();
     let mut data = ReportData {
         summary: timed("summary", || summary::load(out))?,
         ..Default::default()
@@ -301,6 +307,10 @@ pub fn load_with(out: &Path, known: Option<Known>) -> Result<ReportData> {
     }
     let used = &mut data.from_aggregates;
     data.event_counts = timed("event_counts", || {
+        if let Some(counts) = known_counts {
+            used.push("event_counts".to_string());
+            return Ok(counts);
+        }
         // the aggregate counts near-duplicate reports once; the derived
         // frame has left them out
         let count = if is_fresh(out, "event_counts") {
@@ -347,6 +357,10 @@ pub fn load_with(out: &Path, known: Option<Known>) -> Result<ReportData> {
         timeline::load(out, &rows)
     })?;
     data.dyads = timed("dyads", || {
+        if let Some(dyads) = known_dyads {
+            used.push("dyads".to_string());
+            return Ok(dyads);
+        }
         source(out, "dyads", used, || derive::dyads(out))?.map_or(Ok(Vec::new()), top_dyads)
     })?;
     data.speakers = timed("speakers", || speakers::load_with(out, known_speakers))?;
@@ -355,8 +369,13 @@ pub fn load_with(out: &Path, known: Option<Known>) -> Result<ReportData> {
 
 /// `event_counts`-shaped rows summed over status and countries.
 fn event_counts_from(lf: LazyFrame, count: &str) -> Result<Vec<EventCount>> {
+    counts_summed(lf.filter(happened()), count)
+}
+
+/// [`event_counts_from`] of rows already filtered to the events that
+/// happened (partial sums add up to the same counts).
+fn counts_summed(lf: LazyFrame, count: &str) -> Result<Vec<EventCount>> {
     let df = lf
-        .filter(happened())
         .group_by([col("month"), col("type"), col("quad_class")])
         .agg([col(count).cast(DataType::Int64).sum().alias("n")])
         .sort(["month", "type"], order(&[false, false]))
@@ -528,19 +547,26 @@ fn links_among(lf: LazyFrame, ids: &[String]) -> Result<Vec<Link>> {
         .collect())
 }
 
+/// The dyad levels, in the order the report shows them.
+const DYAD_LEVELS: [&str; 2] = ["actor", "country"];
+
+/// The busiest dyads of one level of a `dyads`-shaped frame, busiest first.
+fn busiest_dyads(lf: LazyFrame, level: &str) -> Result<DataFrame> {
+    Ok(lf
+        .filter(col("level").eq(lit(level)))
+        .sort(
+            ["n_events", "source_name", "target_name"],
+            order(&[true, false, false]),
+        )
+        .limit(TOP_DYADS as IdxSize)
+        .collect()?)
+}
+
 /// The busiest dyads of a `dyads`-shaped frame, per level.
 fn top_dyads(lf: LazyFrame) -> Result<Vec<Dyad>> {
     let mut out = Vec::new();
-    for level in ["actor", "country"] {
-        let df = lf
-            .clone()
-            .filter(col("level").eq(lit(level)))
-            .sort(
-                ["n_events", "source_name", "target_name"],
-                order(&[true, false, false]),
-            )
-            .limit(TOP_DYADS as IdxSize)
-            .collect()?;
+    for level in DYAD_LEVELS {
+        let df = busiest_dyads(lf.clone(), level)?;
         let (sources, targets, firsts, lasts) = (
             strings(&df, "source_name")?,
             strings(&df, "target_name")?,
