@@ -185,9 +185,9 @@ pub fn sink_loop(
     for (n, docs) in rx.into_iter().enumerate() {
         // no free pages are handed back between batches: the next batch
         // reuses them, where handing them back every 4 batches made it
-        // fault them in and zero them again (100k articles: 384k page
-        // faults, 20.5 s system time and 109 CPU s against 300k, 6.6 s and
-        // 89 CPU s without, for a peak 1.08x higher, 302 -> 327 MB)
+        // fault them in and zero them again (100k articles, alternated
+        // runs: system time 14.2 -> 10.4 s and page faults 384k -> 300k,
+        // total CPU within the machine's noise, peak 1.03-1.08x higher)
         if n % 32 == 0 {
             log_sizes(n, &registry, aggregates.as_ref());
         }
