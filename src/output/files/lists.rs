@@ -15,7 +15,7 @@ use polars_parquet::parquet::schema::Repetition;
 use polars_parquet::parquet::schema::types::PrimitiveType;
 use polars_parquet::write::{Page, ParquetType, Version, WriteOptions};
 
-use super::pages::{StrArray, put_plain, rows_per_page};
+use super::pages::{StrArray, plain_page, put_plain, rows_per_page};
 
 /// A list column's chunk (64-bit offsets).
 pub(super) type ListArray = <ListType as PolarsDataType>::Array;
@@ -76,7 +76,7 @@ pub(super) fn list_page(
         last - first,
         items.as_ref().map(|v| v.iter()),
     );
-    Ok(Some(Page::Data(super::pages::plain_page(
+    Ok(Some(Page::Data(plain_page(
         buffer,
         rep.len(),
         rows,

@@ -7,18 +7,22 @@ use anyhow::Result;
 use polars::prelude::*;
 
 use super::read::happened;
-use super::{DYAD_LEVELS, Dyad, EventCount, busiest_dyads, counts_summed, top_dyads};
+use super::{
+    DYAD_LEVELS, Dyad, EventCount, busiest_dyads, counts_summed, summed_by_kind, top_dyads,
+};
+use crate::aggregate::schema::{DYADS, EVENT_COUNTS};
 
-/// The reductions of the row groups seen so far.
+/// The reductions of the row groups seen so far (frames without columns
+/// until a row group comes).
 #[derive(Default)]
 pub struct EventFigures {
     /// Per row group of `event_counts`: the counts of the events that
     /// happened, summed by month, type and quad class.
-    counts: Option<DataFrame>,
+    counts: DataFrame,
     /// Per row group of `dyads`: its strongest dyads of each level, in the
     /// report's order (a dyad among the strongest of the table is among
     /// the strongest of its row group; ties keep the table's order).
-    dyads: Option<DataFrame>,
+    dyads: DataFrame,
 }
 
 /// The event count the report shows: near-duplicate reports once.
@@ -28,28 +32,16 @@ impl EventFigures {
     /// Takes a row group of `table` (`event_counts` or `dyads`; others are
     /// ignored) as it is written.
     pub fn see(&mut self, table: &str, rows: &DataFrame) -> Result<()> {
-        let (reduced, into) = match table {
-            "event_counts" => (
-                rows.clone()
-                    .lazy()
-                    .filter(happened())
-                    .group_by([col("month"), col("type"), col("quad_class")])
-                    .agg([col(COUNT).cast(DataType::Int64).sum()])
-                    .collect()?,
+        if table == EVENT_COUNTS.name {
+            let happened = rows.clone().lazy().filter(happened());
+            append(
                 &mut self.counts,
-            ),
-            "dyads" => {
-                let mut top = DataFrame::empty();
-                for level in DYAD_LEVELS {
-                    append(&mut top, &busiest_dyads(rows.clone().lazy(), level)?)?;
-                }
-                (top, &mut self.dyads)
+                &summed_by_kind(happened, COUNT).collect()?,
+            )?;
+        } else if table == DYADS.name {
+            for level in DYAD_LEVELS {
+                append(&mut self.dyads, &busiest_dyads(rows.clone().lazy(), level)?)?;
             }
-            _ => return Ok(()),
-        };
-        match into {
-            Some(all) => append(all, &reduced)?,
-            None => *into = Some(reduced),
         }
         Ok(())
     }
@@ -57,19 +49,19 @@ impl EventFigures {
     /// The figures of every row group seen: [`super::ReportData::event_counts`]
     /// and [`super::ReportData::dyads`].
     pub fn finish(self) -> Result<(Vec<EventCount>, Vec<Dyad>)> {
-        let counts = match self.counts {
-            Some(df) => counts_summed(df.lazy(), COUNT)?,
-            None => Vec::new(),
+        let counts = match self.counts.width() {
+            0 => Vec::new(),
+            _ => counts_summed(self.counts.lazy(), COUNT)?,
         };
-        let dyads = match self.dyads {
-            Some(df) => top_dyads(df.lazy())?,
-            None => Vec::new(),
+        let dyads = match self.dyads.width() {
+            0 => Vec::new(),
+            _ => top_dyads(self.dyads.lazy())?,
         };
         Ok((counts, dyads))
     }
 }
 
-/// Appends `rows` to `all` (an empty frame takes their columns).
+/// Appends `rows` to `all` (a frame without columns takes theirs).
 fn append(all: &mut DataFrame, rows: &DataFrame) -> Result<()> {
     if all.width() == 0 {
         *all = rows.clone();

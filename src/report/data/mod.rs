@@ -372,19 +372,24 @@ fn event_counts_from(lf: LazyFrame, count: &str) -> Result<Vec<EventCount>> {
     counts_summed(lf.filter(happened()), count)
 }
 
+/// The `count` column of rows summed by month, type and quad class, under
+/// its own name (sums of these sums are the same counts).
+fn summed_by_kind(lf: LazyFrame, count: &str) -> LazyFrame {
+    lf.group_by([col("month"), col("type"), col("quad_class")])
+        .agg([col(count).cast(DataType::Int64).sum()])
+}
+
 /// [`event_counts_from`] of rows already filtered to the events that
-/// happened (partial sums add up to the same counts).
+/// happened.
 fn counts_summed(lf: LazyFrame, count: &str) -> Result<Vec<EventCount>> {
-    let df = lf
-        .group_by([col("month"), col("type"), col("quad_class")])
-        .agg([col(count).cast(DataType::Int64).sum().alias("n")])
+    let df = summed_by_kind(lf, count)
         .sort(["month", "type"], order(&[false, false]))
         .collect()?;
     let (months, types, quads, ns) = (
         strs(&df, "month")?,
         strings(&df, "type")?,
         strings(&df, "quad_class")?,
-        ints(&df, "n")?,
+        ints(&df, count)?,
     );
     Ok(months
         .into_iter()
