@@ -25,6 +25,7 @@ mod html;
 mod json;
 mod jsonl;
 mod meta;
+mod readahead;
 mod stream;
 mod txt;
 mod walk;
@@ -42,6 +43,7 @@ use serde::Serialize;
 
 use crate::document::Published;
 
+pub use readahead::Readahead;
 pub use stream::{ArticleStream, FileStats, Item, MAX_REJECTS_PER_FILE, open};
 pub use walk::{InputFile, discover};
 

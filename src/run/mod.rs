@@ -4,7 +4,8 @@
 //! and extracted in parallel (rayon), then its corpus-level steps (duplicate
 //! detection) run in input order, and it is handed to the writer thread
 //! (`sink`), which updates the run-wide actor registry and stages its rows
-//! while the next batch is extracted. Order never depends on thread timing,
+//! while the next batch is extracted; meanwhile a read-ahead thread reads
+//! the files of the batch after it from disk ([`ingest::Readahead`]). Order never depends on thread timing,
 //! so every thread count writes byte-identical tables. The aggregates are
 //! computed from the finished tables (`crate::aggregate`).
 
@@ -231,9 +232,17 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
     let mut stamps = Vec::new();
     // units own their files, so each file's path and name are freed once
     // it is read (a list of 80k files held about 16 MB for the whole run)
-    for unit in plan_units(files, cfg.pipeline.batch_size) {
+    // the next group's files are read from disk while this one is extracted
+    let readahead = ingest::Readahead::start();
+    let mut units = plan_units(files, cfg.pipeline.batch_size)
+        .into_iter()
+        .peekable();
+    while let Some(unit) = units.next() {
         if flow.sink_failed {
             break;
+        }
+        if let Some(Unit::Small(next)) = units.peek() {
+            readahead.hint(next.iter().map(|f| f.path.clone()).collect());
         }
         let outcomes: Vec<(&InputFile, ingest::FileStats)> = match &unit {
             Unit::Small(group) => {
@@ -295,6 +304,7 @@ pub fn run(opts: &RunOptions) -> Result<Manifest> {
             progress.inc(1);
         }
     }
+    drop(readahead);
     let Flow {
         tx,
         n_articles,
